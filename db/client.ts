@@ -1,0 +1,115 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** One type for the database and for a transaction on it (a transaction is a PgDatabase too). */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type DriverName = "pglite" | "pg" | "vercel";
+
+export interface DbHandle {
+  db: Database;
+  driver: DriverName;
+  close(): Promise<void>;
+}
+
+export interface NeonSocketOptions {
+  /** e.g. () => "127.0.0.1:4444/v2" for a local WebSocket-to-TCP proxy. */
+  wsProxy?: string | ((host: string, port: number | string) => string);
+  useSecureWebSocket?: boolean;
+  pipelineConnect?: false | "password";
+  pipelineTLS?: boolean;
+}
+
+export type DbOptions =
+  | { driver: "pglite"; dataDir?: string }
+  | { driver: "pg"; url: string; poolMax?: number }
+  | { driver: "vercel"; url: string; poolMax?: number; neon?: NeonSocketOptions };
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  if (dataDir) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  // PGlite runs in this process's timezone-agnostic WASM; keep its session in UTC like a server.
+  await client.exec("SET TIME ZONE 'UTC'");
+  const db = drizzle({ client, schema }) as unknown as Database;
+  return { db, driver: "pglite", close: () => client.close() };
+}
+
+async function openPg(url: string, poolMax: number): Promise<DbHandle> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new Pool({
+    connectionString: url,
+    max: poolMax,
+    idleTimeoutMillis: 10_000,
+    connectionTimeoutMillis: 5_000,
+    // A serverless instance keeps a few warm connections, never one per request.
+    allowExitOnIdle: true,
+  });
+  // An idle client whose backend dies must not crash the process; the next query reconnects.
+  pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
+  const db = drizzle({ client: pool, schema }) as unknown as Database;
+  return { db, driver: "pg", close: () => pool.end() };
+}
+
+async function openVercel(url: string, poolMax: number, neon: NeonSocketOptions | undefined): Promise<DbHandle> {
+  const { neonConfig } = await import("@neondatabase/serverless");
+  const { createPool } = await import("@vercel/postgres");
+  const { drizzle } = await import("drizzle-orm/vercel-postgres");
+  if (typeof WebSocket === "undefined" || neon) {
+    const { default: ws } = await import("ws");
+    neonConfig.webSocketConstructor = ws;
+  }
+  if (neon) Object.assign(neonConfig, neon);
+  const pool = createPool({ connectionString: url, max: poolMax });
+  pool.on("error", (error: Error) => console.error(`[db] idle connection lost: ${error.message}`));
+  const db = drizzle({ client: pool, schema }) as unknown as Database;
+  return { db, driver: "vercel", close: () => pool.end() };
+}
+
+export async function openDatabase(options: DbOptions): Promise<DbHandle> {
+  switch (options.driver) {
+    case "pglite":
+      return openPglite(options.dataDir);
+    case "pg":
+      return openPg(options.url, options.poolMax ?? 5);
+    case "vercel":
+      return openVercel(options.url, options.poolMax ?? 5, options.neon);
+  }
+}
+
+/** Applies the committed drizzle-kit migrations; safe to run on every start. */
+export async function migrateDatabase(handle: DbHandle): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  switch (handle.driver) {
+    case "pglite": {
+      const { migrate } = await import("drizzle-orm/pglite/migrator");
+      // the handle's db was built by drizzle-orm/pglite; the cast only narrows our shared type back.
+      await migrate(handle.db as never, config);
+      return;
+    }
+    case "pg": {
+      const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+      await migrate(handle.db as never, config);
+      return;
+    }
+    case "vercel": {
+      const { migrate } = await import("drizzle-orm/vercel-postgres/migrator");
+      await migrate(handle.db as never, config);
+      return;
+    }
+  }
+}
+
+/** Runs raw SQL and returns its rows; all three drivers answer with `{ rows }`. */
+export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,65 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Database } from "../client";
+import { devices, parts, prices, type Device, type Part } from "../schema";
+
+export interface CatalogEntry {
+  deviceId: number;
+  deviceName: string;
+  partId: number;
+  partName: string;
+  priceIdr: number;
+}
+
+/** Every active (device, part, price), in the shop's order. */
+export async function listCatalog(db: Database): Promise<CatalogEntry[]> {
+  return db
+    .select({
+      deviceId: devices.id,
+      deviceName: devices.name,
+      partId: parts.id,
+      partName: parts.name,
+      priceIdr: prices.priceIdr,
+    })
+    .from(prices)
+    .innerJoin(devices, eq(prices.deviceId, devices.id))
+    .innerJoin(parts, eq(prices.partId, parts.id))
+    .where(and(eq(prices.active, true), eq(devices.active, true), eq(parts.active, true)))
+    .orderBy(asc(devices.sort), asc(devices.id), asc(parts.sort), asc(parts.id));
+}
+
+export async function listActiveDevices(db: Database): Promise<Device[]> {
+  return db.select().from(devices).where(eq(devices.active, true)).orderBy(asc(devices.sort), asc(devices.id));
+}
+
+export async function listActiveParts(db: Database): Promise<Part[]> {
+  return db.select().from(parts).where(eq(parts.active, true)).orderBy(asc(parts.sort), asc(parts.id));
+}
+
+/** The current price of a part for a device, with both names, or undefined when it is not offered. */
+export async function findPricedItem(
+  db: Database,
+  { deviceId, partId }: { deviceId: number; partId: number },
+): Promise<CatalogEntry | undefined> {
+  const rows = await db
+    .select({
+      deviceId: devices.id,
+      deviceName: devices.name,
+      partId: parts.id,
+      partName: parts.name,
+      priceIdr: prices.priceIdr,
+    })
+    .from(prices)
+    .innerJoin(devices, eq(prices.deviceId, devices.id))
+    .innerJoin(parts, eq(prices.partId, parts.id))
+    .where(
+      and(
+        eq(prices.deviceId, deviceId),
+        eq(prices.partId, partId),
+        eq(prices.active, true),
+        eq(devices.active, true),
+        eq(parts.active, true),
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}

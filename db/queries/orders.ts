@@ -1,0 +1,64 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { orders, type NewOrder, type Order } from "../schema";
+
+/**
+ * Inserts an order unless its booking code (or token) is taken; returns undefined
+ * on such a collision so the caller can draw another code without aborting its transaction.
+ */
+export async function insertOrderUnlessCodeTaken(tx: Database, values: NewOrder): Promise<Order | undefined> {
+  const rows = await tx.insert(orders).values(values).onConflictDoNothing().returning();
+  return rows[0];
+}
+
+export async function findOrderById(db: Database, { id }: { id: string }): Promise<Order | undefined> {
+  const rows = await db.select().from(orders).where(eq(orders.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function findOrderByStatusToken(db: Database, { token }: { token: string }): Promise<Order | undefined> {
+  const rows = await db.select().from(orders).where(eq(orders.statusToken, token)).limit(1);
+  return rows[0];
+}
+
+export async function findOrderByBookingCode(db: Database, { code }: { code: string }): Promise<Order | undefined> {
+  const rows = await db.select().from(orders).where(eq(orders.bookingCode, code)).limit(1);
+  return rows[0];
+}
+
+/** A chat's own order by code: another chat's code is "not found" here. */
+export async function findChatOrderByCode(
+  db: Database,
+  { chatId, code }: { chatId: number; code: string },
+): Promise<Order | undefined> {
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.bookingCode, code), eq(orders.chatId, chatId)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function listChatOrders(db: Database, { chatId, limit = 5 }: { chatId: number; limit?: number }): Promise<Order[]> {
+  return db.select().from(orders).where(eq(orders.chatId, chatId)).orderBy(desc(orders.createdAt)).limit(limit);
+}
+
+export async function lockOrder(tx: Database, { id }: { id: string }): Promise<Order | undefined> {
+  const rows = await tx.select().from(orders).where(eq(orders.id, id)).for("update");
+  return rows[0];
+}
+
+/** Writes changed fields, bumping version and updated_at. */
+export async function updateOrder(
+  tx: Database,
+  { id, changes }: { id: string; changes: Partial<Omit<NewOrder, "id" | "version">> },
+): Promise<Order> {
+  const rows = await tx
+    .update(orders)
+    .set({ ...changes, updatedAt: new Date(), version: sql`${orders.version} + 1` })
+    .where(eq(orders.id, id))
+    .returning();
+  const row = rows[0];
+  if (!row) throw new Error(`order ${id} vanished during update`);
+  return row;
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { Database } from "../client";
+import { settings } from "../schema";
+
+export const shopSettingsSchema = z.object({
+  shopName: z.string().min(1).max(80),
+  tagline: z.string().max(200),
+  address: z.string().max(300),
+  bookingHorizonDays: z.number().int().min(1).max(365),
+  leadTimeMinutes: z.number().int().min(0).max(24 * 60),
+  holdHours: z.number().int().min(1).max(72),
+  /** 0 = Sunday … 6 = Saturday. */
+  closedWeekdays: z.array(z.number().int().min(0).max(6)),
+});
+export type ShopSettings = z.infer<typeof shopSettingsSchema>;
+
+export const DEFAULT_SETTINGS: ShopSettings = {
+  shopName: "Jiot Gadget Solution",
+  tagline: "Servis iPhone terpercaya sejak 2019. Pesan lewat Telegram, bayar online, pantau perbaikan.",
+  address: "Indonesia",
+  bookingHorizonDays: 30,
+  leadTimeMinutes: 60,
+  holdHours: 24,
+  closedWeekdays: [],
+};
+
+/** Reads the shop's settings; a missing or malformed value falls back to its default. */
+export async function getShopSettings(db: Database): Promise<ShopSettings> {
+  const rows = await db.select().from(settings);
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const row of rows) {
+    const field = shopSettingsSchema.shape[row.key as keyof ShopSettings];
+    if (field && field.safeParse(row.value).success) merged[row.key] = row.value;
+  }
+  return merged as ShopSettings;
+}
+
+export async function saveShopSettings(db: Database, values: Partial<ShopSettings>): Promise<ShopSettings> {
+  const valid = shopSettingsSchema.partial().parse(values);
+  for (const [key, value] of Object.entries(valid)) {
+    await db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
+  }
+  return getShopSettings(db);
+}

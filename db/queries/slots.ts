@@ -1,0 +1,60 @@
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { closedDates, orders, slots, type Slot } from "../schema";
+
+export interface SlotDay extends Slot {
+  taken: number;
+  remaining: number;
+}
+
+/** A place is held by every order of that slot and day that is not cancelled (expired orders are cancelled). */
+export const holdsPlace = ne(orders.repairStatus, "cancelled");
+
+/** Active slots of a day with how many places are taken and left. */
+export async function listSlotDays(db: Database, { serviceDate }: { serviceDate: string }): Promise<SlotDay[]> {
+  const taken = db
+    .select({ slotId: orders.slotId, taken: sql<number>`count(*)::int`.as("taken") })
+    .from(orders)
+    .where(and(eq(orders.serviceDate, serviceDate), holdsPlace))
+    .groupBy(orders.slotId)
+    .as("taken_places");
+  const rows = await db
+    .select({ slot: slots, taken: sql<number>`coalesce(${taken.taken}, 0)::int` })
+    .from(slots)
+    .leftJoin(taken, eq(taken.slotId, slots.id))
+    .where(eq(slots.active, true))
+    .orderBy(asc(slots.startTime), asc(slots.id));
+  return rows.map(({ slot, taken: count }) => ({ ...slot, taken: count, remaining: Math.max(0, slot.capacity - count) }));
+}
+
+/** Locks the slot's row for the rest of the transaction: bookings of one slot take turns. */
+export async function lockSlot(tx: Database, { slotId }: { slotId: number }): Promise<Slot | undefined> {
+  const rows = await tx.select().from(slots).where(eq(slots.id, slotId)).for("update");
+  return rows[0];
+}
+
+export async function countPlacesTaken(
+  tx: Database,
+  { slotId, serviceDate }: { slotId: number; serviceDate: string },
+): Promise<number> {
+  const rows = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(and(eq(orders.slotId, slotId), eq(orders.serviceDate, serviceDate), holdsPlace));
+  return rows[0]?.n ?? 0;
+}
+
+export async function listClosedDates(
+  db: Database,
+  { from, to }: { from: string; to: string },
+): Promise<Map<string, string>> {
+  const rows = await db
+    .select()
+    .from(closedDates)
+    .where(and(sql`${closedDates.date} >= ${from}`, sql`${closedDates.date} <= ${to}`));
+  return new Map(rows.map((row) => [row.date, row.reason]));
+}
+
+export async function listAllSlots(db: Database): Promise<Slot[]> {
+  return db.select().from(slots).orderBy(asc(slots.startTime), asc(slots.id));
+}

@@ -1,0 +1,291 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/** Statuses of DESIGN §12; other parts and checks rely on these exact strings. */
+export const PAYMENT_STATUSES = [
+  "unpaid",
+  "pending",
+  "paid",
+  "review",
+  "failed",
+  "expired",
+  "refunded",
+  "partially_refunded",
+] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const REPAIR_STATUSES = ["booked", "received", "in_progress", "ready", "completed", "cancelled"] as const;
+export type RepairStatus = (typeof REPAIR_STATUSES)[number];
+
+export const PAYMENT_METHODS = ["bca_va", "bni_va", "bri_va", "echannel", "gopay", "shopeepay", "other_qris", "credit_card", "all", "cash"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const devices = pgTable("devices", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  sort: integer("sort").notNull().default(0),
+  active: boolean("active").notNull().default(true),
+});
+export type Device = typeof devices.$inferSelect;
+
+export const parts = pgTable("parts", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  sort: integer("sort").notNull().default(0),
+  active: boolean("active").notNull().default(true),
+});
+export type Part = typeof parts.$inferSelect;
+
+export const prices = pgTable(
+  "prices",
+  {
+    deviceId: integer("device_id").notNull().references(() => devices.id),
+    partId: integer("part_id").notNull().references(() => parts.id),
+    priceIdr: integer("price_idr").notNull(),
+    active: boolean("active").notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.partId] }), check("prices_positive", sql`${t.priceIdr} > 0`)],
+);
+export type Price = typeof prices.$inferSelect;
+
+export const slots = pgTable(
+  "slots",
+  {
+    id: serial("id").primaryKey(),
+    label: text("label").notNull(),
+    /** Wall-clock time in WIB, "HH:MM". */
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull(),
+    capacity: integer("capacity").notNull().default(2),
+    active: boolean("active").notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex("slots_label_key").on(t.label),
+    check("slots_capacity_non_negative", sql`${t.capacity} >= 0`),
+    check("slots_times", sql`${t.startTime} ~ '^[0-2][0-9]:[0-5][0-9]$' AND ${t.endTime} ~ '^[0-2][0-9]:[0-5][0-9]$'`),
+  ],
+);
+export type Slot = typeof slots.$inferSelect;
+
+export const closedDates = pgTable("closed_dates", {
+  date: date("date", { mode: "string" }).primaryKey(),
+  reason: text("reason").notNull().default(""),
+});
+export type ClosedDate = typeof closedDates.$inferSelect;
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bookingCode: text("booking_code").notNull(),
+    statusToken: text("status_token").notNull(),
+    chatId: bigint("chat_id", { mode: "number" }).notNull(),
+    telegramUserId: bigint("telegram_user_id", { mode: "number" }),
+    telegramUsername: text("telegram_username"),
+    customerName: text("customer_name").notNull().default(""),
+    language: text("language").notNull().default("id"),
+    deviceId: integer("device_id").notNull().references(() => devices.id),
+    partId: integer("part_id").notNull().references(() => parts.id),
+    slotId: integer("slot_id").notNull().references(() => slots.id),
+    deviceName: text("device_name").notNull(),
+    partName: text("part_name").notNull(),
+    slotLabel: text("slot_label").notNull(),
+    serviceDate: date("service_date", { mode: "string" }).notNull(),
+    paymentMethod: text("payment_method").$type<PaymentMethod>().notNull(),
+    paymentStatus: text("payment_status").$type<PaymentStatus>().notNull().default("unpaid"),
+    repairStatus: text("repair_status").$type<RepairStatus>().notNull().default("booked"),
+    amountIdr: integer("amount_idr").notNull(),
+    holdExpiresAt: timestamp("hold_expires_at", { withTimezone: true }),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    /** Set when money came in that must go back (a double payment, a paid order cancelled). */
+    needsRefund: boolean("needs_refund").notNull().default(false),
+    ...timestamps,
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("orders_booking_code_key").on(t.bookingCode),
+    uniqueIndex("orders_status_token_key").on(t.statusToken),
+    index("orders_chat_idx").on(t.chatId, t.createdAt),
+    index("orders_live_slot_day_idx").on(t.serviceDate, t.slotId).where(sql`${t.repairStatus} <> 'cancelled'`),
+    index("orders_hold_idx").on(t.holdExpiresAt).where(sql`${t.paymentStatus} in ('unpaid','pending','failed')`),
+    index("orders_created_idx").on(t.createdAt),
+    index("orders_service_date_idx").on(t.serviceDate, t.createdAt),
+    index("orders_username_idx").on(sql`lower(${t.telegramUsername})`),
+    index("orders_name_idx").on(sql`lower(${t.customerName})`),
+    check("orders_amount_positive", sql`${t.amountIdr} > 0`),
+    check("orders_booking_code_format", sql`${t.bookingCode} ~ '^[0-9]{8}$'`),
+  ],
+);
+export type Order = typeof orders.$inferSelect;
+export type NewOrder = typeof orders.$inferInsert;
+
+export const payments = pgTable(
+  "payments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orderId: uuid("order_id").notNull().references(() => orders.id),
+    attempt: integer("attempt").notNull(),
+    midtransOrderId: text("midtrans_order_id").notNull(),
+    kind: text("kind").$type<"snap" | "core" | "cash">().notNull(),
+    snapToken: text("snap_token"),
+    redirectUrl: text("redirect_url"),
+    vaBank: text("va_bank"),
+    vaNumber: text("va_number"),
+    billKey: text("bill_key"),
+    billerCode: text("biller_code"),
+    paymentType: text("payment_type"),
+    transactionId: text("transaction_id"),
+    transactionStatus: text("transaction_status"),
+    fraudStatus: text("fraud_status"),
+    grossAmount: integer("gross_amount").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    settledAt: timestamp("settled_at", { withTimezone: true }),
+    rawStatus: jsonb("raw_status"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("payments_midtrans_order_id_key").on(t.midtransOrderId),
+    uniqueIndex("payments_order_attempt_key").on(t.orderId, t.attempt),
+    index("payments_status_idx").on(t.transactionStatus, t.updatedAt),
+  ],
+);
+export type Payment = typeof payments.$inferSelect;
+
+export const conversations = pgTable("conversations", {
+  chatId: bigint("chat_id", { mode: "number" }).primaryKey(),
+  step: text("step").notNull().default("idle"),
+  data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+  /** The wizard's own message, edited in place as the customer moves on. */
+  messageId: integer("message_id"),
+  language: text("language").notNull().default("id"),
+  version: integer("version").notNull().default(1),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+export type Conversation = typeof conversations.$inferSelect;
+
+export const processedUpdates = pgTable(
+  "processed_updates",
+  {
+    updateId: bigint("update_id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("processed_updates_at_idx").on(t.at)],
+);
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    chatId: bigint("chat_id", { mode: "number" }).notNull(),
+    /** A Bot API call: { method, params }. */
+    payload: jsonb("payload").$type<{ method: string; params: Record<string, unknown> }>().notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAt: timestamp("next_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A sender claims a row until this time so two instances never send it twice. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("outbox_dedupe_key").on(t.dedupeKey),
+    index("outbox_due_idx").on(t.nextAt).where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
+  ],
+);
+export type OutboxMessage = typeof outbox.$inferSelect;
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actor: text("actor").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    action: text("action").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    ip: text("ip"),
+  },
+  (t) => [
+    index("audit_entity_idx").on(t.entity, t.entityId, t.at),
+    index("audit_actor_idx").on(t.actor, t.at),
+    index("audit_action_idx").on(t.action, t.at),
+    index("audit_at_idx").on(t.at),
+  ],
+);
+export type AuditEntry = typeof auditLog.$inferSelect;
+
+export const admins = pgTable("admins", {
+  id: serial("id").primaryKey(),
+  username: text("username").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role").$type<"owner" | "staff">().notNull().default("staff"),
+  disabled: boolean("disabled").notNull().default(false),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+export type Admin = typeof admins.$inferSelect;
+
+export const adminSessions = pgTable(
+  "admin_sessions",
+  {
+    /** SHA-256 of the cookie's token: a leaked table does not log anyone in. */
+    tokenHash: text("token_hash").primaryKey(),
+    adminId: integer("admin_id").notNull().references(() => admins.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("admin_sessions_admin_idx").on(t.adminId)],
+);
+export type AdminSession = typeof adminSessions.$inferSelect;
+
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+});
+
+export const drafts = pgTable(
+  "drafts",
+  {
+    id: text("id").primaryKey(),
+    choices: jsonb("choices").$type<Record<string, unknown>>().notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("drafts_expires_idx").on(t.expiresAt)],
+);
+export type Draft = typeof drafts.$inferSelect;
+
+/** Fixed-window counters for rate limits (login attempts, /status guesses). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  hits: integer("hits").notNull().default(0),
+  resetAt: timestamp("reset_at", { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,88 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "./client";
+import { DEFAULT_SETTINGS } from "./queries/settings";
+import { devices, parts, prices, settings, slots } from "./schema";
+
+/** The paper's devices first, then the common newer models. */
+const DEVICES = [
+  "iPhone 5", "iPhone 5s", "iPhone 6", "iPhone 6+", "iPhone 6s", "iPhone 7", "iPhone 7+", "iPhone 8", "iPhone 8+",
+  "iPhone X", "iPhone Xs", "iPhone XR", "iPhone 11", "iPhone 12", "iPhone 13", "iPhone 14", "iPhone 15",
+];
+const PARTS = ["Battery", "LCD", "Finger", "Screen Guard", "Back Camera"];
+
+/** Base price per part (rupiah) and how much dearer each newer generation is. */
+const BASE_PRICE: Record<string, number> = {
+  Battery: 50_000,
+  LCD: 250_000,
+  Finger: 150_000,
+  "Screen Guard": 25_000,
+  "Back Camera": 200_000,
+};
+const STEP: Record<string, number> = {
+  Battery: 5_000,
+  LCD: 60_000,
+  Finger: 25_000,
+  "Screen Guard": 5_000,
+  "Back Camera": 40_000,
+};
+
+/** Touch ID ("Finger") exists up to the iPhone 8+; later models have none to repair. */
+const HAS_TOUCH_ID = new Set(["iPhone 5s", "iPhone 6", "iPhone 6+", "iPhone 6s", "iPhone 7", "iPhone 7+", "iPhone 8", "iPhone 8+"]);
+
+export function seedPrice(device: string, part: string): number | undefined {
+  if (part === "Finger" && !HAS_TOUCH_ID.has(device)) return undefined;
+  // The paper's own figure: a battery for the iPhone X is Rp70.000.
+  if (device === "iPhone X" && part === "Battery") return 70_000;
+  const generation = DEVICES.indexOf(device);
+  return BASE_PRICE[part]! + STEP[part]! * generation;
+}
+
+export const SEED_SLOTS = [
+  { label: "09.00 - 11.00 WIB", startTime: "09:00", endTime: "11:00" },
+  { label: "12.00 - 14.00 WIB", startTime: "12:00", endTime: "14:00" },
+  { label: "15.00 - 17.00 WIB", startTime: "15:00", endTime: "17:00" },
+  { label: "18.00 - 20.00 WIB", startTime: "18:00", endTime: "20:00" },
+];
+
+/**
+ * Idempotent: only adds what is missing, so a second run changes nothing and a
+ * price or slot the shop has since edited keeps the shop's value.
+ */
+export async function seedDatabase(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(devices)
+      .values(DEVICES.map((name, sort) => ({ name, sort })))
+      .onConflictDoNothing({ target: devices.name });
+    await tx
+      .insert(parts)
+      .values(PARTS.map((name, sort) => ({ name, sort })))
+      .onConflictDoNothing({ target: parts.name });
+    const deviceRows = await tx.select().from(devices);
+    const partRows = await tx.select().from(parts);
+    const priceRows = deviceRows.flatMap((device) =>
+      partRows.flatMap((part) => {
+        const priceIdr = seedPrice(device.name, part.name);
+        return priceIdr === undefined ? [] : [{ deviceId: device.id, partId: part.id, priceIdr }];
+      }),
+    );
+    if (priceRows.length) await tx.insert(prices).values(priceRows).onConflictDoNothing();
+    await tx
+      .insert(slots)
+      .values(SEED_SLOTS.map((slot) => ({ ...slot, capacity: 2 })))
+      .onConflictDoNothing({ target: slots.label });
+    await tx
+      .insert(settings)
+      .values(Object.entries(DEFAULT_SETTINGS).map(([key, value]) => ({ key, value })))
+      .onConflictDoNothing({ target: settings.key });
+  });
+}
+
+/** Counts rows of the seeded tables; used to show that seeding twice changes nothing. */
+export async function countSeededRows(db: Database): Promise<Record<string, number>> {
+  const rows = await queryRows<Record<string, number>>(db, sql`
+    select (select count(*) from devices)::int as devices, (select count(*) from parts)::int as parts,
+           (select count(*) from prices)::int as prices, (select count(*) from slots)::int as slots,
+           (select count(*) from settings)::int as settings`);
+  return rows[0] ?? {};
+}

@@ -1,0 +1,58 @@
+// Jest runs every suite (DESIGN §11). Projects decide where each suite runs:
+// unit tests twice (server in UTC and in Asia/Jakarta), database and HTTP tests
+// on PGlite, and again on the real Postgres when TEST_DATABASE_URL is set,
+// together with the suites that only make sense there (races, @vercel/postgres).
+import fs from "node:fs";
+import nextJest from "next/jest.js";
+
+const createJestConfig = nextJest({ dir: "./" });
+const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || "/usr/bin/chromium");
+
+const common = {
+  testEnvironment: "node",
+  moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
+  setupFiles: ["<rootDir>/tests/support/setup-env.ts"],
+};
+
+async function project(displayName, config) {
+  const { setupFiles = [], ...rest } = config;
+  return createJestConfig({ ...common, displayName, ...rest, setupFiles: [...common.setupFiles, ...setupFiles] })();
+}
+
+export default async function config() {
+  const projects = [
+    await project("unit (TZ=UTC)", {
+      testMatch: ["<rootDir>/tests/unit/**/*.test.ts"],
+      setupFiles: ["<rootDir>/tests/support/tz-utc.ts"],
+    }),
+    await project("unit (TZ=Asia/Jakarta)", {
+      testMatch: ["<rootDir>/tests/unit/**/*.test.ts"],
+      setupFiles: ["<rootDir>/tests/support/tz-jakarta.ts"],
+    }),
+    await project("db+http on PGlite", {
+      testMatch: ["<rootDir>/tests/db/**/*.test.ts", "<rootDir>/tests/http/**/*.test.ts"],
+      setupFiles: ["<rootDir>/tests/support/db-pglite.ts"],
+    }),
+  ];
+  if (hasPostgres) {
+    projects.push(
+      await project("db+http on Postgres", {
+        testMatch: [
+          "<rootDir>/tests/db/**/*.test.ts",
+          "<rootDir>/tests/http/**/*.test.ts",
+          "<rootDir>/tests/postgres/**/*.test.ts",
+        ],
+        setupFiles: ["<rootDir>/tests/support/db-postgres.ts"],
+      }),
+    );
+  } else {
+    console.log("TEST_DATABASE_URL is not set: database suites run on PGlite only (set it to add real Postgres).");
+  }
+  if (hasChromium) {
+    projects.push(await project("e2e (Chromium)", { testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"] }));
+  } else {
+    console.log("No /usr/bin/chromium: browser suites not run (apt-get install -y chromium).");
+  }
+  return { projects, testTimeout: 60_000, maxWorkers: process.env.CI ? 2 : "50%" };
+}

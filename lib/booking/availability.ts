@@ -1,0 +1,43 @@
+import type { Database } from "@/db";
+import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
+import { listClosedDates, listSlotDays, type SlotDay } from "@/db/queries/slots";
+import { addDays, parseServiceDate, todayInJakarta, wibInstant, type IsoDate, type ParsedDate } from "./calendar";
+
+/** Whether a slot can still be booked at `now`: for today, it must start after now + lead time. */
+export function slotStartsInTime(slot: { startTime: string }, serviceDate: IsoDate, now: Date, leadTimeMinutes: number): boolean {
+  return wibInstant(serviceDate, slot.startTime).getTime() >= now.getTime() + leadTimeMinutes * 60_000;
+}
+
+export interface SlotOffer extends SlotDay {
+  /** Has room and starts late enough to be booked now. */
+  bookable: boolean;
+}
+
+/** The day's active slots, each with its free places and whether it can be offered now. */
+export async function getSlotAvailability(
+  db: Database,
+  { serviceDate, now = new Date(), settings }: { serviceDate: IsoDate; now?: Date; settings?: ShopSettings },
+): Promise<SlotOffer[]> {
+  const shop = settings ?? (await getShopSettings(db));
+  const days = await listSlotDays(db, { serviceDate });
+  return days.map((slot) => ({
+    ...slot,
+    bookable: slot.remaining > 0 && slotStartsInTime(slot, serviceDate, now, shop.leadTimeMinutes),
+  }));
+}
+
+/** Validates a typed date against today (WIB), the horizon and the closed days. */
+export async function checkServiceDate(
+  db: Database,
+  { input, now = new Date(), settings }: { input: string; now?: Date; settings?: ShopSettings },
+): Promise<ParsedDate> {
+  const shop = settings ?? (await getShopSettings(db));
+  const today = todayInJakarta(now);
+  const closedDates = await listClosedDates(db, { from: today, to: addDays(today, shop.bookingHorizonDays) });
+  return parseServiceDate(input, {
+    today,
+    horizonDays: shop.bookingHorizonDays,
+    closedDates,
+    closedWeekdays: shop.closedWeekdays,
+  });
+}

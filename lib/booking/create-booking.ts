@@ -1,0 +1,111 @@
+import type { Database } from "@/db";
+import { findPricedItem } from "@/db/queries/catalog";
+import { insertOrderUnlessCodeTaken } from "@/db/queries/orders";
+import { getShopSettings } from "@/db/queries/settings";
+import { listClosedDates } from "@/db/queries/slots";
+import type { Order, PaymentMethod } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { slotStartsInTime } from "./availability";
+import { parseServiceDate, todayInJakarta, formatDateDmy, wibInstant } from "./calendar";
+import { generateBookingCode, generateStatusToken } from "./codes";
+import { reserveSlot } from "./reserve-slot";
+
+export interface BookingRequest {
+  chatId: number;
+  telegramUserId?: number | null;
+  telegramUsername?: string | null;
+  customerName: string;
+  language?: "id" | "en";
+  deviceId: number;
+  partId: number;
+  slotId: number;
+  serviceDate: string;
+  paymentMethod: PaymentMethod;
+  now?: Date;
+  actor?: string;
+}
+
+export type BookingRefusal = "slot_full" | "slot_closed" | "slot_too_soon" | "date_unavailable" | "item_unavailable";
+export type BookingResult = { ok: true; order: Order } | { ok: false; reason: BookingRefusal };
+
+const CODE_ATTEMPTS = 8;
+
+/**
+ * Books a service in the caller's transaction: re-checks the date and the slot's
+ * room at this instant, snapshots names and price, holds the place until the
+ * payment deadline and writes the audit entry. Nothing is written when it refuses.
+ */
+export async function createBookingIn(tx: Database, request: BookingRequest): Promise<BookingResult> {
+  const now = request.now ?? new Date();
+  const settings = await getShopSettings(tx);
+  const today = todayInJakarta(now);
+  const closedDates = await listClosedDates(tx, { from: request.serviceDate, to: request.serviceDate });
+  const date = parseServiceDate(formatDateDmy(request.serviceDate), {
+    today,
+    horizonDays: settings.bookingHorizonDays,
+    closedDates,
+    closedWeekdays: settings.closedWeekdays,
+  });
+  if (!date.ok) return { ok: false, reason: "date_unavailable" };
+
+  const item = await findPricedItem(tx, { deviceId: request.deviceId, partId: request.partId });
+  if (!item) return { ok: false, reason: "item_unavailable" };
+
+  const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate });
+  if (!place.ok) return place;
+  if (!slotStartsInTime(place.slot, request.serviceDate, now, settings.leadTimeMinutes)) {
+    return { ok: false, reason: "slot_too_soon" };
+  }
+
+  const slotStart = wibInstant(request.serviceDate, place.slot.startTime);
+  const holdExpiresAt = new Date(Math.min(now.getTime() + settings.holdHours * 3_600_000, slotStart.getTime()));
+
+  for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+    const order = await insertOrderUnlessCodeTaken(tx, {
+      bookingCode: generateBookingCode(),
+      statusToken: generateStatusToken(),
+      chatId: request.chatId,
+      telegramUserId: request.telegramUserId ?? null,
+      telegramUsername: request.telegramUsername ?? null,
+      customerName: request.customerName,
+      language: request.language ?? "id",
+      deviceId: item.deviceId,
+      partId: item.partId,
+      slotId: place.slot.id,
+      deviceName: item.deviceName,
+      partName: item.partName,
+      slotLabel: place.slot.label,
+      serviceDate: request.serviceDate,
+      paymentMethod: request.paymentMethod,
+      amountIdr: item.priceIdr,
+      holdExpiresAt,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (order) {
+      await recordAudit(tx, {
+        actor: request.actor ?? `telegram:${request.telegramUserId ?? request.chatId}`,
+        entity: "order",
+        entityId: order.id,
+        action: "order.created",
+        after: {
+          bookingCode: order.bookingCode,
+          serviceDate: order.serviceDate,
+          slot: order.slotLabel,
+          device: order.deviceName,
+          part: order.partName,
+          amountIdr: order.amountIdr,
+          paymentMethod: order.paymentMethod,
+        },
+      });
+      return { ok: true, order };
+    }
+  }
+  // 8 collisions in a row among 90 million codes means something else is wrong.
+  throw new Error("could not draw a free booking code");
+}
+
+/** createBookingIn in a transaction of its own. */
+export function createBooking(db: Database, request: BookingRequest): Promise<BookingResult> {
+  return db.transaction((tx) => createBookingIn(tx, request));
+}

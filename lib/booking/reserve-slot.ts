@@ -1,0 +1,23 @@
+import type { Database } from "@/db";
+import { countPlacesTaken, lockSlot } from "@/db/queries/slots";
+import type { Slot } from "@/db/schema";
+
+export type ReserveResult = { ok: true; slot: Slot; taken: number } | { ok: false; reason: "slot_full" | "slot_closed" };
+
+/**
+ * Takes a place in a slot on a day, inside the caller's transaction. The slot's
+ * row lock makes concurrent bookings of that slot take turns, so the count of
+ * live orders is exact when the new order is written in the same transaction:
+ * 200 simultaneous taps on a slot of capacity 2 make exactly 2 orders. A cancelled
+ * (or expired, hence cancelled) order no longer counts, which frees its place.
+ */
+export async function reserveSlot(
+  tx: Database,
+  { slotId, serviceDate }: { slotId: number; serviceDate: string },
+): Promise<ReserveResult> {
+  const slot = await lockSlot(tx, { slotId });
+  if (!slot || !slot.active) return { ok: false, reason: "slot_closed" };
+  const taken = await countPlacesTaken(tx, { slotId, serviceDate });
+  if (taken >= slot.capacity) return { ok: false, reason: "slot_full" };
+  return { ok: true, slot, taken: taken + 1 };
+}

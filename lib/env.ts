@@ -1,0 +1,156 @@
+import { z } from "zod";
+
+/**
+ * The configuration contract (DESIGN §9). This is the only module that reads
+ * process.env; everything else asks getEnv(). A bad value stops start-up with
+ * one line naming the variable and what it should look like, never its value.
+ */
+
+const emptyAsUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+const withDefault = <T extends z.ZodTypeAny>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(emptyAsUndefined, schema.default(fallback as never));
+
+const httpUrl = (what: string) =>
+  z.string().refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), `must be an http(s) URL (${what})`);
+
+const boolFlag = (fallback: boolean) =>
+  withDefault(
+    z.enum(["true", "false", "1", "0"], { message: 'must be "true" or "false"' }).transform((v) => v === "true" || v === "1"),
+    fallback ? "true" : "false",
+  );
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v) && URL.canParse(v), "must be a postgres:// or postgresql:// URL");
+
+const schema = z.object({
+  NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
+  VERCEL_ENV: optional(z.enum(["production", "preview", "development"])),
+  APP_URL: withDefault(httpUrl("the public base URL, e.g. https://jiot.example.com"), "http://localhost:3000").transform(
+    (v) => v.replace(/\/+$/, ""),
+  ),
+
+  DATABASE_URL: optional(postgresUrl),
+  PGLITE_DIR: withDefault(z.string(), ".data/pglite"),
+  DB_DRIVER: optional(z.enum(["pglite", "pg", "vercel"], { message: 'must be "pglite", "pg" or "vercel"' })),
+  POSTGRES_URL: optional(postgresUrl),
+  DB_POOL_MAX: withDefault(z.coerce.number().int().min(1).max(100), "5"),
+
+  TELEGRAM_BOT_TOKEN: optional(
+    z.string().regex(/^\d{3,}:[A-Za-z0-9_-]{10,}$/, "must look like 123456789:ABCdef... (the token from BotFather)"),
+  ),
+  TELEGRAM_BOT_USERNAME: optional(
+    z
+      .string()
+      .transform((v) => v.replace(/^@/, ""))
+      .pipe(z.string().regex(/^[A-Za-z0-9_]{5,32}$/, "must be the bot's username, e.g. JiotGadgetBot")),
+  ),
+  TELEGRAM_WEBHOOK_SECRET: optional(
+    z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 characters of A-Z a-z 0-9 _ -"),
+  ),
+  TELEGRAM_API_ROOT: withDefault(httpUrl("the Bot API base URL"), "https://api.telegram.org").transform((v) =>
+    v.replace(/\/+$/, ""),
+  ),
+
+  MIDTRANS_SERVER_KEY: optional(z.string().min(8, "must be the Midtrans server key")),
+  MIDTRANS_CLIENT_KEY: optional(z.string().min(8, "must be the Midtrans client key")),
+  MIDTRANS_IS_PRODUCTION: boolFlag(false),
+  MIDTRANS_API_BASE_URL: optional(httpUrl("Core API base, e.g. https://api.sandbox.midtrans.com")),
+  MIDTRANS_SNAP_BASE_URL: optional(httpUrl("Snap API base ending in /snap/v1")),
+  MIDTRANS_SNAP_JS_URL: optional(httpUrl("snap.js URL")),
+  MIDTRANS_VERIFY_STATUS: boolFlag(true),
+
+  SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+  PLAYGROUND: boolFlag(false),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const name = issue.path.join(".") || "environment";
+  return `${name} ${issue.message}`;
+}
+
+function checkCombinations(env: Env): string | undefined {
+  const isProduction = env.VERCEL_ENV === "production" || env.MIDTRANS_IS_PRODUCTION;
+  if (env.PLAYGROUND && isProduction) {
+    return "PLAYGROUND must not be set in production (MIDTRANS_IS_PRODUCTION=true or VERCEL_ENV=production): the simulators would take real traffic";
+  }
+  if (env.DB_DRIVER === "pg" && !env.DATABASE_URL) return "DATABASE_URL is required when DB_DRIVER=pg";
+  if (env.DB_DRIVER === "vercel" && !env.POSTGRES_URL) return "POSTGRES_URL is required when DB_DRIVER=vercel";
+  if (env.VERCEL_ENV && !env.PLAYGROUND) {
+    for (const name of ["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "SESSION_SECRET", "CRON_SECRET"] as const) {
+      if (!env[name]) return `${name} is required on Vercel (see .env.example)`;
+    }
+  }
+  if (env.VERCEL_ENV === "preview" && env.MIDTRANS_IS_PRODUCTION) {
+    return "MIDTRANS_IS_PRODUCTION must be false on preview deployments: previews use sandbox keys only";
+  }
+  return undefined;
+}
+
+/** Parses a set of variables; throws EnvError with one line naming the culprit. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw new EnvError(`Invalid configuration: ${first ? describeIssue(first) : "unknown problem"}`);
+  }
+  const problem = checkCombinations(result.data);
+  if (problem) throw new EnvError(`Invalid configuration: ${problem}`);
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests and scripts that change process.env call this so the next getEnv() re-reads it. */
+export function resetEnv(): void {
+  cached = undefined;
+}
+
+/** Sets variables for this process (scripts and tests only) and re-reads them. */
+export function overrideEnv(values: Record<string, string | undefined>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  resetEnv();
+}
+
+/** Which database driver this configuration selects (DESIGN §2). */
+export function selectedDriver(env: Env = getEnv()): "pglite" | "pg" | "vercel" {
+  if (env.DB_DRIVER) return env.DB_DRIVER;
+  if (env.VERCEL_ENV && env.POSTGRES_URL) return "vercel";
+  if (env.DATABASE_URL) return "pg";
+  return "pglite";
+}
+
+export function isTelegramConfigured(env: Env = getEnv()): boolean {
+  return Boolean(env.TELEGRAM_BOT_TOKEN);
+}
+
+/**
+ * Command-line scripts load .env / .env.local the way `next` does, so one file
+ * configures both. Variables already set in the shell win.
+ */
+export async function loadEnvFiles(): Promise<void> {
+  const { loadEnvConfig } = await import("@next/env");
+  loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
+  resetEnv();
+}

@@ -1,0 +1,93 @@
+import type { Order, RepairStatus } from "@/db/schema";
+import { formatDateDmy, formatWibDateTime } from "@/lib/booking/calendar";
+import { formatRupiah } from "@/lib/booking/money";
+
+/** Texts of the messages the system sends on its own initiative, per language (DESIGN §5: Indonesian first). */
+export type Language = "id" | "en";
+
+export type OrderEvent =
+  | { kind: "payment_received" }
+  | { kind: "payment_expired" }
+  | { kind: "payment_failed" }
+  | { kind: "payment_refunded" }
+  | { kind: "repair_status"; status: RepairStatus }
+  | { kind: "rescheduled" }
+  | { kind: "cancelled"; byShop: boolean }
+  | { kind: "reminder" };
+
+const REPAIR_STATUS_TEXT: Record<Language, Record<RepairStatus, string>> = {
+  id: {
+    booked: "Booking diterima",
+    received: "Perangkat sudah kami terima",
+    in_progress: "Perangkat sedang diperbaiki",
+    ready: "Perangkat siap diambil",
+    completed: "Servis selesai. Terima kasih!",
+    cancelled: "Booking dibatalkan",
+  },
+  en: {
+    booked: "Booking received",
+    received: "We have received your device",
+    in_progress: "Your device is being repaired",
+    ready: "Your device is ready for pickup",
+    completed: "Service completed. Thank you!",
+    cancelled: "Booking cancelled",
+  },
+};
+
+export function repairStatusText(status: RepairStatus, language: Language = "id"): string {
+  return REPAIR_STATUS_TEXT[language][status];
+}
+
+export function orderLanguage(order: Pick<Order, "language">): Language {
+  return order.language === "en" ? "en" : "id";
+}
+
+function summaryLines(order: Order, language: Language): string {
+  const when = `${formatDateDmy(order.serviceDate)}, ${order.slotLabel}`;
+  return language === "en"
+    ? `Booking code: ${order.bookingCode}\nService: ${order.partName} – ${order.deviceName}\nAppointment: ${when}\nTotal: ${formatRupiah(order.amountIdr)}`
+    : `Kode booking: ${order.bookingCode}\nLayanan: ${order.partName} – ${order.deviceName}\nJadwal: ${when}\nTotal: ${formatRupiah(order.amountIdr)}`;
+}
+
+/** The message for an order event; `statusUrl` is the customer's status page. */
+export function orderEventText(order: Order, event: OrderEvent, statusUrl: string): string {
+  const language = orderLanguage(order);
+  const en = language === "en";
+  const summary = summaryLines(order, language);
+  switch (event.kind) {
+    case "payment_received":
+      return en
+        ? `✅ Payment received. Thank you!\n\n${summary}\n\nPlease come at your appointment time. Status: ${statusUrl}`
+        : `✅ Pembayaran diterima. Terima kasih!\n\n${summary}\n\nSilakan datang sesuai jadwal. Status: ${statusUrl}`;
+    case "payment_expired":
+      return en
+        ? `⌛ The payment time for booking ${order.bookingCode} has run out, so the booking was cancelled and the slot released. Book again any time with /order.`
+        : `⌛ Batas waktu pembayaran booking ${order.bookingCode} sudah lewat, jadi booking dibatalkan dan jadwalnya dilepas. Silakan booking lagi dengan /order.`;
+    case "payment_failed":
+      return en
+        ? `❌ The payment for booking ${order.bookingCode} did not go through. You can try again from the status page: ${statusUrl}`
+        : `❌ Pembayaran untuk booking ${order.bookingCode} gagal. Silakan coba lagi dari halaman status: ${statusUrl}`;
+    case "payment_refunded":
+      return en
+        ? `↩️ The payment for booking ${order.bookingCode} has been refunded.`
+        : `↩️ Pembayaran untuk booking ${order.bookingCode} sudah dikembalikan (refund).`;
+    case "repair_status":
+      return en
+        ? `🔧 ${repairStatusText(event.status, language)}.\n\n${summary}\n\nStatus: ${statusUrl}`
+        : `🔧 ${repairStatusText(event.status, language)}.\n\n${summary}\n\nStatus: ${statusUrl}`;
+    case "rescheduled":
+      return en
+        ? `📅 Your appointment has been moved.\n\n${summary}\n\nStatus: ${statusUrl}`
+        : `📅 Jadwal servis Anda diubah.\n\n${summary}\n\nStatus: ${statusUrl}`;
+    case "cancelled":
+      return en
+        ? `Booking ${order.bookingCode} has been cancelled${event.byShop ? " by the shop" : ""}.${order.needsRefund ? " Your payment will be refunded." : ""}`
+        : `Booking ${order.bookingCode} telah dibatalkan${event.byShop ? " oleh toko" : ""}.${order.needsRefund ? " Pembayaran Anda akan dikembalikan." : ""}`;
+    case "reminder":
+      return en
+        ? `⏰ Reminder: your repair appointment is tomorrow.\n\n${summary}\n\nStatus: ${statusUrl}`
+        : `⏰ Pengingat: jadwal servis Anda besok.\n\n${summary}\n\nStatus: ${statusUrl}`;
+  }
+}
+
+export { formatWibDateTime };

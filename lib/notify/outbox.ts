@@ -1,0 +1,62 @@
+import type { Database } from "@/db";
+import { outbox, type Order } from "@/db/schema";
+import { getEnv } from "@/lib/env";
+import { orderEventText, type OrderEvent } from "./messages";
+
+export interface TelegramCall {
+  method: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Queues a Bot API call in the caller's transaction. The dedupe key makes the
+ * same event queue once however often the code path runs (a retried webhook,
+ * two instances), so a customer never hears the same news twice. Returns false
+ * when that key was already queued.
+ */
+export async function enqueueTelegramCall(
+  tx: Database,
+  { chatId, dedupeKey, call }: { chatId: number; dedupeKey: string; call: TelegramCall },
+): Promise<boolean> {
+  const rows = await tx
+    .insert(outbox)
+    .values({ chatId, dedupeKey, payload: call })
+    .onConflictDoNothing({ target: outbox.dedupeKey })
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+export function statusPageUrl(order: Pick<Order, "statusToken">): string {
+  return `${getEnv().APP_URL}/orders/${order.statusToken}`;
+}
+
+/** Dedupe key of an order event: one message per order and event (and per status reached). */
+export function orderEventKey(order: Pick<Order, "id">, event: OrderEvent, discriminator?: string): string {
+  const detail = event.kind === "repair_status" ? `:${event.status}` : "";
+  return `order:${order.id}:${event.kind}${detail}${discriminator ? `:${discriminator}` : ""}`;
+}
+
+/**
+ * Tells the customer about an order event in Telegram, through the outbox. Call it
+ * inside the transaction that makes the change, so the message exists exactly
+ * when the change does. `discriminator` separates repeats of one event kind that
+ * are meant to be sent again (e.g. a second reschedule: pass the new version).
+ */
+export function notifyOrderEvent(
+  tx: Database,
+  { order, event, discriminator }: { order: Order; event: OrderEvent; discriminator?: string },
+): Promise<boolean> {
+  const url = statusPageUrl(order);
+  return enqueueTelegramCall(tx, {
+    chatId: order.chatId,
+    dedupeKey: orderEventKey(order, event, discriminator),
+    call: {
+      method: "sendMessage",
+      params: {
+        chat_id: order.chatId,
+        text: orderEventText(order, event, url),
+        link_preview_options: { is_disabled: true },
+      },
+    },
+  });
+}

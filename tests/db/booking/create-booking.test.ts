@@ -1,0 +1,106 @@
+import { eq, sql } from "drizzle-orm";
+import { orders, slots } from "@/db/schema";
+import { addDays, todayInJakarta, wibInstant } from "@/lib/booking/calendar";
+import { cancelBooking } from "@/lib/booking/cancel-booking";
+import { createBooking, type BookingRequest } from "@/lib/booking/create-booking";
+import { getSlotAvailability } from "@/lib/booking/availability";
+import { findPricedItem } from "@/db/queries/catalog";
+import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await setupTestDatabase();
+});
+afterAll(() => testDb.close());
+beforeEach(() => testDb.reset());
+
+const NOW = new Date("2026-11-28T03:00:00Z"); // 10.00 WIB
+const TOMORROW = addDays(todayInJakarta(NOW), 1);
+
+async function request(overrides: Partial<BookingRequest> = {}): Promise<BookingRequest> {
+  const [slot] = await testDb.db.select().from(slots).orderBy(slots.startTime).limit(1);
+  return {
+    chatId: 5550001,
+    telegramUserId: 5550001,
+    telegramUsername: "budi_s",
+    customerName: "Budi",
+    deviceId: 10, // iPhone X in the seed order
+    partId: 1, // Battery
+    slotId: slot!.id,
+    serviceDate: TOMORROW,
+    paymentMethod: "bca_va",
+    now: NOW,
+    ...overrides,
+  };
+}
+
+describe("createBooking", () => {
+  it("snapshots names and the price, and holds the place until the payment deadline", async () => {
+    const result = await createBooking(testDb.db, await request());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { order } = result;
+    expect(order.bookingCode).toMatch(/^[1-9]\d{7}$/);
+    expect(order.statusToken).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(order.deviceName).toBe("iPhone X");
+    expect(order.partName).toBe("Battery");
+    expect(order.amountIdr).toBe(70_000);
+    expect(order.slotLabel).toBe("09.00 - 11.00 WIB");
+    expect(order.paymentStatus).toBe("unpaid");
+    expect(order.repairStatus).toBe("booked");
+    // 24 h from now would be past the appointment (09.00 WIB tomorrow): the hold ends when the slot starts.
+    expect(order.holdExpiresAt?.toISOString()).toBe(wibInstant(TOMORROW, "09:00").toISOString());
+  });
+
+  it("an appointment further away is held for the configured 24 hours", async () => {
+    const result = await createBooking(testDb.db, await request({ serviceDate: addDays(TOMORROW, 2) }));
+    if (!result.ok) throw new Error("booking refused");
+    expect(result.order.holdExpiresAt?.toISOString()).toBe(new Date(NOW.getTime() + 24 * 3_600_000).toISOString());
+  });
+
+  it("a later price change does not change a booked order's amount", async () => {
+    const result = await createBooking(testDb.db, await request());
+    if (!result.ok) throw new Error("booking refused");
+    await testDb.db.execute(sql`update prices set price_idr = 99000 where device_id = 10 and part_id = 1`);
+    const [row] = await testDb.db.select().from(orders).where(eq(orders.id, result.order.id));
+    expect(row!.amountIdr).toBe(70_000);
+    expect((await findPricedItem(testDb.db, { deviceId: 10, partId: 1 }))!.priceIdr).toBe(99_000);
+  });
+
+  it("refuses a third booking of a slot of capacity 2, and a cancellation frees the place", async () => {
+    const first = await createBooking(testDb.db, await request());
+    const second = await createBooking(testDb.db, await request({ chatId: 2 }));
+    const third = await createBooking(testDb.db, await request({ chatId: 3 }));
+    expect([first.ok, second.ok, third.ok]).toEqual([true, true, false]);
+    expect(third).toEqual({ ok: false, reason: "slot_full" });
+    if (!first.ok) return;
+    const cancelled = await cancelBooking(testDb.db, { orderId: first.order.id, actor: "test", reason: "customer" });
+    expect(cancelled.ok).toBe(true);
+    const fourth = await createBooking(testDb.db, await request({ chatId: 4 }));
+    expect(fourth.ok).toBe(true);
+  });
+
+  it("refuses a slot that starts within the lead time today, and a date in the past", async () => {
+    const today = todayInJakarta(NOW);
+    const tooSoon = await createBooking(testDb.db, await request({ serviceDate: today, now: wibInstant(today, "08:30") }));
+    expect(tooSoon).toEqual({ ok: false, reason: "slot_too_soon" });
+    const past = await createBooking(testDb.db, await request({ serviceDate: addDays(today, -1) }));
+    expect(past).toEqual({ ok: false, reason: "date_unavailable" });
+  });
+
+  it("refuses a part that is not priced for the device", async () => {
+    // Finger (Touch ID) is not offered for the iPhone X.
+    const result = await createBooking(testDb.db, await request({ partId: 3 }));
+    expect(result).toEqual({ ok: false, reason: "item_unavailable" });
+  });
+
+  it("availability counts live orders only and hides today's slots that start too soon", async () => {
+    await createBooking(testDb.db, await request());
+    const tomorrow = await getSlotAvailability(testDb.db, { serviceDate: TOMORROW, now: NOW });
+    expect(tomorrow.map((s) => s.remaining)).toEqual([1, 2, 2, 2]);
+    const today = todayInJakarta(NOW);
+    const todays = await getSlotAvailability(testDb.db, { serviceDate: today, now: NOW });
+    // 10.00 WIB with 60 minutes' lead: 09.00 has passed, 12.00 can still be booked.
+    expect(todays.map((s) => s.bookable)).toEqual([false, true, true, true]);
+  });
+});

@@ -1,0 +1,87 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { Client } from "pg";
+import { setDbHandle } from "@/db";
+import { migrateDatabase, openDatabase, queryRows, type Database, type DbHandle } from "@/db/client";
+import { seedDatabase } from "@/db/seed";
+
+export interface TestDatabase extends DbHandle {
+  kind: "pglite" | "postgres";
+  /** For the real Postgres: the URL of this test file's own database. */
+  url?: string;
+  /** Empties every table and, unless told otherwise, seeds the catalog again. */
+  reset(options?: { seed?: boolean }): Promise<void>;
+}
+
+export function testDbKind(): "pglite" | "postgres" {
+  return process.env.TEST_DB_KIND === "postgres" ? "postgres" : "pglite";
+}
+
+/** Creates a database of its own for one test file, so files can run in parallel. */
+export async function createScratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `jiot_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const closer = new Client({ connectionString: adminUrl });
+      await closer.connect();
+      await closer.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await closer.end();
+    },
+  };
+}
+
+async function truncateAll(db: Database): Promise<void> {
+  const tables = await queryRows<{ tablename: string }>(
+    db,
+    sql`select tablename from pg_tables where schemaname = 'public'`,
+  );
+  const names = tables.map((t) => `"${t.tablename}"`).join(", ");
+  if (names) await db.execute(sql.raw(`TRUNCATE ${names} RESTART IDENTITY CASCADE`));
+}
+
+/**
+ * Opens this file's database (PGlite in memory, or a fresh database on the real
+ * Postgres when the project runs with TEST_DB_KIND=postgres), migrates and seeds
+ * it, and makes it the app's `getDb()`.
+ */
+export async function setupTestDatabase(options: { seed?: boolean; poolMax?: number } = {}): Promise<TestDatabase> {
+  const kind = testDbKind();
+  let handle: DbHandle;
+  let url: string | undefined;
+  let drop = async () => {};
+  if (kind === "postgres") {
+    const scratch = await createScratchPostgres();
+    url = scratch.url;
+    drop = scratch.drop;
+    handle = await openDatabase({ driver: "pg", url, poolMax: options.poolMax ?? 10 });
+  } else {
+    handle = await openDatabase({ driver: "pglite" });
+  }
+  await migrateDatabase(handle);
+  if (options.seed !== false) await seedDatabase(handle.db);
+  setDbHandle(handle);
+  const testDb: TestDatabase = {
+    ...handle,
+    kind,
+    url,
+    async reset(resetOptions = {}) {
+      await truncateAll(handle.db);
+      if (resetOptions.seed ?? options.seed ?? true) await seedDatabase(handle.db);
+    },
+    async close() {
+      setDbHandle(undefined);
+      await handle.close();
+      await drop();
+    },
+  };
+  return testDb;
+}
