@@ -10,8 +10,9 @@ const emptyAsUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+// prefault (not default): the fallback goes through the schema's own parsing and transforms.
 const withDefault = <T extends z.ZodTypeAny>(schema: T, fallback: z.input<T>) =>
-  z.preprocess(emptyAsUndefined, schema.default(fallback as never));
+  z.preprocess(emptyAsUndefined, schema.prefault(fallback as never));
 
 const httpUrl = (what: string) =>
   z.string().refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), `must be an http(s) URL (${what})`);

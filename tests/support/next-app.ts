@@ -1,0 +1,157 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { migrateDatabase, openDatabase } from "@/db/client";
+import { seedDatabase } from "@/db/seed";
+import { createScratchPostgres } from "./test-db";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const LOCK = path.join(ROOT, ".next-build.lock");
+const SOURCES = ["app", "lib", "db", "public", "next.config.ts", "package.json", "tsconfig.json"];
+
+function newestMtime(entry: string): number {
+  const stat = fs.statSync(entry, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(entry).map((child) => newestMtime(path.join(entry, child))));
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = fs.statSync(path.join(ROOT, ".next", "BUILD_ID"), { throwIfNoEntry: false });
+  if (!buildId) return false;
+  return buildId.mtimeMs > Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Builds the app once per change: concurrent test files wait on a lock file for the one doing it. */
+export async function ensureBuilt(): Promise<void> {
+  for (;;) {
+    if (buildIsCurrent()) return;
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(LOCK, "wx");
+    } catch {
+      const lock = fs.statSync(LOCK, { throwIfNoEntry: false });
+      if (lock && Date.now() - lock.mtimeMs > 15 * 60_000) fs.rmSync(LOCK, { force: true });
+      await sleep(1_000);
+      continue;
+    }
+    try {
+      if (buildIsCurrent()) return;
+      const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+        encoding: "utf8",
+      });
+      if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+      return;
+    } finally {
+      fs.closeSync(fd);
+      fs.rmSync(LOCK, { force: true });
+    }
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface FreshDatabase {
+  /** Variables that point the app at it. */
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/** A migrated, seeded database for one app: a scratch database on the real Postgres, else a PGlite folder. */
+export async function createFreshDatabase(): Promise<FreshDatabase> {
+  if (process.env.TEST_DATABASE_URL) {
+    const scratch = await createScratchPostgres();
+    const handle = await openDatabase({ driver: "pg", url: scratch.url });
+    await migrateDatabase(handle);
+    await seedDatabase(handle.db);
+    await handle.close();
+    return { env: { DATABASE_URL: scratch.url, DB_DRIVER: "pg" }, drop: scratch.drop };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jiot-app-"));
+  const dataDir = path.join(dir, "pglite");
+  const handle = await openDatabase({ driver: "pglite", dataDir });
+  await migrateDatabase(handle);
+  await seedDatabase(handle.db);
+  await handle.close();
+  return { env: { PGLITE_DIR: dataDir, DB_DRIVER: "pglite" }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  /** Everything the server printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `next start` on a free port with a fresh database (unless `env` names
+ * one) and the given variables, after making sure the build is current.
+ */
+export async function startNextApp({ env = {}, port }: { env?: Record<string, string>; port?: number } = {}): Promise<RunningApp> {
+  await ensureBuilt();
+  const listenPort = port ?? (await freePort());
+  const url = `http://127.0.0.1:${listenPort}`;
+  const database = env.DATABASE_URL || env.PGLITE_DIR ? undefined : await createFreshDatabase();
+  let output = "";
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(listenPort), "-H", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        APP_URL: url,
+        ...database?.env,
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      process.kill(-child.pid, "SIGTERM");
+      await Promise.race([exited, sleep(5_000)]);
+      if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+    }
+    await database?.drop();
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`next start did not become healthy in time:\n${output}`);
+    }
+    await sleep(250);
+  }
+  return { url, port: listenPort, output: () => output, stop };
+}
