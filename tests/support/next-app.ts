@@ -131,10 +131,15 @@ export async function startNextApp({ env = {}, port }: { env?: Record<string, st
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const stop = async () => {
     if (child.exitCode === null && child.pid) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
+      let timer: NodeJS.Timeout | undefined;
+      const exited = new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        timer = setTimeout(resolve, 5_000);
+      });
       process.kill(-child.pid, "SIGTERM");
-      await Promise.race([exited, sleep(5_000)]);
-      if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+      await exited;
+      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
     }
     await database?.drop();
   };
