@@ -1,0 +1,58 @@
+import { and, eq, ne } from "drizzle-orm";
+import { orders, slots } from "@/db/schema";
+import { addDays, todayInJakarta } from "@/lib/booking/calendar";
+import { cancelBooking } from "@/lib/booking/cancel-booking";
+import { createBooking } from "@/lib/booking/create-booking";
+import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+
+// Real Postgres only: PGlite is one connection, so it cannot race at all.
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await setupTestDatabase({ poolMax: 20 });
+});
+afterAll(() => testDb.close());
+
+const NOW = new Date();
+const DATE = addDays(todayInJakarta(NOW), 3);
+
+async function firstSlotId(): Promise<number> {
+  const [slot] = await testDb.db.select().from(slots).orderBy(slots.startTime).limit(1);
+  return slot!.id;
+}
+
+function book(chatId: number, slotId: number) {
+  return createBooking(testDb.db, {
+    chatId,
+    customerName: `Customer ${chatId}`,
+    deviceId: 10,
+    partId: 1,
+    slotId,
+    serviceDate: DATE,
+    paymentMethod: "gopay",
+    now: NOW,
+  });
+}
+
+describe("reserveSlot under concurrency on real Postgres", () => {
+  it("200 simultaneous bookings of a slot of capacity 2 make exactly 2 orders; a cancellation frees one place", async () => {
+    expect(testDb.kind).toBe("postgres");
+    const slotId = await firstSlotId();
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => book(1000 + i, slotId)));
+    const won = results.filter((r) => r.ok);
+    const refused = results.filter((r) => !r.ok);
+    expect(won).toHaveLength(2);
+    expect(new Set(refused.map((r) => (r.ok ? "" : r.reason)))).toEqual(new Set(["slot_full"]));
+
+    const live = await testDb.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.slotId, slotId), eq(orders.serviceDate, DATE), ne(orders.repairStatus, "cancelled")));
+    expect(live).toHaveLength(2);
+
+    const first = won[0]!;
+    if (!first.ok) throw new Error("unreachable");
+    await cancelBooking(testDb.db, { orderId: first.order.id, actor: "test", reason: "race test" });
+    const again = await Promise.all(Array.from({ length: 50 }, (_, i) => book(5000 + i, slotId)));
+    expect(again.filter((r) => r.ok)).toHaveLength(1);
+  });
+});
