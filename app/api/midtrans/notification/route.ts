@@ -1,0 +1,17 @@
+// POST /api/midtrans/notification – payment status from Midtrans (also at /payments/midtrans-notification)
+import { applyPaymentNotification, MAX_NOTIFICATION_BYTES, VERDICT_HTTP_STATUS } from "@/lib/payments/apply-notification";
+import { clientIp, readLimitedText } from "@/lib/http/read-body";
+import { pickUpDueWorkAfter } from "@/lib/http/due-work-after";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  const body = await readLimitedText(request, MAX_NOTIFICATION_BYTES);
+  const verdict = await applyPaymentNotification({
+    body: body.ok ? body.text : { oversized: true },
+    ip: clientIp(request),
+  });
+  pickUpDueWorkAfter();
+  const status = VERDICT_HTTP_STATUS[verdict.kind];
+  return Response.json(status === 200 ? { ok: true } : { error: verdict.kind }, { status });
+}

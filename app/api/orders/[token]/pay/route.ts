@@ -1,0 +1,18 @@
+// POST /api/orders/{status_token}/pay – a Snap token for "Bayar Sekarang" (new, or the current one reused)
+import { getDb } from "@/db";
+import { pickUpDueWorkAfter } from "@/lib/http/due-work-after";
+import { startSnapPayment } from "@/lib/payments/start-payment";
+import { PAY_ERROR_TEXT } from "@/lib/payments/texts";
+
+export const dynamic = "force-dynamic";
+
+const STATUS = { not_found: 404, paid: 409, in_review: 409, closed: 409, expired: 409, midtrans_refused: 502, midtrans_unavailable: 502 };
+
+export async function POST(_request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
+  const { token } = await params;
+  const result = await startSnapPayment(await getDb(), { token });
+  pickUpDueWorkAfter();
+  if (result.ok) return Response.json({ token: result.token, redirect_url: result.redirect_url });
+  const error = PAY_ERROR_TEXT[result.reason] ?? "Pesanan tidak ditemukan.";
+  return Response.json({ error, reason: result.reason }, { status: STATUS[result.reason] });
+}

@@ -1,0 +1,71 @@
+// GET /orders/{status_token} – "Data Order": the customer's status/pay page
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { formatDateLong, formatWibDateTime } from "@/lib/booking/calendar";
+import { formatRupiah } from "@/lib/booking/money";
+import { snapScriptConfig } from "@/lib/payments/midtrans-client";
+import { getOrderStatusView } from "@/lib/payments/order-status";
+import { PAYMENT_METHOD_LABEL, PAYMENT_STATUS_LABEL, REPAIR_STATUS_LABEL, virtualAccountText } from "@/lib/payments/texts";
+import { PayPanel } from "./pay-panel";
+import styles from "./order.module.css";
+
+export const dynamic = "force-dynamic";
+// The token is the customer's key to this page: keep it out of search engines and referrers.
+export const metadata: Metadata = { title: "Data Order", robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OrderPage({ params, searchParams }: Props) {
+  const [{ token }, query] = await Promise.all([params, searchParams]);
+  const view = await getOrderStatusView(token);
+  if (!view) notFound();
+  const { json, order, canPay, virtualAccount } = view;
+  const tone = json.paymentStatus === "paid" ? styles.ok : ["failed", "expired"].includes(json.paymentStatus) ? styles.bad : styles.wait;
+  const rows: [string, string][] = [
+    ["Kode booking", json.bookingCode],
+    ["Total", formatRupiah(json.amount)],
+    ["Status perbaikan", REPAIR_STATUS_LABEL[json.repairStatus]],
+    ["Jadwal servis", `${formatDateLong(json.serviceDate, "id")}, ${json.slot}`],
+    ["Perangkat", json.device],
+    ["Layanan", json.part],
+    ["Metode pembayaran", PAYMENT_METHOD_LABEL[json.paymentMethod] ?? json.paymentMethod],
+    ["Tanggal transaksi", formatWibDateTime(order.createdAt)],
+  ];
+  return (
+    <main className={styles.page}>
+      <h1 className={styles.title}>Data Order</h1>
+      <section className={styles.card} aria-label="Ringkasan pesanan">
+        <p className={styles.statusLine}>
+          Status pembayaran:{" "}
+          <strong data-testid="payment-status" data-status={json.paymentStatus} className={`${styles.badge} ${tone}`}>
+            {PAYMENT_STATUS_LABEL[json.paymentStatus]}
+          </strong>
+        </p>
+        <dl className={styles.list}>
+          {rows.map(([label, value]) => (
+            <div key={label} className={styles.row}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      {virtualAccount && (
+        <section className={styles.card} aria-label="Instruksi transfer">
+          <pre className={styles.va}>{virtualAccountText(order, virtualAccount)}</pre>
+        </section>
+      )}
+      {canPay && order.holdExpiresAt && (
+        <p className={styles.note}>Selesaikan pembayaran sebelum {formatWibDateTime(order.holdExpiresAt)} agar jadwal tetap tersimpan.</p>
+      )}
+      <PayPanel
+        token={token}
+        canPay={canPay}
+        paymentStatus={json.paymentStatus}
+        repairStatus={json.repairStatus}
+        returnedFromPayment={Boolean(query.transaction_status || query.order_id)}
+        snap={canPay ? snapScriptConfig() : undefined}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,69 @@
+import { and, asc, eq, gt, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { orders, payments, type Order, type Payment } from "../schema";
+
+/** Orders whose payment hold has run out while still unpaid, oldest first. */
+export async function listExpiredHolds(db: Database, { now, limit }: { now: Date; limit: number }): Promise<Order[]> {
+  return db
+    .select()
+    .from(orders)
+    .where(
+      and(
+        inArray(orders.paymentStatus, ["unpaid", "pending", "failed"]),
+        lt(orders.holdExpiresAt, now),
+        ne(orders.repairStatus, "cancelled"),
+      ),
+    )
+    .orderBy(asc(orders.holdExpiresAt))
+    .limit(limit);
+}
+
+/**
+ * Attempts that may have been paid without us hearing of it: Midtrans-side
+ * still open (no status yet, or pending), untouched since `quietSince`, newer
+ * than `notBefore`, on an order still waiting for money. Least recently checked first.
+ */
+export async function listPaymentsToReconcile(
+  db: Database,
+  { quietSince, notBefore, limit }: { quietSince: Date; notBefore: Date; limit: number },
+): Promise<Payment[]> {
+  const rows = await db
+    .select({ payment: payments })
+    .from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId))
+    .where(
+      and(
+        inArray(payments.kind, ["snap", "core"]),
+        or(
+          // A Snap page nobody used is not worth asking about once it has expired.
+          and(isNull(payments.transactionStatus), gt(payments.expiresAt, notBefore)),
+          inArray(payments.transactionStatus, ["pending", "authorize"]),
+        ),
+        lt(payments.updatedAt, quietSince),
+        sql`${payments.createdAt} > ${notBefore}`,
+        inArray(orders.paymentStatus, ["unpaid", "pending", "failed", "expired"]),
+      ),
+    )
+    .orderBy(asc(payments.updatedAt))
+    .limit(limit);
+  return rows.map((row) => row.payment);
+}
+
+/** Live orders whose appointment is on `serviceDate` (the reminder goes out the day before). */
+export async function listOrdersToRemind(
+  db: Database,
+  { serviceDate, limit }: { serviceDate: string; limit: number },
+): Promise<Order[]> {
+  return db
+    .select()
+    .from(orders)
+    .where(
+      and(
+        eq(orders.serviceDate, serviceDate),
+        notInArray(orders.repairStatus, ["cancelled", "completed"]),
+        notInArray(orders.paymentStatus, ["expired", "refunded"]),
+      ),
+    )
+    .orderBy(asc(orders.createdAt))
+    .limit(limit);
+}

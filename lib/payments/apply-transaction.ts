@@ -1,0 +1,153 @@
+import type { Database } from "@/db";
+import { lockOrder, updateOrder } from "@/db/queries/orders";
+import { listOrderPayments, updatePayment } from "@/db/queries/payments";
+import type { Order, Payment, PaymentStatus } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { notifyOrderEvent } from "@/lib/notify/outbox";
+import type { MidtransTransaction } from "./midtrans-api";
+import { parseMidtransTime } from "./midtrans-time";
+import { nextPaymentStatus, orderPaymentOutcome, statusOfTransaction, type PaymentStep } from "./payment-state";
+
+export const MIDTRANS_ACTOR = "midtrans";
+
+/** An attempt's status from what Midtrans last told us about it (nothing yet: unpaid). */
+export function attemptStatusOf(payment: Pick<Payment, "transactionStatus" | "fraudStatus">): PaymentStatus {
+  if (!payment.transactionStatus) return "unpaid";
+  return statusOfTransaction({ transaction_status: payment.transactionStatus, fraud_status: payment.fraudStatus }) ?? "unpaid";
+}
+
+export interface ApplyContext {
+  /** Where the news came from: a notification (always audited), the Status API, or our own cancel or charge call. */
+  source: "notification" | "status_api" | "cancel" | "charge";
+  /** The notification exactly as received; it carries no secret, so it is kept whole. */
+  notification?: unknown;
+  ip?: string | null;
+  now?: Date;
+}
+
+export interface AppliedTransaction {
+  step: PaymentStep;
+  order: Order;
+  payment: Payment;
+  before: { attemptStatus: PaymentStatus; paymentStatus: PaymentStatus; needsRefund: boolean };
+}
+
+/**
+ * Applies what Midtrans says about one attempt, inside the caller's transaction:
+ * locks the order (which serialises every payment change of it), moves the
+ * attempt through the state machine, derives the order's status from all its
+ * attempts, queues the customer's message and writes the audit entry. Running it
+ * again with the same news changes nothing.
+ */
+export async function applyTransactionIn(
+  tx: Database,
+  { paymentId, orderId, transaction, context }: { paymentId: string; orderId: string; transaction: MidtransTransaction; context: ApplyContext },
+): Promise<AppliedTransaction> {
+  const now = context.now ?? new Date();
+  const lockedOrder = await lockOrder(tx, { id: orderId });
+  if (!lockedOrder) throw new Error(`order ${orderId} vanished`);
+  const attempts = await listOrderPayments(tx, { orderId });
+  const current = attempts.find((p) => p.id === paymentId);
+  if (!current) throw new Error(`payment ${paymentId} vanished`);
+
+  const attemptStatus = attemptStatusOf(current);
+  const step = nextPaymentStatus(attemptStatus, transaction);
+  const before = { attemptStatus, paymentStatus: lockedOrder.paymentStatus, needsRefund: lockedOrder.needsRefund };
+  let payment = current;
+  let order = lockedOrder;
+
+  if (step.kind === "change") {
+    payment = await updatePayment(tx, {
+      id: current.id,
+      changes: {
+        transactionStatus: transaction.transaction_status,
+        fraudStatus: transaction.fraud_status ?? null,
+        paymentType: transaction.payment_type ?? current.paymentType,
+        transactionId: transaction.transaction_id ?? current.transactionId,
+        rawStatus: transaction,
+        settledAt: step.status === "paid" ? (parseMidtransTime(transaction.settlement_time) ?? now) : current.settledAt,
+      },
+    });
+    const summaries = attempts.map((p) => ({ attempt: p.attempt, status: p.id === payment.id ? step.status : attemptStatusOf(p) }));
+    const outcome = orderPaymentOutcome(lockedOrder, summaries);
+    if (outcome.paymentStatus !== lockedOrder.paymentStatus || outcome.needsRefund !== lockedOrder.needsRefund) {
+      const becamePaid = outcome.paymentStatus === "paid" && lockedOrder.paymentStatus !== "paid";
+      order = await updateOrder(tx, {
+        id: lockedOrder.id,
+        changes: {
+          paymentStatus: outcome.paymentStatus,
+          needsRefund: outcome.needsRefund,
+          ...(becamePaid ? { paidAt: payment.settledAt ?? now } : {}),
+          ...(step.reversal ? { paidAt: null } : {}),
+          // An attempt expires with the hold (its expiry is the hold's remaining time): the booking goes with it.
+          ...(outcome.paymentStatus === "expired" && lockedOrder.repairStatus !== "cancelled" ? { repairStatus: "cancelled" as const } : {}),
+        },
+      });
+      await tellCustomer(tx, lockedOrder, order, payment);
+    }
+  }
+
+  if (step.kind === "change" || context.source === "notification") {
+    await recordAudit(tx, {
+      actor: MIDTRANS_ACTOR,
+      entity: "order",
+      entityId: order.id,
+      action: step.kind === "change" ? "payment.status_changed" : "payment.notification_ignored",
+      before: { ...before, transactionStatus: current.transactionStatus, fraudStatus: current.fraudStatus },
+      after: {
+        midtransOrderId: current.midtransOrderId,
+        source: context.source,
+        verdict: step.kind === "change" ? (step.reversal ? "reversal" : "applied") : step.reason,
+        transactionStatus: transaction.transaction_status,
+        fraudStatus: transaction.fraud_status ?? null,
+        attemptStatus: step.status,
+        paymentStatus: order.paymentStatus,
+        needsRefund: order.needsRefund,
+        notification: context.notification,
+        ...(context.source !== "notification" || context.notification !== transaction ? { midtrans: transaction } : {}),
+      },
+      ip: context.ip,
+    });
+  }
+  if (order.needsRefund && !lockedOrder.needsRefund) {
+    await recordAudit(tx, {
+      actor: MIDTRANS_ACTOR,
+      entity: "order",
+      entityId: order.id,
+      action: "payment.needs_refund",
+      before: { paymentStatus: lockedOrder.paymentStatus, repairStatus: lockedOrder.repairStatus },
+      after: {
+        reason: order.repairStatus === "cancelled" ? "paid_after_cancellation" : "double_payment",
+        midtransOrderIds: attempts.filter((p) => p.id === payment.id || attemptStatusOf(p) === "paid").map((p) => p.midtransOrderId),
+      },
+    });
+  }
+  return { step, order, payment, before };
+}
+
+/** The customer hears of money received, a failed or expired payment, and a refund; each exactly once. */
+async function tellCustomer(tx: Database, before: Order, after: Order, payment: Payment): Promise<void> {
+  if (after.paymentStatus === before.paymentStatus) return;
+  switch (after.paymentStatus) {
+    case "paid":
+      if (after.repairStatus === "cancelled") {
+        await notifyOrderEvent(tx, { order: after, event: { kind: "cancelled", byShop: false }, discriminator: `late-payment-${payment.attempt}` });
+      } else {
+        // Per attempt: after a reversal, a new attempt's payment is news again.
+        await notifyOrderEvent(tx, { order: after, event: { kind: "payment_received" }, discriminator: `attempt-${payment.attempt}` });
+      }
+      return;
+    case "failed":
+      await notifyOrderEvent(tx, { order: after, event: { kind: "payment_failed" }, discriminator: `attempt-${payment.attempt}` });
+      return;
+    case "expired":
+      await notifyOrderEvent(tx, { order: after, event: { kind: "payment_expired" } });
+      return;
+    case "refunded":
+    case "partially_refunded":
+      await notifyOrderEvent(tx, { order: after, event: { kind: "payment_refunded" }, discriminator: after.paymentStatus });
+      return;
+    default:
+      return;
+  }
+}

@@ -1,0 +1,105 @@
+import midtransClient from "midtrans-client";
+import { getMidtransClients } from "./midtrans-client";
+
+/** A transaction as Midtrans reports it (notification body or Status API answer); unknown fields are kept. */
+export interface MidtransTransaction {
+  order_id: string;
+  status_code: string;
+  gross_amount: string;
+  transaction_status: string;
+  fraud_status?: string;
+  payment_type?: string;
+  transaction_id?: string;
+  transaction_time?: string;
+  settlement_time?: string;
+  expiry_time?: string;
+  va_numbers?: { bank: string; va_number: string }[];
+  permata_va_number?: string;
+  bill_key?: string;
+  biller_code?: string;
+  [field: string]: unknown;
+}
+
+/**
+ * A refusal or failure from Midtrans, reduced to what may be logged: the HTTP
+ * status (null when no answer came) and Midtrans' own message. The client's raw
+ * error carries the request config with the server key, so it is never kept.
+ */
+export class MidtransApiError extends Error {
+  constructor(
+    readonly httpStatus: number | null,
+    readonly apiMessage: string,
+  ) {
+    super(httpStatus ? `Midtrans answered ${httpStatus}: ${apiMessage}` : `Midtrans did not answer: ${apiMessage}`);
+    this.name = "MidtransApiError";
+  }
+
+  /** No answer, a timeout or a 5xx: worth trying again later. */
+  get transient(): boolean {
+    return this.httpStatus === null || this.httpStatus >= 500;
+  }
+}
+
+function describeApiResponse(response: unknown): string {
+  if (!response || typeof response !== "object") return "no details";
+  const r = response as { error_messages?: unknown; status_message?: unknown };
+  if (Array.isArray(r.error_messages)) return r.error_messages.map(String).join("; ");
+  if (typeof r.status_message === "string") return r.status_message;
+  return "no details";
+}
+
+function toApiError(error: unknown): MidtransApiError {
+  if (error instanceof midtransClient.MidtransError) {
+    const status = Number(error.httpStatusCode);
+    const message = error.ApiResponse ? describeApiResponse(error.ApiResponse) : "no response (connection failed or timed out)";
+    return new MidtransApiError(Number.isFinite(status) && status > 0 ? status : null, message);
+  }
+  const code = (error as { code?: unknown })?.code;
+  return new MidtransApiError(null, typeof code === "string" ? code : "request failed");
+}
+
+async function call<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toApiError(error);
+  }
+}
+
+export function createSnapTransaction(body: object): Promise<{ token: string; redirect_url: string }> {
+  return call(() => getMidtransClients().snap.createTransaction(body));
+}
+
+export function chargeCoreApi(body: object): Promise<MidtransTransaction> {
+  return call(() => getMidtransClients().core.charge(body)) as Promise<MidtransTransaction>;
+}
+
+/**
+ * GET /v2/{order_id}/status. `undefined` when Midtrans knows no such transaction
+ * (a Snap order before the customer picks a method answers 404).
+ */
+export async function fetchTransactionStatus(orderId: string): Promise<MidtransTransaction | undefined> {
+  try {
+    return await call(() => getMidtransClients().statusCore.transaction.status(orderId) as Promise<MidtransTransaction>);
+  } catch (error) {
+    if (error instanceof MidtransApiError && error.httpStatus === 404) return undefined;
+    throw error;
+  }
+}
+
+export type CancelOutcome =
+  | { kind: "cancelled"; transaction: MidtransTransaction }
+  | { kind: "not_found" }
+  | { kind: "refused"; httpStatus: number; message: string };
+
+/** POST /v2/{order_id}/cancel. A settled transaction cannot be cancelled (412): the caller asks for its status. */
+export async function cancelTransaction(orderId: string): Promise<CancelOutcome> {
+  try {
+    const transaction = (await call(() => getMidtransClients().core.transaction.cancel(orderId))) as MidtransTransaction;
+    return { kind: "cancelled", transaction };
+  } catch (error) {
+    if (!(error instanceof MidtransApiError) || error.transient || error.httpStatus === null) throw error;
+    if (error.httpStatus === 404) return { kind: "not_found" };
+    return { kind: "refused", httpStatus: error.httpStatus, message: error.apiMessage };
+  }
+}

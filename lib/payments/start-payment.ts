@@ -1,0 +1,92 @@
+import type { Database } from "@/db";
+import { findOrderByStatusToken, lockOrder } from "@/db/queries/orders";
+import { insertPayment, listOrderPayments } from "@/db/queries/payments";
+import type { Order, Payment } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { attemptStatusOf } from "./apply-transaction";
+import { createSnapTransaction, MidtransApiError } from "./midtrans-api";
+import { midtransOrderIdOf, remainingHoldMinutes, snapTransactionBody } from "./payment-request";
+import { applyAttemptNews, cancelPendingAttempts } from "./supersede-attempts";
+
+export type PaymentRefusal = "paid" | "in_review" | "closed" | "expired";
+export type StartPaymentResult =
+  | { ok: true; token: string; redirect_url: string; reused: boolean }
+  | { ok: false; reason: "not_found" | PaymentRefusal | "midtrans_refused" | "midtrans_unavailable" };
+
+/** A Snap page needs a few minutes to be of use; below this the hold is as good as over. */
+const MIN_MINUTES = 2;
+
+/** Why an order cannot take a new payment now, if it cannot. */
+export function paymentRefusal(order: Order, now: Date): PaymentRefusal | undefined {
+  if (["paid", "refunded", "partially_refunded"].includes(order.paymentStatus)) return "paid";
+  if (order.paymentStatus === "review") return "in_review";
+  if (order.repairStatus === "cancelled" || order.repairStatus === "completed") return "closed";
+  if (order.paymentStatus === "expired" || remainingHoldMinutes(order, now) < MIN_MINUTES) return "expired";
+  return undefined;
+}
+
+function reusableSnap(attempts: readonly Payment[], now: Date): Payment | undefined {
+  const latest = attempts[attempts.length - 1];
+  if (!latest || latest.kind !== "snap" || !latest.snapToken || !latest.redirectUrl) return undefined;
+  if (!latest.expiresAt || latest.expiresAt.getTime() - now.getTime() < MIN_MINUTES * 60_000) return undefined;
+  return ["unpaid", "pending"].includes(attemptStatusOf(latest)) ? latest : undefined;
+}
+
+/**
+ * "Bayar Sekarang": a Snap transaction for the order, reusing the current one
+ * while it can still be paid, else a new attempt with a fresh order_id whose
+ * expiry is the rest of the hold. An earlier VA still pending is cancelled
+ * first, so an order never has two payable attempts. The order stays locked
+ * while Midtrans is asked, which makes a double click wait for the first one
+ * and then reuse its token.
+ */
+export async function startSnapPayment(db: Database, { token, now = new Date() }: { token: string; now?: Date }): Promise<StartPaymentResult> {
+  const found = await findOrderByStatusToken(db, { token });
+  if (!found) return { ok: false, reason: "not_found" };
+  return db.transaction(async (tx): Promise<StartPaymentResult> => {
+    const order = (await lockOrder(tx, { id: found.id }))!;
+    const refusal = paymentRefusal(order, now);
+    if (refusal) return { ok: false, reason: refusal };
+    const attempts = await listOrderPayments(tx, { orderId: order.id });
+    const reusable = reusableSnap(attempts, now);
+    if (reusable) return { ok: true, token: reusable.snapToken!, redirect_url: reusable.redirectUrl!, reused: true };
+
+    const news = await cancelPendingAttempts(attempts);
+    if (!news) return { ok: false, reason: "midtrans_unavailable" };
+    if (news.some(({ transaction }) => ["settlement", "capture"].includes(transaction.transaction_status))) {
+      await applyAttemptNews(tx, news, now);
+      return { ok: false, reason: "paid" };
+    }
+
+    const attempt = (attempts[attempts.length - 1]?.attempt ?? 0) + 1;
+    const minutes = remainingHoldMinutes(order, now);
+    let snap: { token: string; redirect_url: string };
+    try {
+      snap = await createSnapTransaction(snapTransactionBody(order, { attempt, now, minutes }));
+    } catch (error) {
+      if (!(error instanceof MidtransApiError)) throw error;
+      console.error(`[midtrans] Snap refused order ${order.bookingCode}: ${error.message}`);
+      await applyAttemptNews(tx, news, now);
+      return { ok: false, reason: error.transient ? "midtrans_unavailable" : "midtrans_refused" };
+    }
+    const payment = await insertPayment(tx, {
+      orderId: order.id,
+      attempt,
+      midtransOrderId: midtransOrderIdOf(order, attempt),
+      kind: "snap",
+      snapToken: snap.token,
+      redirectUrl: snap.redirect_url,
+      grossAmount: order.amountIdr,
+      expiresAt: new Date(now.getTime() + minutes * 60_000),
+    });
+    await applyAttemptNews(tx, news, now);
+    await recordAudit(tx, {
+      actor: "customer",
+      entity: "order",
+      entityId: order.id,
+      action: "payment.snap_created",
+      after: { midtransOrderId: payment.midtransOrderId, attempt, expiresAt: payment.expiresAt, cancelled: news.map((n) => n.payment.midtransOrderId) },
+    });
+    return { ok: true, token: snap.token, redirect_url: snap.redirect_url, reused: false };
+  });
+}
