@@ -1,0 +1,50 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { auditLog, orders, outbox, payments, slots, type Order, type PaymentMethod } from "@/db/schema";
+import { addDays, todayInJakarta } from "@/lib/booking/calendar";
+import { createBooking } from "@/lib/booking/create-booking";
+
+/**
+ * Books an order the way the bot does (iPhone X battery, Rp70.000, first slot).
+ * By default two days ahead and now, so its hold runs 24 hours from now;
+ * `bookedAt` in the past makes a hold that has already run out.
+ */
+export async function bookOrder(
+  db: Database,
+  { paymentMethod = "bca_va", bookedAt = new Date(), daysAhead = 2, chatId = 5550001, slotIndex = 0 }:
+    { paymentMethod?: PaymentMethod; bookedAt?: Date; daysAhead?: number; chatId?: number; slotIndex?: number } = {},
+): Promise<Order> {
+  const allSlots = await db.select().from(slots).orderBy(slots.startTime);
+  const result = await createBooking(db, {
+    chatId,
+    telegramUserId: chatId,
+    telegramUsername: "budi_s",
+    customerName: "Budi Santoso",
+    deviceId: 10,
+    partId: 1,
+    slotId: allSlots[slotIndex]!.id,
+    serviceDate: addDays(todayInJakarta(bookedAt), daysAhead),
+    paymentMethod,
+    now: bookedAt,
+  });
+  if (!result.ok) throw new Error(`booking refused: ${result.reason}`);
+  return result.order;
+}
+
+export async function readOrder(db: Database, id: string): Promise<Order> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, id));
+  return order!;
+}
+
+export async function readPayments(db: Database, orderId: string) {
+  return db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(payments.attempt);
+}
+
+export async function readOutbox(db: Database) {
+  return db.select().from(outbox).orderBy(outbox.id);
+}
+
+export async function readAudit(db: Database, action?: string) {
+  const rows = await db.select().from(auditLog).orderBy(auditLog.id);
+  return action ? rows.filter((row) => row.action === action) : rows;
+}
