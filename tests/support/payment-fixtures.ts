@@ -6,13 +6,18 @@ import { createBooking } from "@/lib/booking/create-booking";
 
 /**
  * Books an order the way the bot does (iPhone X battery, Rp70.000, first slot).
- * By default two days ahead and now, so its hold runs 24 hours from now;
- * `bookedAt` in the past makes a hold that has already run out.
+ * By default booked now for the day after tomorrow, so its hold runs 24 hours
+ * from now; `bookedAt` 25 hours ago makes a hold that has already run out.
  */
 export async function bookOrder(
   db: Database,
-  { paymentMethod = "bca_va", bookedAt = new Date(), daysAhead = 2, chatId = 5550001, slotIndex = 0 }:
-    { paymentMethod?: PaymentMethod; bookedAt?: Date; daysAhead?: number; chatId?: number; slotIndex?: number } = {},
+  {
+    paymentMethod = "bca_va",
+    bookedAt = new Date(),
+    serviceDate = addDays(todayInJakarta(), 2),
+    chatId = 5550001,
+    slotIndex = 0,
+  }: { paymentMethod?: PaymentMethod; bookedAt?: Date; serviceDate?: string; chatId?: number; slotIndex?: number } = {},
 ): Promise<Order> {
   const allSlots = await db.select().from(slots).orderBy(slots.startTime);
   const result = await createBooking(db, {
@@ -23,12 +28,17 @@ export async function bookOrder(
     deviceId: 10,
     partId: 1,
     slotId: allSlots[slotIndex]!.id,
-    serviceDate: addDays(todayInJakarta(bookedAt), daysAhead),
+    serviceDate,
     paymentMethod,
     now: bookedAt,
   });
   if (!result.ok) throw new Error(`booking refused: ${result.reason}`);
   return result.order;
+}
+
+/** Booked 25 hours ago for the day after tomorrow: its 24-hour hold ran out an hour ago. */
+export function holdRanOut(): { bookedAt: Date } {
+  return { bookedAt: new Date(Date.now() - 25 * 3_600_000) };
 }
 
 export async function readOrder(db: Database, id: string): Promise<Order> {

@@ -1,0 +1,175 @@
+import { eq } from "drizzle-orm";
+import { GET } from "@/app/api/orders/[token]/route";
+import { POST as PAY } from "@/app/api/orders/[token]/pay/route";
+import { orders } from "@/db/schema";
+import { overrideEnv } from "@/lib/env";
+import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
+import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
+import { bookOrder, holdRanOut, readAudit, readOrder, readPayments } from "@/tests/support/payment-fixtures";
+import { serveRoutes, type ServedRoutes } from "@/tests/support/serve-routes";
+import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+
+let testDb: TestDatabase;
+let midtrans: MidtransStandIn;
+let app: ServedRoutes;
+
+beforeAll(async () => {
+  [testDb, midtrans] = await Promise.all([setupTestDatabase(), startMidtransStandIn()]);
+  app = await serveRoutes({ "GET /api/orders/[token]": GET, "POST /api/orders/[token]/pay": PAY });
+});
+afterAll(async () => {
+  await Promise.all([testDb.close(), midtrans.stop(), app.stop()]);
+});
+beforeEach(async () => {
+  await testDb.reset();
+  midtrans.reset();
+  overrideEnv({ ...midtrans.env(), APP_URL: "https://jiot.test" });
+});
+
+const pay = (token: string) => fetch(`${app.url}/api/orders/${token}/pay`, { method: "POST" });
+
+describe("POST /api/orders/{token}/pay", () => {
+  it("creates a Snap transaction with the amount, items that add up, the customer, the chosen method and the hold as expiry", async () => {
+    const order = await bookOrder(testDb.db, { paymentMethod: "bca_va" });
+    const before = Date.now();
+    const response = await pay(order.statusToken);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(Object.keys(body).sort()).toEqual(["redirect_url", "token"]);
+
+    const [call] = midtrans.callsTo("POST", "/snap/v1/transactions");
+    expect(call).toMatchObject({ authorized: true, status: 201 });
+    const sent = call!.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a recorded JSON body
+    expect(sent.transaction_details).toEqual({ order_id: `${order.bookingCode}-1`, gross_amount: 70_000 });
+    expect(sent.item_details.reduce((sum: number, item: { price: number; quantity: number }) => sum + item.price * item.quantity, 0)).toBe(70_000);
+    expect(sent.customer_details.first_name).toBe("Budi Santoso");
+    expect(sent.enabled_payments).toEqual(["bca_va"]);
+    expect(sent.callbacks.finish).toBe(`https://jiot.test/orders/${order.statusToken}`);
+    expect(sent.expiry.unit).toBe("minute");
+    expect(sent.expiry.start_time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+0700$/);
+    const holdMinutes = (order.holdExpiresAt!.getTime() - before) / 60_000;
+    expect(sent.expiry.duration).toBeGreaterThanOrEqual(Math.floor(holdMinutes) - 1);
+    expect(sent.expiry.duration).toBeLessThanOrEqual(holdMinutes);
+
+    const [payment] = await readPayments(testDb.db, order.id);
+    expect(payment).toMatchObject({ attempt: 1, kind: "snap", snapToken: body.token, redirectUrl: body.redirect_url, grossAmount: 70_000 });
+  });
+
+  it("offers every method when the customer chose 'all methods'", async () => {
+    const order = await bookOrder(testDb.db, { paymentMethod: "all" });
+    expect((await pay(order.statusToken)).status).toBe(200);
+    const sent = midtrans.callsTo("POST", "/snap/v1/transactions")[0]!.body as { enabled_payments: string[] };
+    expect(sent.enabled_payments).toEqual(expect.arrayContaining(["bca_va", "gopay", "other_qris", "credit_card", "echannel"]));
+  });
+
+  it("reuses a still-valid token instead of creating another transaction", async () => {
+    const order = await bookOrder(testDb.db);
+    const first = await (await pay(order.statusToken)).json();
+    const second = await (await pay(order.statusToken)).json();
+    expect(second).toEqual(first);
+    expect(midtrans.callsTo("POST", "/snap/v1/transactions")).toHaveLength(1);
+  });
+
+  it("two clicks at once make one Snap transaction", async () => {
+    const order = await bookOrder(testDb.db);
+    const [a, b] = await Promise.all([pay(order.statusToken), pay(order.statusToken)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect((await a.json()).token).toBe((await b.json()).token);
+    expect(midtrans.callsTo("POST", "/snap/v1/transactions")).toHaveLength(1);
+  });
+
+  it("answers 409 when the order is paid, cancelled or past its hold, and 404 for an unknown token", async () => {
+    const paid = await bookOrder(testDb.db, { chatId: 1 });
+    await testDb.db.update(orders).set({ paymentStatus: "paid" }).where(eq(orders.id, paid.id));
+    const paidResponse = await pay(paid.statusToken);
+    expect(paidResponse.status).toBe(409);
+    expect((await paidResponse.json()).error).toBe("Pesanan ini sudah dibayar.");
+
+    const cancelled = await bookOrder(testDb.db, { chatId: 2 });
+    await testDb.db.update(orders).set({ repairStatus: "cancelled" }).where(eq(orders.id, cancelled.id));
+    expect((await pay(cancelled.statusToken)).status).toBe(409);
+
+    const late = await bookOrder(testDb.db, { chatId: 3, slotIndex: 1, ...holdRanOut() });
+    expect((await pay(late.statusToken)).status).toBe(409);
+
+    expect((await pay("AAAAAAAAAAAAAAAAAAAAAA")).status).toBe(404);
+    expect(midtrans.callsTo("POST", "/snap/v1/transactions")).toHaveLength(0);
+  });
+
+  it("answers 502 when Midtrans refuses, logging its message but never the server key", async () => {
+    const order = await bookOrder(testDb.db);
+    overrideEnv({ MIDTRANS_SERVER_KEY: "SB-Mid-server-WRONG-secret-key" });
+    const errors = jest.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const response = await pay(order.statusToken);
+      expect(response.status).toBe(502);
+      expect(await response.text()).not.toContain("SB-Mid-server");
+      const logged = errors.mock.calls.flat().join(" ");
+      expect(logged).toContain("401");
+      expect(logged).toContain("Access denied");
+      expect(logged).not.toContain("SB-Mid-server-WRONG-secret-key");
+    } finally {
+      errors.mockRestore();
+    }
+    expect(await readPayments(testDb.db, order.id)).toHaveLength(0);
+  });
+
+  it("cancels a pending VA first, so the order never has two payable attempts", async () => {
+    const order = await bookOrder(testDb.db, { paymentMethod: "bni_va" });
+    const va = await issueVirtualAccount(testDb.db, { orderId: order.id });
+    expect(va.ok && (await readOrder(testDb.db, order.id)).paymentStatus).toBe("pending");
+
+    expect((await pay(order.statusToken)).status).toBe(200);
+    expect(midtrans.callsTo("POST", `/v2/${order.bookingCode}-1/cancel`)).toHaveLength(1);
+    expect(midtrans.transaction(`${order.bookingCode}-1`)!.transaction_status).toBe("cancel");
+    const attempts = await readPayments(testDb.db, order.id);
+    expect(attempts.map((p) => [p.attempt, p.kind, p.transactionStatus])).toEqual([
+      [1, "core", "cancel"],
+      [2, "snap", null],
+    ]);
+    // Superseding the VA is not a failed payment: the order waits for the new attempt, the customer is not told otherwise.
+    expect((await readOrder(testDb.db, order.id)).paymentStatus).toBe("unpaid");
+    expect((await readAudit(testDb.db, "payment.snap_created"))[0]!.after).toMatchObject({ cancelled: [`${order.bookingCode}-1`] });
+  });
+
+  it("answers 409 instead of a new attempt when the pending VA turns out to be paid already", async () => {
+    const order = await bookOrder(testDb.db, { paymentMethod: "bri_va" });
+    await issueVirtualAccount(testDb.db, { orderId: order.id });
+    midtrans.setTransaction(`${order.bookingCode}-1`, { transaction_status: "settlement" });
+    expect((await pay(order.statusToken)).status).toBe(409);
+    expect(await readOrder(testDb.db, order.id)).toMatchObject({ paymentStatus: "paid" });
+    expect(midtrans.callsTo("POST", "/snap/v1/transactions")).toHaveLength(0);
+  });
+});
+
+describe("GET /api/orders/{token}", () => {
+  it("answers the documented JSON shape, and 404 for an unknown token", async () => {
+    const order = await bookOrder(testDb.db, { paymentMethod: "gopay" });
+    const response = await fetch(`${app.url}/api/orders/${order.statusToken}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      bookingCode: order.bookingCode,
+      amount: 70_000,
+      paymentStatus: "unpaid",
+      repairStatus: "booked",
+      serviceDate: order.serviceDate,
+      slot: "09.00 - 11.00 WIB",
+      device: "iPhone X",
+      part: "Battery",
+      paymentMethod: "gopay",
+      createdAt: order.createdAt.toISOString(),
+    });
+    expect((await fetch(`${app.url}/api/orders/nope`)).status).toBe(404);
+  });
+
+  it("with ?check=1 asks the Status API, so a payment whose notification never came shows as paid", async () => {
+    const order = await bookOrder(testDb.db);
+    await pay(order.statusToken);
+    midtrans.setTransaction(`${order.bookingCode}-1`, { transaction_status: "settlement", payment_type: "qris" });
+    const plain = await (await fetch(`${app.url}/api/orders/${order.statusToken}`)).json();
+    expect(plain.paymentStatus).toBe("unpaid");
+    const checked = await (await fetch(`${app.url}/api/orders/${order.statusToken}?check=1`)).json();
+    expect(checked.paymentStatus).toBe("paid");
+    expect((await readAudit(testDb.db, "payment.status_changed"))[0]!.after).toMatchObject({ source: "status_api" });
+  });
+});
