@@ -1,0 +1,91 @@
+import type { Browser, Page } from "playwright-core";
+import { openDatabase } from "@/db/client";
+import { launchBrowser, openPhonePage } from "@/tests/support/browser";
+import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
+import { createFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
+import { bookOrder } from "@/tests/support/payment-fixtures";
+import type { Order } from "@/db/schema";
+
+let database: FreshDatabase;
+let midtrans: MidtransStandIn;
+let app: RunningApp;
+let browser: Browser;
+const booked: Order[] = [];
+
+beforeAll(async () => {
+  [database, midtrans] = await Promise.all([createFreshDatabase(), startMidtransStandIn()]);
+  // Orders are booked before the app starts: an embedded database has one owner at a time.
+  const handle = database.env.DATABASE_URL
+    ? await openDatabase({ driver: "pg", url: database.env.DATABASE_URL })
+    : await openDatabase({ driver: "pglite", dataDir: database.env.PGLITE_DIR! });
+  for (const chatId of [1, 2]) booked.push(await bookOrder(handle.db, { chatId, paymentMethod: "bca_va", slotIndex: chatId - 1 }));
+  await handle.close();
+  app = await startNextApp({ env: { ...database.env, ...midtrans.env() } });
+  midtrans.notificationUrl = `${app.url}/api/midtrans/notification`;
+  browser = await launchBrowser();
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await midtrans?.stop();
+  await database?.drop();
+});
+
+async function openOrderPage(order: Order): Promise<Page> {
+  const page = await openPhonePage(browser);
+  const response = await page.goto(`${app.url}/orders/${order.statusToken}`);
+  expect(response?.status()).toBe(200);
+  // A reload would wipe this marker: the page must update itself.
+  await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+  return page;
+}
+
+const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload === true);
+
+describe("the status/pay page in a real browser", () => {
+  it("shows the unpaid order with 'Bayar Sekarang', which opens Snap; a signed notification turns it paid without a reload", async () => {
+    const [order] = booked;
+    const page = await openOrderPage(order!);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Data Order");
+    await expect(page.getByTestId("payment-status").textContent()).resolves.toBe("Menunggu pembayaran");
+    const body = await page.locator("main").textContent();
+    expect(body).toContain(order!.bookingCode);
+    expect(body).toContain("Rp70.000");
+    expect(body).toContain("iPhone X");
+    expect(body).toContain("09.00 - 11.00 WIB");
+    expect(await page.content()).not.toContain(midtrans.serverKey);
+
+    await page.getByRole("button", { name: "Bayar Sekarang" }).click();
+    await page.locator("#midtrans-stand-in").waitFor({ state: "visible", timeout: 15_000 });
+    await expect(page.locator("script[data-snap-js]").getAttribute("data-client-key")).resolves.toBe(midtrans.clientKey);
+    const orderId = `${order!.bookingCode}-1`;
+    await page.locator("#midtrans-stand-in [data-field=order]").filter({ hasText: orderId }).waitFor();
+    await page.locator("#midtrans-stand-in [data-action=close]").click();
+
+    // The customer pays by bank transfer elsewhere; Midtrans notifies the app.
+    midtrans.setTransaction(orderId, { transaction_status: "settlement", payment_type: "bank_transfer" });
+    expect((await midtrans.sendNotification(`${app.url}/api/midtrans/notification`, orderId)).status).toBe(200);
+
+    await page.getByTestId("payment-status").filter({ hasText: "Lunas" }).waitFor({ timeout: 20_000 });
+    expect(await stillSamePage(page)).toBe(true);
+    expect(await page.getByRole("button", { name: "Bayar Sekarang" }).count()).toBe(0);
+  });
+
+  it("paying inside the Snap sheet (the stand-in notifies the app) shows the order paid by itself", async () => {
+    const [, order] = booked;
+    const page = await openOrderPage(order!);
+    await page.getByRole("button", { name: "Bayar Sekarang" }).click();
+    await page.locator("#midtrans-stand-in [data-action=pay]").click();
+    await page.getByTestId("payment-status").filter({ hasText: "Lunas" }).waitFor({ timeout: 20_000 });
+    expect(await stillSamePage(page)).toBe(true);
+    const json = await (await fetch(`${app.url}/api/orders/${order!.statusToken}`)).json();
+    expect(json.paymentStatus).toBe("paid");
+  });
+
+  it("answers an unknown token with a 404 page in Indonesian", async () => {
+    const page = await openPhonePage(browser);
+    const response = await page.goto(`${app.url}/orders/AAAAAAAAAAAAAAAAAAAAAA`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Pesanan tidak ditemukan");
+  });
+});
