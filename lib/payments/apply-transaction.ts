@@ -65,6 +65,11 @@ export async function applyTransactionIn(
         paymentType: transaction.payment_type ?? current.paymentType,
         transactionId: transaction.transaction_id ?? current.transactionId,
         rawStatus: transaction,
+        // A VA chosen inside Snap arrives with the notification; keep it for the admin's payments monitor.
+        vaBank: current.vaBank ?? transaction.va_numbers?.[0]?.bank ?? (transaction.bill_key ? "mandiri" : null),
+        vaNumber: current.vaNumber ?? transaction.va_numbers?.[0]?.va_number ?? transaction.permata_va_number ?? null,
+        billKey: current.billKey ?? transaction.bill_key ?? null,
+        billerCode: current.billerCode ?? transaction.biller_code ?? null,
         settledAt: step.status === "paid" ? (parseMidtransTime(transaction.settlement_time) ?? now) : current.settledAt,
       },
     });

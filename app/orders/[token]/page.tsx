@@ -53,6 +53,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {virtualAccount && (
         <section className={styles.card} aria-label="Instruksi transfer">
           <pre className={styles.va}>{virtualAccountText(order, virtualAccount)}</pre>
+          <p className={styles.note}>Ingin memakai metode lain? &quot;Bayar Sekarang&quot; membatalkan nomor VA ini dan membuka pilihan pembayaran.</p>
         </section>
       )}
       {canPay && order.holdExpiresAt && (

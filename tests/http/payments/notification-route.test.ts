@@ -67,7 +67,13 @@ describe("POST /api/midtrans/notification", () => {
     expect(paid.paymentStatus).toBe("paid");
     expect(paid.paidAt).not.toBeNull();
     const [payment] = await readPayments(testDb.db, order.id);
-    expect(payment).toMatchObject({ transactionStatus: "settlement", fraudStatus: "accept", paymentType: "bank_transfer" });
+    expect(payment).toMatchObject({
+      transactionStatus: "settlement",
+      fraudStatus: "accept",
+      paymentType: "bank_transfer",
+      vaBank: "bca",
+      vaNumber: "12345100000099",
+    });
     const messages = await readOutbox(testDb.db);
     expect(messages).toHaveLength(1);
     expect(messages[0]!.chatId).toBe(order.chatId);

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { GET } from "@/app/api/orders/[token]/route";
 import { POST as PAY } from "@/app/api/orders/[token]/pay/route";
+import { setDbHandle } from "@/db";
+import { openDatabase } from "@/db/client";
 import { orders } from "@/db/schema";
 import { overrideEnv } from "@/lib/env";
 import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
@@ -160,6 +162,21 @@ describe("GET /api/orders/{token}", () => {
       createdAt: order.createdAt.toISOString(),
     });
     expect((await fetch(`${app.url}/api/orders/nope`)).status).toBe(404);
+  });
+
+  it("answers 503 (retry later) rather than 500 while the database is down", async () => {
+    const order = await bookOrder(testDb.db);
+    const unreachable = await openDatabase({ driver: "pg", url: "postgres://postgres@127.0.0.1:9/none", poolMax: 1 });
+    const errors = jest.spyOn(console, "error").mockImplementation(() => {});
+    setDbHandle(unreachable);
+    try {
+      expect((await fetch(`${app.url}/api/orders/${order.statusToken}`)).status).toBe(503);
+      expect((await pay(order.statusToken)).status).toBe(503);
+    } finally {
+      setDbHandle(testDb);
+      errors.mockRestore();
+      await unreachable.close();
+    }
   });
 
   it("with ?check=1 asks the Status API, so a payment whose notification never came shows as paid", async () => {

@@ -1,14 +1,15 @@
 // GET /api/orders/{status_token} – the order's status as JSON (DESIGN §12); ?check=1 also asks Midtrans
 import { pickUpDueWorkAfter } from "@/lib/http/due-work-after";
+import { withDbErrors } from "@/lib/http/with-db-errors";
 import { getOrderStatus } from "@/lib/payments/order-status";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
+export const GET = withDbErrors(async (request: Request, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
   const recheck = new URL(request.url).searchParams.get("check") === "1";
   const status = await getOrderStatus(token, { recheck });
   pickUpDueWorkAfter();
   if (!status) return Response.json({ error: "not_found" }, { status: 404, headers: { "cache-control": "no-store" } });
   return Response.json(status, { headers: { "cache-control": "no-store" } });
-}
+});
