@@ -74,7 +74,8 @@ export async function applyTransactionIn(
       },
     });
     const summaries = attempts.map((p) => ({ attempt: p.attempt, status: p.id === payment.id ? step.status : attemptStatusOf(p) }));
-    const outcome = orderPaymentOutcome(lockedOrder, summaries);
+    const paidElsewhere = lockedOrder.paymentStatus === "paid" && !attempts.some((p) => attemptStatusOf(p) === "paid");
+    const outcome = orderPaymentOutcome(lockedOrder, summaries, { paidElsewhere });
     if (outcome.paymentStatus !== lockedOrder.paymentStatus || outcome.needsRefund !== lockedOrder.needsRefund) {
       const becamePaid = outcome.paymentStatus === "paid" && lockedOrder.paymentStatus !== "paid";
       order = await updateOrder(tx, {

@@ -103,13 +103,16 @@ export interface OrderPaymentOutcome {
  * An order's payment status from its attempts: any paid attempt makes it paid
  * (then review, then refunds); otherwise the latest attempt speaks, since an
  * older one was superseded. A cancelled (or expired) order keeps its status
- * unless money moved.
+ * unless money moved. `paidElsewhere`: the order was marked paid with no paid
+ * attempt behind it (cash), so no Midtrans news can unpay it.
  */
 export function orderPaymentOutcome(
   order: { paymentStatus: PaymentStatus; repairStatus: RepairStatus },
   attempts: readonly AttemptSummary[],
+  { paidElsewhere = false }: { paidElsewhere?: boolean } = {},
 ): OrderPaymentOutcome {
-  const statuses = attempts.map((a) => a.status);
+  // Money recorded outside Midtrans (cash at the shop) counts like a paid attempt.
+  const statuses = [...attempts.map((a) => a.status), ...(paidElsewhere ? (["paid"] as const) : [])];
   const paidCount = statuses.filter((s) => s === "paid").length;
   const cancelled = order.repairStatus === "cancelled";
   const needsRefund = paidCount >= 2 || (cancelled && paidCount >= 1);

@@ -2,7 +2,8 @@ import { POST } from "@/app/api/midtrans/notification/route";
 import { POST as PAPER_POST } from "@/app/payments/midtrans-notification/route";
 import { setDbHandle } from "@/db";
 import { openDatabase } from "@/db/client";
-import type { Order } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { orders, type Order } from "@/db/schema";
 import { overrideEnv } from "@/lib/env";
 import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
 import { startSnapPayment } from "@/lib/payments/start-payment";
@@ -249,6 +250,15 @@ describe("POST /api/midtrans/notification", () => {
     expect((await midtrans.sendNotification(notifyUrl, orderId)).status).toBe(200);
     expect(await readOrder(testDb.db, order.id)).toMatchObject({ paymentStatus: "expired", repairStatus: "cancelled" });
     expect((await readOutbox(testDb.db))[0]!.payload.params.text).toContain("Batas waktu pembayaran");
+  });
+
+  it("an order the shop marked paid in cash is not unpaid or cancelled by its old Snap attempt expiring", async () => {
+    const { order, orderId } = await orderWithSnap();
+    await testDb.db.update(orders).set({ paymentStatus: "paid" }).where(eq(orders.id, order.id));
+    customerPaysByVa(orderId, "expire");
+    expect((await midtrans.sendNotification(notifyUrl, orderId)).status).toBe(200);
+    expect(await readOrder(testDb.db, order.id)).toMatchObject({ paymentStatus: "paid", repairStatus: "booked", needsRefund: false });
+    expect(await readOutbox(testDb.db)).toHaveLength(0);
   });
 
   it("two attempts both settling flags the order for a refund", async () => {

@@ -122,6 +122,12 @@ describe("orderPaymentOutcome", () => {
     expect(orderPaymentOutcome(live, [{ attempt: 1, status: "paid" }, { attempt: 2, status: "paid" }])).toEqual({ paymentStatus: "paid", needsRefund: true });
   });
 
+  it("an order paid outside Midtrans (cash) stays paid whatever an old attempt does, and a Midtrans payment on top needs a refund", () => {
+    const cash = { paymentStatus: "paid" as PaymentStatus, repairStatus: "booked" as const };
+    expect(orderPaymentOutcome(cash, [{ attempt: 1, status: "expired" }], { paidElsewhere: true })).toEqual({ paymentStatus: "paid", needsRefund: false });
+    expect(orderPaymentOutcome(cash, [{ attempt: 1, status: "paid" }], { paidElsewhere: true })).toEqual({ paymentStatus: "paid", needsRefund: true });
+  });
+
   it("money for a cancelled or expired booking is kept as paid and flagged for refund", () => {
     const gone = { paymentStatus: "expired" as PaymentStatus, repairStatus: "cancelled" as const };
     expect(orderPaymentOutcome(gone, [{ attempt: 1, status: "failed" }])).toEqual({ paymentStatus: "expired", needsRefund: false });
