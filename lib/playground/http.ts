@@ -1,9 +1,18 @@
 import { BotApiError } from "./telegram/types";
 
+export function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+}
+
 /** A JSON body, or undefined when it is not a JSON object. */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown> | undefined> {
-  const body: unknown = await request.json().catch(() => undefined);
-  return body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  return parseJsonObject(await request.text().catch(() => ""));
 }
 
 /** Runs a playground action and answers JSON: its result, or 400 with the reason it was refused. */

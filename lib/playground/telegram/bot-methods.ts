@@ -76,7 +76,18 @@ export function deleteWebhook(params: Params): true {
   return true;
 }
 
-export function getWebhookInfo() {
+export interface WebhookInfo {
+  url: string;
+  has_custom_certificate: boolean;
+  pending_update_count: number;
+  max_connections?: number;
+  ip_address?: string;
+  allowed_updates?: string[];
+  last_error_date?: number;
+  last_error_message?: string;
+}
+
+export function getWebhookInfo(): WebhookInfo {
   const webhook = currentWebhook();
   const pending = telegramState().pendingUpdates.length;
   if (!webhook) return { url: "", has_custom_certificate: false, pending_update_count: pending };

@@ -20,7 +20,7 @@ export interface ChatView {
   replyKeyboard?: { rows: string[][]; resize: boolean };
   placeholder?: string;
   toasts: { id: number; text: string; alert: boolean }[];
-  notices: { id: number; text: string }[];
+  notices: { id: number; text: string; afterMessageId: number }[];
   typing: boolean;
   pendingCallback?: { messageId: number; data: string };
   commands: BotCommand[];

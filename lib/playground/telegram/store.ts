@@ -22,6 +22,8 @@ export interface Toast {
 export interface Notice {
   id: number;
   text: string;
+  /** Shown after this message (0: before the first). */
+  afterMessageId: number;
 }
 
 export interface ChatRecord {
@@ -149,7 +151,7 @@ export function touch(record: ChatRecord): void {
 }
 
 export function addNotice(record: ChatRecord, text: string): void {
-  record.notices.push({ id: nextId(), text });
+  record.notices.push({ id: nextId(), text, afterMessageId: record.messages.at(-1)?.message_id ?? 0 });
   touch(record);
 }
 
