@@ -59,7 +59,7 @@ export function Composer({ view, startText, onSend }: Props) {
         </button>
         <input
           className={styles.input}
-          aria-label="Pesan"
+          aria-label="Tulis pesan"
           placeholder={view.placeholder ?? "Pesan"}
           value={text}
           onChange={(e) => setText(e.target.value)}

@@ -74,18 +74,19 @@ export function Simulator({ initial }: { initial: Overview }) {
         <tbody>
           {overview.transactions.map((t) => (
             <tr key={t.orderId} data-testid="transaction" data-order-id={t.orderId}>
-              <td>{t.orderId}</td>
-              <td>{formatRupiah(t.amount)}</td>
-              <td>
+              <td data-label="Order ID">{t.orderId}</td>
+              <td data-label="Jumlah">{formatRupiah(t.amount)}</td>
+              <td data-label="Metode">
                 {t.method?.label ?? <span className={styles.muted}>belum dipilih</span>}
                 {t.va && <div><code>{t.va.number}</code></div>}
                 {t.bill && <div><code>{t.bill.billerCode} / {t.bill.key}</code></div>}
               </td>
-              <td>
+              <td data-label="Status">
                 {t.status ?? "—"}
                 <div className={styles.muted}>{answerOf(t)}</div>
               </td>
-              <td className={styles.rowActions}>
+              <td>
+                <div className={styles.rowActions}>
                 {t.payable && t.method && (
                   <>
                     <button type="button" onClick={() => run(`transactions/${t.orderId}`, { action: "pay" }, answerOf)}>Bayar</button>
@@ -98,6 +99,7 @@ export function Simulator({ initial }: { initial: Overview }) {
                 {t.status && (
                   <button type="button" onClick={() => run(`transactions/${t.orderId}`, { action: "duplicate" }, answerOf)}>Kirim ulang</button>
                 )}
+                </div>
               </td>
             </tr>
           ))}
