@@ -83,11 +83,30 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${name} ${issue.message}`;
 }
 
-function checkCombinations(env: Env): string | undefined {
-  const isProduction = env.VERCEL_ENV === "production" || env.MIDTRANS_IS_PRODUCTION;
-  if (env.PLAYGROUND && isProduction) {
-    return "PLAYGROUND must not be set in production (MIDTRANS_IS_PRODUCTION=true or VERCEL_ENV=production): the simulators would take real traffic";
+const MIDTRANS_PRODUCTION_HOSTS = ["app.midtrans.com", "api.midtrans.com"];
+
+/** Why the playground may not run with this configuration: it would stand in for real money or a real shop. */
+function playgroundRefusal(env: Env): string | undefined {
+  if (!env.PLAYGROUND) return undefined;
+  const prefix = "PLAYGROUND must not be set in production";
+  if (env.MIDTRANS_IS_PRODUCTION) {
+    return `${prefix} (MIDTRANS_IS_PRODUCTION=true): the payment simulator would stand in for live money; unset one of them`;
   }
+  if (env.VERCEL_ENV === "production") {
+    return `${prefix} (VERCEL_ENV=production, NODE_ENV=${env.NODE_ENV}): the simulators would take the shop's real traffic; unset PLAYGROUND for this deployment`;
+  }
+  for (const name of ["MIDTRANS_API_BASE_URL", "MIDTRANS_SNAP_BASE_URL", "MIDTRANS_SNAP_JS_URL"] as const) {
+    const value = env[name];
+    if (value && MIDTRANS_PRODUCTION_HOSTS.includes(new URL(value).hostname)) {
+      return `${prefix} (${name} points at Midtrans' production host): unset ${name} to use the simulator`;
+    }
+  }
+  return undefined;
+}
+
+function checkCombinations(env: Env): string | undefined {
+  const refusal = playgroundRefusal(env);
+  if (refusal) return refusal;
   if (env.DB_DRIVER === "pg" && !env.DATABASE_URL) return "DATABASE_URL is required when DB_DRIVER=pg";
   if (env.DB_DRIVER === "vercel" && !env.POSTGRES_URL) return "POSTGRES_URL is required when DB_DRIVER=vercel";
   if (env.VERCEL_ENV && !env.PLAYGROUND) {
@@ -101,9 +120,49 @@ function checkCombinations(env: Env): string | undefined {
   return undefined;
 }
 
+/** The playground's stand-ins for the outside world: fixed, obviously fake, never real credentials. */
+export const PLAYGROUND_DEFAULTS = {
+  TELEGRAM_BOT_TOKEN: "1000000001:PLAYGROUND-not-a-real-token",
+  TELEGRAM_BOT_USERNAME: "JiotPlaygroundBot",
+  TELEGRAM_WEBHOOK_SECRET: "playground-webhook-secret",
+  MIDTRANS_SERVER_KEY: "SB-Mid-server-PLAYGROUND-not-a-real-key",
+  MIDTRANS_CLIENT_KEY: "SB-Mid-client-PLAYGROUND-not-a-real-key",
+  SESSION_SECRET: "playground-session-secret-not-for-production",
+  CRON_SECRET: "playground-cron-secret",
+} as const;
+
+const OFFICIAL_TELEGRAM_API_ROOT = /^https:\/\/api\.telegram\.org\/*$/;
+
+/**
+ * With PLAYGROUND on, the app is its own Telegram and Midtrans (DESIGN §10):
+ * every variable the user left unset points at the app's /playground routes
+ * or takes a fixed fake value. What the user did set is kept — except the
+ * official Bot API root that .env.example spells out, which would send the
+ * playground's fake token to the real Telegram.
+ */
+function withPlaygroundDefaults(source: Record<string, string | undefined>): Record<string, string | undefined> {
+  const flag = emptyAsUndefined(source.PLAYGROUND);
+  if (flag !== "1" && flag !== "true") return source;
+  const appUrl = ((emptyAsUndefined(source.APP_URL) as string | undefined) ?? "http://localhost:3000").replace(/\/+$/, "");
+  const apiRoot = emptyAsUndefined(source.TELEGRAM_API_ROOT) as string | undefined;
+  const defaults: Record<string, string> = {
+    ...PLAYGROUND_DEFAULTS,
+    TELEGRAM_API_ROOT: `${appUrl}/playground/telegram`,
+    MIDTRANS_API_BASE_URL: `${appUrl}/playground/midtrans`,
+    MIDTRANS_SNAP_BASE_URL: `${appUrl}/playground/midtrans/snap/v1`,
+    MIDTRANS_SNAP_JS_URL: `${appUrl}/playground/midtrans/snap/snap.js`,
+  };
+  const filled: Record<string, string | undefined> = { ...source };
+  for (const [name, value] of Object.entries(defaults)) {
+    if (emptyAsUndefined(filled[name]) === undefined) filled[name] = value;
+  }
+  if (apiRoot && OFFICIAL_TELEGRAM_API_ROOT.test(apiRoot)) filled.TELEGRAM_API_ROOT = defaults.TELEGRAM_API_ROOT;
+  return filled;
+}
+
 /** Parses a set of variables; throws EnvError with one line naming the culprit. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  const result = schema.safeParse(withPlaygroundDefaults(source));
   if (!result.success) {
     const first = result.error.issues[0];
     throw new EnvError(`Invalid configuration: ${first ? describeIssue(first) : "unknown problem"}`);
@@ -154,4 +213,15 @@ export async function loadEnvFiles(): Promise<void> {
   const { loadEnvConfig } = await import("@next/env");
   loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
   resetEnv();
+}
+
+/**
+ * Where "open the bot" leads: Telegram's deep link `https://t.me/<bot>?start=<payload>`,
+ * or with PLAYGROUND on the app's simulated chat, which offers the same /start payload.
+ * Undefined when no bot username is configured.
+ */
+export function botStartLink(payload?: string, env: Env = getEnv()): string | undefined {
+  const query = payload ? `?start=${encodeURIComponent(payload)}` : "";
+  if (env.PLAYGROUND) return `${env.APP_URL}/playground/chat${query}`;
+  return env.TELEGRAM_BOT_USERNAME ? `https://t.me/${env.TELEGRAM_BOT_USERNAME}${query}` : undefined;
 }

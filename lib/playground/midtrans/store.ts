@@ -1,0 +1,81 @@
+/**
+ * The Midtrans stand-in's transactions, in memory (one `next start` process;
+ * see the Telegram store). Each Snap token or Core charge is one transaction,
+ * keyed by the merchant's order_id, as Midtrans keys them.
+ */
+
+export type MethodId = "bca_va" | "bni_va" | "bri_va" | "permata_va" | "echannel" | "gopay" | "shopeepay" | "other_qris" | "credit_card";
+
+export interface PlaygroundTransaction {
+  order_id: string;
+  gross_amount: number;
+  transaction_id: string;
+  kind: "snap" | "core";
+  /** Undefined while a Snap transaction has no method chosen (its Status API answers 404 then). */
+  transaction_status?: string;
+  fraud_status?: string;
+  payment_type?: string;
+  method?: MethodId;
+  transaction_time?: string;
+  settlement_time?: string;
+  expiry_time?: string;
+  /** When the transaction stops being payable (epoch ms). */
+  expiresAt: number;
+  va_numbers?: { bank: string; va_number: string }[];
+  permata_va_number?: string;
+  bill_key?: string;
+  biller_code?: string;
+  token?: string;
+  enabledPayments: MethodId[];
+  customerName?: string;
+  items: { name: string; price: number; quantity: number }[];
+  /** Where Snap's page sends the customer back to (callbacks.finish). */
+  finishUrl?: string;
+  createdAt: number;
+}
+
+export interface NotificationRecord {
+  id: number;
+  at: number;
+  order_id: string;
+  transaction_status: string;
+  duplicate: boolean;
+  /** The app's HTTP answer, or undefined when it could not be reached. */
+  httpStatus?: number;
+  error?: string;
+}
+
+interface MidtransState {
+  transactions: Map<string, PlaygroundTransaction>;
+  byToken: Map<string, string>;
+  notifications: NotificationRecord[];
+  counter: number;
+}
+
+const holder = globalThis as unknown as { __jiotPlaygroundMidtrans?: MidtransState };
+
+export function midtransState(): MidtransState {
+  holder.__jiotPlaygroundMidtrans ??= { transactions: new Map(), byToken: new Map(), notifications: [], counter: 0 };
+  return holder.__jiotPlaygroundMidtrans;
+}
+
+export function resetPlaygroundMidtrans(): void {
+  holder.__jiotPlaygroundMidtrans = undefined;
+}
+
+export function nextCounter(): number {
+  return ++midtransState().counter;
+}
+
+export function findTransaction(orderId: string): PlaygroundTransaction | undefined {
+  return midtransState().transactions.get(orderId);
+}
+
+export function findByToken(token: string): PlaygroundTransaction | undefined {
+  const orderId = midtransState().byToken.get(token);
+  return orderId ? findTransaction(orderId) : undefined;
+}
+
+export function listTransactions(): PlaygroundTransaction[] {
+  return [...midtransState().transactions.values()].sort((a, b) => b.createdAt - a.createdAt);
+}
