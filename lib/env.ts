@@ -67,6 +67,8 @@ const schema = z.object({
   SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
   PLAYGROUND: boolFlag(false),
+  /** Turns on /api/bench/bare, the framework-ceiling route `npm run bench` compares against. */
+  BENCH: boolFlag(false),
 });
 
 export type Env = z.infer<typeof schema>;

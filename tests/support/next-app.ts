@@ -94,6 +94,8 @@ export async function createFreshDatabase(): Promise<FreshDatabase> {
 export interface RunningApp {
   url: string;
   port: number;
+  /** The `next start` process (its own process group). */
+  pid: number;
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
@@ -103,7 +105,16 @@ export interface RunningApp {
  * Starts `next start` on a free port with a fresh database (unless `env` names
  * one) and the given variables, after making sure the build is current.
  */
-export async function startNextApp({ env = {}, port }: { env?: Record<string, string>; port?: number } = {}): Promise<RunningApp> {
+export async function startNextApp({
+  env = {},
+  port,
+  nodeArgs = [],
+}: {
+  env?: Record<string, string>;
+  port?: number;
+  /** Node options for the server process, e.g. ["--cpu-prof"] for the benchmarks. */
+  nodeArgs?: string[];
+} = {}): Promise<RunningApp> {
   await ensureBuilt();
   const listenPort = port ?? (await freePort());
   const url = `http://127.0.0.1:${listenPort}`;
@@ -111,7 +122,7 @@ export async function startNextApp({ env = {}, port }: { env?: Record<string, st
   let output = "";
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(listenPort), "-H", "127.0.0.1"],
+    [...nodeArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(listenPort), "-H", "127.0.0.1"],
     {
       cwd: ROOT,
       env: {
@@ -158,5 +169,5 @@ export async function startNextApp({ env = {}, port }: { env?: Record<string, st
     }
     await sleep(250);
   }
-  return { url, port: listenPort, output: () => output, stop };
+  return { url, port: listenPort, pid: child.pid!, output: () => output, stop };
 }

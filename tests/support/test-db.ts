@@ -17,9 +17,13 @@ export function testDbKind(): "pglite" | "postgres" {
   return process.env.TEST_DB_KIND === "postgres" ? "postgres" : "pglite";
 }
 
-/** Creates a database of its own for one test file, so files can run in parallel. */
-export async function createScratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
+/**
+ * Creates a database of its own for one test file, so files can run in parallel;
+ * on the server of `adminUrl` (default TEST_DATABASE_URL).
+ */
+export async function createScratchPostgres(
+  adminUrl: string | undefined = process.env.TEST_DATABASE_URL,
+): Promise<{ url: string; drop(): Promise<void> }> {
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
   const name = `jiot_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new Client({ connectionString: adminUrl });

@@ -19,6 +19,7 @@ describe("the configuration contract", () => {
     expect(env.MIDTRANS_IS_PRODUCTION).toBe(false);
     expect(env.MIDTRANS_VERIFY_STATUS).toBe(true);
     expect(env.PLAYGROUND).toBe(false);
+    expect(env.BENCH).toBe(false);
     expect(env.DB_POOL_MAX).toBe(5);
     expect(selectedDriver(env)).toBe("pglite");
   });
