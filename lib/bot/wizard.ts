@@ -35,7 +35,7 @@ export type WizardEvent =
   | { type: "draft"; choices: WizardChoices }
   | { type: "begin" }
   | { type: "date_valid"; date: string }
-  | { type: "date_invalid"; problem: DateProblem; input: string }
+  | { type: "date_invalid"; problem: DateProblem; input: string; closedReason?: string }
   | { type: "device"; deviceId: number }
   | { type: "slot"; slotId: number }
   | { type: "part"; partId: number }
@@ -53,7 +53,7 @@ export type WizardEvent =
   | { type: "status_done" };
 
 export type WizardNotice =
-  | { kind: "date"; problem: DateProblem; input: string }
+  | { kind: "date"; problem: DateProblem; input: string; closedReason?: string }
   | { kind: "use_buttons" }
   | { kind: "option_unavailable" }
   | { kind: "slot_full"; slotLabel: string }
@@ -121,7 +121,7 @@ export function nextWizardStep(state: WizardState, event: WizardEvent): WizardRe
     case "date_valid":
       return step === "date" ? go({ ...choices, serviceDate: event.date }) : unexpected;
     case "date_invalid":
-      return step === "date" ? stay(state, { kind: "date", problem: event.problem, input: event.input }) : unexpected;
+      return step === "date" ? stay(state, { kind: "date", problem: event.problem, input: event.input, closedReason: event.closedReason }) : unexpected;
     case "device": {
       if (step !== "device") return unexpected;
       // A part chosen earlier (from a website draft) was checked against this device by the caller.

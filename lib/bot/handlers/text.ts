@@ -12,7 +12,7 @@ async function answerDate(req: BotRequest, input: string): Promise<void> {
   const checked = await checkServiceDate(req.tx, { input, now: req.now, settings });
   const shown = input.trim().slice(0, 40);
   if (!checked.ok) {
-    await runWizard(req, { type: "date_invalid", problem: checked.reason, input: shown }, { mode: "send" });
+    await runWizard(req, { type: "date_invalid", problem: checked.reason, input: shown, closedReason: checked.closedReason }, { mode: "send" });
     return;
   }
   const offers = await getSlotAvailability(req.tx, { serviceDate: checked.date, now: req.now, settings });
