@@ -22,10 +22,17 @@ export function getBotApi(): Telegram {
 /** telegraf waits 500 s for an answer; a webhook function has 15 s in all. */
 const CALL_TIMEOUT_MS = 8_000;
 
-export async function callBotApi<T = unknown>(api: Telegram, call: TelegramCall, timeoutMs = CALL_TIMEOUT_MS): Promise<T> {
-  // callApi is typed per method; a stored call is plain data, checked by the Bot API itself.
+type TelegrafSignal = Parameters<Telegram["callApi"]>[2] extends { signal?: infer S } | undefined ? S : never;
+
+export async function callBotApi<T = unknown>(
+  api: Telegram,
+  call: TelegramCall,
+  { timeoutMs = CALL_TIMEOUT_MS, signal: stop }: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<T> {
+  const timeout = AbortSignal.timeout(timeoutMs);
   // telegraf types its signal with the abort-controller shim; node-fetch accepts the built-in one.
-  const signal = AbortSignal.timeout(timeoutMs) as unknown as Parameters<Telegram["callApi"]>[2] extends { signal?: infer S } | undefined ? S : never;
+  const signal = (stop ? AbortSignal.any([stop, timeout]) : timeout) as unknown as TelegrafSignal;
+  // callApi is typed per method; a stored call is plain data, checked by the Bot API itself.
   const result = await api.callApi(call.method as never, call.params as never, { signal });
   return result as T;
 }

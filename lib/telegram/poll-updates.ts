@@ -27,7 +27,7 @@ export async function pollBotUpdates({ signal, timeoutS = POLL_TIMEOUT_S }: { si
       updates = await callBotApi<PolledUpdate[]>(
         api,
         { method: "getUpdates", params: { offset, timeout: timeoutS, allowed_updates: [...ALLOWED_UPDATES] } },
-        (timeoutS + 10) * 1000,
+        { timeoutMs: (timeoutS + 10) * 1000, signal },
       );
     } catch (error) {
       if (signal.aborted) break;
