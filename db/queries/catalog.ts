@@ -63,3 +63,29 @@ export async function findPricedItem(
     .limit(1);
   return rows[0];
 }
+
+/** The parts offered for one device with their prices, in the shop's order. */
+export async function listDevicePrices(db: Database, { deviceId }: { deviceId: number }): Promise<CatalogEntry[]> {
+  return db
+    .select({
+      deviceId: devices.id,
+      deviceName: devices.name,
+      partId: parts.id,
+      partName: parts.name,
+      priceIdr: prices.priceIdr,
+    })
+    .from(prices)
+    .innerJoin(devices, eq(prices.deviceId, devices.id))
+    .innerJoin(parts, eq(prices.partId, parts.id))
+    .where(and(eq(prices.deviceId, deviceId), eq(prices.active, true), eq(devices.active, true), eq(parts.active, true)))
+    .orderBy(asc(parts.sort), asc(parts.id));
+}
+
+export async function findActiveDevice(db: Database, { id }: { id: number }): Promise<Device | undefined> {
+  const rows = await db
+    .select()
+    .from(devices)
+    .where(and(eq(devices.id, id), eq(devices.active, true)))
+    .limit(1);
+  return rows[0];
+}

@@ -58,3 +58,8 @@ export async function listClosedDates(
 export async function listAllSlots(db: Database): Promise<Slot[]> {
   return db.select().from(slots).orderBy(asc(slots.startTime), asc(slots.id));
 }
+
+export async function findSlot(db: Database, { id }: { id: number }): Promise<Slot | undefined> {
+  const rows = await db.select().from(slots).where(eq(slots.id, id)).limit(1);
+  return rows[0];
+}

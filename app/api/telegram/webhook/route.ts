@@ -1,0 +1,24 @@
+// POST /api/telegram/webhook – updates from Telegram, checked against the webhook's secret token
+import { handleTelegramUpdate } from "@/lib/bot/handle-update";
+import { getEnv } from "@/lib/env";
+import { secretsMatch } from "@/lib/http/secrets";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  if (!secretsMatch(request.headers.get("x-telegram-bot-api-secret-token"), getEnv().TELEGRAM_WEBHOOK_SECRET)) {
+    return Response.json({ error: "unauthorized" }, { status: 401 });
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return Response.json({ error: "body is not JSON" }, { status: 400 });
+  }
+  const outcome = await handleTelegramUpdate(body);
+  if (outcome === "invalid") return Response.json({ error: "not a Telegram update" }, { status: 400 });
+  // 503 only when nothing was kept and a retry can succeed; Telegram retries any non-2xx.
+  if (outcome === "retry") return Response.json({ error: "try again" }, { status: 503 });
+  return Response.json({ ok: true });
+}

@@ -1,0 +1,56 @@
+import { eq, lt, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { conversations, processedUpdates, type Conversation } from "../schema";
+
+/**
+ * Claims a Telegram update id in the caller's transaction. False means another
+ * delivery of the same update got there first (Telegram delivers at least once):
+ * a concurrent duplicate waits on the unique key until the first one commits.
+ */
+export async function claimUpdate(tx: Database, { updateId }: { updateId: number }): Promise<boolean> {
+  const rows = await tx
+    .insert(processedUpdates)
+    .values({ updateId })
+    .onConflictDoNothing({ target: processedUpdates.updateId })
+    .returning({ updateId: processedUpdates.updateId });
+  return rows.length > 0;
+}
+
+/** Locks the chat's conversation row until the transaction ends, creating it on first contact. */
+export async function lockConversation(
+  tx: Database,
+  { chatId, language }: { chatId: number; language: string },
+): Promise<Conversation> {
+  const select = () => tx.select().from(conversations).where(eq(conversations.chatId, chatId)).for("update");
+  const [existing] = await select();
+  if (existing) return existing;
+  await tx.insert(conversations).values({ chatId, language }).onConflictDoNothing({ target: conversations.chatId });
+  const [created] = await select();
+  if (!created) throw new Error(`conversation ${chatId} could not be created`);
+  return created;
+}
+
+export async function saveConversation(
+  tx: Database,
+  {
+    chatId,
+    step,
+    data,
+    messageId,
+    language,
+  }: { chatId: number; step: string; data: Record<string, unknown>; messageId: number | null; language: string },
+): Promise<void> {
+  await tx
+    .update(conversations)
+    .set({ step, data, messageId, language, version: sql`${conversations.version} + 1`, updatedAt: new Date() })
+    .where(eq(conversations.chatId, chatId));
+}
+
+/** Forgets update ids older than `before` (a daily job; Telegram gives up on an update after 24 h). */
+export async function pruneProcessedUpdates(db: Database, { before }: { before: Date }): Promise<number> {
+  const rows = await db
+    .delete(processedUpdates)
+    .where(lt(processedUpdates.at, before))
+    .returning({ updateId: processedUpdates.updateId });
+  return rows.length;
+}

@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "@/db";
+import { lockConversation } from "@/db/queries/conversations";
+import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
+import type { Conversation } from "@/db/schema";
+import type { TelegramCall } from "@/lib/telegram/bot-api";
+import type { Customer } from "./read-update";
+import { languageOf, textsFor, type BotTexts, type Language } from "./texts";
+import type { ConversationStep, WizardChoices, WizardState } from "./wizard";
+
+/** What is stored in conversations.data. */
+export interface ConversationData {
+  choices?: WizardChoices;
+  /** Stamps the buttons of the current wizard menu; other wizard buttons are stale. */
+  nonce?: string;
+  orderId?: string;
+  bookingCode?: string;
+}
+
+export interface ConversationRecord {
+  state: WizardState;
+  nonce: string | null;
+  messageId: number | null;
+}
+
+/**
+ * One update being handled inside its transaction: who and where, what to say
+ * (`calls`, made after commit) and the conversation as it is to be saved.
+ */
+export class BotRequest {
+  readonly language: Language;
+  readonly texts: BotTexts;
+  readonly calls: TelegramCall[] = [];
+  /** Outbox rows queued in this transaction, delivered right after commit. */
+  readonly outboxKeys: string[] = [];
+  private settingsPromise?: Promise<ShopSettings>;
+  private locked?: Conversation;
+  /** Set when the conversation changes; saved before commit. */
+  next?: ConversationRecord;
+
+  constructor(
+    readonly tx: Database,
+    readonly chatId: number,
+    readonly customer: Customer,
+    readonly updateId: number,
+    readonly botUsername: string,
+    readonly now: Date = new Date(),
+  ) {
+    this.language = languageOf(customer.languageCode);
+    this.texts = textsFor(this.language);
+  }
+
+  settings(): Promise<ShopSettings> {
+    this.settingsPromise ??= getShopSettings(this.tx);
+    return this.settingsPromise;
+  }
+
+  /** Locks this chat's conversation row (first call) and returns it as last saved, or as changed in this update. */
+  async conversation(): Promise<ConversationRecord> {
+    if (this.next) return this.next;
+    this.locked ??= await lockConversation(this.tx, { chatId: this.chatId, language: this.language });
+    return recordOf(this.locked);
+  }
+
+  save(record: ConversationRecord): void {
+    this.next = record;
+  }
+
+  call(method: string, params: Record<string, unknown>): void {
+    this.calls.push({ method, params: { chat_id: this.chatId, ...params } });
+  }
+
+  send(text: string, replyMarkup?: unknown): void {
+    this.call("sendMessage", { text, reply_markup: replyMarkup, link_preview_options: { is_disabled: true } });
+  }
+
+  edit(messageId: number, text: string, replyMarkup?: unknown): void {
+    this.call("editMessageText", {
+      message_id: messageId,
+      text,
+      reply_markup: replyMarkup,
+      link_preview_options: { is_disabled: true },
+    });
+  }
+
+  stripKeyboard(messageId: number): void {
+    this.call("editMessageReplyMarkup", { message_id: messageId, reply_markup: { inline_keyboard: [] } });
+  }
+}
+
+const STEPS = new Set<ConversationStep>(["idle", "intro", "date", "device", "slot", "part", "payment", "summary", "booked", "status"]);
+
+export function recordOf(row: Conversation): ConversationRecord {
+  const data = (row.data ?? {}) as ConversationData;
+  const step = STEPS.has(row.step as ConversationStep) ? (row.step as ConversationStep) : "idle";
+  return {
+    state: { step, choices: data.choices ?? {}, orderId: data.orderId, bookingCode: data.bookingCode },
+    nonce: data.nonce ?? null,
+    messageId: row.messageId,
+  };
+}
+
+export function dataOf(record: ConversationRecord): ConversationData {
+  const { choices, orderId, bookingCode } = record.state;
+  return { choices, nonce: record.nonce ?? undefined, orderId, bookingCode };
+}
+
+/** A new menu stamp: 6 lowercase letters and digits. */
+export function newNonce(): string {
+  return randomBytes(4).readUInt32BE(0).toString(36).padStart(6, "0").slice(-6);
+}

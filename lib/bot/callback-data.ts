@@ -1,0 +1,88 @@
+import { PAYMENT_METHODS, type PaymentMethod } from "@/db/schema";
+import { BOOKING_CODE_PATTERN } from "@/lib/booking/codes";
+
+/**
+ * What a button means, packed into its callback_data (1–64 bytes). Wizard
+ * buttons carry the menu's nonce: a tap on a menu that is no longer the
+ * current one is recognised as stale.
+ */
+export type WizardAction =
+  | { type: "begin" }
+  | { type: "cancel" }
+  | { type: "device"; deviceId: number }
+  | { type: "slot"; slotId: number }
+  | { type: "part"; partId: number }
+  | { type: "payment"; method: PaymentMethod }
+  | { type: "book_now" };
+
+export type ButtonAction =
+  | { scope: "wizard"; nonce: string; action: WizardAction }
+  | { scope: "menu"; menu: "order" | "status" }
+  | { scope: "order"; op: "cancel" | "confirm_cancel" | "keep"; bookingCode: string };
+
+/** Payment methods a customer can choose in the bot (cash is recorded by staff only). */
+export const CHAT_PAYMENT_METHODS: readonly PaymentMethod[] = PAYMENT_METHODS.filter((m) => m !== "cash");
+
+function encodeWizard(action: WizardAction): string {
+  switch (action.type) {
+    case "begin":
+      return "bg";
+    case "cancel":
+      return "cx";
+    case "device":
+      return `dv:${action.deviceId}`;
+    case "slot":
+      return `sl:${action.slotId}`;
+    case "part":
+      return `pt:${action.partId}`;
+    case "payment":
+      return `pm:${action.method}`;
+    case "book_now":
+      return "bn";
+  }
+}
+
+export function encodeButton(button: ButtonAction): string {
+  switch (button.scope) {
+    case "wizard":
+      return `w:${button.nonce}:${encodeWizard(button.action)}`;
+    case "menu":
+      return `m:${button.menu}`;
+    case "order":
+      return `o:${{ cancel: "cx", confirm_cancel: "cy", keep: "kp" }[button.op]}:${button.bookingCode}`;
+  }
+}
+
+const ID = /^[1-9][0-9]{0,8}$/;
+const ORDER_OPS: Record<string, "cancel" | "confirm_cancel" | "keep"> = { cx: "cancel", cy: "confirm_cancel", kp: "keep" };
+
+function decodeWizard(kind: string, arg: string | undefined): WizardAction | null {
+  if (kind === "bg" && arg === undefined) return { type: "begin" };
+  if (kind === "cx" && arg === undefined) return { type: "cancel" };
+  if (kind === "bn" && arg === undefined) return { type: "book_now" };
+  if (arg !== undefined && ID.test(arg)) {
+    if (kind === "dv") return { type: "device", deviceId: Number(arg) };
+    if (kind === "sl") return { type: "slot", slotId: Number(arg) };
+    if (kind === "pt") return { type: "part", partId: Number(arg) };
+  }
+  if (kind === "pm" && CHAT_PAYMENT_METHODS.includes(arg as PaymentMethod)) return { type: "payment", method: arg as PaymentMethod };
+  return null;
+}
+
+/** Reads a button's callback_data; anything we did not write (or no longer understand) is null. */
+export function decodeButton(data: string | undefined): ButtonAction | null {
+  if (!data || data.length > 64) return null;
+  const parts = data.split(":");
+  const [scope, first, second, third, ...rest] = parts;
+  if (rest.length > 0) return null;
+  if (scope === "w" && first && /^[a-z0-9]{1,12}$/.test(first) && second) {
+    const action = decodeWizard(second, third);
+    return action ? { scope: "wizard", nonce: first, action } : null;
+  }
+  if (scope === "m" && (first === "order" || first === "status") && second === undefined) return { scope: "menu", menu: first };
+  if (scope === "o" && second && BOOKING_CODE_PATTERN.test(second) && third === undefined) {
+    const op = first && Object.hasOwn(ORDER_OPS, first) ? ORDER_OPS[first] : undefined;
+    return op ? { scope: "order", op, bookingCode: second } : null;
+  }
+  return null;
+}

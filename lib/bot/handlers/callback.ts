@@ -1,0 +1,81 @@
+import { findActiveDevice, findPricedItem } from "@/db/queries/catalog";
+import { getSlotAvailability } from "@/lib/booking/availability";
+import type { BotRequest, ConversationRecord } from "../bot-request";
+import { decodeButton, type WizardAction } from "../callback-data";
+import { isWizardStep, type WizardEvent } from "../wizard";
+import { runWizard, showStep } from "../wizard-runtime";
+import { handleOrderButton } from "./order-buttons";
+
+/** Turns a wizard button into an event, checking the chosen option against the database first. */
+async function wizardEvent(req: BotRequest, record: ConversationRecord, action: WizardAction): Promise<WizardEvent> {
+  const { choices } = record.state;
+  switch (action.type) {
+    case "begin":
+      return { type: "begin" };
+    case "cancel":
+      return { type: "cancel" };
+    case "book_now":
+      return { type: "book_now" };
+    case "payment":
+      return { type: "payment", method: action.method };
+    case "device":
+      if (record.state.step !== "device") return { type: "device", deviceId: action.deviceId };
+      return (await findActiveDevice(req.tx, { id: action.deviceId }))
+        ? { type: "device", deviceId: action.deviceId }
+        : { type: "option_unavailable" };
+    case "slot": {
+      if (record.state.step !== "slot" || !choices.serviceDate) return { type: "slot", slotId: action.slotId };
+      const offers = await getSlotAvailability(req.tx, { serviceDate: choices.serviceDate, now: req.now, settings: await req.settings() });
+      const offer = offers.find((s) => s.id === action.slotId);
+      if (offer?.bookable) return { type: "slot", slotId: action.slotId };
+      return { type: "option_unavailable", slotLabel: offer?.label };
+    }
+    case "part":
+      if (record.state.step !== "part" || choices.deviceId === undefined) return { type: "part", partId: action.partId };
+      return (await findPricedItem(req.tx, { deviceId: choices.deviceId, partId: action.partId }))
+        ? { type: "part", partId: action.partId }
+        : { type: "option_unavailable" };
+  }
+}
+
+/**
+ * A tap on a menu that is not the current one ("this menu has expired"): its
+ * buttons are removed and, if a step is open, that step is shown again.
+ */
+async function answerStale(req: BotRequest, record: ConversationRecord, messageId: number): Promise<string> {
+  const expired = req.texts.notice({ kind: "menu_expired" });
+  req.stripKeyboard(messageId);
+  if (isWizardStep(record.state.step)) {
+    const followUp = await showStep(req, { ...record, messageId: record.messageId === messageId ? null : record.messageId }, record.state, { mode: "send" }, [expired]);
+    if (followUp) await runWizard(req, followUp, { mode: "send" }, { prefix: [expired] });
+  }
+  return expired;
+}
+
+/** Handles a button tap; returns the text for answerCallbackQuery (empty: just stop the spinner). */
+export async function handleCallback(req: BotRequest, { messageId, data }: { messageId: number; data?: string }): Promise<string> {
+  const button = decodeButton(data);
+  if (!button) {
+    req.stripKeyboard(messageId);
+    return req.texts.notice({ kind: "menu_expired" });
+  }
+  if (button.scope === "menu") {
+    await runWizard(req, button.menu === "order" ? { type: "order" } : { type: "status" }, { mode: "send" });
+    return "";
+  }
+  if (button.scope === "order") return (await handleOrderButton(req, { messageId, op: button.op, bookingCode: button.bookingCode })) ?? "";
+
+  const record = await req.conversation();
+  const doubleBook = button.action.type === "book_now" && record.state.step === "booked";
+  if (button.nonce !== record.nonce && !doubleBook) return answerStale(req, record, messageId);
+  const event = await wizardEvent(req, record, button.action);
+  const outcome = await runWizard(req, event, { mode: "edit", messageId });
+  if (outcome.handled) return outcome.toast ?? "";
+  // Right menu, but a button of an earlier step (a double tap): show the current step in place.
+  const expired = req.texts.notice({ kind: "menu_expired" });
+  if (isWizardStep(record.state.step)) {
+    const followUp = await showStep(req, record, record.state, { mode: "edit", messageId }, []);
+    if (followUp) await runWizard(req, followUp, { mode: "edit", messageId });
+  }
+  return expired;
+}

@@ -1,0 +1,30 @@
+import type { BotRequest } from "../bot-request";
+import type { Command } from "../read-update";
+import { runWizard } from "../wizard-runtime";
+import { sendCatalog } from "./catalog";
+import { sendGreeting } from "./help";
+import { handleStart } from "./start";
+import { lookUpStatus } from "./status";
+
+export async function handleCommand(req: BotRequest, command: Command): Promise<void> {
+  switch (command.name) {
+    case "start":
+      return handleStart(req, command.payload);
+    case "help":
+      return sendGreeting(req);
+    case "order":
+      await runWizard(req, { type: "order" }, { mode: "send" });
+      return;
+    case "catalog":
+      return sendCatalog(req);
+    case "status":
+      if (command.payload) return lookUpStatus(req, command.payload);
+      await runWizard(req, { type: "status" }, { mode: "send" });
+      return;
+    case "cancel":
+      await runWizard(req, { type: "cancel" }, { mode: "send" });
+      return;
+    default:
+      req.send(req.texts.unknownCommand);
+  }
+}

@@ -1,0 +1,56 @@
+import { findActiveDevice, findPricedItem } from "@/db/queries/catalog";
+import { findLiveDraft } from "@/db/queries/drafts";
+import type { PaymentMethod } from "@/db/schema";
+import { checkServiceDate, getSlotAvailability } from "@/lib/booking/availability";
+import { formatDateDmy } from "@/lib/booking/calendar";
+import type { BotRequest } from "../bot-request";
+import { CHAT_PAYMENT_METHODS } from "../callback-data";
+import type { WizardChoices } from "../wizard";
+
+export type DraftResult = { found: false } | { found: true; choices: WizardChoices; dropped: boolean };
+
+const int = (v: unknown) => (typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? v : undefined);
+
+/**
+ * A website pre-selection (DESIGN §7), re-checked now: each choice that is no
+ * longer possible (date closed or full, slot full, part not priced for the
+ * device) is dropped, so the wizard asks for it again.
+ */
+export async function loadDraft(req: BotRequest, draftId: string): Promise<DraftResult> {
+  const draft = await findLiveDraft(req.tx, { id: draftId, now: req.now });
+  if (!draft) return { found: false };
+  const raw = draft.choices as Record<string, unknown>;
+  const choices: WizardChoices = {};
+  let offered = 0;
+  const settings = await req.settings();
+
+  if (typeof raw.serviceDate === "string") {
+    offered++;
+    const checked = /^\d{4}-\d{2}-\d{2}$/.test(raw.serviceDate)
+      ? await checkServiceDate(req.tx, { input: formatDateDmy(raw.serviceDate), now: req.now, settings })
+      : null;
+    if (checked?.ok) {
+      const offers = await getSlotAvailability(req.tx, { serviceDate: checked.date, now: req.now, settings });
+      if (offers.some((s) => s.bookable)) {
+        choices.serviceDate = checked.date;
+        const slotId = int(raw.slotId);
+        if (slotId !== undefined && offers.some((s) => s.id === slotId && s.bookable)) choices.slotId = slotId;
+      }
+    }
+  }
+  if (raw.slotId !== undefined) offered++;
+  const deviceId = int(raw.deviceId);
+  if (raw.deviceId !== undefined) offered++;
+  if (deviceId !== undefined && (await findActiveDevice(req.tx, { id: deviceId }))) {
+    choices.deviceId = deviceId;
+    const partId = int(raw.partId);
+    if (partId !== undefined && (await findPricedItem(req.tx, { deviceId, partId }))) choices.partId = partId;
+  }
+  if (raw.partId !== undefined) offered++;
+  if (typeof raw.paymentMethod === "string") {
+    offered++;
+    if (CHAT_PAYMENT_METHODS.includes(raw.paymentMethod as PaymentMethod)) choices.paymentMethod = raw.paymentMethod as PaymentMethod;
+  }
+  const kept = Object.keys(choices).length;
+  return { found: true, choices, dropped: kept < offered };
+}

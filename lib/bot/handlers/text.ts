@@ -1,0 +1,49 @@
+import { checkServiceDate, getSlotAvailability } from "@/lib/booking/availability";
+import type { BotRequest } from "../bot-request";
+import { isWizardStep } from "../wizard";
+import { retireMenu, runWizard, showStep } from "../wizard-runtime";
+import { lookUpStatus } from "./status";
+
+const LOOKS_LIKE_CODE = /^\s*\d[\d\s]{6,10}\d\s*$/;
+
+/** The date the customer typed: checked against the calendar and the day's free slots before the wizard moves on. */
+async function answerDate(req: BotRequest, input: string): Promise<void> {
+  const settings = await req.settings();
+  const checked = await checkServiceDate(req.tx, { input, now: req.now, settings });
+  const shown = input.trim().slice(0, 40);
+  if (!checked.ok) {
+    await runWizard(req, { type: "date_invalid", problem: checked.reason, input: shown, closedReason: checked.closedReason }, { mode: "send" });
+    return;
+  }
+  const offers = await getSlotAvailability(req.tx, { serviceDate: checked.date, now: req.now, settings });
+  const event = offers.some((s) => s.bookable)
+    ? ({ type: "date_valid", date: checked.date } as const)
+    : ({ type: "date_invalid", problem: "full", input: shown } as const);
+  await runWizard(req, event, { mode: "send" });
+}
+
+/** A text message that is not a command. */
+export async function handleText(req: BotRequest, text: string): Promise<void> {
+  const { state } = await req.conversation();
+  if (state.step === "date") return answerDate(req, text);
+  if (state.step === "status") return lookUpStatus(req, text);
+  if (isWizardStep(state.step)) {
+    await runWizard(req, { type: "text" }, { mode: "send" });
+    return;
+  }
+  if (LOOKS_LIKE_CODE.test(text)) return lookUpStatus(req, text);
+  req.send(req.texts.idleHint);
+}
+
+/** A sticker, photo, voice note…: say we read text only, and show the step again if one is open. */
+export async function handleNonText(req: BotRequest): Promise<void> {
+  const previous = await req.conversation();
+  const notice = req.texts.notice({ kind: "text_only" });
+  if (isWizardStep(previous.state.step)) {
+    const followUp = await showStep(req, previous, previous.state, { mode: "send" }, [notice]);
+    if (followUp) await runWizard(req, followUp, { mode: "send" }, { prefix: [notice] });
+    return;
+  }
+  retireMenu(req, previous);
+  req.send(`${notice}\n\n${req.texts.idleHint}`);
+}

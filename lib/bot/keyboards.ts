@@ -1,0 +1,102 @@
+import type { Device, PaymentMethod } from "@/db/schema";
+import type { CatalogEntry } from "@/db/queries/catalog";
+import type { SlotOffer } from "@/lib/booking/availability";
+import { CHAT_PAYMENT_METHODS, encodeButton, type WizardAction } from "./callback-data";
+import type { BotTexts } from "./texts";
+
+export interface InlineButton {
+  text: string;
+  callback_data?: string;
+  url?: string;
+}
+export interface InlineKeyboard {
+  inline_keyboard: InlineButton[][];
+}
+
+function rows<T>(items: T[], perRow: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += perRow) out.push(items.slice(i, i + perRow));
+  return out;
+}
+
+/** Builds the wizard's buttons, all stamped with the menu's nonce. */
+export function wizardKeyboards(texts: BotTexts, nonce: string) {
+  const button = (text: string, action: WizardAction): InlineButton => ({
+    text,
+    callback_data: encodeButton({ scope: "wizard", nonce, action }),
+  });
+  const cancel = button(texts.buttonCancel, { type: "cancel" });
+  const withCancel = (buttons: InlineButton[][]): InlineKeyboard => ({ inline_keyboard: [...buttons, [cancel]] });
+  return {
+    intro: (): InlineKeyboard => ({ inline_keyboard: [[button(texts.buttonBooking, { type: "begin" }), cancel]] }),
+    cancelOnly: (): InlineKeyboard => withCancel([]),
+    devices: (devices: Device[]): InlineKeyboard =>
+      withCancel(rows(devices.map((d) => button(d.name, { type: "device", deviceId: d.id })), 3)),
+    slots: (slots: SlotOffer[]): InlineKeyboard =>
+      withCancel(slots.map((s) => [button(texts.slotButton(s.label, s.remaining), { type: "slot", slotId: s.id })])),
+    parts: (items: CatalogEntry[]): InlineKeyboard =>
+      withCancel(items.map((i) => [button(texts.partButton(i.partName, i.priceIdr), { type: "part", partId: i.partId })])),
+    payments: (): InlineKeyboard =>
+      withCancel(
+        rows(
+          CHAT_PAYMENT_METHODS.map((method: PaymentMethod) => button(texts.paymentMethod(method), { type: "payment", method })),
+          2,
+        ),
+      ),
+    summary: (): InlineKeyboard => ({ inline_keyboard: [[button(texts.buttonBookNow, { type: "book_now" }), cancel]] }),
+  };
+}
+
+/** The two buttons under the greeting ("Order", "Status Layanan"). */
+export function mainMenuKeyboard(texts: BotTexts): InlineKeyboard {
+  return {
+    inline_keyboard: [
+      [
+        { text: texts.buttonOrder, callback_data: encodeButton({ scope: "menu", menu: "order" }) },
+        { text: texts.buttonStatus, callback_data: encodeButton({ scope: "menu", menu: "status" }) },
+      ],
+    ],
+  };
+}
+
+/**
+ * Telegram refuses URL buttons that point at localhost or a private address, so a
+ * developer's bot with APP_URL=http://localhost:3000 still works: the link stays in the text.
+ */
+export function canLinkButton(url: string): boolean {
+  try {
+    const { hostname, protocol } = new URL(url);
+    if (protocol !== "https:" && protocol !== "http:") return false;
+    return !/^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|0\.0\.0\.0|\[::1\])/.test(hostname) && hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+
+export function urlRow(text: string, url: string): InlineButton[] {
+  return canLinkButton(url) ? [{ text, url }] : [];
+}
+
+/** Under an order's status: open the page, and while it may still be cancelled, cancel it. */
+export function orderStatusKeyboard(texts: BotTexts, { url, bookingCode, cancellable }: { url: string; bookingCode: string; cancellable: boolean }): InlineKeyboard {
+  const buttons: InlineButton[][] = [];
+  const open = urlRow(texts.buttonOpenStatus, url);
+  if (open.length) buttons.push(open);
+  if (cancellable) {
+    buttons.push([{ text: texts.buttonCancelBooking, callback_data: encodeButton({ scope: "order", op: "cancel", bookingCode }) }]);
+  }
+  return { inline_keyboard: buttons };
+}
+
+export function confirmCancelKeyboard(texts: BotTexts, bookingCode: string): InlineKeyboard {
+  return {
+    inline_keyboard: [
+      [
+        { text: texts.buttonConfirmCancel, callback_data: encodeButton({ scope: "order", op: "confirm_cancel", bookingCode }) },
+        { text: texts.buttonKeepBooking, callback_data: encodeButton({ scope: "order", op: "keep", bookingCode }) },
+      ],
+    ],
+  };
+}
+
+export const NO_KEYBOARD: InlineKeyboard = { inline_keyboard: [] };

@@ -1,0 +1,124 @@
+import type { Telegram } from "telegraf";
+import type { Update } from "telegraf/types";
+import { getDb } from "@/db";
+import { claimUpdate, saveConversation } from "@/db/queries/conversations";
+import { enqueueTelegramCall } from "@/lib/notify/outbox";
+import { deliverOutboxMessages } from "@/lib/notify/deliver";
+import { callBotApi, classifyBotApiError, type TelegramCall } from "@/lib/telegram/bot-api";
+import { BotRequest, dataOf } from "./bot-request";
+import { handleCallback } from "./handlers/callback";
+import { handleCommand } from "./handlers/commands";
+import { handleNonText, handleText } from "./handlers/text";
+import { readUpdate, type Incoming } from "./read-update";
+import { languageOf, textsFor } from "./texts";
+
+type Handled = Exclude<Incoming, { kind: "ignore" }>;
+
+async function dispatch(req: BotRequest, incoming: Handled): Promise<string | undefined> {
+  switch (incoming.kind) {
+    case "group_command":
+      req.send(req.texts.privateOnly(req.botUsername));
+      return undefined;
+    case "orphan_callback":
+      return req.texts.notice({ kind: "menu_expired" });
+    case "message":
+      if (incoming.command) await handleCommand(req, incoming.command);
+      else if (incoming.text !== undefined) await handleText(req, incoming.text);
+      else await handleNonText(req);
+      return undefined;
+    case "callback":
+      return handleCallback(req, { messageId: incoming.messageId, data: incoming.data });
+  }
+}
+
+interface Committed {
+  calls: TelegramCall[];
+  outboxKeys: string[];
+}
+
+/**
+ * Handles one update in one short transaction: claim its update_id (a
+ * re-delivery finds it claimed and does nothing), lock the chat's conversation,
+ * decide, save. Only once that is committed does the customer hear anything, so
+ * a failure before commit leaves no trace and Telegram's retry starts clean.
+ */
+export async function processUpdate(update: Update, { api, botUsername }: { api: Telegram; botUsername: string }): Promise<void> {
+  const incoming = readUpdate(update, botUsername);
+  if (incoming.kind === "ignore") return;
+  const chatId = incoming.kind === "orphan_callback" ? incoming.customer.id : incoming.chatId;
+  const db = await getDb();
+  const committed = await db.transaction(async (tx): Promise<Committed | null> => {
+    if (!(await claimUpdate(tx, { updateId: incoming.updateId }))) return null;
+    const req = new BotRequest(tx, chatId, incoming.customer, incoming.updateId, botUsername);
+    const toast = await dispatch(req, incoming);
+    if (req.next) {
+      await saveConversation(tx, {
+        chatId,
+        step: req.next.state.step,
+        data: { ...dataOf(req.next) },
+        messageId: req.next.messageId,
+        language: req.language,
+      });
+    }
+    const calls = [...req.calls];
+    if ("callbackId" in incoming) {
+      calls.unshift({ method: "answerCallbackQuery", params: { callback_query_id: incoming.callbackId, text: toast || undefined } });
+    }
+    return { calls, outboxKeys: req.outboxKeys };
+  });
+  if (!committed) return;
+  await performCalls(api, committed.calls, incoming.updateId);
+  if (committed.outboxKeys.length) {
+    await deliverOutboxMessages({ dedupeKeys: committed.outboxKeys }).catch((error: unknown) =>
+      console.error(`[bot] update ${incoming.updateId}: confirmation left for the outbox job: ${(error as Error).message}`),
+    );
+  }
+}
+
+/**
+ * Makes the committed update's Bot API calls in order. A message Telegram could
+ * not take now (429, 5xx, network) goes to the outbox to be retried; a button's
+ * answer is not worth retrying (its spinner is long gone by then).
+ */
+async function performCalls(api: Telegram, calls: TelegramCall[], updateId: number): Promise<void> {
+  const [first, ...rest] = calls;
+  const answer = first?.method === "answerCallbackQuery" ? first : undefined;
+  const messages = answer ? rest : calls;
+  const answered = answer ? callBotApi(api, answer).catch((error: unknown) => logFailure(updateId, answer, error)) : undefined;
+  for (const [index, call] of messages.entries()) {
+    try {
+      await callBotApi(api, call);
+    } catch (error) {
+      const failure = classifyBotApiError(error);
+      if (failure.kind === "not_modified") continue;
+      logFailure(updateId, call, error);
+      if (failure.kind !== "permanent") await retryLater(updateId, index, call);
+    }
+  }
+  await answered;
+}
+
+function logFailure(updateId: number, call: TelegramCall, error: unknown): void {
+  console.error(`[bot] update ${updateId}: ${call.method} failed: ${classifyBotApiError(error).message}`);
+}
+
+async function retryLater(updateId: number, index: number, call: TelegramCall): Promise<void> {
+  try {
+    const db = await getDb();
+    const chatId = Number(call.params.chat_id);
+    await enqueueTelegramCall(db, { chatId, dedupeKey: `update:${updateId}:${index}`, call });
+  } catch (error) {
+    console.error(`[bot] update ${updateId}: ${call.method} could not be queued for retry: ${(error as Error).message}`);
+  }
+}
+
+/** After a failure we could not recover from: a short apology so the customer is not left waiting. */
+export async function apologize(api: Telegram, update: Update): Promise<void> {
+  const incoming = readUpdate(update, undefined);
+  if (incoming.kind === "ignore" || incoming.kind === "group_command") return;
+  const texts = textsFor(languageOf(incoming.customer.languageCode));
+  const calls: TelegramCall[] = [];
+  if ("callbackId" in incoming) calls.push({ method: "answerCallbackQuery", params: { callback_query_id: incoming.callbackId } });
+  if (incoming.kind !== "orphan_callback") calls.push({ method: "sendMessage", params: { chat_id: incoming.chatId, text: texts.apology } });
+  await Promise.all(calls.map((call) => callBotApi(api, call).catch((error: unknown) => logFailure(update.update_id, call, error))));
+}

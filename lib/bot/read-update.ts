@@ -1,0 +1,93 @@
+import type { Update } from "telegraf/types";
+
+/** The customer behind an update, as the booking snapshots them. */
+export interface Customer {
+  id: number;
+  firstName: string;
+  lastName?: string;
+  username?: string;
+  languageCode?: string;
+}
+
+export interface Command {
+  name: string;
+  /** The text after the command ("/start order" → "order", "/status 62473383" → "62473383"). */
+  payload: string;
+}
+
+/** What an update asks of the bot, read without side effects. */
+export type Incoming =
+  | { kind: "ignore"; updateId: number }
+  | { kind: "group_command"; updateId: number; chatId: number; customer: Customer }
+  | { kind: "message"; updateId: number; chatId: number; customer: Customer; command?: Command; text?: string }
+  | {
+      kind: "callback";
+      updateId: number;
+      chatId: number;
+      customer: Customer;
+      callbackId: string;
+      messageId: number;
+      data?: string;
+    }
+  /** A button tap we cannot place in a chat of ours (an inline message, a group): answered, nothing else. */
+  | { kind: "orphan_callback"; updateId: number; callbackId: string; customer: Customer };
+
+function customerOf(from: { id: number; first_name: string; last_name?: string; username?: string; language_code?: string }): Customer {
+  return {
+    id: from.id,
+    firstName: from.first_name,
+    lastName: from.last_name,
+    username: from.username,
+    languageCode: from.language_code,
+  };
+}
+
+const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,64}))?(?:\s+([\s\S]*))?$/;
+
+/** A leading /command, unless it is addressed to another bot ("/help@OtherBot"). */
+export function readCommand(text: string, botUsername: string | undefined): Command | null | "other_bot" {
+  const match = COMMAND.exec(text.trim());
+  if (!match) return null;
+  const [, name, mention, payload] = match;
+  if (mention && botUsername && mention.toLowerCase() !== botUsername.toLowerCase()) return "other_bot";
+  return { name: name!.toLowerCase(), payload: (payload ?? "").trim() };
+}
+
+/**
+ * Sorts an update into what the bot handles: private messages and button taps.
+ * Edited messages, channel posts, membership changes and the like are ignored
+ * (setWebhook asks only for message and callback_query, but a bot may still
+ * receive others, e.g. while switching from polling).
+ */
+export function readUpdate(update: Update, botUsername: string | undefined): Incoming {
+  const updateId = update.update_id;
+  if ("message" in update && update.message) {
+    const message = update.message;
+    if (!message.from || message.from.is_bot) return { kind: "ignore", updateId };
+    const customer = customerOf(message.from);
+    const text = "text" in message && typeof message.text === "string" ? message.text : undefined;
+    const command = text !== undefined ? readCommand(text, botUsername) : null;
+    if (command === "other_bot") return { kind: "ignore", updateId };
+    if (message.chat.type !== "private") {
+      return command ? { kind: "group_command", updateId, chatId: message.chat.id, customer } : { kind: "ignore", updateId };
+    }
+    return { kind: "message", updateId, chatId: message.chat.id, customer, command: command ?? undefined, text };
+  }
+  if ("callback_query" in update && update.callback_query) {
+    const query = update.callback_query;
+    const customer = customerOf(query.from);
+    const message = query.message;
+    if (!message || message.chat.type !== "private") {
+      return { kind: "orphan_callback", updateId, callbackId: query.id, customer };
+    }
+    const data = "data" in query && typeof query.data === "string" ? query.data : undefined;
+    return { kind: "callback", updateId, chatId: message.chat.id, customer, callbackId: query.id, messageId: message.message_id, data };
+  }
+  return { kind: "ignore", updateId };
+}
+
+/** "Budi Santoso", or the username when Telegram gives no name. */
+export function customerName(customer: Customer): string {
+  const name = [customer.firstName, customer.lastName].filter(Boolean).join(" ").trim();
+  return name || customer.username || String(customer.id);
+}

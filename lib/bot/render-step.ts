@@ -1,0 +1,68 @@
+import { findActiveDevice, findPricedItem, listActiveDevices, listDevicePrices } from "@/db/queries/catalog";
+import { findSlot } from "@/db/queries/slots";
+import { getSlotAvailability } from "@/lib/booking/availability";
+import { addDays, todayInJakarta } from "@/lib/booking/calendar";
+import type { BotRequest } from "./bot-request";
+import { wizardKeyboards, type InlineKeyboard } from "./keyboards";
+import type { SummaryFacts } from "./texts";
+import type { WizardState, WizardStep } from "./wizard";
+
+export type Screen = { text: string; keyboard: InlineKeyboard };
+/** A step that cannot be shown as things stand: the caller moves the wizard on with the matching event. */
+export type RenderProblem = "no_slots" | "item_unavailable";
+
+/** The facts of the summary, looked up afresh (names and price as they are now). */
+export async function summaryFacts(req: BotRequest, state: WizardState): Promise<SummaryFacts | null> {
+  const { serviceDate, deviceId, slotId, partId, paymentMethod } = state.choices;
+  if (!serviceDate || deviceId === undefined || slotId === undefined || partId === undefined || !paymentMethod) return null;
+  const [item, slot] = await Promise.all([findPricedItem(req.tx, { deviceId, partId }), findSlot(req.tx, { id: slotId })]);
+  if (!item || !slot) return null;
+  return {
+    id: String(req.customer.id),
+    amountIdr: item.priceIdr,
+    serviceDate,
+    slotLabel: slot.label,
+    deviceName: item.deviceName,
+    partName: item.partName,
+    paymentMethod,
+  };
+}
+
+/** Text and buttons of a wizard step, built from the database as it is now. */
+export async function renderStep(req: BotRequest, state: WizardState, step: WizardStep, nonce: string): Promise<Screen | RenderProblem> {
+  const { texts } = req;
+  const keyboards = wizardKeyboards(texts, nonce);
+  const { choices } = state;
+  switch (step) {
+    case "intro":
+      return { text: texts.intro((await req.settings()).shopName), keyboard: keyboards.intro() };
+    case "date": {
+      const settings = await req.settings();
+      const today = todayInJakarta(req.now);
+      return { text: texts.askDate(today, addDays(today, settings.bookingHorizonDays)), keyboard: keyboards.cancelOnly() };
+    }
+    case "device":
+      return { text: texts.askDevice(choices.serviceDate!), keyboard: keyboards.devices(await listActiveDevices(req.tx)) };
+    case "slot": {
+      const [offers, device] = await Promise.all([
+        getSlotAvailability(req.tx, { serviceDate: choices.serviceDate!, now: req.now, settings: await req.settings() }),
+        findActiveDevice(req.tx, { id: choices.deviceId! }),
+      ]);
+      const bookable = offers.filter((s) => s.bookable);
+      if (bookable.length === 0) return "no_slots";
+      return { text: texts.askSlot(choices.serviceDate!, device?.name ?? "-"), keyboard: keyboards.slots(bookable) };
+    }
+    case "part": {
+      const items = await listDevicePrices(req.tx, { deviceId: choices.deviceId! });
+      const deviceName = items[0]?.deviceName ?? (await findActiveDevice(req.tx, { id: choices.deviceId! }))?.name ?? "-";
+      return { text: texts.askPart(deviceName), keyboard: keyboards.parts(items) };
+    }
+    case "payment":
+      return { text: texts.askPayment(), keyboard: keyboards.payments() };
+    case "summary": {
+      const facts = await summaryFacts(req, state);
+      if (!facts) return "item_unavailable";
+      return { text: texts.summary(facts), keyboard: keyboards.summary() };
+    }
+  }
+}

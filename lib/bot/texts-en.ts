@@ -1,0 +1,147 @@
+import type { PaymentMethod, PaymentStatus } from "@/db/schema";
+import { formatDateDmy, formatDateLong, formatWibDateTime } from "@/lib/booking/calendar";
+import { formatRupiah } from "@/lib/booking/money";
+import { repairStatusText } from "@/lib/notify/messages";
+import type { BotTexts, Notice, SummaryFacts } from "./texts";
+
+const METHODS: Record<PaymentMethod, string> = {
+  bca_va: "BCA Virtual Account",
+  bni_va: "BNI Virtual Account",
+  bri_va: "BRI Virtual Account",
+  echannel: "Mandiri Bill Payment",
+  gopay: "GoPay",
+  shopeepay: "ShopeePay",
+  other_qris: "QRIS",
+  credit_card: "Credit card",
+  all: "All methods",
+  cash: "Cash",
+};
+
+const PAYMENT_STATUS: Record<PaymentStatus, string> = {
+  unpaid: "Awaiting payment",
+  pending: "Awaiting payment",
+  paid: "Paid",
+  review: "Under review",
+  failed: "Payment failed",
+  expired: "Expired",
+  refunded: "Refunded",
+  partially_refunded: "Partially refunded",
+};
+
+function lines(f: SummaryFacts): string {
+  return [
+    `id: ${f.id}`,
+    `Total: ${formatRupiah(f.amountIdr)}`,
+    `Date: ${formatDateDmy(f.serviceDate)}`,
+    `Time: ${f.slotLabel}`,
+    `Device: ${f.deviceName}`,
+    `Product: ${f.partName}`,
+    `Payment: ${METHODS[f.paymentMethod]}`,
+  ].join("\n");
+}
+
+function notice(n: Notice): string {
+  switch (n.kind) {
+    case "date":
+      switch (n.problem) {
+        case "format":
+          return `"${n.input}" is not a date I can read. Please write it as dd/mm/yyyy, e.g. 01/10/2022.`;
+        case "invalid":
+          return `${n.input} is not a date in the calendar.`;
+        case "past":
+          return `${n.input} is in the past.`;
+        case "beyond_horizon":
+          return `Bookings can be made up to ${n.horizonDays} days ahead (${formatDateDmy(n.lastDate)} at the latest).`;
+        case "closed":
+          return `Sorry, the shop is closed on ${n.input}${n.closedReason ? ` (${n.closedReason})` : ""}.`;
+        case "full":
+          return `Sorry, every time slot on ${n.input} is fully booked.`;
+      }
+      break;
+    case "use_buttons":
+      return "Please choose with the buttons below.";
+    case "text_only":
+      return "Sorry, I can only read text messages.";
+    case "option_unavailable":
+      return "That option is no longer available, please choose again.";
+    case "slot_full":
+      return `Sorry, ${n.slotLabel} has just been fully booked. Please choose another time.`;
+    case "date_full":
+      return `Sorry, there is no time slot left on ${formatDateDmy(n.date)}. Please choose another date.`;
+    case "item_unavailable":
+      return "Sorry, that spare part is no longer available for your device. Please choose again.";
+    case "menu_expired":
+      return "This menu has expired.";
+    case "draft_stale":
+      return "The link from the website has expired, please choose again here.";
+    case "draft_partial":
+      return "Some of your choices from the website are no longer available, please choose again.";
+  }
+}
+
+export const TEXTS_EN: BotTexts = {
+  greeting: (name, shop) =>
+    `Hello ${name}! Welcome to ${shop}.\n\nPlease choose a menu:\n/help - help and menus\n/order - book a repair\n/catalog - devices, spare parts and prices\n/status - check your service status`,
+  buttonOrder: "Order",
+  buttonStatus: "Service status",
+  buttonBooking: "Booking",
+  buttonCancel: "Cancel",
+  buttonBookNow: "Book Now",
+  buttonPayNow: "Pay now",
+  buttonOpenStatus: "Open status page",
+  buttonCancelBooking: "Cancel booking",
+  buttonConfirmCancel: "Yes, cancel it",
+  buttonKeepBooking: "No",
+  intro: (shop) =>
+    `Thank you for choosing ${shop}.\n\nI will ask for the date, your device, the time, the spare part and how you want to pay, then you get a booking code. Press Booking to start.`,
+  askDate: (first, last) =>
+    `Please enter the booking date, e.g. 01/10/2022\n\n(Dates you can choose: ${formatDateDmy(first)} to ${formatDateDmy(last)})`,
+  askDevice: (date) => `Date: ${formatDateLong(date, "en")}\n\nPlease choose your device:`,
+  askSlot: (date, device) => `Date: ${formatDateLong(date, "en")}\nDevice: ${device}\n\nPlease choose a time:`,
+  slotButton: (label, remaining) => `At ${label} (${remaining} left)`,
+  askPart: (device) => `Please choose the spare part for your ${device}:`,
+  partButton: (part, price) => `${part} - ${formatRupiah(price)}`,
+  askPayment: () => "Please choose a payment method:",
+  paymentMethod: (method) => METHODS[method],
+  summary: (f) => `Booking summary\n\n${lines(f)}\n\nPress Book Now to make the booking.`,
+  booked: (f, code) => `✅ Booking made. Booking code: ${code}\n\n${lines(f)}`,
+  confirmation: (f, url, payment) =>
+    [
+      `✅ Your booking is confirmed!\n\nBooking code: ${f.bookingCode}\nTotal: ${formatRupiah(f.amountIdr)}\nDate: ${formatDateDmy(f.serviceDate)}\nTime: ${f.slotLabel}\nDevice: ${f.deviceName}\nProduct: ${f.partName}\nPayment: ${METHODS[f.paymentMethod]}`,
+      payment
+        ? `Please transfer to the ${payment.bank.toUpperCase()} virtual account\nVA number: ${payment.vaNumber}\nAmount: ${formatRupiah(payment.amountIdr)}\nPay before: ${formatWibDateTime(payment.expiresAt)}`
+        : f.holdExpiresAt
+          ? `Please pay before ${formatWibDateTime(f.holdExpiresAt)}, or the booking is cancelled automatically.`
+          : "",
+      `Status and payment: ${url}\nKeep your booking code for /status.`,
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
+  alreadyBooked: (code) => `Your booking has already been made. Booking code: ${code}`,
+  notice,
+  wizardCancelled: "Booking cancelled. Send /order to start again.",
+  nothingToCancel: "Nothing is in progress. Send /order to book a repair.",
+  idleHint: "Send /order to book a repair, /status to check a booking, or /help for help.",
+  unknownCommand: "Unknown command. Available menus: /help /order /catalog /status",
+  privateOnly: (bot) => `Please chat with me privately to book: https://t.me/${bot}`,
+  catalogTitle: (shop) => `${shop} service catalog`,
+  catalogEmpty: "The catalog is empty right now. Please try again later.",
+  askStatusCode: "Please enter your booking code (8 digits), e.g. 62473383",
+  statusBadFormat: "A booking code is 8 digits, e.g. 62473383. Please try again.",
+  statusNotFound: (code) => `Booking code ${code} was not found in this chat. Please check your code.`,
+  statusRateLimited: (minutes) => `Too many wrong codes. Please try again in ${minutes} minutes.`,
+  statusSummary: (f, url) =>
+    `Order details\n\n${lines(f)}\nPayment status: ${PAYMENT_STATUS[f.paymentStatus]}\nRepair status: ${repairStatusText(f.repairStatus, "en")}\n\nStatus page: ${url}`,
+  cancelBookingConfirm: (code) => `Cancel booking ${code}? Your time slot will be released to other customers.`,
+  bookingCancelled: (code) => `Booking ${code} has been cancelled and its time slot released. Send /order to book again.`,
+  cancelNotAllowed: (code) => `Booking ${code} can no longer be cancelled (paid, completed or already cancelled). Please contact the shop.`,
+  apology: "Sorry, something went wrong on our side. Please try again in a moment.",
+  commands: [
+    { command: "start", description: "Start and show the menu" },
+    { command: "help", description: "Help and menus" },
+    { command: "order", description: "Book a repair" },
+    { command: "catalog", description: "Devices, spare parts and prices" },
+    { command: "status", description: "Check a booking by its code" },
+    { command: "cancel", description: "Leave the booking in progress" },
+  ],
+};

@@ -1,0 +1,97 @@
+import type { PaymentMethod, PaymentStatus, RepairStatus } from "@/db/schema";
+import type { DateRejection } from "@/lib/booking/calendar";
+import type { Language } from "@/lib/notify/messages";
+import { TEXTS_EN } from "./texts-en";
+import { TEXTS_ID } from "./texts-id";
+
+export type { Language };
+
+/** What a summary of a booking shows, before and after it exists. */
+export interface SummaryFacts {
+  id: string;
+  amountIdr: number;
+  serviceDate: string;
+  slotLabel: string;
+  deviceName: string;
+  partName: string;
+  paymentMethod: PaymentMethod;
+}
+
+/** How to pay, when the booking already carries payment instructions (a bank VA issued at booking). */
+export interface PaymentInstructions {
+  bank: string;
+  vaNumber: string;
+  amountIdr: number;
+  expiresAt: Date;
+}
+
+export type DateProblem = DateRejection | "full";
+
+export type Notice =
+  | { kind: "date"; problem: DateProblem; input: string; lastDate: string; horizonDays: number; closedReason?: string }
+  | { kind: "use_buttons" }
+  | { kind: "text_only" }
+  | { kind: "option_unavailable" }
+  | { kind: "slot_full"; slotLabel: string }
+  | { kind: "date_full"; date: string }
+  | { kind: "item_unavailable" }
+  | { kind: "menu_expired" }
+  | { kind: "draft_stale" }
+  | { kind: "draft_partial" };
+
+/** Every text a customer reads in the bot, per language (DESIGN §5: Indonesian first, the paper's wording). */
+export interface BotTexts {
+  greeting(name: string, shopName: string): string;
+  buttonOrder: string;
+  buttonStatus: string;
+  buttonBooking: string;
+  buttonCancel: string;
+  buttonBookNow: string;
+  buttonPayNow: string;
+  buttonOpenStatus: string;
+  buttonCancelBooking: string;
+  buttonConfirmCancel: string;
+  buttonKeepBooking: string;
+  intro(shopName: string): string;
+  askDate(firstDate: string, lastDate: string): string;
+  askDevice(serviceDate: string): string;
+  askSlot(serviceDate: string, deviceName: string): string;
+  slotButton(label: string, remaining: number): string;
+  askPart(deviceName: string): string;
+  partButton(partName: string, priceIdr: number): string;
+  askPayment(): string;
+  paymentMethod(method: PaymentMethod): string;
+  summary(facts: SummaryFacts): string;
+  booked(facts: SummaryFacts, bookingCode: string): string;
+  confirmation(facts: SummaryFacts & { bookingCode: string; holdExpiresAt: Date | null }, statusUrl: string, payment?: PaymentInstructions): string;
+  alreadyBooked(bookingCode: string): string;
+  notice(notice: Notice): string;
+  wizardCancelled: string;
+  nothingToCancel: string;
+  idleHint: string;
+  unknownCommand: string;
+  privateOnly(botUsername: string): string;
+  catalogTitle(shopName: string): string;
+  catalogEmpty: string;
+  askStatusCode: string;
+  statusBadFormat: string;
+  statusNotFound(code: string): string;
+  statusRateLimited(minutes: number): string;
+  statusSummary(facts: SummaryFacts & { paymentStatus: PaymentStatus; repairStatus: RepairStatus }, statusUrl: string): string;
+  cancelBookingConfirm(code: string): string;
+  bookingCancelled(code: string): string;
+  cancelNotAllowed(code: string): string;
+  apology: string;
+  commands: { command: string; description: string }[];
+}
+
+const BY_LANGUAGE: Record<Language, BotTexts> = { id: TEXTS_ID, en: TEXTS_EN };
+
+export function textsFor(language: Language): BotTexts {
+  return BY_LANGUAGE[language];
+}
+
+/** English for users whose Telegram is in English, Indonesian otherwise. */
+export function languageOf(languageCode: string | undefined | null): Language {
+  return languageCode?.toLowerCase().startsWith("en") ? "en" : "id";
+}

@@ -1,0 +1,180 @@
+import type { PaymentMethod } from "@/db/schema";
+import type { BookingRefusal } from "@/lib/booking/create-booking";
+import type { DateProblem } from "./texts";
+
+/**
+ * The booking wizard as one pure function (CONVENTIONS §6). Everything that
+ * needs the database (is the date open, does the slot have room, is the part
+ * priced for the device) is checked by the caller, which turns the answer into
+ * an event; this function only decides where the conversation goes next and
+ * what the customer is to be shown.
+ */
+export const WIZARD_STEPS = ["intro", "date", "device", "slot", "part", "payment", "summary"] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
+/** idle: no wizard; booked: the wizard ended in an order; status: waiting for a booking code. */
+export type ConversationStep = "idle" | WizardStep | "booked" | "status";
+
+export interface WizardChoices {
+  serviceDate?: string;
+  deviceId?: number;
+  slotId?: number;
+  partId?: number;
+  paymentMethod?: PaymentMethod;
+}
+
+export interface WizardState {
+  step: ConversationStep;
+  choices: WizardChoices;
+  /** Set in the booked step. */
+  orderId?: string;
+  bookingCode?: string;
+}
+
+export type WizardEvent =
+  | { type: "order" }
+  | { type: "draft"; choices: WizardChoices }
+  | { type: "begin" }
+  | { type: "date_valid"; date: string }
+  | { type: "date_invalid"; problem: DateProblem; input: string; closedReason?: string }
+  | { type: "device"; deviceId: number }
+  | { type: "slot"; slotId: number }
+  | { type: "part"; partId: number }
+  | { type: "payment"; method: PaymentMethod }
+  /** A tapped option that the caller found no longer available. */
+  | { type: "option_unavailable"; slotLabel?: string }
+  /** The slot step found no bookable slot left on the chosen date. */
+  | { type: "no_slots" }
+  | { type: "book_now" }
+  | { type: "booked"; orderId: string; bookingCode: string }
+  | { type: "booking_refused"; reason: BookingRefusal; slotLabel?: string }
+  | { type: "text" }
+  | { type: "cancel" }
+  | { type: "status" }
+  | { type: "status_done" };
+
+export type WizardNotice =
+  | { kind: "date"; problem: DateProblem; input: string; closedReason?: string }
+  | { kind: "use_buttons" }
+  | { kind: "option_unavailable" }
+  | { kind: "slot_full"; slotLabel: string }
+  | { kind: "date_full"; date: string }
+  | { kind: "item_unavailable" };
+
+export type WizardEffect =
+  /** Show the (new) current step. */
+  | { type: "show_step" }
+  | { type: "notice"; notice: WizardNotice }
+  /** Create the order from the choices, then report back with booked / booking_refused. */
+  | { type: "create_booking" }
+  | { type: "show_booked" }
+  | { type: "already_booked"; bookingCode: string }
+  | { type: "cancelled" }
+  | { type: "nothing_to_cancel" }
+  | { type: "ask_status_code" };
+
+export type WizardResult = { ok: true; state: WizardState; effects: WizardEffect[] } | { ok: false; error: "unexpected_event" };
+
+const IDLE: WizardState = { step: "idle", choices: {} };
+
+export function isWizardStep(step: string): step is WizardStep {
+  return (WIZARD_STEPS as readonly string[]).includes(step);
+}
+
+/** The first step whose answer is still missing: the wizard asks only for that. */
+export function firstMissingStep(choices: WizardChoices): WizardStep {
+  if (!choices.serviceDate) return "date";
+  if (choices.deviceId === undefined) return "device";
+  if (choices.slotId === undefined) return "slot";
+  if (choices.partId === undefined) return "part";
+  if (!choices.paymentMethod) return "payment";
+  return "summary";
+}
+
+function go(choices: WizardChoices, ...notices: WizardNotice[]): WizardResult {
+  const effects: WizardEffect[] = notices.map((notice) => ({ type: "notice", notice }));
+  return { ok: true, state: { step: firstMissingStep(choices), choices }, effects: [...effects, { type: "show_step" }] };
+}
+
+function stay(state: WizardState, notice: WizardNotice): WizardResult {
+  return { ok: true, state, effects: [{ type: "notice", notice }, { type: "show_step" }] };
+}
+
+const unexpected: WizardResult = { ok: false, error: "unexpected_event" };
+
+/** Where the conversation goes on `event`; an event the current step does not expect is an error. */
+export function nextWizardStep(state: WizardState, event: WizardEvent): WizardResult {
+  const { step, choices } = state;
+  switch (event.type) {
+    case "order":
+      return { ok: true, state: { step: "intro", choices: {} }, effects: [{ type: "show_step" }] };
+    case "draft":
+      return go({ ...event.choices });
+    case "cancel":
+      if (isWizardStep(step) || step === "status") return { ok: true, state: IDLE, effects: [{ type: "cancelled" }] };
+      return { ok: true, state: IDLE, effects: [{ type: "nothing_to_cancel" }] };
+    case "status":
+      return { ok: true, state: { step: "status", choices: {} }, effects: [{ type: "ask_status_code" }] };
+    case "status_done":
+      return step === "status" ? { ok: true, state: IDLE, effects: [] } : unexpected;
+    case "begin":
+      return step === "intro" ? go(choices) : unexpected;
+    case "date_valid":
+      return step === "date" ? go({ ...choices, serviceDate: event.date }) : unexpected;
+    case "date_invalid":
+      return step === "date" ? stay(state, { kind: "date", problem: event.problem, input: event.input, closedReason: event.closedReason }) : unexpected;
+    case "device": {
+      if (step !== "device") return unexpected;
+      // A part chosen earlier (from a website draft) was checked against this device by the caller.
+      return go({ ...choices, deviceId: event.deviceId });
+    }
+    case "slot":
+      return step === "slot" ? go({ ...choices, slotId: event.slotId }) : unexpected;
+    case "part":
+      return step === "part" ? go({ ...choices, partId: event.partId }) : unexpected;
+    case "payment":
+      return step === "payment" ? go({ ...choices, paymentMethod: event.method }) : unexpected;
+    case "option_unavailable": {
+      if (step !== "device" && step !== "slot" && step !== "part" && step !== "payment") return unexpected;
+      const notice: WizardNotice = event.slotLabel ? { kind: "slot_full", slotLabel: event.slotLabel } : { kind: "option_unavailable" };
+      return stay(state, notice);
+    }
+    case "no_slots": {
+      if (step !== "slot" || !choices.serviceDate) return unexpected;
+      const { serviceDate, slotId: _slot, ...rest } = choices;
+      return go(rest, { kind: "date_full", date: serviceDate });
+    }
+    case "book_now":
+      if (step === "booked" && state.bookingCode) return { ok: true, state, effects: [{ type: "already_booked", bookingCode: state.bookingCode }] };
+      return step === "summary" ? { ok: true, state, effects: [{ type: "create_booking" }] } : unexpected;
+    case "booked":
+      if (step !== "summary") return unexpected;
+      return {
+        ok: true,
+        state: { step: "booked", choices, orderId: event.orderId, bookingCode: event.bookingCode },
+        effects: [{ type: "show_booked" }],
+      };
+    case "booking_refused":
+      return step === "summary" ? refused(choices, event) : unexpected;
+    case "text":
+      return isWizardStep(step) && step !== "date" ? stay(state, { kind: "use_buttons" }) : unexpected;
+  }
+}
+
+function refused(choices: WizardChoices, event: Extract<WizardEvent, { type: "booking_refused" }>): WizardResult {
+  switch (event.reason) {
+    case "slot_full":
+    case "slot_closed":
+    case "slot_too_soon": {
+      const { slotId: _slot, ...rest } = choices;
+      return go(rest, event.slotLabel ? { kind: "slot_full", slotLabel: event.slotLabel } : { kind: "option_unavailable" });
+    }
+    case "date_unavailable": {
+      const { serviceDate, slotId: _slot, ...rest } = choices;
+      return go(rest, { kind: "date_full", date: serviceDate ?? "" });
+    }
+    case "item_unavailable": {
+      const { partId: _part, ...rest } = choices;
+      return go(rest, { kind: "item_unavailable" });
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { Telegram, TelegramError } from "telegraf";
+import { getEnv } from "@/lib/env";
+
+import type { TelegramCall } from "@/lib/notify/outbox";
+
+/** One Bot API call as data: what the outbox stores and what a handler asks to be sent. */
+export type { TelegramCall };
+
+const holder = globalThis as unknown as { __jiotBotApi?: { key: string; api: Telegram } };
+
+/** The Bot API client of the configured bot (TELEGRAM_BOT_TOKEN at TELEGRAM_API_ROOT), one per process. */
+export function getBotApi(): Telegram {
+  const env = getEnv();
+  if (!env.TELEGRAM_BOT_TOKEN) throw new Error("TELEGRAM_BOT_TOKEN is not configured");
+  const key = `${env.TELEGRAM_BOT_TOKEN}@${env.TELEGRAM_API_ROOT}`;
+  if (holder.__jiotBotApi?.key !== key) {
+    holder.__jiotBotApi = { key, api: new Telegram(env.TELEGRAM_BOT_TOKEN, { apiRoot: env.TELEGRAM_API_ROOT }) };
+  }
+  return holder.__jiotBotApi.api;
+}
+
+/** telegraf waits 500 s for an answer; a webhook function has 15 s in all. */
+const CALL_TIMEOUT_MS = 8_000;
+
+type TelegrafSignal = Parameters<Telegram["callApi"]>[2] extends { signal?: infer S } | undefined ? S : never;
+
+export async function callBotApi<T = unknown>(
+  api: Telegram,
+  call: TelegramCall,
+  { timeoutMs = CALL_TIMEOUT_MS, signal: stop }: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<T> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  // telegraf types its signal with the abort-controller shim; node-fetch accepts the built-in one.
+  const signal = (stop ? AbortSignal.any([stop, timeout]) : timeout) as unknown as TelegrafSignal;
+  // callApi is typed per method; a stored call is plain data, checked by the Bot API itself.
+  const result = await api.callApi(call.method as never, call.params as never, { signal });
+  return result as T;
+}
+
+export type BotApiFailure =
+  /** 429: wait `retryAfterS` seconds. */
+  | { kind: "rate_limited"; retryAfterS: number; message: string }
+  /** 5xx, network trouble, timeout: the same call may succeed later. */
+  | { kind: "transient"; message: string }
+  /** Editing a message to what it already says: nothing to do. */
+  | { kind: "not_modified"; message: string }
+  /** Any other 4xx (chat not found, bot blocked, bad request): retrying cannot help. */
+  | { kind: "permanent"; message: string };
+
+export function classifyBotApiError(error: unknown): BotApiFailure {
+  if (error instanceof TelegramError) {
+    const message = `${error.code}: ${error.description}`;
+    if (error.code === 429) return { kind: "rate_limited", retryAfterS: error.parameters?.retry_after ?? 5, message };
+    if (error.code >= 500) return { kind: "transient", message };
+    if (/message is not modified/i.test(error.description)) return { kind: "not_modified", message };
+    return { kind: "permanent", message };
+  }
+  // Network errors from node-fetch carry no secret: telegraf redacts the token from their URL.
+  return { kind: "transient", message: error instanceof Error ? error.message : String(error) };
+}

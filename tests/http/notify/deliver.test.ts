@@ -1,0 +1,142 @@
+import { eq } from "drizzle-orm";
+import { GET as cronOutbox } from "@/app/api/cron/outbox/route";
+import { outbox, type Order } from "@/db/schema";
+import { createBooking } from "@/lib/booking/create-booking";
+import { overrideEnv } from "@/lib/env";
+import { deliverSoon } from "@/lib/http/deliver-soon";
+import { backoffDelayMs, deliverDueMessages, MAX_DELIVERY_ATTEMPTS } from "@/lib/notify/deliver";
+import { notifyOrderEvent } from "@/lib/notify/outbox";
+import { TOMORROW } from "@/tests/support/bot-flows";
+import { useStandInBot } from "@/tests/support/telegram-customer";
+import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
+import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+
+let testDb: TestDatabase;
+let tg: TelegramStandIn;
+const CRON_SECRET = "cron-secret-for-tests-0123456789";
+beforeAll(async () => {
+  [testDb, tg] = await Promise.all([setupTestDatabase({ poolMax: 10 }), startTelegramStandIn()]);
+  useStandInBot(tg, { CRON_SECRET });
+});
+afterAll(async () => {
+  await tg.close();
+  await testDb.close();
+});
+let order: Order;
+let errors: jest.SpyInstance;
+beforeEach(async () => {
+  await testDb.reset();
+  tg.reset();
+  const booked = await createBooking(testDb.db, {
+    chatId: 5550040,
+    customerName: "Umar",
+    deviceId: 10,
+    partId: 1,
+    slotId: 1,
+    serviceDate: TOMORROW(),
+    paymentMethod: "gopay",
+  });
+  if (!booked.ok) throw new Error(booked.reason);
+  order = booked.order;
+  errors = jest.spyOn(console, "error").mockImplementation(() => {});
+});
+afterEach(() => errors.mockRestore());
+
+const queuePaymentReceived = () => notifyOrderEvent(testDb.db, { order, event: { kind: "payment_received" } });
+const row = async () => (await testDb.db.select().from(outbox))[0]!;
+const later = (ms: number) => new Date(Date.now() + ms);
+const paymentMessages = () => tg.callsOf("sendMessage").filter((c) => c.status === 200 && String(c.params.text).startsWith("✅ Pembayaran diterima"));
+
+describe("deliverDueMessages", () => {
+  it("sends a queued message once, marks it sent, and never sends it again", async () => {
+    expect(await queuePaymentReceived()).toBe(true);
+    expect(await queuePaymentReceived()).toBe(false);
+    expect(await deliverDueMessages({ limit: 10 })).toEqual({ sent: 1, failed: 0, retried: 0 });
+    expect(await deliverDueMessages({ limit: 10, now: later(3_600_000) })).toEqual({ sent: 0, failed: 0, retried: 0 });
+    expect(paymentMessages()).toHaveLength(1);
+    expect((await row()).sentAt).not.toBeNull();
+  });
+
+  it("after a 429 it waits the retry_after Telegram asked for, then sends", async () => {
+    await queuePaymentReceived();
+    tg.failNext(1, { status: 429, retryAfter: 30 });
+    const now = new Date();
+    expect(await deliverDueMessages({ limit: 10, now })).toEqual({ sent: 0, failed: 0, retried: 1 });
+    const waiting = await row();
+    expect(waiting.nextAt.getTime()).toBe(now.getTime() + 30_000);
+    expect(waiting.lastError).toBe("429: Too Many Requests: retry after 30");
+    expect(await deliverDueMessages({ limit: 10, now: later(20_000) })).toEqual({ sent: 0, failed: 0, retried: 0 });
+    expect(await deliverDueMessages({ limit: 10, now: later(31_000) })).toEqual({ sent: 1, failed: 0, retried: 0 });
+    expect(paymentMessages()).toHaveLength(1);
+  });
+
+  it("after a 500 it backs off and retries, and gives up after the last attempt", async () => {
+    await queuePaymentReceived();
+    tg.failNext(1, { status: 500 });
+    const now = new Date();
+    expect(await deliverDueMessages({ limit: 10, now })).toEqual({ sent: 0, failed: 0, retried: 1 });
+    const delay = (await row()).nextAt.getTime() - now.getTime();
+    expect(delay).toBeGreaterThanOrEqual(4_000);
+    expect(delay).toBeLessThanOrEqual(6_000);
+    expect(await deliverDueMessages({ limit: 10, now: later(7_000) })).toEqual({ sent: 1, failed: 0, retried: 0 });
+
+    await notifyOrderEvent(testDb.db, { order, event: { kind: "reminder" } });
+    tg.failNext(MAX_DELIVERY_ATTEMPTS, { status: 502 });
+    let at = Date.now();
+    const reports = [];
+    for (let i = 0; i < MAX_DELIVERY_ATTEMPTS; i++) {
+      reports.push(await deliverDueMessages({ limit: 10, now: new Date(at) }));
+      at += 3_600_000;
+    }
+    expect(reports.at(-1)).toEqual({ sent: 0, failed: 1, retried: 0 });
+    const [reminder] = await testDb.db.select().from(outbox).where(eq(outbox.dedupeKey, `order:${order.id}:reminder`));
+    expect(reminder).toMatchObject({ attempts: MAX_DELIVERY_ATTEMPTS, sentAt: null });
+    expect(reminder!.failedAt).not.toBeNull();
+    expect(await deliverDueMessages({ limit: 10, now: new Date(at + 3_600_000) })).toEqual({ sent: 0, failed: 0, retried: 0 });
+  });
+
+  it("a refusal that retrying cannot fix (bot blocked) is given up at once", async () => {
+    await queuePaymentReceived();
+    tg.failNext(1, { status: 403, description: "Forbidden: bot was blocked by the user" });
+    expect(await deliverDueMessages({ limit: 10 })).toEqual({ sent: 0, failed: 1, retried: 0 });
+    expect((await row()).lastError).toBe("403: Forbidden: bot was blocked by the user");
+  });
+
+  it("two senders working at once send each message once", async () => {
+    await queuePaymentReceived();
+    await notifyOrderEvent(testDb.db, { order, event: { kind: "reminder" } });
+    tg.failNext(1, { delayMs: 150 });
+    const reports = await Promise.all([deliverDueMessages({ limit: 10 }), deliverDueMessages({ limit: 10 }), deliverDueMessages({ limit: 10 })]);
+    expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(2);
+    expect(tg.callsOf("sendMessage")).toHaveLength(2);
+  });
+
+  it("deliverSoon flushes the outbox after the response (or at once outside a request)", async () => {
+    await queuePaymentReceived();
+    deliverSoon();
+    await tg.waitFor(() => paymentMessages().length === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await row()).sentAt).not.toBeNull();
+  });
+
+  it("the cron route needs the cron secret and reports what it sent", async () => {
+    await queuePaymentReceived();
+    const unauthorized = await cronOutbox(new Request("http://localhost/api/cron/outbox"));
+    expect(unauthorized.status).toBe(401);
+    expect(tg.calls).toEqual([]);
+    const response = await cronOutbox(new Request("http://localhost/api/cron/outbox", { headers: { authorization: `Bearer ${CRON_SECRET}` } }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ sent: 1, failed: 0, retried: 0 });
+  });
+});
+
+describe("backoffDelayMs", () => {
+  it("doubles from 5 s with jitter and stops growing at 30 minutes", () => {
+    expect(backoffDelayMs(1, () => 0.5)).toBe(5_000);
+    expect(backoffDelayMs(2, () => 0.5)).toBe(10_000);
+    expect(backoffDelayMs(3, () => 0)).toBe(16_000);
+    expect(backoffDelayMs(30, () => 0.5)).toBe(1_800_000);
+  });
+});
+
+afterAll(() => overrideEnv({ CRON_SECRET: undefined }));

@@ -1,0 +1,137 @@
+import { eq } from "drizzle-orm";
+import { auditLog, conversations, orders, outbox } from "@/db/schema";
+import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
+import { buttonTexts, TelegramCustomer, TEST_APP_URL, useStandInBot } from "@/tests/support/telegram-customer";
+import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
+import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+
+let testDb: TestDatabase;
+let tg: TelegramStandIn;
+beforeAll(async () => {
+  [testDb, tg] = await Promise.all([setupTestDatabase(), startTelegramStandIn()]);
+  useStandInBot(tg);
+});
+afterAll(async () => {
+  await tg.close();
+  await testDb.close();
+});
+beforeEach(async () => {
+  await testDb.reset();
+  tg.reset();
+});
+
+const TOMORROW = addDays(todayInJakarta(), 1);
+const budi = () => new TelegramCustomer(tg, { id: 5550001, firstName: "Budi", lastName: "Santoso", username: "budi_s", languageCode: "id" });
+
+describe("the /order wizard in Indonesian", () => {
+  it("takes a customer from /start order to a booking code, editing one message, and writes the order", async () => {
+    const customer = budi();
+    expect((await customer.send("/start order")).status).toBe(200);
+    const intro = customer.lastMessage();
+    expect(intro.text).toMatch(/^Terimakasih, telah memilih layanan kami Jiot Gadget Solution\./);
+    expect(buttonTexts(intro)).toEqual([["Booking", "Cancel"]]);
+
+    expect((await customer.tap("Booking")).status).toBe(200);
+    expect(customer.lastMessage().messageId).toBe(intro.messageId);
+    expect(customer.lastMessage().text).toMatch(/^Silahkan masukan tanggal book, contoh: 01\/10\/2022/);
+    expect(buttonTexts(customer.lastMessage())).toEqual([["Cancel"]]);
+    expect(tg.callsOf("answerCallbackQuery")).toHaveLength(1);
+
+    await customer.send(formatDateDmy(TOMORROW));
+    const devices = customer.lastMessage();
+    expect(devices.messageId).not.toBe(intro.messageId);
+    expect(devices.text).toContain("Silahkan pilih device Anda:");
+    expect(devices.keyboard.flat().map((b) => b.text)).toContain("iPhone X");
+    expect(devices.keyboard.flat()).toHaveLength(18); // 17 devices and Cancel
+    // The date prompt above keeps no buttons that could still be tapped.
+    expect(tg.chat(customer.chat.id).find((m) => m.messageId === intro.messageId)!.keyboard).toEqual([]);
+
+    await customer.tap("iPhone X");
+    const slots = customer.lastMessage();
+    expect(slots.messageId).toBe(devices.messageId);
+    expect(slots.text).toContain("Device: iPhone X");
+    expect(buttonTexts(slots)).toEqual([
+      ["Pukul : 09.00 - 11.00 WIB (sisa 2)"],
+      ["Pukul : 12.00 - 14.00 WIB (sisa 2)"],
+      ["Pukul : 15.00 - 17.00 WIB (sisa 2)"],
+      ["Pukul : 18.00 - 20.00 WIB (sisa 2)"],
+      ["Cancel"],
+    ]);
+
+    await customer.tap("Pukul : 09.00 - 11.00 WIB");
+    const parts = customer.lastMessage();
+    expect(parts.text).toBe("Silahkan pilih spare part untuk iPhone X:");
+    // Finger (Touch ID) is not offered for the iPhone X.
+    expect(buttonTexts(parts)).toEqual([["Battery - Rp70.000"], ["LCD - Rp790.000"], ["Screen Guard - Rp70.000"], ["Back Camera - Rp560.000"], ["Cancel"]]);
+
+    await customer.tap("Battery - Rp70.000");
+    expect(customer.lastMessage().text).toBe("Silahkan pilih metode pembayaran:");
+    expect(buttonTexts(customer.lastMessage())).toEqual([
+      ["BCA Virtual Account", "BNI Virtual Account"],
+      ["BRI Virtual Account", "Mandiri Bill Payment"],
+      ["GoPay", "ShopeePay"],
+      ["QRIS", "Kartu Kredit"],
+      ["Semua Metode"],
+      ["Cancel"],
+    ]);
+
+    await customer.tap("BCA Virtual Account");
+    const summary = customer.lastMessage();
+    expect(summary.messageId).toBe(devices.messageId);
+    expect(summary.text).toBe(
+      [
+        "Ringkasan Booking",
+        "",
+        "id: 5550001",
+        "Total: Rp70.000",
+        `Tanggal: ${formatDateDmy(TOMORROW)}`,
+        "Jam: 09.00 - 11.00 WIB",
+        "Device: iPhone X",
+        "Product: Battery",
+        "Pembayaran: BCA Virtual Account",
+        "",
+        "Tekan Book Now untuk membuat booking.",
+      ].join("\n"),
+    );
+    expect(buttonTexts(summary)).toEqual([["Book Now", "Cancel"]]);
+
+    expect((await customer.tap("Book Now")).status).toBe(200);
+    const [order] = await testDb.db.select().from(orders);
+    expect(order).toMatchObject({
+      chatId: 5550001,
+      telegramUserId: 5550001,
+      telegramUsername: "budi_s",
+      customerName: "Budi Santoso",
+      language: "id",
+      deviceName: "iPhone X",
+      partName: "Battery",
+      slotLabel: "09.00 - 11.00 WIB",
+      serviceDate: TOMORROW,
+      paymentMethod: "bca_va",
+      amountIdr: 70_000,
+      paymentStatus: "unpaid",
+      repairStatus: "booked",
+    });
+    expect(order!.holdExpiresAt).not.toBeNull();
+
+    const booked = tg.chat(customer.chat.id).find((m) => m.messageId === summary.messageId)!;
+    expect(booked.text).toMatch(new RegExp(`^✅ Booking dibuat\\. Kode booking: ${order!.bookingCode}`));
+    expect(booked.keyboard).toEqual([]);
+
+    const confirmation = customer.lastMessage();
+    expect(confirmation.messageId).toBeGreaterThan(summary.messageId);
+    expect(confirmation.text).toContain(`Kode booking: ${order!.bookingCode}`);
+    expect(confirmation.text).toContain(`${TEST_APP_URL}/orders/${order!.statusToken}`);
+    expect(confirmation.keyboard).toEqual([[{ text: "Bayar Sekarang", url: `${TEST_APP_URL}/orders/${order!.statusToken}` }]]);
+
+    const [queued] = await testDb.db.select().from(outbox).where(eq(outbox.dedupeKey, `order:${order!.id}:confirmation`));
+    expect(queued!.sentAt).not.toBeNull();
+    const audit = await testDb.db.select().from(auditLog).where(eq(auditLog.entityId, order!.id));
+    expect(audit.map((a) => a.action)).toEqual(["order.created"]);
+    const [conversation] = await testDb.db.select().from(conversations).where(eq(conversations.chatId, 5550001));
+    expect(conversation).toMatchObject({ step: "booked", data: expect.objectContaining({ orderId: order!.id, bookingCode: order!.bookingCode }) });
+    // Every tap was answered, so no spinner is left turning.
+    expect(tg.callsOf("answerCallbackQuery")).toHaveLength(6);
+    expect(tg.calls.filter((c) => c.status !== 200)).toEqual([]);
+  });
+});

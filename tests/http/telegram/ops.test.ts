@@ -1,0 +1,98 @@
+import { GET as rmWebhookGet, POST as rmWebhook } from "@/app/api/rmWebhook/route";
+import { POST as setWebhook } from "@/app/api/setWebhook/route";
+import { overrideEnv } from "@/lib/env";
+import { pollBotUpdates } from "@/lib/telegram/poll-updates";
+import { setBotWebhook } from "@/lib/telegram/webhook-admin";
+import { TelegramCustomer, TEST_APP_URL, TEST_WEBHOOK_SECRET, useStandInBot } from "@/tests/support/telegram-customer";
+import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
+import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+
+let testDb: TestDatabase;
+let tg: TelegramStandIn;
+const CRON_SECRET = "ops-cron-secret-0123456789abcdef";
+beforeAll(async () => {
+  [testDb, tg] = await Promise.all([setupTestDatabase(), startTelegramStandIn()]);
+});
+afterAll(async () => {
+  overrideEnv({ CRON_SECRET: undefined });
+  await tg.close();
+  await testDb.close();
+});
+beforeEach(async () => {
+  useStandInBot(tg, { CRON_SECRET });
+  await testDb.reset();
+  tg.reset();
+});
+
+const opsRequest = (path: string, token?: string) =>
+  new Request(`http://localhost${path}`, { method: "POST", headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+describe("webhook operations", () => {
+  it("/api/setWebhook and /api/rmWebhook refuse a caller without the ops bearer token", async () => {
+    for (const token of [undefined, "wrong", `${CRON_SECRET}x`]) {
+      expect((await setWebhook(opsRequest("/api/setWebhook", token))).status).toBe(401);
+      expect((await rmWebhook(opsRequest("/api/rmWebhook", token))).status).toBe(401);
+    }
+    expect((await rmWebhookGet(new Request("http://localhost/api/rmWebhook"))).status).toBe(401);
+    expect(tg.calls).toEqual([]);
+  });
+
+  it("/api/setWebhook sets APP_URL/api/telegram/webhook with the secret and registers the commands; /api/rmWebhook removes it", async () => {
+    const set = await setWebhook(opsRequest("/api/setWebhook", CRON_SECRET));
+    expect(set.status).toBe(200);
+    expect(await set.json()).toBe(true);
+    expect(tg.webhook).toEqual({
+      url: `${TEST_APP_URL}/api/telegram/webhook`,
+      secret_token: TEST_WEBHOOK_SECRET,
+      allowed_updates: ["message", "callback_query"],
+      max_connections: 40,
+    });
+    expect(tg.commands.get("")!.map((c) => c.command)).toEqual(["start", "help", "order", "catalog", "status", "cancel"]);
+    expect(tg.commands.get("id")![2]).toEqual({ command: "order", description: "Booking servis" });
+    expect(tg.commands.get("en")![2]).toEqual({ command: "order", description: "Book a repair" });
+
+    const removed = await rmWebhook(opsRequest("/api/rmWebhook", CRON_SECRET));
+    expect(await removed.json()).toBe(true);
+    expect(tg.webhook).toBeNull();
+  });
+
+  it("answers false when Telegram refuses", async () => {
+    const errors = jest.spyOn(console, "error").mockImplementation(() => {});
+    overrideEnv({ APP_URL: "http://localhost:3000" });
+    try {
+      const response = await setWebhook(opsRequest("/api/setWebhook", CRON_SECRET));
+      expect(response.status).toBe(502);
+      expect(await response.json()).toBe(false);
+      expect(errors.mock.calls.join(" ")).toContain("An HTTPS URL must be provided");
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it("drops pending updates only when asked", async () => {
+    tg.pushUpdate({ update_id: 1 });
+    await setBotWebhook();
+    expect(tg.callsOf("setWebhook")[0]!.params.drop_pending_updates).toBe(false);
+    await setBotWebhook({ dropPendingUpdates: true });
+    expect(tg.callsOf("setWebhook")[1]!.params.drop_pending_updates).toBe(true);
+  });
+});
+
+describe("long polling (npm run bot:poll)", () => {
+  it("removes the webhook, then handles polled updates with the same bot", async () => {
+    await setBotWebhook();
+    const customer = new TelegramCustomer(tg, { id: 5550050, firstName: "Vina" });
+    tg.pushUpdate(customer.textUpdate("/help"));
+    const controller = new AbortController();
+    const polling = pollBotUpdates({ signal: controller.signal, timeoutS: 1 });
+    await tg.waitFor(() => tg.callsOf("sendMessage").length === 1);
+    controller.abort();
+    expect(await polling).toBe(1);
+    expect(tg.callsOf("deleteWebhook")).toHaveLength(1);
+    expect(tg.callsOf("getUpdates").every((c) => c.status === 200)).toBe(true);
+    expect(customer.lastMessage().text).toMatch(/^Halo Vina!/);
+    // The update was confirmed: the next getUpdates asked for later ones.
+    const offsets = tg.callsOf("getUpdates").map((c) => Number(c.params.offset));
+    expect(Math.max(...offsets)).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,51 @@
+import { decodeButton, encodeButton, type ButtonAction } from "@/lib/bot/callback-data";
+import { readCommand, readUpdate } from "@/lib/bot/read-update";
+import { languageOf } from "@/lib/bot/texts";
+
+describe("callback data", () => {
+  const buttons: ButtonAction[] = [
+    { scope: "wizard", nonce: "a1b2c3", action: { type: "begin" } },
+    { scope: "wizard", nonce: "a1b2c3", action: { type: "device", deviceId: 17 } },
+    { scope: "wizard", nonce: "zz", action: { type: "slot", slotId: 4 } },
+    { scope: "wizard", nonce: "zz", action: { type: "part", partId: 5 } },
+    { scope: "wizard", nonce: "zz", action: { type: "payment", method: "other_qris" } },
+    { scope: "wizard", nonce: "zz", action: { type: "book_now" } },
+    { scope: "wizard", nonce: "zz", action: { type: "cancel" } },
+    { scope: "menu", menu: "status" },
+    { scope: "order", op: "confirm_cancel", bookingCode: "62473383" },
+  ];
+  it.each(buttons.map((b) => [encodeButton(b), b] as const))("%s reads back as written and fits in 64 bytes", (data, button) => {
+    expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+    expect(decodeButton(data)).toEqual(button);
+  });
+
+  it.each(["", "w", "w:abc", "w:abc:dv", "w:abc:dv:0", "w:abc:dv:-1", "w:abc:pm:cash", "w:ABC:bg", "m:admin", "o:cx:1234", "o:toString:62473383", "w:abc:bg:1", "x".repeat(65)])(
+    "%j is refused",
+    (data) => {
+      expect(decodeButton(data)).toBeNull();
+    },
+  );
+});
+
+describe("reading updates", () => {
+  it("reads a command with its payload and recognises one addressed to another bot", () => {
+    expect(readCommand("/start order", "JiotBot")).toEqual({ name: "start", payload: "order" });
+    expect(readCommand("/Status@jiotbot  62473383 ", "JiotBot")).toEqual({ name: "status", payload: "62473383" });
+    expect(readCommand("/help@OtherBot", "JiotBot")).toBe("other_bot");
+    expect(readCommand("halo /help", "JiotBot")).toBeNull();
+  });
+
+  it("ignores messages from bots and updates of kinds it does not handle", () => {
+    const from = { id: 1, is_bot: true, first_name: "B" };
+    expect(readUpdate({ update_id: 1, message: { message_id: 1, date: 1, chat: { id: 1, type: "private", first_name: "B" }, from, text: "/order" } } as never, "JiotBot").kind).toBe("ignore");
+    expect(readUpdate({ update_id: 2, poll: { id: "p" } } as never, "JiotBot").kind).toBe("ignore");
+  });
+
+  it("speaks English only to English clients", () => {
+    expect(languageOf("en")).toBe("en");
+    expect(languageOf("en-GB")).toBe("en");
+    expect(languageOf("id")).toBe("id");
+    expect(languageOf(undefined)).toBe("id");
+    expect(languageOf("ms")).toBe("id");
+  });
+});

@@ -1,0 +1,95 @@
+import { firstMissingStep, nextWizardStep, type WizardEffect, type WizardEvent, type WizardState } from "@/lib/bot/wizard";
+
+const DATE = "2026-12-01";
+const FULL = { serviceDate: DATE, deviceId: 10, slotId: 1, partId: 1, paymentMethod: "gopay" as const };
+const at = (step: WizardState["step"], choices: WizardState["choices"] = {}): WizardState => ({ step, choices });
+const show: WizardEffect = { type: "show_step" };
+
+// Every row has all five cells: jest reads a test function with more parameters than cells as taking `done`.
+type Row = [string, WizardState, WizardEvent, WizardState | "unexpected", WizardEffect[]];
+
+const table: Row[] = [
+  ["/order starts afresh from anywhere", at("payment", { serviceDate: DATE }), { type: "order" }, at("intro"), [show]],
+  ["Booking asks for the date", at("intro"), { type: "begin" }, at("date"), [show]],
+  ["a valid date asks for the device", at("date"), { type: "date_valid", date: DATE }, at("device", { serviceDate: DATE }), [show]],
+  [
+    "a wrong date stays, with its reason",
+    at("date"),
+    { type: "date_invalid", problem: "past", input: "01/01/2020" },
+    at("date"),
+    [{ type: "notice", notice: { kind: "date", problem: "past", input: "01/01/2020", closedReason: undefined } }, show],
+  ],
+  ["a device asks for the slot", at("device", { serviceDate: DATE }), { type: "device", deviceId: 10 }, at("slot", { serviceDate: DATE, deviceId: 10 }), [show]],
+  ["a slot asks for the part", at("slot", { serviceDate: DATE, deviceId: 10 }), { type: "slot", slotId: 1 }, at("part", { serviceDate: DATE, deviceId: 10, slotId: 1 }), [show]],
+  ["a part asks for the method", at("part", { serviceDate: DATE, deviceId: 10, slotId: 1 }), { type: "part", partId: 1 }, at("payment", { serviceDate: DATE, deviceId: 10, slotId: 1, partId: 1 }), [show]],
+  ["a method shows the summary", at("payment", { ...FULL, paymentMethod: undefined }), { type: "payment", method: "gopay" }, at("summary", FULL), [show]],
+  ["Book Now books", at("summary", FULL), { type: "book_now" }, at("summary", FULL), [{ type: "create_booking" }]],
+  [
+    "a booking ends the wizard in 'booked'",
+    at("summary", FULL),
+    { type: "booked", orderId: "o1", bookingCode: "62473383" },
+    { step: "booked", choices: FULL, orderId: "o1", bookingCode: "62473383" },
+    [{ type: "show_booked" }],
+  ],
+  [
+    "a second Book Now after booking repeats the code",
+    { step: "booked", choices: FULL, orderId: "o1", bookingCode: "62473383" },
+    { type: "book_now" },
+    { step: "booked", choices: FULL, orderId: "o1", bookingCode: "62473383" },
+    [{ type: "already_booked", bookingCode: "62473383" }],
+  ],
+  [
+    "a full slot at Book Now offers the other slots",
+    at("summary", FULL),
+    { type: "booking_refused", reason: "slot_full", slotLabel: "09.00 - 11.00 WIB" },
+    at("slot", { ...FULL, slotId: undefined }),
+    [{ type: "notice", notice: { kind: "slot_full", slotLabel: "09.00 - 11.00 WIB" } }, show],
+  ],
+  [
+    "a part gone at Book Now asks for the part again",
+    at("summary", FULL),
+    { type: "booking_refused", reason: "item_unavailable" },
+    at("part", { ...FULL, partId: undefined }),
+    [{ type: "notice", notice: { kind: "item_unavailable" } }, show],
+  ],
+  [
+    "a day without free slots asks for another date",
+    at("slot", { serviceDate: DATE, deviceId: 10 }),
+    { type: "no_slots" },
+    at("date", { deviceId: 10 }),
+    [{ type: "notice", notice: { kind: "date_full", date: DATE } }, show],
+  ],
+  ["free text at a button step points to the buttons", at("device", { serviceDate: DATE }), { type: "text" }, at("device", { serviceDate: DATE }), [{ type: "notice", notice: { kind: "use_buttons" } }, show]],
+  ["Cancel leaves the wizard", at("part", { serviceDate: DATE }), { type: "cancel" }, at("idle"), [{ type: "cancelled" }]],
+  ["Cancel with nothing open says so", at("idle"), { type: "cancel" }, at("idle"), [{ type: "nothing_to_cancel" }]],
+  ["/status waits for a code", at("slot", { serviceDate: DATE }), { type: "status" }, at("status"), [{ type: "ask_status_code" }]],
+  ["a draft asks only for what is missing", at("idle"), { type: "draft", choices: { deviceId: 10, partId: 1 } }, at("date", { deviceId: 10, partId: 1 }), [show]],
+  ["a complete draft shows the summary", at("idle"), { type: "draft", choices: FULL }, at("summary", FULL), [show]],
+  ["a device tapped at the slot step is unexpected", at("slot", { serviceDate: DATE, deviceId: 10 }), { type: "device", deviceId: 11 }, "unexpected", []],
+  ["Booking tapped twice is unexpected the second time", at("date"), { type: "begin" }, "unexpected", []],
+  ["Book Now before the summary is unexpected", at("payment", { serviceDate: DATE }), { type: "book_now" }, "unexpected", []],
+  ["a booking result outside the summary is unexpected", at("idle"), { type: "booked", orderId: "o", bookingCode: "1" }, "unexpected", []],
+  ["free text while idle is not the wizard's", at("idle"), { type: "text" }, "unexpected", []],
+];
+
+describe("nextWizardStep", () => {
+  it.each(table)("%s", (_name, state, event, expected, effects) => {
+    const result = nextWizardStep(state, event);
+    if (expected === "unexpected") {
+      expect(result).toEqual({ ok: false, error: "unexpected_event" });
+      return;
+    }
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const clean = (s: WizardState) => JSON.parse(JSON.stringify(s)) as WizardState;
+    expect(clean(result.state)).toEqual(clean(expected));
+    expect(result.effects).toEqual(effects);
+  });
+
+  it("asks for the first missing answer in the paper's order", () => {
+    expect(firstMissingStep({})).toBe("date");
+    expect(firstMissingStep({ serviceDate: DATE, partId: 1 })).toBe("device");
+    expect(firstMissingStep({ serviceDate: DATE, deviceId: 1, paymentMethod: "all" })).toBe("slot");
+    expect(firstMissingStep(FULL)).toBe("summary");
+  });
+});
