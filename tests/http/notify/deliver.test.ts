@@ -82,7 +82,7 @@ describe("deliverDueMessages", () => {
 
     await notifyOrderEvent(testDb.db, { order, event: { kind: "reminder" } });
     tg.failNext(MAX_DELIVERY_ATTEMPTS, { status: 502 });
-    let at = Date.now();
+    let at = Date.now() + 1_000; // next_at is the database's now(), with microseconds: start clearly after it
     const reports = [];
     for (let i = 0; i < MAX_DELIVERY_ATTEMPTS; i++) {
       reports.push(await deliverDueMessages({ limit: 10, now: new Date(at) }));
