@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Database } from "@/db";
 import { lockConversation } from "@/db/queries/conversations";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
-import type { Conversation } from "@/db/schema";
+import type { Conversation, Order } from "@/db/schema";
 import type { TelegramCall } from "@/lib/telegram/bot-api";
 import type { Customer } from "./read-update";
 import { languageOf, textsFor, type BotTexts, type Language } from "./texts";
@@ -33,6 +33,8 @@ export class BotRequest {
   readonly calls: TelegramCall[] = [];
   /** Outbox rows queued in this transaction, delivered right after commit. */
   readonly outboxKeys: string[] = [];
+  /** Bank-transfer bookings made in this transaction: their VA is issued and sent after commit. */
+  readonly virtualAccountOrders: Order[] = [];
   private settingsPromise?: Promise<ShopSettings>;
   private locked?: Conversation;
   /** Set when the conversation changes; saved before commit. */

@@ -1,6 +1,7 @@
 import type { Telegram } from "telegraf";
 import type { Update } from "telegraf/types";
 import { getDb } from "@/db";
+import type { Order } from "@/db/schema";
 import { claimUpdate, saveConversation } from "@/db/queries/conversations";
 import { enqueueTelegramCall } from "@/lib/notify/outbox";
 import { deliverOutboxMessages } from "@/lib/notify/deliver";
@@ -10,6 +11,7 @@ import { handleCallback } from "./handlers/callback";
 import { handleCommand } from "./handlers/commands";
 import { handleNonText, handleText } from "./handlers/text";
 import { readUpdate, type Incoming } from "./read-update";
+import { sendVirtualAccount } from "./virtual-account-message";
 import { languageOf, textsFor } from "./texts";
 
 type Handled = Exclude<Incoming, { kind: "ignore" }>;
@@ -34,6 +36,7 @@ async function dispatch(req: BotRequest, incoming: Handled): Promise<string | un
 interface Committed {
   calls: TelegramCall[];
   outboxKeys: string[];
+  virtualAccountOrders: Order[];
 }
 
 /**
@@ -64,13 +67,18 @@ export async function processUpdate(update: Update, { api, botUsername }: { api:
     if ("callbackId" in incoming) {
       calls.unshift({ method: "answerCallbackQuery", params: { callback_query_id: incoming.callbackId, text: toast || undefined } });
     }
-    return { calls, outboxKeys: req.outboxKeys };
+    return { calls, outboxKeys: req.outboxKeys, virtualAccountOrders: req.virtualAccountOrders };
   });
   if (!committed) return;
   await performCalls(api, committed.calls, incoming.updateId);
   if (committed.outboxKeys.length) {
     await deliverOutboxMessages({ dedupeKeys: committed.outboxKeys }).catch((error: unknown) =>
       console.error(`[bot] update ${incoming.updateId}: confirmation left for the outbox job: ${(error as Error).message}`),
+    );
+  }
+  for (const order of committed.virtualAccountOrders) {
+    await sendVirtualAccount(order).catch((error: unknown) =>
+      console.error(`[bot] update ${incoming.updateId}: VA for ${order.bookingCode} not sent, the status page can still issue it: ${(error as Error).message}`),
     );
   }
 }

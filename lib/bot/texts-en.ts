@@ -88,6 +88,8 @@ export const TEXTS_EN: BotTexts = {
   buttonCancel: "Cancel",
   buttonBookNow: "Book Now",
   buttonPayNow: "Pay now",
+  virtualAccountUnavailable: (code) =>
+    `The virtual account for booking ${code} cannot be created right now. Please open the status page and tap Pay now to try again.`,
   buttonOpenStatus: "Open status page",
   buttonCancelBooking: "Cancel booking",
   buttonConfirmCancel: "Yes, cancel it",

@@ -88,6 +88,8 @@ export const TEXTS_ID: BotTexts = {
   buttonCancel: "Cancel",
   buttonBookNow: "Book Now",
   buttonPayNow: "Bayar Sekarang",
+  virtualAccountUnavailable: (code) =>
+    `Nomor Virtual Account untuk booking ${code} belum dapat dibuat saat ini. Silakan buka halaman status dan tekan Bayar Sekarang untuk mencoba lagi.`,
   buttonOpenStatus: "Buka halaman status",
   buttonCancelBooking: "Batalkan booking",
   buttonConfirmCancel: "Ya, batalkan",

@@ -48,6 +48,7 @@ export interface BotTexts {
   buttonCancel: string;
   buttonBookNow: string;
   buttonPayNow: string;
+  virtualAccountUnavailable(bookingCode: string): string;
   buttonOpenStatus: string;
   buttonCancelBooking: string;
   buttonConfirmCancel: string;

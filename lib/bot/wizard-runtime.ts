@@ -2,6 +2,7 @@ import { findSlot } from "@/db/queries/slots";
 import type { Order } from "@/db/schema";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { createBookingIn } from "@/lib/booking/create-booking";
+import { isVirtualAccountMethod } from "@/lib/payments/payment-request";
 import { newNonce, type BotRequest, type ConversationRecord } from "./bot-request";
 import { orderFacts, queueBookingConfirmation } from "./confirmation";
 import { renderStep } from "./render-step";
@@ -37,6 +38,7 @@ async function book(req: BotRequest, state: WizardState): Promise<{ event: Wizar
   });
   if (result.ok) {
     req.outboxKeys.push(await queueBookingConfirmation(req.tx, result.order));
+    if (isVirtualAccountMethod(result.order.paymentMethod)) req.virtualAccountOrders.push(result.order);
     return { event: { type: "booked", orderId: result.order.id, bookingCode: result.order.bookingCode }, order: result.order };
   }
   const slot = c.slotId !== undefined ? await findSlot(req.tx, { id: c.slotId }) : undefined;

@@ -1,3 +1,4 @@
+import { deliverDueMessages } from "@/lib/notify/deliver";
 import { expireHolds } from "@/lib/payments/expire-holds";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile-pending";
 import { queueReminders } from "@/lib/payments/reminders";
@@ -17,6 +18,8 @@ const TASKS: Record<string, Task> = {
   expireHolds: { everyMs: 30_000, run: (now) => expireHolds({ now, limit: 5 }) },
   reconcile: { everyMs: 5 * 60_000, run: (now) => reconcilePendingPayments({ now, limit: 3 }) },
   reminders: { everyMs: 15 * 60_000, run: (now) => queueReminders({ now, limit: 100 }) },
+  // Retries after a 429/5xx from Telegram; messages just queued are sent at once by deliverSoon.
+  outbox: { everyMs: 60_000, run: (now) => deliverDueMessages({ now, limit: 20 }) },
 };
 
 const lastRun = new Map<string, number>();

@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import { pruneProcessedUpdates } from "@/db/queries/housekeeping";
+import { deliverDueMessages } from "@/lib/notify/deliver";
 import { expireHolds } from "@/lib/payments/expire-holds";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile-pending";
 import { queueReminders } from "@/lib/payments/reminders";
@@ -10,7 +11,8 @@ const KEEP_UPDATES_DAYS = 3;
 /**
  * The daily backstop (Vercel Hobby runs a cron once a day): expire holds,
  * recover payments whose notification never came, queue tomorrow's reminders,
- * forget old Telegram update ids. The same work is picked up in small batches
+ * forget old Telegram update ids, then send what all of that queued (and
+ * the outbox's due retries). The same work is picked up in small batches
  * after ordinary requests (runDueWork), so nothing waits a day for this.
  */
 export async function runMaintenance({ now = new Date() }: { now?: Date } = {}) {
@@ -18,5 +20,6 @@ export async function runMaintenance({ now = new Date() }: { now?: Date } = {}) 
   const reconciled = await reconcilePendingPayments({ now, limit: 100 });
   const reminders = await queueReminders({ now });
   const pruned = await pruneProcessedUpdates(await getDb(), { before: new Date(now.getTime() - KEEP_UPDATES_DAYS * 86_400_000) });
-  return { expiry, reconciled, reminders, prunedUpdates: pruned };
+  const delivered = await deliverDueMessages({ now, limit: 200 });
+  return { expiry, reconciled, reminders, prunedUpdates: pruned, delivered };
 }

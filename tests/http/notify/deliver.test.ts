@@ -4,6 +4,7 @@ import { outbox, type Order } from "@/db/schema";
 import { createBooking } from "@/lib/booking/create-booking";
 import { overrideEnv } from "@/lib/env";
 import { deliverSoon } from "@/lib/http/deliver-soon";
+import { resetDueWork, runDueWork } from "@/lib/jobs/due-work";
 import { backoffDelayMs, deliverDueMessages, MAX_DELIVERY_ATTEMPTS } from "@/lib/notify/deliver";
 import { notifyOrderEvent } from "@/lib/notify/outbox";
 import { TOMORROW } from "@/tests/support/bot-flows";
@@ -109,6 +110,16 @@ describe("deliverDueMessages", () => {
     const reports = await Promise.all([deliverDueMessages({ limit: 10 }), deliverDueMessages({ limit: 10 }), deliverDueMessages({ limit: 10 })]);
     expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(2);
     expect(tg.callsOf("sendMessage")).toHaveLength(2);
+  });
+
+  it("a retry that falls due is sent by the due work that follows ordinary requests", async () => {
+    await queuePaymentReceived();
+    tg.failNext(1, { status: 500 });
+    expect(await deliverDueMessages({ limit: 10 })).toEqual({ sent: 0, failed: 0, retried: 1 });
+    resetDueWork();
+    expect(await runDueWork(later(60_000))).toContain("outbox");
+    expect(paymentMessages()).toHaveLength(1);
+    expect((await row()).sentAt).not.toBeNull();
   });
 
   it("deliverSoon flushes the outbox after the response (or at once outside a request)", async () => {

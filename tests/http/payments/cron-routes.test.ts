@@ -110,6 +110,6 @@ describe("cron routes", () => {
     const afterEight = new Date() >= wibInstant(todayInJakarta(), "08:00");
     const response = await cron(REMINDERS);
     expect(response.status).toBe(200);
-    expect((await response.json()).queued).toBe(afterEight ? 1 : 0);
+    expect((await response.json()).reminders.queued).toBe(afterEight ? 1 : 0);
   });
 });

@@ -2,22 +2,24 @@ import { eq } from "drizzle-orm";
 import { auditLog, conversations, orders, outbox } from "@/db/schema";
 import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
 import { buttonTexts, TelegramCustomer, TEST_APP_URL, useStandInBot } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
+import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
+import { startTelegramStandIn, type ChatMessage, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
 import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 
 let testDb: TestDatabase;
 let tg: TelegramStandIn;
+let midtrans: MidtransStandIn;
 beforeAll(async () => {
-  [testDb, tg] = await Promise.all([setupTestDatabase(), startTelegramStandIn()]);
-  useStandInBot(tg);
+  [testDb, tg, midtrans] = await Promise.all([setupTestDatabase(), startTelegramStandIn(), startMidtransStandIn()]);
+  useStandInBot(tg, midtrans.env());
 });
 afterAll(async () => {
-  await tg.close();
-  await testDb.close();
+  await Promise.all([tg.close(), midtrans.stop(), testDb.close()]);
 });
 beforeEach(async () => {
   await testDb.reset();
   tg.reset();
+  midtrans.reset();
 });
 
 const TOMORROW = addDays(todayInJakarta(), 1);
@@ -109,7 +111,7 @@ describe("the /order wizard in Indonesian", () => {
       serviceDate: TOMORROW,
       paymentMethod: "bca_va",
       amountIdr: 70_000,
-      paymentStatus: "unpaid",
+      paymentStatus: "pending", // the BCA VA was issued right after the booking
       repairStatus: "booked",
     });
     expect(order!.holdExpiresAt).not.toBeNull();
@@ -118,7 +120,8 @@ describe("the /order wizard in Indonesian", () => {
     expect(booked.text).toMatch(new RegExp(`^✅ Booking dibuat\\. Kode booking: ${order!.bookingCode}`));
     expect(booked.keyboard).toEqual([]);
 
-    const confirmation = customer.lastMessage();
+    const [confirmation, virtualAccount] = customer.botMessages().slice(-2) as [ChatMessage, ChatMessage];
+    expect(virtualAccount.text).toMatch(/^💳 Pembayaran Virtual Account BCA\nNomor VA: \d+/);
     expect(confirmation.messageId).toBeGreaterThan(summary.messageId);
     expect(confirmation.text).toContain(`Kode booking: ${order!.bookingCode}`);
     expect(confirmation.text).toContain(`${TEST_APP_URL}/orders/${order!.statusToken}`);
@@ -127,7 +130,7 @@ describe("the /order wizard in Indonesian", () => {
     const [queued] = await testDb.db.select().from(outbox).where(eq(outbox.dedupeKey, `order:${order!.id}:confirmation`));
     expect(queued!.sentAt).not.toBeNull();
     const audit = await testDb.db.select().from(auditLog).where(eq(auditLog.entityId, order!.id));
-    expect(audit.map((a) => a.action)).toEqual(["order.created"]);
+    expect(audit.map((a) => a.action)).toEqual(["order.created", "payment.status_changed"]); // unpaid → pending when the VA was issued
     const [conversation] = await testDb.db.select().from(conversations).where(eq(conversations.chatId, 5550001));
     expect(conversation).toMatchObject({ step: "booked", data: expect.objectContaining({ orderId: order!.id, bookingCode: order!.bookingCode }) });
     // Every tap was answered, so no spinner is left turning.
