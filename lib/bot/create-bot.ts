@@ -1,5 +1,6 @@
 import { Telegraf } from "telegraf";
 import { getEnv } from "@/lib/env";
+import { telegrafApiRoot } from "@/lib/telegram/bot-api";
 import { resolveBotIdentity } from "./bot-identity";
 import { processUpdate } from "./process-update";
 
@@ -9,7 +10,7 @@ const holder = globalThis as unknown as { __jiotBot?: { key: string; bot: Promis
 const HANDLER_TIMEOUT_MS = 12_000;
 
 async function createBot(token: string, apiRoot: string): Promise<Telegraf> {
-  const bot = new Telegraf(token, { telegram: { apiRoot }, handlerTimeout: HANDLER_TIMEOUT_MS });
+  const bot = new Telegraf(token, { telegram: { apiRoot: telegrafApiRoot(apiRoot) }, handlerTimeout: HANDLER_TIMEOUT_MS });
   bot.botInfo = await resolveBotIdentity();
   const botUsername = bot.botInfo.username;
   bot.use((ctx) => processUpdate(ctx.update, { api: ctx.telegram, botUsername }));

@@ -6,6 +6,15 @@ import type { TelegramCall } from "@/lib/notify/outbox";
 /** One Bot API call as data: what the outbox stores and what a handler asks to be sent. */
 export type { TelegramCall };
 
+/**
+ * telegraf resolves `./bot<token>/<method>` against apiRoot, so a root with a
+ * path (the playground's /playground/telegram, a proxy) needs its trailing
+ * slash or its last segment is dropped.
+ */
+export function telegrafApiRoot(root: string): string {
+  return root.endsWith("/") ? root : `${root}/`;
+}
+
 const holder = globalThis as unknown as { __jiotBotApi?: { key: string; api: Telegram } };
 
 /** The Bot API client of the configured bot (TELEGRAM_BOT_TOKEN at TELEGRAM_API_ROOT), one per process. */
@@ -14,7 +23,7 @@ export function getBotApi(): Telegram {
   if (!env.TELEGRAM_BOT_TOKEN) throw new Error("TELEGRAM_BOT_TOKEN is not configured");
   const key = `${env.TELEGRAM_BOT_TOKEN}@${env.TELEGRAM_API_ROOT}`;
   if (holder.__jiotBotApi?.key !== key) {
-    holder.__jiotBotApi = { key, api: new Telegram(env.TELEGRAM_BOT_TOKEN, { apiRoot: env.TELEGRAM_API_ROOT }) };
+    holder.__jiotBotApi = { key, api: new Telegram(env.TELEGRAM_BOT_TOKEN, { apiRoot: telegrafApiRoot(env.TELEGRAM_API_ROOT) }) };
   }
   return holder.__jiotBotApi.api;
 }
