@@ -1,0 +1,93 @@
+"use client";
+import { useActionState } from "react";
+import type { RepairStatus } from "@/db/schema";
+import { REPAIR_STATUS_LABEL } from "@/lib/payments/texts";
+import type { OrderActionState } from "./actions";
+import styles from "../../../admin.module.css";
+
+type Action = (state: OrderActionState, form: FormData) => Promise<OrderActionState>;
+const IDLE: OrderActionState = { status: "idle" };
+
+function Outcome({ state }: { state: OrderActionState }) {
+  if (state.status === "ok") return <p role="status" className={styles.ok}>{state.message}</p>;
+  if (state.status === "invalid") return <p role="alert" className={styles.error}>{state.errors.join(" ")}</p>;
+  return null;
+}
+
+export function RepairStatusForm({ action, moves }: { action: Action; moves: RepairStatus[] }) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  return (
+    <form action={formAction}>
+      <div className={styles.form} role="group" aria-label="Ubah status perbaikan">
+        {moves.length === 0 && <span className={styles.muted}>Tidak ada langkah berikutnya.</span>}
+        {moves.map((status) => (
+          <button key={status} type="submit" name="status" value={status} disabled={pending}>
+            {REPAIR_STATUS_LABEL[status]}
+          </button>
+        ))}
+      </div>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function RescheduleForm({ action, slots, date }: { action: Action; slots: { id: number; label: string }[]; date: string }) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  return (
+    <form action={formAction}>
+      <div className={styles.form}>
+        <label>
+          Tanggal baru
+          <input type="date" name="serviceDate" defaultValue={date} required />
+        </label>
+        <label>
+          Slot
+          <select name="slotId" required>
+            {slots.map((slot) => (
+              <option key={slot.id} value={slot.id}>
+                {slot.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={pending}>
+          Jadwalkan ulang
+        </button>
+      </div>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function CashForm({ action, amount }: { action: Action; amount: string }) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  return (
+    <form action={formAction}>
+      <div className={styles.form}>
+        <button type="submit" disabled={pending}>
+          Catat bayar tunai {amount}
+        </button>
+      </div>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function CancelForm({ action, paid }: { action: Action; paid: boolean }) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  return (
+    <form action={formAction}>
+      <div className={styles.form}>
+        <label>
+          Alasan pembatalan
+          <input name="reason" maxLength={200} placeholder="mis. pelanggan minta batal" />
+        </label>
+        <button type="submit" className={styles.buttonDanger} disabled={pending}>
+          Batalkan pesanan
+        </button>
+      </div>
+      {paid && <p className={styles.muted}>Pesanan ini sudah dibayar: membatalkan akan menandainya perlu refund.</p>}
+      <Outcome state={state} />
+    </form>
+  );
+}

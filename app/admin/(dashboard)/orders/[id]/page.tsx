@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { listAuditEntries } from "@/db/queries/admin-dashboard";
+import { findOrderById } from "@/db/queries/orders";
+import { listOrderPayments } from "@/db/queries/payments";
+import { listAllSlots } from "@/db/queries/slots";
+import { repairMovesFrom } from "@/lib/admin/repair-flow";
+import { formatDateDmy, formatWibDateTime } from "@/lib/booking/calendar";
+import { formatRupiah } from "@/lib/booking/money";
+import { PAYMENT_METHOD_LABEL } from "@/lib/payments/texts";
+import { PaymentBadge, RepairBadge } from "../../../status-badges";
+import { AuditTable } from "../../../audit-table";
+import { cancelOrder, moveRepairStatus, recordCash, reschedule } from "./actions";
+import { CancelForm, CashForm, RepairStatusForm, RescheduleForm } from "./action-forms";
+import styles from "../../../admin.module.css";
+
+export const metadata: Metadata = { title: "Detail pesanan" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function OrderDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  const db = await getDb();
+  const order = await findOrderById(db, { id });
+  if (!order) notFound();
+  const [attempts, history, slots] = await Promise.all([
+    listOrderPayments(db, { orderId: id }),
+    listAuditEntries(db, { filters: { entity: "order", entityId: id }, limit: 200 }),
+    listAllSlots(db),
+  ]);
+  const open = order.repairStatus !== "cancelled" && order.repairStatus !== "completed";
+  const payable = open && !["paid", "review"].includes(order.paymentStatus);
+  return (
+    <>
+      <h1>
+        Pesanan {order.bookingCode} <RepairBadge status={order.repairStatus} /> <PaymentBadge status={order.paymentStatus} refund={order.needsRefund} />
+      </h1>
+      <section className={styles.panel} aria-label="Data pesanan">
+        <dl className={styles.details}>
+          <dt>Pelanggan</dt>
+          <dd>
+            {order.customerName || "—"} {order.telegramUsername && <span className={styles.muted}>@{order.telegramUsername}</span>}
+            <span className={styles.muted}> · chat {order.chatId} · bahasa {order.language}</span>
+          </dd>
+          <dt>Jadwal</dt>
+          <dd>
+            {formatDateDmy(order.serviceDate)}, {order.slotLabel}
+          </dd>
+          <dt>Servis</dt>
+          <dd>
+            {order.partName} – {order.deviceName}
+          </dd>
+          <dt>Total</dt>
+          <dd>{formatRupiah(order.amountIdr)}</dd>
+          <dt>Metode</dt>
+          <dd>{PAYMENT_METHOD_LABEL[order.paymentMethod] ?? order.paymentMethod}</dd>
+          <dt>Batas bayar</dt>
+          <dd>{order.holdExpiresAt ? formatWibDateTime(order.holdExpiresAt) : "—"}</dd>
+          <dt>Dibayar</dt>
+          <dd>{order.paidAt ? formatWibDateTime(order.paidAt) : "—"}</dd>
+          <dt>Dibuat</dt>
+          <dd>{formatWibDateTime(order.createdAt)}</dd>
+          <dt>Halaman status</dt>
+          <dd>
+            <a href={`/orders/${order.statusToken}`}>buka halaman pelanggan</a>
+          </dd>
+        </dl>
+      </section>
+      <section className={styles.panel}>
+        <h2>Status perbaikan</h2>
+        <RepairStatusForm action={moveRepairStatus.bind(null, order.id)} moves={repairMovesFrom(order)} />
+      </section>
+      {open && (
+        <section className={styles.panel}>
+          <h2>Jadwal ulang</h2>
+          <RescheduleForm action={reschedule.bind(null, order.id)} slots={slots.filter((s) => s.active)} date={order.serviceDate} />
+        </section>
+      )}
+      {payable && (
+        <section className={styles.panel}>
+          <h2>Pembayaran di kasir</h2>
+          <CashForm action={recordCash.bind(null, order.id)} amount={formatRupiah(order.amountIdr)} />
+        </section>
+      )}
+      {open && (
+        <section className={styles.panel}>
+          <h2>Batalkan</h2>
+          <CancelForm action={cancelOrder.bind(null, order.id)} paid={order.paymentStatus === "paid"} />
+        </section>
+      )}
+      <h2>Percobaan pembayaran</h2>
+      {attempts.length === 0 ? (
+        <p className={styles.muted}>Belum ada.</p>
+      ) : (
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th>Order ID Midtrans</th>
+                <th>Jenis</th>
+                <th>Metode</th>
+                <th>Status Midtrans</th>
+                <th className={styles.num}>Jumlah</th>
+                <th>VA</th>
+                <th>Diperbarui</th>
+              </tr>
+            </thead>
+            <tbody>
+              {attempts.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.midtransOrderId}</td>
+                  <td>{p.kind}</td>
+                  <td>{p.paymentType ?? "—"}</td>
+                  <td>
+                    {p.transactionStatus ?? "belum ada"}
+                    {p.fraudStatus && <span className={styles.muted}> / {p.fraudStatus}</span>}
+                  </td>
+                  <td className={styles.num}>{formatRupiah(p.grossAmount)}</td>
+                  <td>{p.vaNumber ? `${p.vaBank?.toUpperCase()} ${p.vaNumber}` : "—"}</td>
+                  <td>{formatWibDateTime(p.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>Riwayat</h2>
+      <AuditTable entries={history} showEntity={false} />
+    </>
+  );
+}

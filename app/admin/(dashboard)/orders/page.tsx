@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db";
+import { listAdminOrders } from "@/db/queries/admin-orders";
+import { PAYMENT_STATUSES, REPAIR_STATUSES } from "@/db/schema";
+import { orderQueryString, parseOrderQuery } from "@/lib/admin/order-filters";
+import { formatDateDmy, formatWibDateTime } from "@/lib/booking/calendar";
+import { formatRupiah } from "@/lib/booking/money";
+import { PAYMENT_STATUS_LABEL, REPAIR_STATUS_LABEL } from "@/lib/payments/texts";
+import { PaymentBadge, RepairBadge } from "../../status-badges";
+import styles from "../../admin.module.css";
+
+export const metadata: Metadata = { title: "Pesanan" };
+
+const SORT_LABEL = {
+  created_desc: "Terbaru dibuat",
+  created_asc: "Terlama dibuat",
+  service_asc: "Jadwal terdekat",
+  service_desc: "Jadwal terjauh",
+} as const;
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = parseOrderQuery(await searchParams);
+  const { filters, sort } = query;
+  const page = await listAdminOrders(await getDb(), query);
+  return (
+    <>
+      <h1>Pesanan</h1>
+      <form method="get" className={styles.filters} role="search">
+        <label>
+          Cari
+          <input name="q" type="search" defaultValue={filters.q} placeholder="Kode booking, nama, @username" />
+        </label>
+        <label>
+          Jadwal dari
+          <input name="from" type="date" defaultValue={filters.from} />
+        </label>
+        <label>
+          sampai
+          <input name="to" type="date" defaultValue={filters.to} />
+        </label>
+        <label>
+          Pembayaran
+          <select name="payment" defaultValue={filters.payment ?? ""}>
+            <option value="">Semua</option>
+            {PAYMENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {PAYMENT_STATUS_LABEL[s]} ({s})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Perbaikan
+          <select name="repair" defaultValue={filters.repair ?? ""}>
+            <option value="">Semua</option>
+            {REPAIR_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {REPAIR_STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Urutkan
+          <select name="sort" defaultValue={sort}>
+            {Object.entries(SORT_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label style={{ flexDirection: "row", alignItems: "center", gap: 6 }}>
+          <input name="refund" type="checkbox" value="1" defaultChecked={filters.refund} /> Perlu refund
+        </label>
+        <button type="submit">Terapkan</button>
+        <Link className={`${styles.button} ${styles.buttonSecondary}`} href="/admin/orders">
+          Reset
+        </Link>
+        <a className={`${styles.button} ${styles.buttonSecondary}`} href={`/admin/orders/export${orderQueryString({ filters, sort })}`}>
+          Ekspor CSV
+        </a>
+      </form>
+      {page.rows.length === 0 ? (
+        <p>Tidak ada pesanan yang cocok.</p>
+      ) : (
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th>Kode</th>
+                <th>Jadwal</th>
+                <th>Pelanggan</th>
+                <th>Servis</th>
+                <th className={styles.num}>Total</th>
+                <th>Pembayaran</th>
+                <th>Perbaikan</th>
+                <th>Dibuat</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((order) => (
+                <tr key={order.id}>
+                  <td>
+                    <Link href={`/admin/orders/${order.id}`}>{order.bookingCode}</Link>
+                  </td>
+                  <td>
+                    {formatDateDmy(order.serviceDate)}
+                    <div className={styles.muted}>{order.slotLabel}</div>
+                  </td>
+                  <td>
+                    {order.customerName || "—"}
+                    {order.telegramUsername && <div className={styles.muted}>@{order.telegramUsername}</div>}
+                  </td>
+                  <td>
+                    {order.partName}
+                    <div className={styles.muted}>{order.deviceName}</div>
+                  </td>
+                  <td className={styles.num}>{formatRupiah(order.amountIdr)}</td>
+                  <td>
+                    <PaymentBadge status={order.paymentStatus} refund={order.needsRefund} />
+                  </td>
+                  <td>
+                    <RepairBadge status={order.repairStatus} />
+                  </td>
+                  <td className={styles.muted}>{formatWibDateTime(order.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className={styles.pager} aria-label="Halaman">
+        {query.cursor && <Link href={`/admin/orders${orderQueryString({ filters, sort })}`}>« Halaman pertama</Link>}
+        {page.next && <Link href={`/admin/orders${orderQueryString({ filters, sort, cursor: page.next })}`}>Berikutnya »</Link>}
+        <span className={styles.muted}>{page.rows.length} pesanan di halaman ini</span>
+      </nav>
+    </>
+  );
+}

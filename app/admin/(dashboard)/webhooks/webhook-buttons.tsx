@@ -1,0 +1,30 @@
+"use client";
+import { useActionState } from "react";
+import { removeWebhookAction, setWebhookAction, type WebhookActionState } from "./actions";
+import styles from "../../admin.module.css";
+
+const IDLE: WebhookActionState = { status: "idle" };
+
+export function WebhookButtons() {
+  const [setState, setAction, setting] = useActionState(setWebhookAction, IDLE);
+  const [removeState, removeAction, removing] = useActionState(removeWebhookAction, IDLE);
+  const state = setState.status !== "idle" ? setState : removeState;
+  return (
+    <div>
+      <div className={styles.form}>
+        <form action={setAction}>
+          <button type="submit" disabled={setting || removing}>
+            Pasang webhook
+          </button>
+        </form>
+        <form action={removeAction}>
+          <button type="submit" className={styles.buttonDanger} disabled={setting || removing}>
+            Hapus webhook
+          </button>
+        </form>
+      </div>
+      {state.status === "ok" && <p role="status" className={styles.ok}>{state.message}</p>}
+      {state.status === "invalid" && <p role="alert" className={styles.error}>{state.errors.join(" ")}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import type { Database } from "@/db";
+import { lockOrder, updateOrder } from "@/db/queries/orders";
+import { insertPayment, listOrderPayments, nextAttemptNumber } from "@/db/queries/payments";
+import { listClosedDates } from "@/db/queries/slots";
+import type { Order, RepairStatus } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { cancelBookingIn } from "@/lib/booking/cancel-booking";
+import { todayInJakarta, type IsoDate } from "@/lib/booking/calendar";
+import { reserveSlot } from "@/lib/booking/reserve-slot";
+import { notifyOrderEvent } from "@/lib/notify/outbox";
+import { midtransOrderIdOf } from "@/lib/payments/payment-request";
+import { applyAttemptNews, cancelPendingAttempts } from "@/lib/payments/supersede-attempts";
+import { nextRepairStatus, REPAIR_REFUSAL_TEXT } from "./repair-flow";
+
+/**
+ * What staff do to an order from its page. Each action is one transaction that
+ * locks the order, checks the move, writes the change, the audit entry (with
+ * the admin's name) and the customer's Telegram message (outbox), or nothing.
+ */
+export interface StaffMember {
+  username: string;
+  ip: string | null;
+}
+
+export type OrderActionResult = { ok: true; order: Order } | { ok: false; message: string };
+
+const NOT_FOUND = { ok: false, message: "Pesanan tidak ditemukan." } as const;
+
+export async function changeRepairStatus(
+  db: Database,
+  { orderId, status, by }: { orderId: string; status: RepairStatus; by: StaffMember },
+): Promise<OrderActionResult> {
+  if (status === "cancelled") return cancelOrderByShop(db, { orderId, reason: "dibatalkan lewat status perbaikan", by });
+  return db.transaction(async (tx) => {
+    const order = await lockOrder(tx, { id: orderId });
+    if (!order) return NOT_FOUND;
+    const move = nextRepairStatus(order, status);
+    if (!move.ok) return { ok: false, message: REPAIR_REFUSAL_TEXT[move.reason] };
+    const updated = await updateOrder(tx, { id: order.id, changes: { repairStatus: move.status } });
+    await recordAudit(tx, {
+      actor: by.username,
+      entity: "order",
+      entityId: order.id,
+      action: "order.repair_status",
+      before: { repairStatus: order.repairStatus },
+      after: { repairStatus: updated.repairStatus },
+      ip: by.ip,
+    });
+    await notifyOrderEvent(tx, { order: updated, event: { kind: "repair_status", status: move.status } });
+    return { ok: true, order: updated };
+  });
+}
+
+export async function cancelOrderByShop(
+  db: Database,
+  { orderId, reason, by }: { orderId: string; reason: string; by: StaffMember },
+): Promise<OrderActionResult> {
+  return db.transaction(async (tx) => {
+    const result = await cancelBookingIn(tx, { orderId, actor: by.username, reason: reason || "dibatalkan oleh toko", ip: by.ip });
+    if (!result.ok) {
+      if (result.reason === "not_found") return NOT_FOUND;
+      return { ok: false, message: result.reason === "completed" ? "Pesanan yang sudah selesai tidak bisa dibatalkan." : "Pesanan ini sudah dibatalkan." };
+    }
+    await notifyOrderEvent(tx, { order: result.order, event: { kind: "cancelled", byShop: true } });
+    return { ok: true, order: result.order };
+  });
+}
+
+export async function rescheduleOrder(
+  db: Database,
+  { orderId, serviceDate, slotId, by, now = new Date() }: { orderId: string; serviceDate: IsoDate; slotId: number; by: StaffMember; now?: Date },
+): Promise<OrderActionResult> {
+  if (serviceDate < todayInJakarta(now)) return { ok: false, message: "Tanggal baru sudah lewat." };
+  const closed = await listClosedDates(db, { from: serviceDate, to: serviceDate });
+  if (closed.has(serviceDate)) return { ok: false, message: `Toko tutup pada tanggal itu (${closed.get(serviceDate)}).` };
+  return db.transaction(async (tx) => {
+    const order = await lockOrder(tx, { id: orderId });
+    if (!order) return NOT_FOUND;
+    if (order.repairStatus === "cancelled" || order.repairStatus === "completed") {
+      return { ok: false, message: "Pesanan yang sudah selesai atau dibatalkan tidak bisa dijadwal ulang." };
+    }
+    if (order.serviceDate === serviceDate && order.slotId === slotId) return { ok: false, message: "Jadwal baru sama dengan jadwal sekarang." };
+    const place = await reserveSlot(tx, { slotId, serviceDate });
+    if (!place.ok) {
+      return { ok: false, message: place.reason === "slot_full" ? "Slot itu sudah penuh pada tanggal tersebut." : "Slot itu tidak aktif." };
+    }
+    const updated = await updateOrder(tx, { id: order.id, changes: { serviceDate, slotId, slotLabel: place.slot.label } });
+    await recordAudit(tx, {
+      actor: by.username,
+      entity: "order",
+      entityId: order.id,
+      action: "order.rescheduled",
+      before: { serviceDate: order.serviceDate, slotId: order.slotId, slotLabel: order.slotLabel },
+      after: { serviceDate, slotId, slotLabel: place.slot.label },
+      ip: by.ip,
+    });
+    await notifyOrderEvent(tx, { order: updated, event: { kind: "rescheduled" }, discriminator: `v${updated.version}` });
+    return { ok: true, order: updated };
+  });
+}
+
+/**
+ * Cash at the counter. Pending Midtrans attempts are cancelled first so the
+ * customer cannot pay twice; if Midtrans cannot be reached the cash is still
+ * recorded, and a later online payment would be flagged for refund.
+ */
+export async function recordCashPayment(
+  db: Database,
+  { orderId, by, now = new Date() }: { orderId: string; by: StaffMember; now?: Date },
+): Promise<OrderActionResult> {
+  const news = (await cancelPendingAttempts(await listOrderPayments(db, { orderId }))) ?? [];
+  return db.transaction(async (tx) => {
+    await applyAttemptNews(tx, news, now);
+    const order = await lockOrder(tx, { id: orderId });
+    if (!order) return NOT_FOUND;
+    if (order.repairStatus === "cancelled") return { ok: false, message: "Pesanan yang dibatalkan tidak bisa dibayar." };
+    if (order.paymentStatus === "paid" || order.paymentStatus === "review") {
+      return { ok: false, message: "Pesanan ini sudah dibayar (atau pembayarannya sedang ditinjau)." };
+    }
+    const attempt = await nextAttemptNumber(tx, { orderId });
+    await insertPayment(tx, {
+      orderId,
+      attempt,
+      midtransOrderId: midtransOrderIdOf(order, attempt),
+      kind: "cash",
+      paymentType: "cash",
+      transactionStatus: "settlement",
+      grossAmount: order.amountIdr,
+      settledAt: now,
+    });
+    const updated = await updateOrder(tx, { id: orderId, changes: { paymentStatus: "paid", paidAt: now, holdExpiresAt: null } });
+    await recordAudit(tx, {
+      actor: by.username,
+      entity: "order",
+      entityId: orderId,
+      action: "payment.cash_recorded",
+      before: { paymentStatus: order.paymentStatus },
+      after: { paymentStatus: "paid", amountIdr: order.amountIdr, attempt },
+      ip: by.ip,
+    });
+    await notifyOrderEvent(tx, { order: updated, event: { kind: "payment_received" } });
+    return { ok: true, order: updated };
+  });
+}
