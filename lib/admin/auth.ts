@@ -20,7 +20,7 @@ export const LOGIN_WINDOW_MS = 15 * 60_000;
 
 export type SignInResult =
   | { status: "ok"; token: string; expiresAt: Date; admin: SignedInAdmin }
-  | { status: "invalid" }
+  | { status: "invalid"; attemptsLeft: number }
   | { status: "throttled"; retryAfterSeconds: number };
 
 /** Only a hash of the session token is stored, keyed with SESSION_SECRET: the table alone signs no one in. */
@@ -51,9 +51,10 @@ export async function signIn(
   const admin = await findAdminByUsername(db, { username });
   const matches = await verifyPassword(input.password, admin?.passwordHash ?? UNKNOWN_USER_HASH);
   if (!admin || !matches || admin.disabled) {
-    for (const key of keys) await hitRateWindow(db, { key, now, windowMs: LOGIN_WINDOW_MS });
+    let hits = 0;
+    for (const key of keys) hits = Math.max(hits, (await hitRateWindow(db, { key, now, windowMs: LOGIN_WINDOW_MS })).hits);
     await recordAudit(db, { actor: `login:${username.slice(0, 32)}`, entity: "admin", entityId: admin ? String(admin.id) : "-", action: "admin.login_failed", ip: input.ip });
-    return { status: "invalid" };
+    return { status: "invalid", attemptsLeft: Math.max(0, LOGIN_MAX_FAILURES - hits) };
   }
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);

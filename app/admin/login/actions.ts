@@ -29,7 +29,10 @@ export async function logIn(_previous: LoginState, form: FormData): Promise<Logi
     const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
     return { status: "invalid", message: `Terlalu banyak percobaan yang salah. Coba lagi dalam ${minutes} menit.` };
   }
-  if (result.status === "invalid") return { status: "invalid", message: "Nama pengguna atau kata sandi salah." };
+  if (result.status === "invalid") {
+    const next = result.attemptsLeft > 0 ? `Sisa ${result.attemptsLeft} percobaan sebelum diperlambat.` : "Percobaan berikutnya diperlambat.";
+    return { status: "invalid", message: `Nama pengguna atau kata sandi salah. ${next}` };
+  }
   (await cookies()).set(sessionCookieName(), result.token, sessionCookieOptions(result.expiresAt));
   redirect(safeAdminPath(parsed.data.next));
 }

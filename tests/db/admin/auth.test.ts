@@ -74,8 +74,8 @@ describe("admin sign-in", () => {
   });
 
   it("an unknown username and a wrong password get the same answer, and both are audited", async () => {
-    expect(await attempt("wrong", { username: "nobody" })).toEqual({ status: "invalid" });
-    expect(await attempt("wrong")).toEqual({ status: "invalid" });
+    expect(await attempt("wrong", { username: "nobody" })).toEqual({ status: "invalid", attemptsLeft: 4 });
+    expect(await attempt("wrong", { ip: "10.0.0.2" })).toEqual({ status: "invalid", attemptsLeft: 4 });
     const failures = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "admin.login_failed"));
     expect(failures).toHaveLength(2);
     expect(JSON.stringify(failures)).not.toContain("wrong");

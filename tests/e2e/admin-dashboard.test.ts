@@ -1,0 +1,146 @@
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { openDatabase } from "@/db/client";
+import { orders, type Order } from "@/db/schema";
+import { createOrResetAdmin } from "@/lib/admin/create-admin";
+import { addDays, todayInJakarta } from "@/lib/booking/calendar";
+import { launchBrowser, openDesktopPage } from "@/tests/support/browser";
+import { createFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
+import { bookOrder } from "@/tests/support/payment-fixtures";
+import { TEST_WEBHOOK_SECRET } from "@/tests/support/telegram-customer";
+import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
+
+let database: FreshDatabase;
+let tg: TelegramStandIn;
+let app: RunningApp;
+let browser: Browser;
+const booked: Order[] = [];
+const ADMIN = { username: "sari", password: "kata-sandi-toko-2026" };
+const SCREENSHOTS = path.join(process.cwd(), "public", "screenshots");
+
+const CUSTOMERS: [string, string, Partial<Order>][] = [
+  ["Budi Santoso", "budi_s", { paymentStatus: "paid", repairStatus: "received" }],
+  ["Siti Aminah", "siti_a", { paymentStatus: "paid", repairStatus: "in_progress" }],
+  ["Rizky Pratama", "rizkyp", {}],
+  ["Dewi Lestari", "dewi_l", { paymentStatus: "paid", repairStatus: "ready" }],
+  ["Agus Wijaya", "aguswj", { paymentStatus: "expired", repairStatus: "cancelled" }],
+  ["Putri Maharani", "putrim", { paymentStatus: "paid" }],
+];
+
+beforeAll(async () => {
+  [database, tg] = await Promise.all([createFreshDatabase(), startTelegramStandIn()]);
+  const handle = database.env.DATABASE_URL
+    ? await openDatabase({ driver: "pg", url: database.env.DATABASE_URL })
+    : await openDatabase({ driver: "pglite", dataDir: database.env.PGLITE_DIR! });
+  await createOrResetAdmin(handle.db, ADMIN);
+  for (const [i, [name, username, changes]] of CUSTOMERS.entries()) {
+    const order = await bookOrder(handle.db, { chatId: 7000 + i, slotIndex: i % 4, serviceDate: addDays(todayInJakarta(), 1 + (i % 2)) });
+    // Half of them come today: the schedule shows them by slot.
+    const paidAt = changes.paymentStatus === "paid" ? new Date(Date.now() - (i % 3) * 86_400_000) : null;
+    const [updated] = await handle.db
+      .update(orders)
+      .set({ customerName: name, telegramUsername: username, serviceDate: i % 2 === 0 ? todayInJakarta() : order.serviceDate, paidAt, ...changes })
+      .where(eq(orders.id, order.id))
+      .returning();
+    booked.push(updated!);
+  }
+  await handle.close();
+  app = await startNextApp({
+    env: {
+      ...database.env,
+      TELEGRAM_BOT_TOKEN: tg.token,
+      TELEGRAM_API_ROOT: tg.url,
+      TELEGRAM_BOT_USERNAME: tg.bot.username,
+      TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    },
+  });
+  browser = await launchBrowser();
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await tg?.close();
+  await database?.drop();
+});
+
+async function logIn(page: Page, password = ADMIN.password) {
+  await page.getByLabel("Nama pengguna").fill(ADMIN.username);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+}
+
+describe("the admin dashboard in a real browser", () => {
+  it("a page without a session goes to the login, and back to the page after signing in", async () => {
+    const page = await openDesktopPage(browser);
+    await page.goto(`${app.url}/admin/orders`);
+    expect(new URL(page.url()).pathname).toBe("/admin/login");
+    expect((await page.request.get(`${app.url}/admin/orders/export`)).status()).toBe(401);
+    await logIn(page);
+    await page.waitForURL(`${app.url}/admin`);
+    await page.getByRole("heading", { name: /^Hari ini/ }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "admin-today.png"), fullPage: true });
+    expect(await page.locator("main, body").first().textContent()).toContain("Budi Santoso");
+    await page.context().close();
+  });
+
+  it("finds an order by code, moves it to 'Siap diambil', and the customer's message reaches Telegram", async () => {
+    const page = await openDesktopPage(browser);
+    await page.goto(`${app.url}/admin/login`);
+    await logIn(page);
+    await page.waitForURL(`${app.url}/admin`);
+    await page.getByRole("link", { name: "Pesanan" }).click();
+    await page.waitForURL(`${app.url}/admin/orders`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "admin-orders.png"), fullPage: true });
+    const order = booked[1]!;
+    await page.getByLabel("Cari").fill(order.bookingCode);
+    await page.getByRole("button", { name: "Terapkan" }).click();
+    await page.waitForURL(/q=/);
+    const rows = page.locator("tbody tr");
+    expect(await rows.count()).toBe(1);
+    await page.getByRole("link", { name: order.bookingCode }).click();
+    await page.waitForURL(`${app.url}/admin/orders/${order.id}`);
+    await page.getByRole("button", { name: "Siap diambil" }).click();
+    await page.getByRole("status").filter({ hasText: "Siap diambil" }).waitFor();
+    await tg.waitFor((calls) => calls.some((c) => c.method === "sendMessage" && c.params.chat_id === order.chatId), 20_000);
+    const sent = tg.callsOf("sendMessage").find((c) => c.params.chat_id === order.chatId)!;
+    expect(String(sent.params.text)).toContain("Perangkat siap diambil");
+    await page.reload();
+    await page.getByRole("cell", { name: /order\.repair_status/ }).first().waitFor();
+    expect(await page.getByRole("button", { name: "Siap diambil" }).count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "admin-order-detail.png"), fullPage: true });
+
+    const csv = await page.request.get(`${app.url}/admin/orders/export?payment=paid`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const lines = (await csv.text()).trim().split("\r\n");
+    expect(lines[0]).toContain("booking_code,created_wib,service_date");
+    expect(lines).toHaveLength(1 + CUSTOMERS.filter(([, , c]) => c.paymentStatus === "paid").length);
+    await page.context().close();
+  });
+
+  it("signing out ends the session; five wrong passwords slow the next tries down", async () => {
+    const page = await openDesktopPage(browser);
+    await page.goto(`${app.url}/admin/login`);
+    await logIn(page);
+    await page.waitForURL(`${app.url}/admin`);
+    await page.getByRole("button", { name: "Keluar" }).click();
+    await page.waitForURL(/\/admin\/login/);
+    await page.goto(`${app.url}/admin/payments`);
+    expect(new URL(page.url()).pathname).toBe("/admin/login");
+
+    for (let left = 4; left >= 0; left--) {
+      await logIn(page, `salah-${left}-sandi`);
+      await page.getByRole("alert").filter({ hasText: left > 0 ? `Sisa ${left} percobaan` : "Percobaan berikutnya diperlambat" }).waitFor();
+    }
+    await logIn(page);
+    await page.getByRole("alert").filter({ hasText: "Terlalu banyak percobaan" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/admin/login");
+    await page.context().close();
+  });
+});
+
+afterAll(() => {
+  expect(fs.existsSync(path.join(SCREENSHOTS, "admin-today.png"))).toBe(true);
+});
