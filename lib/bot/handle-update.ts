@@ -41,7 +41,10 @@ export async function handleTelegramUpdate(body: unknown): Promise<UpdateOutcome
       return "retry";
     }
     console.error(`[bot] update ${body.update_id} failed:`, error instanceof Error ? (error.stack ?? error.message) : error);
-    await apologize(bot.telegram, body);
+    // The apology is a courtesy: whatever it meets, the update is done.
+    await apologize(bot.telegram, body).catch((failure: unknown) =>
+      console.error(`[bot] update ${body.update_id}: no apology sent: ${(failure as Error).message}`),
+    );
     return "ok";
   }
 }
