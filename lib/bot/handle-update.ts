@@ -10,6 +10,9 @@ import { apologize } from "./process-update";
  */
 export type UpdateOutcome = "ok" | "retry" | "invalid";
 
+/** An update is a few kB (a message is at most 4096 characters); a body far past that is not from Telegram. */
+export const MAX_UPDATE_BYTES = 256 * 1024;
+
 function isUpdate(body: unknown): body is Update {
   return typeof body === "object" && body !== null && Number.isSafeInteger((body as { update_id?: unknown }).update_id);
 }
