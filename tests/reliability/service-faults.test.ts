@@ -86,12 +86,32 @@ describe("the Bot API fails", () => {
 
     // Telegram re-delivers the update (its answer was slow): still one order, nothing sent twice.
     expect((await postUpdate(bookNow)).status).toBe(200);
-    expect(await deliverDueMessages({ now: new Date(Date.now() + 3_600_000) })).toEqual({ sent: 2, failed: 0, retried: 0 });
+    // Once Telegram refused the first call, the rest waited in the outbox untried; its retries meet the 500.
+    expect(await deliverDueMessages({ now: new Date(Date.now() + 3_600_000) })).toEqual({ sent: 1, failed: 0, retried: 1 });
+    expect(await deliverDueMessages({ now: new Date(Date.now() + 7_200_000) })).toEqual({ sent: 1, failed: 0, retried: 0 });
     expect(await bed.db.db.select().from(orders)).toHaveLength(1);
     expect(delivered(5556002, "✅ Booking berhasil!")).toHaveLength(1);
     expect(customer.botMessages().find((m) => m.messageId === summary.messageId)!.text).toContain(booked!.bookingCode);
     expect((await bed.db.db.select().from(outbox)).every((row) => row.sentAt !== null)).toBe(true);
   });
+  it("Book Now while the Bot API does not answer at all: 200 without an apology, and every message arrives once when it is back", async () => {
+    const customer = new TelegramCustomer(bed.tg, { id: 5556005, firstName: "Xena" });
+    await walkWizard(customer, "summary");
+    const summary = customer.lastMessage();
+    bed.tg.failNext(20, { hangMs: 8_500 });
+    expect((await customer.tap("Book Now")).status).toBe(200);
+    bed.tg.clearFaults();
+    const [booked] = await bed.db.db.select().from(orders);
+    expect(booked).toBeDefined();
+    // The booking is committed: the customer must not be told that something went wrong.
+    expect(bed.tg.callsOf("sendMessage").filter((c) => String(c.params.text).startsWith("Maaf"))).toEqual([]);
+
+    const report = await deliverDueMessages({ now: new Date(Date.now() + 3_600_000) });
+    expect(report.failed).toBe(0);
+    expect(delivered(5556005, "✅ Booking berhasil!")).toHaveLength(1);
+    expect(customer.botMessages().find((m) => m.messageId === summary.messageId)!.text).toContain(booked!.bookingCode);
+    expect((await bed.db.db.select().from(outbox)).every((row) => row.sentAt !== null)).toBe(true);
+  }, 40_000);
 });
 
 describe("the Midtrans Status API fails", () => {

@@ -73,6 +73,8 @@ export interface TelegramStandIn {
   callsOf(method: string): RecordedCall[];
   /** The next `count` calls (of `method`, if given) get this fault instead of their answer. */
   failNext(count: number, fault: Fault, options?: { method?: string }): void;
+  /** Forgets the faults not yet used: the Bot API is healthy again. */
+  clearFaults(): void;
   /** The chat as the customer sees it: user and bot messages in order, with their current text and buttons. */
   chat(chatId: number): ChatMessage[];
   /** The bot's latest message in the chat. */
@@ -300,8 +302,9 @@ export async function startTelegramStandIn(
     const hangIndex = nextFault >= 0 && "hangMs" in faults[nextFault]!.fault ? nextFault : -1;
     if (hangIndex >= 0) {
       const { fault } = faults.splice(hangIndex, 1)[0]!;
+      const params = await readBody(request).catch(() => ({}));
+      calls.push({ method: match![2]!, params, status: 0, answer: { ok: false, error_code: 0, description: "dropped" }, fault, at: Date.now() });
       await new Promise((r) => setTimeout(r, (fault as { hangMs: number }).hangMs));
-      calls.push({ method: match![2]!, params: {}, status: 0, answer: { ok: false, error_code: 0, description: "dropped" }, fault, at: Date.now() });
       response.destroy();
       return;
     }
@@ -336,6 +339,9 @@ export async function startTelegramStandIn(
     callsOf: (method) => calls.filter((c) => c.method === method),
     failNext(count, fault, { method } = {}) {
       for (let i = 0; i < count; i++) faults.push({ fault, method });
+    },
+    clearFaults() {
+      faults.length = 0;
     },
     chat: (chatId) => [...chatOf(chatId)],
     lastBotMessage: (chatId) => [...chatOf(chatId)].reverse().find((m) => m.fromBot),
