@@ -1,4 +1,9 @@
 import { Client } from "pg";
+import { POST as notificationRoute } from "@/app/api/midtrans/notification/route";
+import { overrideEnv } from "@/lib/env";
+import { startSnapPayment } from "@/lib/payments/start-payment";
+import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
+import { bookOrder, readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
 import { conversations, orders, outbox, processedUpdates, slots } from "@/db/schema";
 import { deliverDueMessages } from "@/lib/notify/deliver";
 import { walkWizard } from "@/tests/support/bot-flows";
@@ -21,6 +26,23 @@ beforeAll(async () => {
   await admin.connect();
 });
 afterAll(() => admin.end());
+let midtrans: MidtransStandIn;
+beforeAll(async () => {
+  midtrans = await startMidtransStandIn();
+});
+afterAll(() => midtrans.stop());
+
+/** Holds a row lock in another session, runs `work` until it waits on it, terminates its backend, and returns its outcome. */
+async function terminatedWhileWaiting<T>(lockSql: string, params: unknown[], work: () => Promise<T>): Promise<T> {
+  await admin.query("begin");
+  await admin.query(lockSql, params);
+  const outcome = work();
+  const pid = await waitingBackend();
+  const { rows } = await admin.query<{ done: boolean }>("select pg_terminate_backend($1) as done", [pid]);
+  expect(rows[0]!.done).toBe(true);
+  await admin.query("rollback");
+  return outcome;
+}
 
 /** The pid of the app's backend waiting for a lock in this database (polled until it shows). */
 async function waitingBackend(): Promise<number> {
@@ -47,15 +69,8 @@ describe("pg_terminate_backend during Book Now", () => {
     const bookNow = customer.tapUpdate("Book Now");
     const [slot] = await bed.db.db.select().from(slots).orderBy(slots.startTime).limit(1);
 
-    await admin.query("begin");
-    await admin.query("select * from slots where id = $1 for update", [slot!.id]);
-    const answer = postUpdate(bookNow);
-    const pid = await waitingBackend();
-    const { rows } = await admin.query<{ done: boolean }>("select pg_terminate_backend($1) as done", [pid]);
-    expect(rows[0]!.done).toBe(true);
-    await admin.query("rollback");
-
-    expect((await answer).status).toBe(503);
+    const answer = await terminatedWhileWaiting("select * from slots where id = $1 for update", [slot!.id], () => postUpdate(bookNow));
+    expect(answer.status).toBe(503);
     expect(await bed.db.db.select().from(orders)).toEqual([]);
     expect(await bed.db.db.select().from(outbox)).toEqual([]);
     expect((await bed.db.db.select().from(processedUpdates)).map((r) => r.updateId)).not.toContain(bookNow.update_id);
@@ -90,5 +105,28 @@ describe("pg_terminate_backend during Book Now", () => {
     const sent = (first instanceof Error ? 0 : first.sent) + second.sent;
     expect(sent).toBe(1);
     expect(confirmations()).toHaveLength(1);
+  });
+
+  it("while a Midtrans notification is being applied: 503, the order untouched, and Midtrans' retry applies it once", async () => {
+    overrideEnv({ ...midtrans.env(), MIDTRANS_VERIFY_STATUS: "true" });
+    midtrans.reset();
+    const order = await bookOrder(bed.db.db, { paymentMethod: "all", chatId: 5558003 });
+    const started = await startSnapPayment(bed.db.db, { token: order.statusToken });
+    if (!started.ok) throw new Error(started.reason);
+    const orderId = `${order.bookingCode}-1`;
+    midtrans.setTransaction(orderId, { transaction_status: "settlement", fraud_status: "accept", payment_type: "bank_transfer" });
+    const body = JSON.stringify(midtrans.notificationBody(orderId));
+    const notify = () => notificationRoute(new Request("http://localhost/api/midtrans/notification", { method: "POST", body }));
+
+    const answer = await terminatedWhileWaiting("select * from orders where id = $1 for update", [order.id], notify);
+    expect(answer.status).toBe(503);
+    expect((await readOrder(bed.db.db, order.id)).version).toBe(order.version);
+    expect(await readOutbox(bed.db.db)).toEqual([]);
+
+    expect((await notify()).status).toBe(200);
+    expect((await notify()).status).toBe(200);
+    expect((await readOrder(bed.db.db, order.id)).paymentStatus).toBe("paid");
+    expect(await readOutbox(bed.db.db)).toHaveLength(1);
+    expect(await readAudit(bed.db.db, "payment.status_changed")).toHaveLength(1);
   });
 });
