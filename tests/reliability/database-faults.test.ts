@@ -1,8 +1,14 @@
 import { sql } from "drizzle-orm";
 import { setDbHandle } from "@/db";
 import { openDatabase } from "@/db/client";
-import { auditLog, conversations, orders, outbox, processedUpdates } from "@/db/schema";
+import { conversations, orders } from "@/db/schema";
+import { POST as notificationRoute } from "@/app/api/midtrans/notification/route";
+import { overrideEnv } from "@/lib/env";
+import { startSnapPayment } from "@/lib/payments/start-payment";
 import { TOMORROW, walkWizard } from "@/tests/support/bot-flows";
+import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
+import { bookOrder, readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
+import { snapshotTables } from "@/tests/support/db-snapshot";
 import { setupFaultBed } from "@/tests/support/fault-bed";
 import { postUpdate, TelegramCustomer, type Update } from "@/tests/support/telegram-customer";
 
@@ -15,18 +21,30 @@ import { postUpdate, TelegramCustomer, type Update } from "@/tests/support/teleg
  * booking, and the retried update must book exactly once.
  */
 const bed = setupFaultBed();
+let midtrans: MidtransStandIn;
+beforeAll(async () => {
+  midtrans = await startMidtransStandIn();
+});
+afterAll(() => midtrans.stop());
 afterEach(async () => {
-  for (const fault of FAULTS) await heal(fault.table);
+  for (const table of ["orders", "audit_log", "outbox", "conversations", "payments"]) await heal(table);
 });
 
-const FAULTS = [
+type Fault = { table: string; op: "insert" | "update"; code: string };
+const FAULTS: Fault[] = [
   { table: "orders", op: "insert", code: "57P01" },
   { table: "audit_log", op: "insert", code: "08006" },
   { table: "outbox", op: "insert", code: "57P01" },
   { table: "conversations", op: "update", code: "08006" },
-] as const;
+];
+const NOTIFICATION_FAULTS: Fault[] = [
+  { table: "payments", op: "update", code: "57P01" },
+  { table: "orders", op: "update", code: "08006" },
+  { table: "outbox", op: "insert", code: "57P01" },
+  { table: "audit_log", op: "insert", code: "08006" },
+];
 
-async function failNextWrite({ table, op, code }: (typeof FAULTS)[number]): Promise<void> {
+async function failNextWrite({ table, op, code }: Fault): Promise<void> {
   await bed.db.db.execute(
     sql.raw(`create or replace function reliability_fail() returns trigger language plpgsql as $$
       begin raise exception 'terminating connection (injected)' using errcode = '${code}'; end $$`),
@@ -40,16 +58,8 @@ async function heal(table: string): Promise<void> {
 
 const confirmations = () => bed.tg.callsOf("sendMessage").filter((c) => c.status === 200 && String(c.params.text).startsWith("✅ Booking berhasil!"));
 
-async function snapshot() {
-  const [o, a, x, p, c] = await Promise.all([
-    bed.db.db.select().from(orders),
-    bed.db.db.select().from(auditLog),
-    bed.db.db.select().from(outbox),
-    bed.db.db.select().from(processedUpdates),
-    bed.db.db.select().from(conversations),
-  ]);
-  return { orders: o, audit: a, outbox: x, processed: p.map((r) => r.updateId).sort(), conversations: c };
-}
+/** Every row of every table: a failed request must leave them exactly as they were. */
+const snapshot = () => snapshotTables(bed.db.db);
 
 describe("the database fails in the middle of the Book Now transaction", () => {
   it.each(FAULTS)("a failure at the $op of $table ($code): 503, nothing half-written, the retry books exactly once", async (fault) => {
@@ -99,5 +109,30 @@ describe("the database fails in the middle of the Book Now transaction", () => {
     expect((await postUpdate(date)).status).toBe(200);
     expect((await bed.db.db.select().from(conversations))[0]!.step).toBe("device");
     expect(customer.lastMessage().keyboard.flat().map((b) => b.text)).toContain("iPhone X");
+  });
+});
+
+describe("the database fails in the middle of applying a Midtrans notification", () => {
+  it.each(NOTIFICATION_FAULTS)("a failure at the $op of $table ($code): 503, the order untouched, Midtrans' retry applies it once", async (fault) => {
+    midtrans.reset();
+    overrideEnv({ ...midtrans.env(), MIDTRANS_VERIFY_STATUS: "true" });
+    const order = await bookOrder(bed.db.db, { paymentMethod: "all", chatId: 5557003 });
+    const started = await startSnapPayment(bed.db.db, { token: order.statusToken });
+    if (!started.ok) throw new Error(started.reason);
+    const orderId = `${order.bookingCode}-1`;
+    midtrans.setTransaction(orderId, { transaction_status: "settlement", fraud_status: "accept", payment_type: "bank_transfer" });
+    const body = JSON.stringify(midtrans.notificationBody(orderId));
+    const notify = () => notificationRoute(new Request("http://localhost/api/midtrans/notification", { method: "POST", body }));
+    const before = await snapshot();
+
+    await failNextWrite(fault);
+    expect((await notify()).status).toBe(503);
+    expect(await snapshot()).toEqual(before);
+    await heal(fault.table);
+    expect((await notify()).status).toBe(200);
+    expect((await notify()).status).toBe(200);
+    expect((await readOrder(bed.db.db, order.id)).paymentStatus).toBe("paid");
+    expect(await readOutbox(bed.db.db)).toHaveLength(1);
+    expect(await readAudit(bed.db.db, "payment.status_changed")).toHaveLength(1);
   });
 });
