@@ -2,12 +2,11 @@ import { sql } from "drizzle-orm";
 import { setDbHandle } from "@/db";
 import { openDatabase } from "@/db/client";
 import { conversations, orders } from "@/db/schema";
-import { POST as notificationRoute } from "@/app/api/midtrans/notification/route";
 import { overrideEnv } from "@/lib/env";
-import { startSnapPayment } from "@/lib/payments/start-payment";
 import { TOMORROW, walkWizard } from "@/tests/support/bot-flows";
 import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
-import { bookOrder, readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
+import { readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
+import { notifier, snapOrder } from "@/tests/support/snap-order";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { setupFaultBed } from "@/tests/support/fault-bed";
 import { postUpdate, TelegramCustomer, type Update } from "@/tests/support/telegram-customer";
@@ -116,13 +115,8 @@ describe("the database fails in the middle of applying a Midtrans notification",
   it.each(NOTIFICATION_FAULTS)("a failure at the $op of $table ($code): 503, the order untouched, Midtrans' retry applies it once", async (fault) => {
     midtrans.reset();
     overrideEnv({ ...midtrans.env(), MIDTRANS_VERIFY_STATUS: "true" });
-    const order = await bookOrder(bed.db.db, { paymentMethod: "all", chatId: 5557003 });
-    const started = await startSnapPayment(bed.db.db, { token: order.statusToken });
-    if (!started.ok) throw new Error(started.reason);
-    const orderId = `${order.bookingCode}-1`;
-    midtrans.setTransaction(orderId, { transaction_status: "settlement", fraud_status: "accept", payment_type: "bank_transfer" });
-    const body = JSON.stringify(midtrans.notificationBody(orderId));
-    const notify = () => notificationRoute(new Request("http://localhost/api/midtrans/notification", { method: "POST", body }));
+    const { order, orderId } = await snapOrder(bed.db.db, midtrans, { chatId: 5557003, status: "settlement" });
+    const notify = notifier(midtrans.notificationBody(orderId));
     const before = await snapshot();
 
     await failNextWrite(fault);

@@ -8,13 +8,13 @@ import { POST as telegramWebhook } from "@/app/api/telegram/webhook/route";
 import OrderPage from "@/app/orders/[token]/page";
 import { orders } from "@/db/schema";
 import { overrideEnv } from "@/lib/env";
-import { startSnapPayment } from "@/lib/payments/start-payment";
 import { walkWizard } from "@/tests/support/bot-flows";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { setupFaultBed } from "@/tests/support/fault-bed";
 import { signNotification, startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
 import { bookOrder, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
 import { serveRoutes, type ServedRoutes } from "@/tests/support/serve-routes";
+import { snapOrder } from "@/tests/support/snap-order";
 import { TelegramCustomer, TEST_WEBHOOK_SECRET } from "@/tests/support/telegram-customer";
 
 // The status page's client part asks for the App Router, which a bare server render has not mounted.
@@ -68,12 +68,7 @@ async function refused(request: () => Promise<{ status: number; text: string }>,
 const notify = (body: Record<string, unknown> | string) =>
   send("POST", "/api/midtrans/notification", { body: typeof body === "string" ? body : JSON.stringify(body) });
 
-async function orderWithSnap(chatId = 5556201) {
-  const order = await bookOrder(bed.db.db, { paymentMethod: "all", chatId });
-  const started = await startSnapPayment(bed.db.db, { token: order.statusToken });
-  if (!started.ok) throw new Error(started.reason);
-  return { order, orderId: `${order.bookingCode}-1` };
-}
+const orderWithSnap = (chatId = 5556201) => snapOrder(bed.db.db, midtrans, { chatId });
 
 describe("the Telegram webhook's secret", () => {
   it("a forged, partial, padded or missing secret header is refused with 401 before anything is read or written", async () => {

@@ -2,11 +2,11 @@ import { POST as notificationRoute } from "@/app/api/midtrans/notification/route
 import { orders, outbox } from "@/db/schema";
 import { overrideEnv } from "@/lib/env";
 import { deliverDueMessages } from "@/lib/notify/deliver";
-import { startSnapPayment } from "@/lib/payments/start-payment";
 import { walkWizard } from "@/tests/support/bot-flows";
 import { setupFaultBed } from "@/tests/support/fault-bed";
 import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
-import { bookOrder, readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
+import { readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
+import { snapOrder } from "@/tests/support/snap-order";
 import { serveRoutes, type ServedRoutes } from "@/tests/support/serve-routes";
 import { postUpdate, TelegramCustomer } from "@/tests/support/telegram-customer";
 
@@ -35,15 +35,7 @@ const after = (from: Date, ms: number) => new Date(from.getTime() + ms);
 const delivered = (chatId: number, prefix: string) =>
   bed.tg.callsOf("sendMessage").filter((c) => c.status === 200 && c.params.chat_id === chatId && String(c.params.text).startsWith(prefix));
 
-/** A booked order whose Snap attempt the customer has paid at Midtrans (the notification not yet sent). */
-async function paidAtMidtrans(chatId: number) {
-  const order = await bookOrder(bed.db.db, { paymentMethod: "all", chatId });
-  const started = await startSnapPayment(bed.db.db, { token: order.statusToken });
-  if (!started.ok) throw new Error(started.reason);
-  const orderId = `${order.bookingCode}-1`;
-  midtrans.setTransaction(orderId, { transaction_status: "settlement", fraud_status: "accept", payment_type: "bank_transfer" });
-  return { order, orderId };
-}
+const paidAtMidtrans = (chatId: number) => snapOrder(bed.db.db, midtrans, { chatId, status: "settlement" });
 
 describe("the Bot API fails", () => {
   it("a payment message refused with 429 (retry_after), then 500, then no answer at all, reaches the customer exactly once", async () => {

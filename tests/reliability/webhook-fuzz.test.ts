@@ -2,12 +2,12 @@ import fc from "fast-check";
 import { POST as telegramWebhook } from "@/app/api/telegram/webhook/route";
 import { POST as midtransNotification } from "@/app/api/midtrans/notification/route";
 import { auditLog } from "@/db/schema";
-import { startSnapPayment } from "@/lib/payments/start-payment";
 import { statusOfTransaction } from "@/lib/payments/payment-state";
 import { consistencyProblems } from "@/tests/support/consistency";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
-import { bookOrder, readOrder } from "@/tests/support/payment-fixtures";
+import { readOrder } from "@/tests/support/payment-fixtures";
+import { snapOrder } from "@/tests/support/snap-order";
 import { serveRoutes, type ServedRoutes } from "@/tests/support/serve-routes";
 import { nextUpdateId, TelegramCustomer, TEST_WEBHOOK_SECRET, useStandInBot as pointAppAtStandIn } from "@/tests/support/telegram-customer";
 import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
@@ -220,10 +220,7 @@ describe("generated Midtrans notifications at POST /api/midtrans/notification", 
   });
 
   it("mutated genuine notifications are applied only as the Status API confirms, or refused changing nothing", async () => {
-    const order = await bookOrder(testDb.db, { paymentMethod: "all" });
-    const started = await startSnapPayment(testDb.db, { token: order.statusToken });
-    if (!started.ok) throw new Error(started.reason);
-    const orderId = `${order.bookingCode}-1`;
+    const { order, orderId } = await snapOrder(testDb.db, midtrans);
     midtrans.setTransaction(orderId, { transaction_status: "pending", payment_type: "bank_transfer" });
     const genuine = midtrans.notificationBody(orderId);
     const statuses = fc.constantFrom("pending", "pending", "settlement", "capture", "deny", "cancel", "expire", "refund", "bogus");

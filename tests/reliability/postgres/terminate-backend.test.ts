@@ -1,9 +1,8 @@
 import { Client } from "pg";
-import { POST as notificationRoute } from "@/app/api/midtrans/notification/route";
 import { overrideEnv } from "@/lib/env";
-import { startSnapPayment } from "@/lib/payments/start-payment";
 import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
-import { bookOrder, readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
+import { readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
+import { notifier, snapOrder } from "@/tests/support/snap-order";
 import { conversations, orders, outbox, processedUpdates, slots } from "@/db/schema";
 import { deliverDueMessages } from "@/lib/notify/deliver";
 import { walkWizard } from "@/tests/support/bot-flows";
@@ -110,13 +109,8 @@ describe("pg_terminate_backend during Book Now", () => {
   it("while a Midtrans notification is being applied: 503, the order untouched, and Midtrans' retry applies it once", async () => {
     overrideEnv({ ...midtrans.env(), MIDTRANS_VERIFY_STATUS: "true" });
     midtrans.reset();
-    const order = await bookOrder(bed.db.db, { paymentMethod: "all", chatId: 5558003 });
-    const started = await startSnapPayment(bed.db.db, { token: order.statusToken });
-    if (!started.ok) throw new Error(started.reason);
-    const orderId = `${order.bookingCode}-1`;
-    midtrans.setTransaction(orderId, { transaction_status: "settlement", fraud_status: "accept", payment_type: "bank_transfer" });
-    const body = JSON.stringify(midtrans.notificationBody(orderId));
-    const notify = () => notificationRoute(new Request("http://localhost/api/midtrans/notification", { method: "POST", body }));
+    const { order, orderId } = await snapOrder(bed.db.db, midtrans, { chatId: 5558003, status: "settlement" });
+    const notify = notifier(midtrans.notificationBody(orderId));
 
     const answer = await terminatedWhileWaiting("select * from orders where id = $1 for update", [order.id], notify);
     expect(answer.status).toBe(503);
