@@ -2,10 +2,12 @@ import { POST as notificationRoute } from "@/app/api/midtrans/notification/route
 import { orders, outbox } from "@/db/schema";
 import { overrideEnv } from "@/lib/env";
 import { deliverDueMessages } from "@/lib/notify/deliver";
+import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
+import { startSnapPayment } from "@/lib/payments/start-payment";
 import { walkWizard } from "@/tests/support/bot-flows";
 import { setupFaultBed } from "@/tests/support/fault-bed";
 import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
-import { readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
+import { bookOrder, readAudit, readOrder, readOutbox, readPayments } from "@/tests/support/payment-fixtures";
 import { snapOrder } from "@/tests/support/snap-order";
 import { serveRoutes, type ServedRoutes } from "@/tests/support/serve-routes";
 import { postUpdate, TelegramCustomer } from "@/tests/support/telegram-customer";
@@ -131,5 +133,29 @@ describe("the Midtrans Status API fails", () => {
     expect((await readOrder(bed.db.db, order.id)).paymentStatus).toBe("unpaid");
     expect((await midtrans.sendNotification(notifyUrl(), orderId)).status).toBe(200);
     expect((await readOrder(bed.db.db, order.id)).paymentStatus).toBe("paid");
+  });
+});
+
+describe("Midtrans fails while a second payment attempt replaces a VA", () => {
+  it("the cancel of the VA is refused (500): no second payable attempt; once Midtrans is back the new attempt replaces it, and both paying is flagged", async () => {
+    const order = await bookOrder(bed.db.db, { paymentMethod: "bca_va", chatId: 5556006 });
+    const va = await issueVirtualAccount(bed.db.db, { orderId: order.id });
+    expect(va).toBeDefined();
+    midtrans.fault("cancel", { status: 500, times: 1 });
+    expect((await startSnapPayment(bed.db.db, { token: order.statusToken })).ok).toBe(false);
+    const afterRefusal = await readPayments(bed.db.db, order.id);
+    expect(afterRefusal.map((p) => [p.kind, p.transactionStatus])).toEqual([["core", "pending"]]);
+
+    const snap = await startSnapPayment(bed.db.db, { token: order.statusToken });
+    expect(snap.ok).toBe(true);
+    const attempts = await readPayments(bed.db.db, order.id);
+    expect(attempts.map((p) => [p.kind, p.transactionStatus])).toEqual([["core", "cancel"], ["snap", null]]);
+
+    // The bank took the VA transfer anyway (a race at Midtrans), and the customer also paid by Snap.
+    for (const attempt of attempts) {
+      midtrans.setTransaction(attempt.midtransOrderId, { transaction_status: "settlement", fraud_status: "accept", payment_type: "bank_transfer" });
+      expect((await midtrans.sendNotification(notifyUrl(), attempt.midtransOrderId)).status).toBe(200);
+    }
+    expect(await readOrder(bed.db.db, order.id)).toMatchObject({ paymentStatus: "paid", needsRefund: true });
   });
 });
