@@ -31,7 +31,11 @@ export default async function config() {
       setupFiles: ["<rootDir>/tests/support/tz-jakarta.ts"],
     }),
     await project("db+http on PGlite", {
-      testMatch: ["<rootDir>/tests/db/**/*.test.ts", "<rootDir>/tests/http/**/*.test.ts"],
+      testMatch: [
+        "<rootDir>/tests/db/**/*.test.ts",
+        "<rootDir>/tests/http/**/*.test.ts",
+        "<rootDir>/tests/reliability/*.test.ts",
+      ],
       setupFiles: ["<rootDir>/tests/support/db-pglite.ts"],
     }),
   ];
@@ -42,6 +46,8 @@ export default async function config() {
           "<rootDir>/tests/db/**/*.test.ts",
           "<rootDir>/tests/http/**/*.test.ts",
           "<rootDir>/tests/postgres/**/*.test.ts",
+          // tests/reliability/postgres/: faults only a server can have (a backend terminated mid-transaction).
+          "<rootDir>/tests/reliability/**/*.test.ts",
         ],
         setupFiles: ["<rootDir>/tests/support/db-postgres.ts"],
       }),

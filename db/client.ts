@@ -55,6 +55,12 @@ async function openPg(url: string, poolMax: number): Promise<DbHandle> {
   });
   // An idle client whose backend dies must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
+  // A checked-out client (inside a transaction) has no pool listener: when its backend is
+  // terminated, its query fails (→ 503) but the client also emits "error", which with no
+  // listener is an uncaught exception that takes the whole server down.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => console.error(`[db] connection lost while in use: ${error.message}`));
+  });
   const db = drizzle({ client: pool, schema }) as unknown as Database;
   return { db, driver: "pg", close: () => pool.end() };
 }
@@ -70,6 +76,10 @@ async function openVercel(url: string, poolMax: number, neon: NeonSocketOptions 
   if (neon) Object.assign(neonConfig, neon);
   const pool = createPool({ connectionString: url, max: poolMax });
   pool.on("error", (error: Error) => console.error(`[db] idle connection lost: ${error.message}`));
+  // As for pg: a client lost while checked out must not emit an unhandled "error".
+  pool.on("connect", (client: { on(event: "error", listener: (error: Error) => void): unknown }) => {
+    client.on("error", (error) => console.error(`[db] connection lost while in use: ${error.message}`));
+  });
   const db = drizzle({ client: pool, schema }) as unknown as Database;
   return { db, driver: "vercel", close: () => pool.end() };
 }

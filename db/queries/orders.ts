@@ -16,7 +16,11 @@ export async function findOrderById(db: Database, { id }: { id: string }): Promi
   return rows[0];
 }
 
+/** Status tokens are url-safe base64; anything else (a NUL, a 4 kB guess) is not sent to the database at all. */
+const TOKEN_ALPHABET = /^[A-Za-z0-9_-]{1,64}$/;
+
 export async function findOrderByStatusToken(db: Database, { token }: { token: string }): Promise<Order | undefined> {
+  if (!TOKEN_ALPHABET.test(token)) return undefined;
   const rows = await db.select().from(orders).where(eq(orders.statusToken, token)).limit(1);
   return rows[0];
 }

@@ -10,6 +10,9 @@ import { apologize } from "./process-update";
  */
 export type UpdateOutcome = "ok" | "retry" | "invalid";
 
+/** An update is a few kB (a message is at most 4096 characters); a body far past that is not from Telegram. */
+export const MAX_UPDATE_BYTES = 256 * 1024;
+
 function isUpdate(body: unknown): body is Update {
   return typeof body === "object" && body !== null && Number.isSafeInteger((body as { update_id?: unknown }).update_id);
 }
@@ -41,7 +44,10 @@ export async function handleTelegramUpdate(body: unknown): Promise<UpdateOutcome
       return "retry";
     }
     console.error(`[bot] update ${body.update_id} failed:`, error instanceof Error ? (error.stack ?? error.message) : error);
-    await apologize(bot.telegram, body);
+    // The apology is a courtesy: whatever it meets, the update is done.
+    await apologize(bot.telegram, body).catch((failure: unknown) =>
+      console.error(`[bot] update ${body.update_id}: no apology sent: ${(failure as Error).message}`),
+    );
     return "ok";
   }
 }

@@ -70,8 +70,9 @@ export async function processUpdate(update: Update, { api, botUsername }: { api:
     return { calls, outboxKeys: req.outboxKeys, virtualAccountOrders: req.virtualAccountOrders };
   });
   if (!committed) return;
-  await performCalls(api, committed.calls, incoming.updateId);
-  if (committed.outboxKeys.length) {
+  const reachable = await performCalls(api, committed.calls, incoming.updateId);
+  // When Telegram is failing, the queued messages wait for the outbox's retries rather than this update's time.
+  if (committed.outboxKeys.length && reachable) {
     await deliverOutboxMessages({ dedupeKeys: committed.outboxKeys }).catch((error: unknown) =>
       console.error(`[bot] update ${incoming.updateId}: confirmation left for the outbox job: ${(error as Error).message}`),
     );
@@ -85,25 +86,38 @@ export async function processUpdate(update: Update, { api, botUsername }: { api:
 
 /**
  * Makes the committed update's Bot API calls in order. A message Telegram could
- * not take now (429, 5xx, network) goes to the outbox to be retried; a button's
- * answer is not worth retrying (its spinner is long gone by then).
+ * not take now (429, 5xx, network, timeout) goes to the outbox to be retried,
+ * and so do the ones after it, untried: each call may wait 8 s, and the update
+ * must be done well within its 12 s, or telegraf gives up on it and the
+ * customer is sent an apology for a booking that was in fact made. A button's
+ * answer is not worth retrying (its spinner is long gone by then). Returns
+ * whether Telegram took every call it was asked.
  */
-async function performCalls(api: Telegram, calls: TelegramCall[], updateId: number): Promise<void> {
+async function performCalls(api: Telegram, calls: TelegramCall[], updateId: number): Promise<boolean> {
   const [first, ...rest] = calls;
   const answer = first?.method === "answerCallbackQuery" ? first : undefined;
   const messages = answer ? rest : calls;
   const answered = answer ? callBotApi(api, answer).catch((error: unknown) => logFailure(updateId, answer, error)) : undefined;
+  let reachable = true;
   for (const [index, call] of messages.entries()) {
+    if (!reachable) {
+      await retryLater(updateId, index, call);
+      continue;
+    }
     try {
       await callBotApi(api, call);
     } catch (error) {
       const failure = classifyBotApiError(error);
       if (failure.kind === "not_modified") continue;
       logFailure(updateId, call, error);
-      if (failure.kind !== "permanent") await retryLater(updateId, index, call);
+      if (failure.kind !== "permanent") {
+        reachable = false;
+        await retryLater(updateId, index, call);
+      }
     }
   }
   await answered;
+  return reachable;
 }
 
 function logFailure(updateId: number, call: TelegramCall, error: unknown): void {

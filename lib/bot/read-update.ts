@@ -1,4 +1,5 @@
 import type { Update } from "telegraf/types";
+import { storableText } from "@/db/storable";
 
 /** The customer behind an update, as the booking snapshots them. */
 export interface Customer {
@@ -32,13 +33,26 @@ export type Incoming =
   /** A button tap we cannot place in a chat of ours (an inline message, a group): answered, nothing else. */
   | { kind: "orphan_callback"; updateId: number; callbackId: string; customer: Customer };
 
-function customerOf(from: { id: number; first_name: string; last_name?: string; username?: string; language_code?: string }): Customer {
+type Sender = { id: number; is_bot?: boolean; first_name: string; last_name?: string; username?: string; language_code?: string };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+const optionalText = (value: unknown) => (typeof value === "string" ? storableText(value) : undefined);
+
+/** The shapes Telegram promises, checked: a body with the right secret can still be anything. */
+function isSender(value: unknown): value is Sender {
+  return isObject(value) && Number.isSafeInteger(value.id) && typeof value.first_name === "string";
+}
+function isChat(value: unknown): value is { id: number; type: string } {
+  return isObject(value) && Number.isSafeInteger(value.id) && typeof value.type === "string";
+}
+
+function customerOf(from: Sender): Customer {
   return {
     id: from.id,
-    firstName: from.first_name,
-    lastName: from.last_name,
-    username: from.username,
-    languageCode: from.language_code,
+    firstName: storableText(from.first_name),
+    lastName: optionalText(from.last_name),
+    username: optionalText(from.username),
+    languageCode: optionalText(from.language_code),
   };
 }
 
@@ -63,7 +77,7 @@ export function readUpdate(update: Update, botUsername: string | undefined): Inc
   const updateId = update.update_id;
   if ("message" in update && update.message) {
     const message = update.message;
-    if (!message.from || message.from.is_bot) return { kind: "ignore", updateId };
+    if (!isSender(message.from) || message.from.is_bot === true || !isChat(message.chat)) return { kind: "ignore", updateId };
     const customer = customerOf(message.from);
     const text = "text" in message && typeof message.text === "string" ? message.text : undefined;
     const command = text !== undefined ? readCommand(text, botUsername) : null;
@@ -75,9 +89,10 @@ export function readUpdate(update: Update, botUsername: string | undefined): Inc
   }
   if ("callback_query" in update && update.callback_query) {
     const query = update.callback_query;
+    if (!isObject(query) || !isSender(query.from) || typeof query.id !== "string") return { kind: "ignore", updateId };
     const customer = customerOf(query.from);
     const message = query.message;
-    if (!message || message.chat.type !== "private") {
+    if (!isObject(message) || !isChat(message.chat) || message.chat.type !== "private" || !Number.isSafeInteger(message.message_id)) {
       return { kind: "orphan_callback", updateId, callbackId: query.id, customer };
     }
     const data = "data" in query && typeof query.data === "string" ? query.data : undefined;

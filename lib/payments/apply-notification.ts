@@ -35,6 +35,7 @@ export const VERDICT_HTTP_STATUS: Record<NotificationVerdict["kind"], number> = 
   unavailable: 503,
 };
 
+const MIDTRANS_ORDER_ID = /^[A-Za-z0-9_~.-]{1,50}$/;
 const REQUIRED = ["order_id", "status_code", "gross_amount", "signature_key", "transaction_status"] as const;
 
 function parseNotification(text: string): MidtransTransaction | "bad_json" | "missing_fields" {
@@ -100,7 +101,10 @@ async function judge({ body, ip, now }: Input): Promise<NotificationVerdict> {
   if (notification === "bad_json") return reject({ kind: "malformed", reason: "bad_json" }, "-", { text: body.slice(0, 2_000) });
   if (notification === "missing_fields") return reject({ kind: "malformed", reason: "missing_fields" }, "-", JSON.parse(body));
 
-  const payment = await findPaymentByMidtransOrderId(db, { midtransOrderId: notification.order_id });
+  // Not an order id we could have made (Midtrans allows letters, digits, - _ ~ . and 50 at most): not looked up.
+  const payment = MIDTRANS_ORDER_ID.test(notification.order_id)
+    ? await findPaymentByMidtransOrderId(db, { midtransOrderId: notification.order_id })
+    : undefined;
   if (!payment) return reject({ kind: "unknown_order" }, notification.order_id, notification);
   const serverKey = midtransConfig().serverKey;
   if (!serverKey) {

@@ -32,7 +32,16 @@ export interface ChatMessage {
   edited: boolean;
 }
 
-export type Fault = { status: 429; retryAfter?: number } | { status: 500 | 502 | 503 | 504 } | { status: 400 | 403; description: string } | { delayMs: number };
+/**
+ * delayMs: answers (and acts) late. hangMs: holds the request that long, then drops the
+ * connection without answering or acting: longer than the client waits, it is a timeout.
+ */
+export type Fault =
+  | { status: 429; retryAfter?: number }
+  | { status: 500 | 502 | 503 | 504 }
+  | { status: 400 | 403; description: string }
+  | { delayMs: number }
+  | { hangMs: number };
 
 export interface RecordedCall {
   method: string;
@@ -64,6 +73,8 @@ export interface TelegramStandIn {
   callsOf(method: string): RecordedCall[];
   /** The next `count` calls (of `method`, if given) get this fault instead of their answer. */
   failNext(count: number, fault: Fault, options?: { method?: string }): void;
+  /** Forgets the faults not yet used: the Bot API is healthy again. */
+  clearFaults(): void;
   /** The chat as the customer sees it: user and bot messages in order, with their current text and buttons. */
   chat(chatId: number): ChatMessage[];
   /** The bot's latest message in the chat. */
@@ -273,6 +284,7 @@ export async function startTelegramStandIn(
   async function answer(method: string, params: Params): Promise<{ outcome: Outcome; fault?: Fault }> {
     const index = faults.findIndex((f) => !f.method || f.method === method);
     const fault = index >= 0 ? faults.splice(index, 1)[0]!.fault : undefined;
+    if (fault && "hangMs" in fault) throw new Error("hang faults are taken before the request is read");
     if (fault && "delayMs" in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
     else if (fault?.status === 429) {
       const retryAfter = fault.retryAfter ?? 1;
@@ -286,6 +298,16 @@ export async function startTelegramStandIn(
 
   const server = http.createServer(async (request, response) => {
     const match = /^\/bot([^/]+)\/([A-Za-z]+)/.exec(new URL(request.url ?? "/", "http://x").pathname);
+    const nextFault = match && match[1] === token ? faults.findIndex((f) => !f.method || f.method === match[2]) : -1;
+    const hangIndex = nextFault >= 0 && "hangMs" in faults[nextFault]!.fault ? nextFault : -1;
+    if (hangIndex >= 0) {
+      const { fault } = faults.splice(hangIndex, 1)[0]!;
+      const params = await readBody(request).catch(() => ({}));
+      calls.push({ method: match![2]!, params, status: 0, answer: { ok: false, error_code: 0, description: "dropped" }, fault, at: Date.now() });
+      await new Promise((r) => setTimeout(r, (fault as { hangMs: number }).hangMs));
+      response.destroy();
+      return;
+    }
     let outcome: Outcome;
     let fault: Fault | undefined;
     let params: Params = {};
@@ -317,6 +339,9 @@ export async function startTelegramStandIn(
     callsOf: (method) => calls.filter((c) => c.method === method),
     failNext(count, fault, { method } = {}) {
       for (let i = 0; i < count; i++) faults.push({ fault, method });
+    },
+    clearFaults() {
+      faults.length = 0;
     },
     chat: (chatId) => [...chatOf(chatId)],
     lastBotMessage: (chatId) => [...chatOf(chatId)].reverse().find((m) => m.fromBot),

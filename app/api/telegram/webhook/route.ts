@@ -1,6 +1,7 @@
 // POST /api/telegram/webhook – updates from Telegram, checked against the webhook's secret token
-import { handleTelegramUpdate } from "@/lib/bot/handle-update";
+import { handleTelegramUpdate, MAX_UPDATE_BYTES } from "@/lib/bot/handle-update";
 import { getEnv } from "@/lib/env";
+import { readLimitedText } from "@/lib/http/read-body";
 import { secretsMatch } from "@/lib/http/secrets";
 
 export const runtime = "nodejs";
@@ -10,9 +11,11 @@ export async function POST(request: Request): Promise<Response> {
   if (!secretsMatch(request.headers.get("x-telegram-bot-api-secret-token"), getEnv().TELEGRAM_WEBHOOK_SECRET)) {
     return Response.json({ error: "unauthorized" }, { status: 401 });
   }
+  const text = await readLimitedText(request, MAX_UPDATE_BYTES);
+  if (!text.ok) return Response.json({ error: "update too large" }, { status: 413 });
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text.text);
   } catch {
     return Response.json({ error: "body is not JSON" }, { status: 400 });
   }
