@@ -7,6 +7,8 @@ export function CatalogTable({ view }: { view: HomeView }) {
   const price = new Map(view.catalog.map((e) => [`${e.deviceId}:${e.partId}`, e.priceIdr]));
   if (view.catalog.length === 0) return <p>Daftar harga sedang diperbarui.</p>;
   return (
+    <>
+      <p className={styles.small}>Geser tabel ke samping untuk melihat semua layanan; &quot;–&quot; berarti tidak tersedia.</p>
     <div className={styles.scroll} role="region" aria-labelledby="harga" tabIndex={0}>
       <table className={styles.prices} data-testid="catalog">
         <thead>
@@ -36,5 +38,6 @@ export function CatalogTable({ view }: { view: HomeView }) {
         </tbody>
       </table>
     </div>
+    </>
   );
 }
