@@ -1,9 +1,11 @@
 import type { z } from "zod";
-import type { Database } from "@/db";
+import { getDb, type Database } from "@/db";
+import { clientIp } from "@/lib/http/read-body";
 import { removeCatalogItem, removePrice, saveCatalogItem, savePrice } from "./catalog";
 import { catalogItemInput, closedDateInput, closedDateRef, itemRef, priceInput, priceRef, settingsInput, slotInput, slotRef } from "./catalog-input";
 import { closeDate, removeSlot, reopenDate, saveSettings, saveSlot } from "./catalog-schedule";
 import { invalid, readForm, type AdminActor, type EditResult } from "./edit-result";
+import { flashLocation } from "./flash";
 
 interface Operation<S extends z.ZodType> {
   schema: S;
@@ -43,4 +45,26 @@ export async function applyAdminForm(
   const parsed = readForm(operation.schema, form);
   if (!parsed.ok) return invalid(parsed.errors);
   return operation.run(db, actor, parsed.data);
+}
+
+/**
+ * The whole answer to a posted catalog/schedule form (the admin already
+ * checked): run it, then send the browser back to its page with the outcome,
+ * 303 so a reload does not post again.
+ */
+export async function submitAdminForm(
+  request: Request,
+  admin: { username: string },
+  { operations, page }: { operations: Record<string, Operation<z.ZodType>>; page: string },
+): Promise<Response> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return new Response("Formulir tidak terbaca.", { status: 400 });
+  }
+  const result = await applyAdminForm(operations, await getDb(), { username: admin.username, ip: clientIp(request) }, form);
+  const device = form.get("device");
+  const keep = { device: typeof device === "string" && /^\d{1,9}$/.test(device) ? device : undefined };
+  return new Response(null, { status: 303, headers: { location: flashLocation(page, result, keep) } });
 }
