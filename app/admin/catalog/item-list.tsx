@@ -1,0 +1,62 @@
+import type { CatalogItem, CatalogKind } from "@/db/queries/catalog-edits";
+import styles from "../catalog-editor.module.css";
+import { EditRow, OpButton } from "../edit-row";
+
+interface Props {
+  kind: CatalogKind;
+  items: CatalogItem[];
+  /** Kept across the redirect so the price list stays on the same device. */
+  deviceId?: number;
+}
+
+const NOUN: Record<CatalogKind, string> = { device: "perangkat", part: "layanan" };
+
+function ItemFields({ item, noun }: { item?: CatalogItem; noun: string }) {
+  const who = item ? ` ${item.name}` : ` ${noun} baru`;
+  return (
+    <>
+      <label className={styles.name}>
+        Nama
+        <input type="text" name="name" defaultValue={item?.name} required maxLength={60} aria-label={`Nama${who}`} />
+      </label>
+      <label className={styles.short}>
+        Urutan
+        <input type="number" name="sort" defaultValue={item?.sort ?? 0} min={0} max={10000} aria-label={`Urutan${who}`} />
+      </label>
+      <label className={styles.check}>
+        <input type="checkbox" name="active" defaultChecked={item?.active ?? true} aria-label={`Aktif${who}`} />
+        Aktif
+      </label>
+    </>
+  );
+}
+
+/** Devices or parts: each row edits one (Simpan) or takes it away (Hapus: deactivated when orders refer to it). */
+export function ItemList({ kind, items, deviceId }: Props) {
+  const back = deviceId ? <input type="hidden" name="device" value={deviceId} /> : null;
+  return (
+    <ul className={styles.rows}>
+      {items.map((item) => (
+        <EditRow key={item.id} action="/admin/catalog/edit">
+          <input type="hidden" name="id" value={item.id} />
+          {back}
+          <ItemFields item={item} noun={NOUN[kind]} />
+          <OpButton op={`save-${kind}`} label={`Simpan ${item.name}`}>
+            Simpan
+          </OpButton>
+          <OpButton op={`remove-${kind}`} label={`Hapus ${item.name}`} kind="remove">
+            Hapus
+          </OpButton>
+          {!item.active && <span className={styles.inactive}>nonaktif: tidak tampil untuk pelanggan</span>}
+        </EditRow>
+      ))}
+      <EditRow action="/admin/catalog/edit">
+        {back}
+        <ItemFields noun={NOUN[kind]} />
+        <OpButton op={`save-${kind}`} label={`Tambah ${NOUN[kind]}`}>
+          Tambah
+        </OpButton>
+      </EditRow>
+    </ul>
+  );
+}

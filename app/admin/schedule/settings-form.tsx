@@ -1,0 +1,47 @@
+import type { ShopSettings } from "@/db/queries/settings";
+import styles from "../catalog-editor.module.css";
+
+const WEEKDAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+
+/** The shop's name and pitch (shown on the home page and by the bot) and the booking rules. */
+export function SettingsForm({ settings }: { settings: ShopSettings }) {
+  return (
+    <form method="post" action="/admin/schedule/edit" className={styles.stack}>
+      <input type="hidden" name="op" value="save-settings" />
+      <label>
+        Nama toko
+        <input type="text" name="shopName" defaultValue={settings.shopName} required maxLength={80} />
+      </label>
+      <label>
+        Slogan di halaman depan
+        <input type="text" name="tagline" defaultValue={settings.tagline} maxLength={200} />
+      </label>
+      <label>
+        Booking dibuka sampai (hari ke depan)
+        <input type="number" name="bookingHorizonDays" defaultValue={settings.bookingHorizonDays} min={1} max={365} required />
+      </label>
+      <label>
+        Jeda minimal sebelum jam servis (menit)
+        <input type="number" name="leadTimeMinutes" defaultValue={settings.leadTimeMinutes} min={0} max={1440} required />
+      </label>
+      <label>
+        Batas bayar setelah booking (jam)
+        <input type="number" name="holdHours" defaultValue={settings.holdHours} min={1} max={72} required />
+      </label>
+      <fieldset className={styles.weekdays}>
+        <legend>Tutup setiap</legend>
+        {WEEKDAYS.map((name, day) => (
+          <label key={day} className={styles.check}>
+            <input type="checkbox" name="closedWeekdays" value={day} defaultChecked={settings.closedWeekdays.includes(day)} />
+            {name}
+          </label>
+        ))}
+      </fieldset>
+      <div>
+        <button type="submit" className={styles.save}>
+          Simpan pengaturan
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import { formatRupiah } from "@/lib/booking/money";
+import type { HomeView } from "@/lib/site/home-view";
+import styles from "./home.module.css";
+
+/** Device × part, one row per device; "–" where the part is not offered for that model. */
+export function CatalogTable({ view }: { view: HomeView }) {
+  const price = new Map(view.catalog.map((e) => [`${e.deviceId}:${e.partId}`, e.priceIdr]));
+  if (view.catalog.length === 0) return <p>Daftar harga sedang diperbarui.</p>;
+  return (
+    <>
+      <p className={styles.small}>Geser tabel ke samping untuk melihat semua layanan; &quot;–&quot; berarti tidak tersedia.</p>
+      <div className={styles.scroll} role="region" aria-labelledby="harga" tabIndex={0}>
+        <table className={styles.prices} data-testid="catalog">
+          <thead>
+            <tr>
+              <th scope="col">Perangkat</th>
+              {view.parts.map((p) => (
+                <th key={p.id} scope="col">
+                  {p.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {view.devices.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">{d.name}</th>
+                {view.parts.map((p) => {
+                  const amount = price.get(`${d.id}:${p.id}`);
+                  return (
+                    <td key={p.id} aria-label={amount === undefined ? "tidak tersedia" : undefined}>
+                      {amount === undefined ? "–" : formatRupiah(amount)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

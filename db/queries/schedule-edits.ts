@@ -1,0 +1,74 @@
+import { and, asc, eq, gte, gt, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { closedDates, orders, slots, type ClosedDate, type Slot } from "../schema";
+import { holdsPlace } from "./slots";
+
+export type SlotValues = Pick<Slot, "label" | "startTime" | "endTime" | "capacity" | "active">;
+
+export async function insertSlot(db: Database, values: SlotValues): Promise<Slot> {
+  const rows = await db.insert(slots).values(values).returning();
+  return rows[0]!;
+}
+
+export async function updateSlot(db: Database, { id, values }: { id: number; values: SlotValues }): Promise<Slot> {
+  const rows = await db.update(slots).set(values).where(eq(slots.id, id)).returning();
+  return rows[0]!;
+}
+
+export async function deleteSlot(db: Database, { id }: { id: number }): Promise<void> {
+  await db.delete(slots).where(eq(slots.id, id));
+}
+
+export async function findSlotByLabel(db: Database, { label }: { label: string }): Promise<Slot | undefined> {
+  const rows = await db.select().from(slots).where(eq(slots.label, label)).limit(1);
+  return rows[0];
+}
+
+export async function countOrdersOfSlot(db: Database, { slotId }: { slotId: number }): Promise<number> {
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(orders).where(eq(orders.slotId, slotId));
+  return rows[0]?.n ?? 0;
+}
+
+/** Days from `from` on where more places of the slot are held than `capacity` allows. */
+export async function listSlotDaysOver(
+  db: Database,
+  { slotId, from, capacity }: { slotId: number; from: string; capacity: number },
+): Promise<{ serviceDate: string; taken: number }[]> {
+  return db
+    .select({ serviceDate: orders.serviceDate, taken: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(and(eq(orders.slotId, slotId), gte(orders.serviceDate, from), holdsPlace))
+    .groupBy(orders.serviceDate)
+    .having(gt(sql`count(*)`, capacity))
+    .orderBy(asc(orders.serviceDate));
+}
+
+export async function countLiveOrdersOn(db: Database, { serviceDate, slotId }: { serviceDate: string; slotId?: number }): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(and(eq(orders.serviceDate, serviceDate), holdsPlace, slotId === undefined ? undefined : eq(orders.slotId, slotId)));
+  return rows[0]?.n ?? 0;
+}
+
+export async function listUpcomingClosedDates(db: Database, { from }: { from: string }): Promise<ClosedDate[]> {
+  return db.select().from(closedDates).where(gte(closedDates.date, from)).orderBy(asc(closedDates.date));
+}
+
+export async function findClosedDate(db: Database, { date }: { date: string }): Promise<ClosedDate | undefined> {
+  const rows = await db.select().from(closedDates).where(eq(closedDates.date, date)).limit(1);
+  return rows[0];
+}
+
+export async function upsertClosedDate(db: Database, values: ClosedDate): Promise<ClosedDate> {
+  const rows = await db
+    .insert(closedDates)
+    .values(values)
+    .onConflictDoUpdate({ target: closedDates.date, set: { reason: values.reason } })
+    .returning();
+  return rows[0]!;
+}
+
+export async function deleteClosedDate(db: Database, { date }: { date: string }): Promise<void> {
+  await db.delete(closedDates).where(eq(closedDates.date, date));
+}

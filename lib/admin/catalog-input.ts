@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/** Form fields as browsers send them: strings, an unchecked checkbox absent. */
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
+const id = z.coerce.number({ message: "Pilihan tidak dikenal." }).int().positive("Pilihan tidak dikenal.");
+const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), id.optional());
+const whole = (min: number, max: number, what: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.replace(/[.\s]|^Rp/gi, "") : v),
+    z.coerce.number({ message: `${what} harus angka.` }).int(`${what} harus bilangan bulat.`).min(min, `${what} minimal ${min}.`).max(max, `${what} maksimal ${max}.`),
+  );
+const text = (max: number, what: string) => z.string().trim().min(1, `${what} wajib diisi.`).max(max, `${what} maksimal ${max} huruf.`);
+
+export const catalogItemInput = z.object({
+  id: optionalId,
+  name: text(60, "Nama"),
+  sort: z.preprocess((v) => (v === "" || v === undefined ? "0" : v), whole(0, 10_000, "Urutan")),
+  active: checkbox,
+});
+export type CatalogItemInput = z.infer<typeof catalogItemInput>;
+
+export const itemRef = z.object({ id });
+
+export const priceInput = z.object({
+  deviceId: id,
+  partId: id,
+  priceIdr: whole(1, 100_000_000, "Harga"),
+  active: checkbox,
+});
+export type PriceInput = z.infer<typeof priceInput>;
+
+export const priceRef = z.object({ deviceId: id, partId: id });
+
+const time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "Jam harus seperti 09:00.");
+export const slotInput = z
+  .object({
+    id: optionalId,
+    label: text(40, "Label"),
+    startTime: time,
+    endTime: time,
+    capacity: whole(0, 100, "Kapasitas"),
+    active: checkbox,
+  })
+  .refine((s) => s.startTime < s.endTime, { path: ["endTime"], message: "Jam selesai harus setelah jam mulai." });
+export type SlotInput = z.infer<typeof slotInput>;
+
+export const slotRef = itemRef;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Tanggal harus seperti 2026-12-25.").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Tanggal ini tidak ada di kalender.");
+export const closedDateInput = z.object({
+  date: isoDate,
+  reason: z.string().trim().max(120, "Alasan maksimal 120 huruf.").default(""),
+});
+export type ClosedDateInput = z.infer<typeof closedDateInput>;
+export const closedDateRef = z.object({ date: isoDate });
+
+export const settingsInput = z.object({
+  shopName: text(80, "Nama toko"),
+  tagline: z.string().trim().max(200, "Slogan maksimal 200 huruf.").default(""),
+  bookingHorizonDays: whole(1, 365, "Batas hari booking"),
+  leadTimeMinutes: whole(0, 24 * 60, "Jeda minimal"),
+  holdHours: whole(1, 72, "Batas bayar"),
+  closedWeekdays: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.coerce.number().int().min(0).max(6)).transform((days) => [...new Set(days)].sort()),
+  ),
+});
+export type SettingsInput = z.infer<typeof settingsInput>;

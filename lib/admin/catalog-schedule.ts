@@ -1,0 +1,106 @@
+import type { Database } from "@/db";
+import { getShopSettings, saveShopSettings } from "@/db/queries/settings";
+import {
+  countLiveOrdersOn,
+  countOrdersOfSlot,
+  deleteClosedDate,
+  deleteSlot,
+  findClosedDate,
+  findSlotByLabel,
+  insertSlot,
+  listSlotDaysOver,
+  updateSlot,
+  upsertClosedDate,
+} from "@/db/queries/schedule-edits";
+import { lockSlot } from "@/db/queries/slots";
+import { recordAudit } from "@/lib/audit/record";
+import { formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
+import type { ClosedDateInput, SettingsInput, SlotInput } from "./catalog-input";
+import { invalid, ok, type AdminActor, type EditResult } from "./edit-result";
+
+const NOT_FOUND = { _form: "Jam servis tidak ditemukan; mungkin sudah dihapus. Muat ulang halaman." };
+
+/**
+ * Adds or edits a slot. Lowering the capacity below what customers already
+ * hold on a coming day is refused, naming the days: those orders must be moved
+ * or cancelled first. The slot's row is locked like a booking locks it, so no
+ * booking slips in between the check and the change.
+ */
+export async function saveSlot(db: Database, actor: AdminActor, input: SlotInput, now: Date = new Date()): Promise<EditResult> {
+  return db.transaction(async (tx) => {
+    const sameLabel = await findSlotByLabel(tx, { label: input.label });
+    if (sameLabel && sameLabel.id !== input.id) return invalid({ label: `Label "${input.label}" sudah dipakai.` });
+    const { id, ...values } = input;
+    const audit = { actor: actor.username, ip: actor.ip, entity: "slot" };
+    if (id === undefined) {
+      const created = await insertSlot(tx, values);
+      await recordAudit(tx, { ...audit, entityId: String(created.id), action: "create", after: created });
+      return ok(`Jam servis "${created.label}" ditambahkan.`);
+    }
+    const before = await lockSlot(tx, { slotId: id });
+    if (!before) return invalid(NOT_FOUND);
+    if (input.capacity < before.capacity) {
+      const over = await listSlotDaysOver(tx, { slotId: id, from: todayInJakarta(now), capacity: input.capacity });
+      if (over.length > 0) {
+        const days = over.slice(0, 5).map((d) => `${formatDateDmy(d.serviceDate)} (${d.taken} pesanan)`).join(", ");
+        return invalid({
+          capacity: `Kapasitas ${input.capacity} lebih kecil dari pesanan yang sudah ada: ${days}${over.length > 5 ? ", …" : ""}. Jadwalkan ulang atau batalkan pesanan itu dulu.`,
+        });
+      }
+    }
+    const after = await updateSlot(tx, { id, values });
+    await recordAudit(tx, { ...audit, entityId: String(id), action: "update", before, after });
+    return ok(`Jam servis "${after.label}" disimpan${after.active ? "" : " (nonaktif: tidak ditawarkan lagi; pesanan yang ada tetap berlaku)"}.`);
+  });
+}
+
+/** Deletes a slot no order ever used; one that orders refer to is deactivated instead. */
+export async function removeSlot(db: Database, actor: AdminActor, { id }: { id: number }): Promise<EditResult> {
+  return db.transaction(async (tx) => {
+    const before = await lockSlot(tx, { slotId: id });
+    if (!before) return invalid(NOT_FOUND);
+    const used = await countOrdersOfSlot(tx, { slotId: id });
+    const audit = { actor: actor.username, ip: actor.ip, entity: "slot", entityId: String(id), before };
+    if (used > 0) {
+      const after = await updateSlot(tx, { id, values: { ...before, active: false } });
+      await recordAudit(tx, { ...audit, action: "deactivate", after });
+      return ok(`Jam servis "${before.label}" dipakai ${used} pesanan, jadi dinonaktifkan, bukan dihapus.`);
+    }
+    await deleteSlot(tx, { id });
+    await recordAudit(tx, { ...audit, action: "delete" });
+    return ok(`Jam servis "${before.label}" dihapus.`);
+  });
+}
+
+/** Closes the shop on a date (new bookings refused); existing orders that day are counted so staff can call them. */
+export async function closeDate(db: Database, actor: AdminActor, input: ClosedDateInput, now: Date = new Date()): Promise<EditResult> {
+  if (input.date < todayInJakarta(now)) return invalid({ date: "Tanggal ini sudah lewat." });
+  return db.transaction(async (tx) => {
+    const before = await findClosedDate(tx, input);
+    const after = await upsertClosedDate(tx, input);
+    await recordAudit(tx, { actor: actor.username, ip: actor.ip, entity: "closed_date", entityId: input.date, action: before ? "update" : "create", before: before ?? null, after });
+    const live = await countLiveOrdersOn(tx, { serviceDate: input.date });
+    const warning = live > 0 ? ` Sudah ada ${live} pesanan pada tanggal ini: jadwalkan ulang atau hubungi pelanggannya.` : "";
+    return ok(`Toko tutup pada ${formatDateDmy(input.date)}.${warning}`);
+  });
+}
+
+export async function reopenDate(db: Database, actor: AdminActor, { date }: { date: string }): Promise<EditResult> {
+  return db.transaction(async (tx) => {
+    const before = await findClosedDate(tx, { date });
+    if (!before) return invalid({ _form: "Tanggal ini tidak tercatat tutup." });
+    await deleteClosedDate(tx, { date });
+    await recordAudit(tx, { actor: actor.username, ip: actor.ip, entity: "closed_date", entityId: date, action: "delete", before });
+    return ok(`Toko buka lagi pada ${formatDateDmy(date)}.`);
+  });
+}
+
+/** Shop name, pitch, booking horizon, lead time, hold hours and weekly closed days. */
+export async function saveSettings(db: Database, actor: AdminActor, input: SettingsInput): Promise<EditResult> {
+  return db.transaction(async (tx) => {
+    const before = await getShopSettings(tx);
+    const after = await saveShopSettings(tx, input);
+    await recordAudit(tx, { actor: actor.username, ip: actor.ip, entity: "settings", entityId: "shop", action: "update", before, after });
+    return ok("Pengaturan disimpan.");
+  });
+}

@@ -1,0 +1,40 @@
+import type { Database } from "@/db";
+import { listAllPrices, listCatalogItems, type CatalogItem } from "@/db/queries/catalog-edits";
+import { listUpcomingClosedDates } from "@/db/queries/schedule-edits";
+import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
+import { listAllSlots } from "@/db/queries/slots";
+import type { ClosedDate, Price, Slot } from "@/db/schema";
+import { todayInJakarta } from "@/lib/booking/calendar";
+
+export interface CatalogAdminView {
+  devices: CatalogItem[];
+  parts: CatalogItem[];
+  /** The device whose prices are shown (the one asked for, else the first). */
+  device?: CatalogItem;
+  /** That device's price per part id, active or not. */
+  prices: Map<number, Price>;
+}
+
+export async function loadCatalogAdminView(db: Database, { deviceId }: { deviceId?: number }): Promise<CatalogAdminView> {
+  const [devices, parts, allPrices] = await Promise.all([
+    listCatalogItems(db, { kind: "device" }),
+    listCatalogItems(db, { kind: "part" }),
+    listAllPrices(db),
+  ]);
+  const device = devices.find((d) => d.id === deviceId) ?? devices[0];
+  const prices = new Map(allPrices.filter((p) => p.deviceId === device?.id).map((p) => [p.partId, p]));
+  return { devices, parts, device, prices };
+}
+
+export interface ScheduleAdminView {
+  slots: Slot[];
+  closedDates: ClosedDate[];
+  settings: ShopSettings;
+  today: string;
+}
+
+export async function loadScheduleAdminView(db: Database, now: Date = new Date()): Promise<ScheduleAdminView> {
+  const today = todayInJakarta(now);
+  const [slots, closedDates, settings] = await Promise.all([listAllSlots(db), listUpcomingClosedDates(db, { from: today }), getShopSettings(db)]);
+  return { slots, closedDates, settings, today };
+}

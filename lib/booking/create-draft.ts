@@ -1,0 +1,99 @@
+import { z } from "zod";
+import type { Database } from "@/db";
+import { findPricedItem } from "@/db/queries/catalog";
+import { insertDraft, pruneExpiredDrafts } from "@/db/queries/drafts";
+import { getShopSettings } from "@/db/queries/settings";
+import type { PaymentMethod } from "@/db/schema";
+import { CHAT_PAYMENT_METHODS } from "@/lib/bot/callback-data";
+import { checkServiceDate, getSlotAvailability } from "./availability";
+import { formatDateDmy, type DateRejection } from "./calendar";
+import { generateDraftId } from "./codes";
+
+/** A draft is a deep link's payload, not a reservation: it lives long enough to open Telegram and tap Start. */
+export const DRAFT_LIFETIME_MS = 60 * 60_000;
+
+export type DraftField = "device" | "part" | "date" | "slot" | "payment";
+export type DraftProblem =
+  | "required"
+  | "not_offered"
+  | DateRejection
+  | "slot_needs_date"
+  | "slot_unknown"
+  | "slot_full"
+  | "slot_too_late"
+  | "date_full";
+export type DraftErrors = Partial<Record<DraftField, DraftProblem>>;
+
+/** What the home page's form sends; every field is a string or absent. */
+export interface DraftInput {
+  device?: string;
+  part?: string;
+  date?: string;
+  slot?: string;
+  payment?: string;
+}
+
+export interface DraftChoices {
+  deviceId: number;
+  partId: number;
+  serviceDate?: string;
+  slotId?: number;
+  paymentMethod?: PaymentMethod;
+}
+
+export type CreateDraftResult = { status: "ok"; id: string; choices: DraftChoices } | { status: "invalid"; errors: DraftErrors };
+
+const id = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional());
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Checks the website's pre-selection the way the bot would (price offered, date
+ * open under the WIB calendar rules, slot with room and not too soon) and
+ * stores it as a short-lived draft whose id fits a Telegram start payload.
+ */
+export async function createDraft(db: Database, input: DraftInput, now: Date = new Date()): Promise<CreateDraftResult> {
+  const errors: DraftErrors = {};
+  const deviceId = id.safeParse(input.device).data;
+  const partId = id.safeParse(input.part).data;
+  if (!deviceId) errors.device = "required";
+  if (!partId) errors.part = "required";
+  if (deviceId && partId && !(await findPricedItem(db, { deviceId, partId }))) errors.part = "not_offered";
+
+  const choices: Partial<DraftChoices> = { deviceId, partId };
+  const date = input.date?.trim() || undefined;
+  const slotId = id.safeParse(input.slot).data;
+  if (input.slot && !slotId) errors.slot = "slot_unknown";
+  if (date) {
+    const settings = await getShopSettings(db);
+    const checked = isoDate.test(date) ? await checkServiceDate(db, { input: formatDateDmy(date), now, settings }) : undefined;
+    if (!checked) errors.date = "format";
+    else if (!checked.ok) errors.date = checked.reason;
+    else {
+      choices.serviceDate = checked.date;
+      const offers = await getSlotAvailability(db, { serviceDate: checked.date, now, settings });
+      if (!offers.some((s) => s.bookable)) errors.date = "date_full";
+      else if (slotId) {
+        const offer = offers.find((s) => s.id === slotId);
+        if (!offer) errors.slot = "slot_unknown";
+        else if (offer.remaining === 0) errors.slot = "slot_full";
+        else if (!offer.bookable) errors.slot = "slot_too_late";
+        else choices.slotId = slotId;
+      }
+    }
+  } else if (slotId) errors.slot = "slot_needs_date";
+
+  const payment = input.payment?.trim() || undefined;
+  if (payment) {
+    if (CHAT_PAYMENT_METHODS.includes(payment as PaymentMethod)) choices.paymentMethod = payment as PaymentMethod;
+    else errors.payment = "not_offered";
+  }
+  if (Object.keys(errors).length > 0) return { status: "invalid", errors };
+
+  await pruneExpiredDrafts(db, { before: now });
+  const draft = await insertDraft(db, {
+    id: generateDraftId(),
+    choices: { ...choices },
+    expiresAt: new Date(now.getTime() + DRAFT_LIFETIME_MS),
+  });
+  return { status: "ok", id: draft.id, choices: choices as DraftChoices };
+}

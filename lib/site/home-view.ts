@@ -1,0 +1,59 @@
+import type { Database } from "@/db";
+import { listActiveParts, listCatalog, type CatalogEntry } from "@/db/queries/catalog";
+import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
+import { listAllSlots, listClosedDates } from "@/db/queries/slots";
+import type { Slot } from "@/db/schema";
+import { getSlotAvailability, type SlotOffer } from "@/lib/booking/availability";
+import { addDays, todayInJakarta, type IsoDate } from "@/lib/booking/calendar";
+
+export interface Named {
+  id: number;
+  name: string;
+}
+
+export interface HomeView {
+  settings: ShopSettings;
+  catalog: CatalogEntry[];
+  /** Devices and parts that have at least one active price, in the shop's order. */
+  devices: Named[];
+  parts: Named[];
+  /** Active slots: the opening hours. */
+  slots: Slot[];
+  closedAhead: { date: IsoDate; reason: string }[];
+  today: IsoDate;
+  lastBookableDate: IsoDate;
+  /** The slots of the date the customer asked about, with their room. */
+  dateOffers?: SlotOffer[];
+}
+
+function catalogDevices(entries: CatalogEntry[]): Named[] {
+  const seen = new Map<number, Named>();
+  for (const e of entries) if (!seen.has(e.deviceId)) seen.set(e.deviceId, { id: e.deviceId, name: e.deviceName });
+  return [...seen.values()];
+}
+
+/** Everything the home page shows, read in one go; `date` (YYYY-MM-DD) adds that day's free slots. */
+export async function loadHomeView(db: Database, { date, now = new Date() }: { date?: string; now?: Date }): Promise<HomeView> {
+  const settings = await getShopSettings(db);
+  const today = todayInJakarta(now);
+  const lastBookableDate = addDays(today, settings.bookingHorizonDays);
+  const [catalog, activeParts, allSlots, closed] = await Promise.all([
+    listCatalog(db),
+    listActiveParts(db),
+    listAllSlots(db),
+    listClosedDates(db, { from: today, to: lastBookableDate }),
+  ]);
+  const askedDate = date && /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= today && date <= lastBookableDate ? date : undefined;
+  const dateOffers = askedDate ? await getSlotAvailability(db, { serviceDate: askedDate, now, settings }) : undefined;
+  return {
+    settings,
+    catalog,
+    devices: catalogDevices(catalog),
+    parts: activeParts.filter((p) => catalog.some((e) => e.partId === p.id)).map(({ id, name }) => ({ id, name })),
+    slots: allSlots.filter((s) => s.active),
+    closedAhead: [...closed].map(([closedDate, reason]) => ({ date: closedDate, reason })).sort((a, b) => a.date.localeCompare(b.date)),
+    today,
+    lastBookableDate,
+    dateOffers,
+  };
+}

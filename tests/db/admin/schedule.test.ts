@@ -1,0 +1,104 @@
+import { eq } from "drizzle-orm";
+import { getShopSettings } from "@/db/queries/settings";
+import { auditLog, closedDates, slots } from "@/db/schema";
+import { closeDate, removeSlot, reopenDate, saveSettings, saveSlot } from "@/lib/admin/catalog-schedule";
+import { applyAdminForm, SCHEDULE_OPERATIONS } from "@/lib/admin/catalog-forms";
+import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
+import { bookOrder } from "@/tests/support/payment-fixtures";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
+import type { TestDatabase } from "@/tests/support/test-db";
+
+const suite = registerSuiteDatabase();
+let testDb: TestDatabase;
+beforeEach(() => {
+  testDb = suite.testDb;
+});
+
+const ADMIN = { username: "rina", ip: null };
+const IN_TWO_DAYS = addDays(todayInJakarta(), 2);
+
+async function firstSlot() {
+  return (await testDb.db.select().from(slots).orderBy(slots.startTime))[0]!;
+}
+
+describe("slots", () => {
+  it("adds a slot and refuses an end before the start or a label already used", async () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ op: "save-slot", label: "20.00 - 21.00 WIB", startTime: "20:00", endTime: "21:00", capacity: "1", active: "on" })) form.set(k, v);
+    expect(await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).toEqual({ status: "ok", message: 'Jam servis "20.00 - 21.00 WIB" ditambahkan.' });
+    form.set("endTime", "19:00");
+    expect(await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).toEqual({ status: "invalid", errors: { endTime: "Jam selesai harus setelah jam mulai." } });
+    form.set("endTime", "21:00");
+    expect(await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).toEqual({ status: "invalid", errors: { label: 'Label "20.00 - 21.00 WIB" sudah dipakai.' } });
+  });
+
+  it("refuses a capacity below the places customers already hold, naming the day", async () => {
+    const slot = await firstSlot();
+    await bookOrder(testDb.db, { chatId: 1, serviceDate: IN_TWO_DAYS });
+    await bookOrder(testDb.db, { chatId: 2, serviceDate: IN_TWO_DAYS });
+    const result = await saveSlot(testDb.db, ADMIN, { ...slot, capacity: 1 });
+    expect(result).toEqual({
+      status: "invalid",
+      errors: {
+        capacity: `Kapasitas 1 lebih kecil dari pesanan yang sudah ada: ${formatDateDmy(IN_TWO_DAYS)} (2 pesanan). Jadwalkan ulang atau batalkan pesanan itu dulu.`,
+      },
+    });
+    expect((await firstSlot()).capacity).toBe(2);
+    expect(await testDb.db.select().from(auditLog).where(eq(auditLog.entity, "slot"))).toHaveLength(0);
+    // Raising it, or lowering it to exactly what is held, is fine.
+    expect((await saveSlot(testDb.db, ADMIN, { ...slot, capacity: 3 })).status).toBe("ok");
+    expect((await saveSlot(testDb.db, ADMIN, { ...slot, capacity: 2 })).status).toBe("ok");
+    const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.entity, "slot"));
+    expect(audit).toMatchObject({ actor: "rina", action: "update", before: { capacity: 2 }, after: { capacity: 3 } });
+  });
+
+  it("a slot an order used is deactivated, not deleted; an unused one is deleted", async () => {
+    await bookOrder(testDb.db, { chatId: 1 });
+    const used = await firstSlot();
+    expect(await removeSlot(testDb.db, ADMIN, { id: used.id })).toEqual({
+      status: "ok",
+      message: 'Jam servis "09.00 - 11.00 WIB" dipakai 1 pesanan, jadi dinonaktifkan, bukan dihapus.',
+    });
+    expect((await firstSlot()).active).toBe(false);
+    const last = (await testDb.db.select().from(slots).orderBy(slots.startTime)).at(-1)!;
+    expect((await removeSlot(testDb.db, ADMIN, { id: last.id })).status).toBe("ok");
+    expect(await testDb.db.select().from(slots).where(eq(slots.id, last.id))).toHaveLength(0);
+  });
+});
+
+describe("closed dates and settings", () => {
+  it("closes a date with a reason, warns about the orders already booked that day, and reopens it", async () => {
+    await bookOrder(testDb.db, { chatId: 1, serviceDate: IN_TWO_DAYS });
+    expect(await closeDate(testDb.db, ADMIN, { date: IN_TWO_DAYS, reason: "Idul Fitri" })).toEqual({
+      status: "ok",
+      message: `Toko tutup pada ${formatDateDmy(IN_TWO_DAYS)}. Sudah ada 1 pesanan pada tanggal ini: jadwalkan ulang atau hubungi pelanggannya.`,
+    });
+    expect(await testDb.db.select().from(closedDates)).toEqual([{ date: IN_TWO_DAYS, reason: "Idul Fitri" }]);
+    expect((await reopenDate(testDb.db, ADMIN, { date: IN_TWO_DAYS })).status).toBe("ok");
+    expect(await testDb.db.select().from(closedDates)).toHaveLength(0);
+    const actions = (await testDb.db.select().from(auditLog).where(eq(auditLog.entity, "closed_date"))).map((a) => a.action);
+    expect(actions).toEqual(["create", "delete"]);
+  });
+
+  it("refuses a past date or one not in the calendar", async () => {
+    expect(await closeDate(testDb.db, ADMIN, { date: addDays(todayInJakarta(), -1), reason: "" })).toEqual({ status: "invalid", errors: { date: "Tanggal ini sudah lewat." } });
+    const form = new FormData();
+    form.set("op", "close-date");
+    form.set("date", "2026-02-30");
+    expect(await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).toEqual({ status: "invalid", errors: { date: "Tanggal ini tidak ada di kalender." } });
+  });
+
+  it("saves the shop's settings from the form, weekly closed days included, audited with before and after", async () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ op: "save-settings", shopName: "Jiot Gadget Bandung", tagline: "Cepat", bookingHorizonDays: "14", leadTimeMinutes: "30", holdHours: "6" })) form.set(k, v);
+    form.append("closedWeekdays", "0");
+    form.append("closedWeekdays", "5");
+    expect(await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).toEqual({ status: "ok", message: "Pengaturan disimpan." });
+    expect(await getShopSettings(testDb.db)).toMatchObject({ shopName: "Jiot Gadget Bandung", bookingHorizonDays: 14, leadTimeMinutes: 30, holdHours: 6, closedWeekdays: [0, 5] });
+    form.set("holdHours", "0");
+    expect(await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).toEqual({ status: "invalid", errors: { holdHours: "Batas bayar minimal 1." } });
+    const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.entity, "settings"));
+    expect(audit).toMatchObject({ actor: "rina", action: "update", before: { shopName: "Jiot Gadget Solution" }, after: { shopName: "Jiot Gadget Bandung" } });
+    expect((await saveSettings(testDb.db, ADMIN, { shopName: "X", tagline: "", bookingHorizonDays: 30, leadTimeMinutes: 0, holdHours: 24, closedWeekdays: [] })).status).toBe("ok");
+  });
+});
