@@ -99,4 +99,26 @@ describe("the app restarts between two wizard steps", () => {
     const answers = bed.tg.callsOf("answerCallbackQuery").map((c) => String(c.params.text ?? ""));
     expect(answers.at(-1)).toMatch(/kedaluwarsa|expired/i);
   });
+
+  it("the app dies after committing a step but before its reply reached the chat: the customer's next tap on the old menu gets the current step", async () => {
+    const customer = new TelegramCustomer(bed.tg, { id: 5556103, firstName: "Ayu" });
+    const first = await startInstance();
+    expect(await post(first, customer.textUpdate("/order"))).toBe(200);
+    expect(await post(first, customer.tapUpdate("Booking"))).toBe(200);
+    expect(await post(first, customer.textUpdate(formatDateDmy(TOMORROW())))).toBe(200);
+    const deviceMenu = customer.lastMessage();
+    const tap = customer.tapUpdate("iPhone X", deviceMenu);
+    // The reply never arrives (the instance died right after commit): the chat still shows the device menu.
+    bed.tg.failNext(1, { status: 400, description: "Bad Request: lost with the instance" }, { method: "editMessageText" });
+    expect(await post(first, tap)).toBe(200);
+    expect(await step()).toBe("slot");
+    expect(customer.lastMessage().text).toBe(deviceMenu.text);
+
+    const second = await startInstance();
+    expect(await post(second, tap)).toBe(200); // Telegram's re-delivery: already done
+    expect(await post(second, customer.tapUpdate("iPhone X", deviceMenu))).toBe(200);
+    expect(customer.lastMessage().keyboard.flat().map((b) => b.text).join(" ")).toMatch(/09\.00 - 11\.00 WIB/);
+    expect(await post(second, customer.tapUpdate(/09\.00 - 11\.00 WIB/))).toBe(200);
+    expect(await step()).toBe("part");
+  });
 });

@@ -6,9 +6,11 @@ import { GET as rmWebhookGet, POST as rmWebhook } from "@/app/api/rmWebhook/rout
 import { GET as setWebhookGet, POST as setWebhook } from "@/app/api/setWebhook/route";
 import { POST as telegramWebhook } from "@/app/api/telegram/webhook/route";
 import OrderPage from "@/app/orders/[token]/page";
-import { orders } from "@/db/schema";
+import { auditLog, orders } from "@/db/schema";
+import { signOut } from "@/lib/admin/auth";
 import { overrideEnv } from "@/lib/env";
 import { walkWizard } from "@/tests/support/bot-flows";
+import { adminCookie, TEST_ADMIN } from "@/tests/support/admin-session";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { setupFaultBed } from "@/tests/support/fault-bed";
 import { signNotification, startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
@@ -231,26 +233,66 @@ describe("oversized bodies", () => {
   });
 });
 
-describe("webhook operations (/api/setWebhook, /api/rmWebhook)", () => {
-  it("without the ops bearer token, with a wrong one, from a foreign origin with cookies, or with the token in the URL: 401 and the Bot API is not called", async () => {
-    const attempts: { path: string; method: string; headers?: Record<string, string> }[] = [];
-    for (const path of ["/api/setWebhook", "/api/rmWebhook"]) {
+describe("admin routes (/api/setWebhook, /api/rmWebhook)", () => {
+  const ROUTES = ["/api/setWebhook", "/api/rmWebhook"];
+  const webhookAudit = async () => (await readAuditRows()).filter((row) => row.action.startsWith("webhook."));
+  const readAuditRows = () => bed.db.db.select().from(auditLog);
+
+  it("without a session, with a forged or signed-out one, or with the old ops bearer token: 401, nothing done", async () => {
+    const cookie = await adminCookie(bed.db.db);
+    const [name, token] = cookie.split("=") as [string, string];
+    const signedOut = await adminCookie(bed.db.db, { username: "budi", password: "kata-sandi-budi-22" });
+    await signOut(bed.db.db, signedOut.split("=")[1]);
+    const altered = `${name}=${token.slice(0, -2)}${token.slice(-2) === "AA" ? "BB" : "AA"}`;
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: `Bearer ${CRON_SECRET}` },
+      { cookie: `${name}=` },
+      { cookie: `${name}=${"A".repeat(token.length)}` },
+      { cookie: signedOut },
+      { cookie: altered },
+      { cookie: `${name}=${token}%00` },
+      { cookie: `${name}=' OR 1=1 --` },
+      { cookie: `other=${token}` },
+    ];
+    for (const path of ROUTES) {
       for (const method of ["GET", "POST"]) {
-        attempts.push(
-          { path, method },
-          { path, method, headers: { authorization: "Bearer wrong-token-0123456789" } },
-          { path, method, headers: { authorization: `Basic ${Buffer.from(`admin:${CRON_SECRET}`).toString("base64")}` } },
-          { path, method, headers: { origin: "https://evil.example", cookie: "session=stolen", referer: "https://evil.example/" } },
-          { path: `${path}?token=${CRON_SECRET}&secret=${CRON_SECRET}`, method },
-        );
+        for (const headers of attempts) {
+          const answer = await refused(() => send(method, path, { headers: { origin: app.url, ...headers } }));
+          expect([method, path, headers, answer.status]).toEqual([method, path, headers, 401]);
+        }
       }
     }
-    for (const attempt of attempts) {
-      const answer = await refused(() => send(attempt.method, attempt.path, { headers: attempt.headers }));
-      expect([attempt.path, answer.status]).toEqual([attempt.path, 401]);
+    expect(bed.tg.calls).toEqual([]);
+    expect(await webhookAudit()).toEqual([]);
+  });
+
+  it("with an admin's session from a foreign origin (or a cross-site navigation): 403, nothing done; from the app itself: done and audited", async () => {
+    const cookie = await adminCookie(bed.db.db);
+    const foreign: Record<string, string>[] = [
+      { origin: "https://evil.example" },
+      { origin: "null" },
+      { origin: `${app.url}.evil.example` },
+      { origin: "https://jiot.example.com.evil.example" },
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+    ];
+    for (const path of ROUTES) {
+      for (const method of ["GET", "POST"]) {
+        for (const headers of foreign) {
+          // Looking up the session may touch its last-seen time; nothing else may change.
+          const before = await snapshotTables(bed.db.db, { except: ["admin_sessions"] });
+          const answer = await send(method, path, { headers: { cookie, ...headers } });
+          expect([method, path, headers, answer.status]).toEqual([method, path, headers, 403]);
+          expect(await snapshotTables(bed.db.db, { except: ["admin_sessions"] })).toEqual(before);
+        }
+      }
     }
     expect(bed.tg.calls).toEqual([]);
-    const allowed = await send("POST", "/api/rmWebhook", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
-    expect(allowed).toEqual({ status: 200, text: "true" });
+
+    const done = await send("POST", "/api/rmWebhook", { headers: { cookie, origin: app.url } });
+    expect(done).toEqual({ status: 200, text: "true" });
+    expect(bed.tg.callsOf("deleteWebhook")).toHaveLength(1);
+    expect((await webhookAudit()).map((row) => [row.action, row.actor])).toEqual([["webhook.remove", TEST_ADMIN.username]]);
   });
 });

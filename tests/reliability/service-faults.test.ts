@@ -1,4 +1,5 @@
 import { POST as notificationRoute } from "@/app/api/midtrans/notification/route";
+import { claimOutboxMessages } from "@/db/queries/outbox";
 import { orders, outbox } from "@/db/schema";
 import { overrideEnv } from "@/lib/env";
 import { deliverDueMessages } from "@/lib/notify/deliver";
@@ -106,6 +107,19 @@ describe("the Bot API fails", () => {
     expect(customer.botMessages().find((m) => m.messageId === summary.messageId)!.text).toContain(booked!.bookingCode);
     expect((await bed.db.db.select().from(outbox)).every((row) => row.sentAt !== null)).toBe(true);
   }, 40_000);
+});
+
+describe("an outbox sender dies", () => {
+  it("after claiming a message and before sending it: the next sender sends it once, when the claim runs out", async () => {
+    const { order, orderId } = await paidAtMidtrans(5556007);
+    expect((await midtrans.sendNotification(notifyUrl(), orderId)).status).toBe(200);
+    const t0 = new Date(Date.now() + 1_000);
+    expect(await claimOutboxMessages(bed.db.db, { limit: 10, now: t0, lockMs: 60_000 })).toHaveLength(1); // …and the instance is gone
+    expect(await deliverDueMessages({ now: after(t0, 30_000) })).toEqual({ sent: 0, failed: 0, retried: 0 });
+    expect(await deliverDueMessages({ now: after(t0, 61_000) })).toEqual({ sent: 1, failed: 0, retried: 0 });
+    expect(await deliverDueMessages({ now: after(t0, 3_600_000) })).toEqual({ sent: 0, failed: 0, retried: 0 });
+    expect(delivered(order.chatId, "✅ Pembayaran diterima")).toHaveLength(1);
+  });
 });
 
 describe("the Midtrans Status API fails", () => {

@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
+import { deliverDueMessages } from "@/lib/notify/deliver";
 import { POST as telegramWebhook } from "@/app/api/telegram/webhook/route";
 import { POST as midtransNotification } from "@/app/api/midtrans/notification/route";
 import { auditLog } from "@/db/schema";
@@ -9,8 +11,8 @@ import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midt
 import { readOrder } from "@/tests/support/payment-fixtures";
 import { snapOrder } from "@/tests/support/snap-order";
 import { serveRoutes, type ServedRoutes } from "@/tests/support/serve-routes";
-import { nextUpdateId, TelegramCustomer, TEST_WEBHOOK_SECRET, useStandInBot as pointAppAtStandIn } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
+import { nextUpdateId, TelegramCustomer, TEST_WEBHOOK_SECRET, useStandInBot as pointAppAtStandIn, type Update } from "@/tests/support/telegram-customer";
+import { startTelegramStandIn, type Fault, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
 import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 
 /**
@@ -195,6 +197,48 @@ describe("generated Telegram updates at POST /api/telegram/webhook", () => {
       }),
       { seed: SEED, numRuns: RUNS * 2 },
     );
+  });
+});
+
+describe("generated customers while the Bot API fails at random", () => {
+  it("random walks through the bot (typed text, taps on what the chat shows) get 200, and every queued message is sent once", async () => {
+    const typed = fc.constantFrom("/order", "/start order", "/status", "/cancel", "/help", "/catalog", "halo", "31/02/2031", "01/01/2000", "besok");
+    // Mostly what a customer does (taps on the current menu, a date when asked), sometimes anything.
+    const action = fc.oneof(
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant("text" as const), text: fc.oneof(typed, text) }) },
+      { weight: 6, arbitrary: fc.record({ kind: fc.constant("tap" as const), pick: fc.nat(), stale: fc.boolean() }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant("date" as const), days: fc.integer({ min: -2, max: 40 }) }) },
+    );
+    const fault = fc.option(
+      fc.constantFrom<Fault>({ status: 429, retryAfter: 1 }, { status: 500 }, { status: 403, description: "Forbidden: bot was blocked by the user" }),
+      { freq: 3 },
+    );
+    let chatId = 5_559_100;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(action, fault), { minLength: 1, maxLength: 14 }), async (steps) => {
+        const customer = new TelegramCustomer(tg, { id: ++chatId, firstName: "Acak" });
+        await sendUpdate(JSON.stringify(customer.textUpdate("/order")));
+        for (const [step, failure] of steps) {
+          if (failure) tg.failNext(1, failure);
+          let update: Update | undefined;
+          if (step.kind === "text") update = customer.textUpdate(step.text);
+          else if (step.kind === "date") update = customer.textUpdate(formatDateDmy(addDays(todayInJakarta(), step.days)));
+          else {
+            const withButtons = customer.botMessages().filter((m) => m.keyboard.flat().some((b) => b.callback_data));
+            const menus = step.stale && step.pick % 4 === 0 ? withButtons : withButtons.slice(-1);
+            const leaving = (label: string) => step.pick % 6 !== 0 && /cancel|batal/i.test(label);
+            const buttons = menus.flatMap((m) => m.keyboard.flat().filter((b) => b.callback_data && !leaving(b.text)).map((b) => ({ m, b })));
+            const chosen = buttons[step.pick % Math.max(1, buttons.length)];
+            if (chosen) update = customer.callbackUpdate(chosen.m, chosen.b.callback_data!);
+          }
+          if (update) await sendUpdate(JSON.stringify(update));
+        }
+        tg.clearFaults();
+        await deliverDueMessages({ now: new Date(Date.now() + 3_600_000), limit: 100 });
+      }),
+      { seed: SEED, numRuns: RUNS / 2 },
+    );
+    expect(await consistencyProblems(testDb.db, { tg })).toEqual([]);
   });
 });
 
