@@ -1,14 +1,16 @@
-// POST|GET /api/setWebhook – (the paper's URL) points the bot at this deployment; answers true/false
-import { authorizeOps } from "@/lib/http/authorize-ops";
+// POST|GET /api/setWebhook – (the paper's URL) points the bot at this deployment; admin session only; answers true/false
+import { withAdmin } from "@/lib/admin/guard";
 import { runWebhookOp } from "@/lib/telegram/webhook-ops";
 
 export const dynamic = "force-dynamic";
 
-async function handle(request: Request): Promise<Response> {
-  if (!(await authorizeOps(request))) return Response.json({ error: "unauthorized" }, { status: 401 });
-  const done = await runWebhookOp("set");
-  return Response.json(done, { status: done ? 200 : 502 });
-}
+const handle = withAdmin(
+  async (_request, { admin, ip }) => {
+    const done = await runWebhookOp("set", { actor: admin.username, ip });
+    return Response.json(done, { status: done ? 200 : 502 });
+  },
+  { changesOnGet: true },
+);
 
 export const POST = handle;
 export const GET = handle;

@@ -1,6 +1,7 @@
 import { GET as rmWebhookGet, POST as rmWebhook } from "@/app/api/rmWebhook/route";
 import { POST as setWebhook } from "@/app/api/setWebhook/route";
 import { overrideEnv } from "@/lib/env";
+import { adminCookie, adminRequest } from "@/tests/support/admin-session";
 import { pollBotUpdates } from "@/lib/telegram/poll-updates";
 import { setBotWebhook } from "@/lib/telegram/webhook-admin";
 import { TelegramCustomer, TEST_APP_URL, TEST_WEBHOOK_SECRET, useStandInBot } from "@/tests/support/telegram-customer";
@@ -10,6 +11,7 @@ import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 let testDb: TestDatabase;
 let tg: TelegramStandIn;
 const CRON_SECRET = "ops-cron-secret-0123456789abcdef";
+let cookie: string;
 beforeAll(async () => {
   [testDb, tg] = await Promise.all([setupTestDatabase(), startTelegramStandIn()]);
 });
@@ -22,23 +24,32 @@ beforeEach(async () => {
   useStandInBot(tg, { CRON_SECRET });
   await testDb.reset();
   tg.reset();
+  cookie = await adminCookie(testDb.db);
 });
 
-const opsRequest = (path: string, token?: string) =>
-  new Request(`http://localhost${path}`, { method: "POST", headers: token ? { authorization: `Bearer ${token}` } : {} });
+const opsRequest = (path: string, session?: string, origin?: string | null) =>
+  adminRequest(`http://localhost${path}`, { cookie: session, origin });
 
 describe("webhook operations", () => {
-  it("/api/setWebhook and /api/rmWebhook refuse a caller without the ops bearer token", async () => {
-    for (const token of [undefined, "wrong", `${CRON_SECRET}x`]) {
-      expect((await setWebhook(opsRequest("/api/setWebhook", token))).status).toBe(401);
-      expect((await rmWebhook(opsRequest("/api/rmWebhook", token))).status).toBe(401);
+  it("/api/setWebhook and /api/rmWebhook refuse a caller without an admin session, even with the cron secret", async () => {
+    for (const session of [undefined, "jiot_admin=forged", `${cookie}x`]) {
+      expect((await setWebhook(opsRequest("/api/setWebhook", session))).status).toBe(401);
+      expect((await rmWebhook(opsRequest("/api/rmWebhook", session))).status).toBe(401);
     }
-    expect((await rmWebhookGet(new Request("http://localhost/api/rmWebhook"))).status).toBe(401);
+    const withCronSecret = new Request("http://localhost/api/rmWebhook", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
+    expect((await rmWebhookGet(withCronSecret)).status).toBe(401);
+    expect(tg.calls).toEqual([]);
+  });
+
+  it("refuses an admin's session used from a foreign origin, for POST and for the paper's GET", async () => {
+    expect((await setWebhook(opsRequest("/api/setWebhook", cookie, "https://evil.example"))).status).toBe(403);
+    const crossSiteGet = new Request("http://localhost/api/rmWebhook", { headers: { cookie, "sec-fetch-site": "cross-site" } });
+    expect((await rmWebhookGet(crossSiteGet)).status).toBe(403);
     expect(tg.calls).toEqual([]);
   });
 
   it("/api/setWebhook sets APP_URL/api/telegram/webhook with the secret and registers the commands; /api/rmWebhook removes it", async () => {
-    const set = await setWebhook(opsRequest("/api/setWebhook", CRON_SECRET));
+    const set = await setWebhook(opsRequest("/api/setWebhook", cookie));
     expect(set.status).toBe(200);
     expect(await set.json()).toBe(true);
     expect(tg.webhook).toEqual({
@@ -51,7 +62,7 @@ describe("webhook operations", () => {
     expect(tg.commands.get("id")![2]).toEqual({ command: "order", description: "Booking servis" });
     expect(tg.commands.get("en")![2]).toEqual({ command: "order", description: "Book a repair" });
 
-    const removed = await rmWebhook(opsRequest("/api/rmWebhook", CRON_SECRET));
+    const removed = await rmWebhook(opsRequest("/api/rmWebhook", cookie));
     expect(await removed.json()).toBe(true);
     expect(tg.webhook).toBeNull();
   });
@@ -60,7 +71,8 @@ describe("webhook operations", () => {
     const errors = jest.spyOn(console, "error").mockImplementation(() => {});
     overrideEnv({ APP_URL: "http://localhost:3000" });
     try {
-      const response = await setWebhook(opsRequest("/api/setWebhook", CRON_SECRET));
+      // On plain http the cookie has no __Host- prefix: sign in again under this APP_URL.
+      const response = await setWebhook(opsRequest("/api/setWebhook", await adminCookie(testDb.db)));
       expect(response.status).toBe(502);
       expect(await response.json()).toBe(false);
       expect(errors.mock.calls.join(" ")).toContain("An HTTPS URL must be provided");

@@ -1,0 +1,67 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { admins, adminSessions, type Admin } from "../schema";
+
+export interface SignedInAdmin {
+  id: number;
+  username: string;
+  role: Admin["role"];
+}
+
+export async function findAdminByUsername(db: Database, { username }: { username: string }): Promise<Admin | undefined> {
+  const rows = await db.select().from(admins).where(eq(admins.username, username)).limit(1);
+  return rows[0];
+}
+
+export async function anyAdmin(db: Database): Promise<boolean> {
+  const rows = await db.select({ id: admins.id }).from(admins).limit(1);
+  return rows.length > 0;
+}
+
+/** Creates the admin, or sets a new password (and enables the account) when the username exists. */
+export async function upsertAdmin(
+  db: Database,
+  { username, passwordHash, role }: { username: string; passwordHash: string; role: Admin["role"] },
+): Promise<{ id: number; created: boolean }> {
+  const rows = await db
+    .insert(admins)
+    .values({ username, passwordHash, role })
+    .onConflictDoUpdate({ target: admins.username, set: { passwordHash, disabled: false } })
+    .returning({ id: admins.id, created: sql<boolean>`(xmax = 0)` });
+  const row = rows[0]!;
+  return { id: row.id, created: Boolean(row.created) };
+}
+
+export async function insertAdminSession(
+  db: Database,
+  values: { tokenHash: string; adminId: number; expiresAt: Date; ip: string | null; userAgent: string | null },
+): Promise<void> {
+  await db.insert(adminSessions).values(values);
+}
+
+/** The admin behind a session that is neither revoked, expired nor of a disabled account. */
+export async function findSessionAdmin(db: Database, { tokenHash, now }: { tokenHash: string; now: Date }): Promise<SignedInAdmin | undefined> {
+  const rows = await db
+    .select({ id: admins.id, username: admins.username, role: admins.role })
+    .from(adminSessions)
+    .innerJoin(admins, eq(admins.id, adminSessions.adminId))
+    .where(
+      and(
+        eq(adminSessions.tokenHash, tokenHash),
+        isNull(adminSessions.revokedAt),
+        gt(adminSessions.expiresAt, now),
+        eq(admins.disabled, false),
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}
+
+export async function revokeAdminSession(db: Database, { tokenHash, now }: { tokenHash: string; now: Date }): Promise<void> {
+  await db.update(adminSessions).set({ revokedAt: now }).where(and(eq(adminSessions.tokenHash, tokenHash), isNull(adminSessions.revokedAt)));
+}
+
+/** Signs an admin out everywhere: used when a password is reset. */
+export async function revokeSessionsOfAdmin(db: Database, { adminId, now }: { adminId: number; now: Date }): Promise<void> {
+  await db.update(adminSessions).set({ revokedAt: now }).where(and(eq(adminSessions.adminId, adminId), isNull(adminSessions.revokedAt)));
+}

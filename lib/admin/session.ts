@@ -1,0 +1,34 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { adminOfSessionToken, type SignedInAdmin } from "./auth";
+import { sessionCookieName } from "./cookie";
+
+/** The signed-in admin of the current request (pages, layouts, server actions), if any. */
+export async function currentAdmin(): Promise<SignedInAdmin | undefined> {
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  return adminOfSessionToken(await getDb(), token);
+}
+
+/** For admin pages: the admin, or a redirect to the login page that comes back here afterwards. */
+export async function requireAdminPage(next = "/admin"): Promise<SignedInAdmin> {
+  const admin = await currentAdmin();
+  if (!admin) redirect(`/admin/login?next=${encodeURIComponent(next)}`);
+  return admin;
+}
+
+export class AdminSessionError extends Error {
+  constructor() {
+    super("Sesi admin berakhir. Silakan masuk lagi.");
+  }
+}
+
+/** For server actions (Next checks their Origin against the host itself): the admin, or AdminSessionError. */
+export async function requireAdminAction(): Promise<SignedInAdmin & { ip: string | null }> {
+  const admin = await currentAdmin();
+  if (!admin) throw new AdminSessionError();
+  const h = await headers();
+  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
+  return { ...admin, ip };
+}

@@ -1,0 +1,113 @@
+import { eq } from "drizzle-orm";
+import { adminSessions, admins, auditLog } from "@/db/schema";
+import { adminOfSessionToken, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS, signIn, signOut } from "@/lib/admin/auth";
+import { AdminInputError, createOrResetAdmin } from "@/lib/admin/create-admin";
+import { hashPassword, verifyPassword } from "@/lib/admin/password";
+import { safeAdminPath } from "@/lib/admin/paths";
+import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await setupTestDatabase({ seed: false });
+});
+afterAll(() => testDb.close());
+beforeEach(() => testDb.reset());
+
+const SARI = { username: "sari", password: "kata-sandi-rahasia-1" };
+const attempt = (password: string, extra: { ip?: string; now?: Date; username?: string } = {}) =>
+  signIn(testDb.db, { username: extra.username ?? "sari", password, ip: extra.ip ?? "10.0.0.1", userAgent: "jest", now: extra.now });
+
+describe("admin passwords", () => {
+  it("are stored as salted scrypt hashes that verify only the right password", async () => {
+    const hash = await hashPassword("kata-sandi-rahasia-1");
+    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(hash).not.toContain("kata-sandi");
+    expect(await hashPassword("kata-sandi-rahasia-1")).not.toBe(hash);
+    expect(await verifyPassword("kata-sandi-rahasia-1", hash)).toBe(true);
+    expect(await verifyPassword("kata-sandi-rahasia-2", hash)).toBe(false);
+    expect(await verifyPassword("kata-sandi-rahasia-1", "plain-text")).toBe(false);
+  });
+
+  it("createOrResetAdmin makes the first admin the owner, resets a password and signs the old sessions out", async () => {
+    expect(await createOrResetAdmin(testDb.db, SARI)).toMatchObject({ created: true });
+    expect(await createOrResetAdmin(testDb.db, { username: "Budi", password: "budi-password-1" })).toMatchObject({ created: true });
+    const roles = await testDb.db.select({ username: admins.username, role: admins.role }).from(admins).orderBy(admins.id);
+    expect(roles).toEqual([{ username: "sari", role: "owner" }, { username: "budi", role: "staff" }]);
+
+    const first = await attempt(SARI.password);
+    if (first.status !== "ok") throw new Error("sign-in failed");
+    expect(await createOrResetAdmin(testDb.db, { username: "sari", password: "sandi-baru-yang-panjang" })).toMatchObject({ created: false });
+    expect(await adminOfSessionToken(testDb.db, first.token)).toBeUndefined();
+    expect((await attempt(SARI.password)).status).toBe("invalid");
+    expect((await attempt("sandi-baru-yang-panjang")).status).toBe("ok");
+  });
+
+  it("refuses a short password or an odd username", async () => {
+    await expect(createOrResetAdmin(testDb.db, { username: "sari", password: "short" })).rejects.toThrow(AdminInputError);
+    await expect(createOrResetAdmin(testDb.db, { username: "x y", password: "long-enough-password" })).rejects.toThrow(AdminInputError);
+    expect(await testDb.db.select().from(admins)).toEqual([]);
+  });
+});
+
+describe("admin sign-in", () => {
+  beforeEach(() => createOrResetAdmin(testDb.db, SARI));
+
+  it("gives a session whose token is stored only as a hash, and sign-out revokes it", async () => {
+    const result = await attempt(SARI.password);
+    if (result.status !== "ok") throw new Error("sign-in failed");
+    expect(result.admin).toMatchObject({ username: "sari", role: "owner" });
+    const [session] = await testDb.db.select().from(adminSessions);
+    expect(session!.tokenHash).not.toBe(result.token);
+    expect(await adminOfSessionToken(testDb.db, result.token)).toMatchObject({ username: "sari" });
+    expect(await adminOfSessionToken(testDb.db, `${result.token}x`)).toBeUndefined();
+    expect(await adminOfSessionToken(testDb.db, result.token, new Date(result.expiresAt.getTime() + 1))).toBeUndefined();
+    await signOut(testDb.db, result.token);
+    expect(await adminOfSessionToken(testDb.db, result.token)).toBeUndefined();
+  });
+
+  it("a disabled admin's session stops working at once", async () => {
+    const result = await attempt(SARI.password);
+    if (result.status !== "ok") throw new Error("sign-in failed");
+    await testDb.db.update(admins).set({ disabled: true }).where(eq(admins.username, "sari"));
+    expect(await adminOfSessionToken(testDb.db, result.token)).toBeUndefined();
+    expect((await attempt(SARI.password)).status).toBe("invalid");
+  });
+
+  it("an unknown username and a wrong password get the same answer, and both are audited", async () => {
+    expect(await attempt("wrong", { username: "nobody" })).toEqual({ status: "invalid" });
+    expect(await attempt("wrong")).toEqual({ status: "invalid" });
+    const failures = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "admin.login_failed"));
+    expect(failures).toHaveLength(2);
+    expect(JSON.stringify(failures)).not.toContain("wrong");
+  });
+
+  it(`after ${LOGIN_MAX_FAILURES} wrong passwords the account is slowed down, even for the right password, until the window ends`, async () => {
+    const now = new Date();
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) expect((await attempt("wrong", { now })).status).toBe("invalid");
+    const blocked = await attempt(SARI.password, { now, ip: "10.0.0.99" });
+    expect(blocked).toMatchObject({ status: "throttled" });
+    expect(blocked.status === "throttled" && blocked.retryAfterSeconds).toBeGreaterThan(60);
+    expect(await testDb.db.select().from(adminSessions)).toEqual([]);
+    expect((await attempt(SARI.password, { now: new Date(now.getTime() + LOGIN_WINDOW_MS + 1000) })).status).toBe("ok");
+  });
+
+  it("many usernames tried from one address slow that address down", async () => {
+    const now = new Date();
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await attempt("wrong", { now, username: `user${i}`, ip: "10.9.9.9" });
+    expect((await attempt(SARI.password, { now, ip: "10.9.9.9" })).status).toBe("throttled");
+    expect((await attempt(SARI.password, { now, ip: "10.0.0.2" })).status).toBe("ok");
+  });
+});
+
+describe("the page after login", () => {
+  it.each([
+    [undefined, "/admin"],
+    ["/admin/orders?q=1", "/admin/orders?q=1"],
+    ["https://evil.example/admin", "/admin"],
+    ["//evil.example/admin", "/admin"],
+    ["/adminx", "/admin"],
+    ["/admin/login", "/admin"],
+  ])("next=%s goes to %s", (next, path) => {
+    expect(safeAdminPath(next)).toBe(path);
+  });
+});
