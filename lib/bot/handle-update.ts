@@ -1,7 +1,7 @@
 import type { Update } from "telegraf/types";
 import { isTransientDbError } from "@/db";
 import { BotNotConfiguredError, getBot } from "./create-bot";
-import { apologize } from "./process-update";
+import { apologize, takeCommitted } from "./process-update";
 
 /**
  * ok: done (or deliberately ignored) – answer 200.
@@ -37,11 +37,19 @@ export async function handleTelegramUpdate(body: unknown): Promise<UpdateOutcome
   }
   try {
     await bot.handleUpdate(body);
+    takeCommitted(body.update_id);
     return "ok";
   } catch (error) {
     if (isTransientDbError(error)) {
       console.error(`[bot] update ${body.update_id}: database unavailable, Telegram will retry: ${(error as Error).message}`);
       return "retry";
+    }
+    if ((error as Error).name === "TimeoutError") {
+      // telegraf stopped waiting; the update's work goes on. Committed: it is done (its messages are
+      // on their way or in the outbox), so no apology. Not yet: Telegram's retry waits on its claim.
+      const done = takeCommitted(body.update_id);
+      console.error(`[bot] update ${body.update_id} is slow (${done ? "committed, finishing in the background" : "not committed yet, Telegram will retry"})`);
+      return done ? "ok" : "retry";
     }
     console.error(`[bot] update ${body.update_id} failed:`, error instanceof Error ? (error.stack ?? error.message) : error);
     // The apology is a courtesy: whatever it meets, the update is done.

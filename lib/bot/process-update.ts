@@ -70,6 +70,7 @@ export async function processUpdate(update: Update, { api, botUsername }: { api:
     return { calls, outboxKeys: req.outboxKeys, virtualAccountOrders: req.virtualAccountOrders };
   });
   if (!committed) return;
+  markCommitted(incoming.updateId);
   const reachable = await performCalls(api, committed.calls, incoming.updateId);
   // When Telegram is failing, the queued messages wait for the outbox's retries rather than this update's time.
   if (committed.outboxKeys.length && reachable) {
@@ -78,10 +79,27 @@ export async function processUpdate(update: Update, { api, botUsername }: { api:
     );
   }
   for (const order of committed.virtualAccountOrders) {
-    await sendVirtualAccount(order).catch((error: unknown) =>
+    await sendVirtualAccount(order, new Date(), { deliverNow: reachable }).catch((error: unknown) =>
       console.error(`[bot] update ${incoming.updateId}: VA for ${order.bookingCode} not sent, the status page can still issue it: ${(error as Error).message}`),
     );
   }
+}
+
+/**
+ * Updates of this process whose transaction has committed, for the caller that
+ * stops waiting on a slow update (telegraf's handler timeout): from then on the
+ * update is done, whatever its messages still wait for. A short, bounded list.
+ */
+const committedUpdates = new Set<number>();
+
+function markCommitted(updateId: number): void {
+  if (committedUpdates.size >= 1_000) committedUpdates.clear();
+  committedUpdates.add(updateId);
+}
+
+/** True once (and only once) if the update's work was committed; forgets it. */
+export function takeCommitted(updateId: number): boolean {
+  return committedUpdates.delete(updateId);
 }
 
 /**

@@ -21,7 +21,11 @@ export function virtualAccountMessageKey(order: Pick<Order, "id">): string {
  * cannot issue the VA now, the customer is pointed at the status page, where
  * "Bayar Sekarang" tries again. One message per order, however often this runs.
  */
-export async function sendVirtualAccount(order: Order, now = new Date()): Promise<"sent" | "unavailable" | "nothing"> {
+export async function sendVirtualAccount(
+  order: Order,
+  now = new Date(),
+  { deliverNow = true }: { deliverNow?: boolean } = {},
+): Promise<"sent" | "unavailable" | "nothing"> {
   const db = await getDb();
   const issued = await issueVirtualAccount(db, { orderId: order.id, now });
   const texts = textsFor(orderLanguage(order));
@@ -37,6 +41,7 @@ export async function sendVirtualAccount(order: Order, now = new Date()): Promis
   };
   const dedupeKey = virtualAccountMessageKey(order);
   await enqueueTelegramCall(db, { chatId: order.chatId, dedupeKey, call });
-  await deliverOutboxMessages({ dedupeKeys: [dedupeKey], now });
+  // Not now when Telegram just failed: the outbox then sends it after the booking's confirmation.
+  if (deliverNow) await deliverOutboxMessages({ dedupeKeys: [dedupeKey], now });
   return issued.ok ? "sent" : "unavailable";
 }

@@ -109,6 +109,29 @@ describe("the Bot API fails", () => {
   }, 40_000);
 });
 
+describe("Book Now of a bank VA while Telegram and Midtrans are both slow", () => {
+  it("the update outlives the handler's time after its commit: 200 and no apology for a booking that was made; the VA news follows", async () => {
+    const customer = new TelegramCustomer(bed.tg, { id: 5556008, firstName: "Bayu" });
+    await walkWizard(customer, "summary", { method: "BCA Virtual Account" });
+    bed.tg.failNext(1, { hangMs: 8_500 }, { method: "editMessageText" });
+    midtrans.fault("charge", { delayMs: 6_000, times: 1 });
+    expect((await customer.tap("Book Now")).status).toBe(200);
+    const [booked] = await bed.db.db.select().from(orders);
+    expect(booked).toBeDefined();
+    // The work after the answer goes on: the VA is issued and its message queued (behind the confirmation).
+    const vaQueued = async () => (await readOutbox(bed.db.db)).some((row) => row.dedupeKey.endsWith(":virtual-account"));
+    for (let i = 0; i < 1_000 && !(await vaQueued()); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(bed.tg.callsOf("sendMessage").filter((c) => String(c.params.text).startsWith("Maaf"))).toEqual([]);
+    expect(await vaQueued()).toBe(true);
+    expect(delivered(5556008, "💳")).toEqual([]);
+    await deliverDueMessages({ now: new Date(Date.now() + 3_600_000) });
+    const news = bed.tg.callsOf("sendMessage").filter((c) => c.status === 200 && /^(✅ Booking berhasil|💳)/u.test(String(c.params.text)));
+    expect(news.map((c) => [...String(c.params.text)][0])).toEqual(["✅", "💳"]);
+  }, 60_000);
+});
+
 describe("an outbox sender dies", () => {
   it("after claiming a message and before sending it: the next sender sends it once, when the claim runs out", async () => {
     const { order, orderId } = await paidAtMidtrans(5556007);
