@@ -23,7 +23,7 @@ import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
  * its audit entry). Seeded: a failure prints the seed and path to replay it.
  */
 const SEED = 20_261_129;
-const RUNS = 60;
+const RUNS = 40;
 
 let testDb: TestDatabase;
 let tg: TelegramStandIn;
