@@ -5,6 +5,7 @@ import { listAdminOrders, type OrderFilters, type OrderSort } from "@/db/queries
 import { signIn } from "@/lib/admin/auth";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { orderQueryString } from "@/lib/admin/order-filters";
+import { overrideEnv } from "@/lib/env";
 import { targets, withTarget, type Scenario } from "../context";
 
 /**
@@ -27,6 +28,8 @@ export const adminOrders: Scenario = {
   id: "admin",
   async run(ctx) {
     const admin = { username: "bench_admin", password: "bench-kata-sandi-rahasia-1" };
+    // The session hash is keyed with SESSION_SECRET: sign in with the app's.
+    overrideEnv({ SESSION_SECRET: ctx.appEnv.SESSION_SECRET });
     await createOrResetAdmin(ctx.db.db, admin);
     const signed = await signIn(ctx.db.db, { ...admin, ip: "127.0.0.1", userAgent: "bench" });
     if (signed.status !== "ok") throw new Error(`bench admin could not sign in: ${signed.status}`);
@@ -46,7 +49,7 @@ export const adminOrders: Scenario = {
         if (!cursor) break;
       }
     }
-    const first = await fetch((await ctx.app()).url + paths[1], { headers: { cookie } });
+    const first = await fetch((await ctx.app()).url + paths[1], { headers: { cookie }, redirect: "manual" });
     if (first.status !== 200) throw new Error(`admin order list answered ${first.status} with the bench admin's cookie`);
     const plans = await queryRows<{ "QUERY PLAN": string }>(
       ctx.db.db,

@@ -1,6 +1,7 @@
 import type { AutocannonRequest } from "autocannon";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
+import { dbActivity, describeActivity } from "../db-activity";
 import { describeStatuses } from "../load";
 import { targets, withTarget, type Scenario } from "../context";
 
@@ -68,6 +69,8 @@ export const midtrans: Scenario = {
     };
     const rows = [];
     for (const connections of [4, 40]) {
+      const before = await dbActivity(ctx.db.db);
+      const sentBefore = sent;
       const row = await ctx.measure("Midtrans notifications (signed, mixed, 10 % repeats, Status API check)", {
         path: request.path!,
         method: "POST",
@@ -76,9 +79,11 @@ export const midtrans: Scenario = {
         inProcess: true,
         bareBody: bodies[0],
       });
+      const after = await dbActivity(ctx.db.db);
       rows.push(
         withTarget(row, connections === 4 ? targets.p99Under(30) : targets.vsBare({ throughput: 0.5, p99: 2.5 }), {
           notes: [
+            describeActivity(before, after, sent - sentBefore).replace("request (whole row incl. warm-up and bare)", "notification (warm-ups included)"),
             `statuses told: ${MIX.map(([s, share]) => `${s} ${share * 100} %`).join(", ")}; ${duplicates} of ${sent} sent so far were repeats; ${Math.min(next, bodies.length)} distinct attempts notified`,
             `Status API calls answered by the stand-in so far: ${ctx.midtrans.callsTo("GET", /\/status$/).length}`,
             `answers: ${describeStatuses(row.measured?.statuses ?? {})}`,
