@@ -138,30 +138,43 @@ export function sharedChatDriver(
   const mix: ChatMix = { sent: {}, restarts: 0 };
   const chats = Array.from({ length: chatCount }, (_, i) => firstChat + i);
   const steps = new Map<number, number>(chats.map((c) => [c, 0]));
+  const sentAt = new Map<number, number>();
   const lastPort = new Map<number, string>();
   let hops = 0;
-  const idle = [...chats];
+  let cursor = 0;
   let nextChat = firstChat + chatCount;
+  // A chat is ready for its next update once the stand-in shows the bot's answer
+  // to its last one (or 2 s passed): no onResponse, whose context autocannon has
+  // already reset for the next request.
+  const ready = (chatId: number) => {
+    const sent = sentAt.get(chatId);
+    if (sent === undefined || Date.now() - sent > 2_000) return true;
+    return tg.chat(chatId).at(-1)?.fromBot === true;
+  };
   const request: AutocannonRequest = {
     ...webhookRequest(secret),
     setupRequest: (req: AutocannonRequest, context: Record<string, unknown>) => {
-      let chatId = idle.shift();
+      let chatId: number | undefined;
+      for (let i = 0; i < chats.length && chatId === undefined; i++) {
+        const candidate = chats[(cursor + i) % chats.length]!;
+        if (ready(candidate)) {
+          chatId = candidate;
+          cursor = (cursor + i + 1) % chats.length;
+        }
+      }
       if (chatId === undefined) {
         chatId = nextChat++;
         chats.push(chatId);
         steps.set(chatId, 0);
       }
-      context.chatId = chatId;
-      const step = WIZARD_STEPS[steps.get(chatId)! % WIZARD_STEPS.length]!;
-      return { ...req, body: stepBody(tg, mix, chatId, step, days) };
-    },
-    onResponse: (_status: number, _body: string, context: Record<string, unknown>) => {
-      const chatId = context.chatId as number;
       const port = String(context.port);
       if (lastPort.has(chatId) && lastPort.get(chatId) !== port) hops++;
       lastPort.set(chatId, port);
+      const step = WIZARD_STEPS[steps.get(chatId)! % WIZARD_STEPS.length]!;
       steps.set(chatId, steps.get(chatId)! + 1);
-      idle.push(chatId);
+      const body = stepBody(tg, mix, chatId, step, days);
+      sentAt.set(chatId, Date.now());
+      return { ...req, body };
     },
   };
   return { requests: [request], mix, chats, hops: () => hops };
