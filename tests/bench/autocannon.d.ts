@@ -6,7 +6,7 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     body?: string;
     /** With workers: an absolute path to a module whose `module.exports` is the function. */
-    setupRequest?: string;
+    setupRequest?: string | ((req: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest);
     [extra: string]: unknown;
   }
 

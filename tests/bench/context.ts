@@ -1,4 +1,6 @@
 import { startNextApp, type RunningApp } from "@/tests/support/next-app";
+import type { MidtransStandIn } from "@/tests/support/midtrans-stand-in";
+import type { TelegramStandIn } from "@/tests/support/telegram-stand-in";
 import type { BenchDatabase } from "./bench-db";
 import { runLoad, type LoadResult, type LoadSettings, type LoadSpec } from "./load";
 import type { Row, Target } from "./table";
@@ -18,6 +20,11 @@ export interface BenchContext {
   /** The same load against the bare handler first, then the scenario: one table row. */
   measure(scenario: string, spec: Omit<LoadSpec, "urls"> & { bareBody?: string }, apps?: RunningApp[]): Promise<Row>;
   log(message: string): void;
+  /** The loopback Telegram Bot API and Midtrans stand-ins every instance talks to. */
+  telegram: TelegramStandIn;
+  midtrans: MidtransStandIn;
+  /** The secret header value the webhook expects. */
+  webhookSecret: string;
 }
 
 /** Other people's work above this share of one core makes a measurement pair be repeated. */
@@ -36,6 +43,9 @@ export function createContext(options: {
   appEnv: Record<string, string>;
   nodeArgs: string[];
   log(message: string): void;
+  telegram: TelegramStandIn;
+  midtrans: MidtransStandIn;
+  webhookSecret: string;
 }): BenchContext & { stopAll(): Promise<void> } {
   const started: RunningApp[] = [];
   let shared: Promise<RunningApp> | undefined;
@@ -73,6 +83,7 @@ export function createContext(options: {
             method: spec.method,
             connections: spec.connections,
             body: spec.method === "POST" ? (spec.bareBody ?? spec.body ?? "{}") : undefined,
+            inProcess: spec.inProcess,
           },
           apps,
         );
@@ -90,6 +101,9 @@ export function createContext(options: {
       return { scenario, connections: spec.connections, measured: best!.measured, bare: best!.bare, notes };
     },
     log: options.log,
+    telegram: options.telegram,
+    midtrans: options.midtrans,
+    webhookSecret: options.webhookSecret,
     async stopAll() {
       await Promise.all(started.map((a) => a.stop()));
     },

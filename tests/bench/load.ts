@@ -17,6 +17,8 @@ export interface LoadSpec {
   /** A sequence each connection loops over; `setupRequest` paths make bodies per request. */
   requests?: AutocannonRequest[];
   initialContext?: Record<string, unknown>;
+  /** autocannon in this thread (no workers): for bodies made from state this process holds, e.g. the stand-in's chats. */
+  inProcess?: boolean;
 }
 
 export interface LoadResult {
@@ -43,14 +45,14 @@ async function fire(spec: LoadSpec, url: string, connections: number, durationS:
     url: url + spec.path,
     connections,
     // A worker with no connection of its own would idle; never more workers than connections.
-    workers: Math.max(1, Math.min(workers, connections)),
+    workers: spec.inProcess ? undefined : Math.max(1, Math.min(workers, connections)),
     duration: durationS,
     timeout: 10,
     method: spec.method,
     headers: { "content-type": "application/json", ...spec.headers },
     body: spec.body,
     requests: spec.requests,
-    initialContext: spec.initialContext,
+    initialContext: { ...spec.initialContext, port: new URL(url).port },
   });
 }
 

@@ -6,13 +6,15 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { getEnv, loadEnvFiles } from "@/lib/env";
+import { startMidtransStandIn } from "@/tests/support/midtrans-stand-in";
 import { ensureBuilt } from "@/tests/support/next-app";
+import { startTelegramStandIn } from "@/tests/support/telegram-stand-in";
 import { createBenchDatabase, LOCAL_POSTGRES, type BenchDatabase } from "./bench-db";
 import { createContext } from "./context";
 import { generateOrders } from "./generate-orders";
 import { DEFAULT_LOAD } from "./load";
 import { describeProfile, summarizeProfile } from "./profile";
-import { SCENARIOS } from "./scenarios";
+import { BENCH_WEBHOOK_SECRET, SCENARIOS } from "./scenarios";
 import { renderLimits, renderTable, type Row } from "./table";
 
 const RESULTS = path.join(__dirname, "results.md");
@@ -58,15 +60,37 @@ async function main() {
   const db = await createBenchDatabase(server);
   const profileDir = args.profile ? fs.mkdtempSync(path.join(os.tmpdir(), "jiot-bench-prof-")) : undefined;
   const pool = args.pool ?? String(getEnv().DB_POOL_MAX);
+  const telegram = await startTelegramStandIn();
+  const midtrans = await startMidtransStandIn();
+  const webhookSecret = BENCH_WEBHOOK_SECRET;
   const ctx = createContext({
     settings,
     db,
-    appEnv: { DATABASE_URL: db.url, DB_DRIVER: "pg", DB_POOL_MAX: pool, BENCH: "1" },
+    telegram,
+    midtrans,
+    webhookSecret,
+    appEnv: {
+      DATABASE_URL: db.url,
+      DB_DRIVER: "pg",
+      DB_POOL_MAX: pool,
+      BENCH: "1",
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.url,
+      TELEGRAM_BOT_USERNAME: telegram.bot.username,
+      TELEGRAM_WEBHOOK_SECRET: webhookSecret,
+      ...midtrans.env(),
+      MIDTRANS_VERIFY_STATUS: "true",
+      SESSION_SECRET: "bench-session-secret-0123456789abcdef",
+    },
     nodeArgs: profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [],
     log,
   });
   let cleaning: Promise<void> | undefined;
-  const cleanup = () => (cleaning ??= ctx.stopAll().finally(() => db.drop()));
+  const cleanup = () =>
+    (cleaning ??= ctx
+      .stopAll()
+      .finally(() => Promise.all([telegram.close(), midtrans.stop()]))
+      .finally(() => db.drop()));
   process.once("SIGINT", () => void cleanup().finally(() => process.exit(130)));
 
   const rows: Row[] = [];
