@@ -120,6 +120,37 @@ describe("the admin dashboard in a real browser", () => {
     await page.context().close();
   });
 
+  it("an order action works without JavaScript, and the same form posted from a foreign origin changes nothing", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/admin/login`);
+    await logIn(page);
+    await page.waitForURL(`${app.url}/admin`);
+    const [forged, plain] = [booked[2]!, booked[5]!];
+
+    // The same fields the form would post, sent with the admin's cookie but another site's Origin.
+    await page.goto(`${app.url}/admin/orders/${forged.id}`);
+    const form = page.locator("form", { has: page.getByRole("button", { name: "Perangkat diterima" }) });
+    const fields: Record<string, string> = { status: "received" };
+    for (const input of await form.locator("input[type=hidden]").all()) fields[(await input.getAttribute("name"))!] = (await input.getAttribute("value")) ?? "";
+    const refused = await page.request.post(`${app.url}/admin/orders/${forged.id}`, { multipart: fields, headers: { origin: "https://evil.example" } });
+    expect(refused.status()).toBeGreaterThanOrEqual(400);
+    await page.goto(`${app.url}/admin/orders/${forged.id}`);
+    await expect(page.locator("h1").textContent()).resolves.toContain("Terjadwal");
+    // The very same request from the app's own origin goes through: it was the Origin that was refused.
+    const accepted = await page.request.post(`${app.url}/admin/orders/${forged.id}`, { multipart: fields, headers: { origin: app.url } });
+    expect(accepted.status()).toBe(200);
+    await page.goto(`${app.url}/admin/orders/${forged.id}`);
+    await expect(page.locator("h1").textContent()).resolves.toContain("Perangkat diterima");
+
+    await page.goto(`${app.url}/admin/orders/${plain.id}`);
+    await page.getByRole("button", { name: "Perangkat diterima" }).click();
+    await page.waitForLoadState();
+    await page.goto(`${app.url}/admin/orders/${plain.id}`);
+    await expect(page.locator("h1").textContent()).resolves.toContain("Perangkat diterima");
+    await context.close();
+  });
+
   it("signing out ends the session; five wrong passwords slow the next tries down", async () => {
     const page = await openDesktopPage(browser);
     await page.goto(`${app.url}/admin/login`);

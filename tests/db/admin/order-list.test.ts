@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { listAdminOrders } from "@/db/queries/admin-orders";
+import { eachFilteredOrder, listAdminOrders } from "@/db/queries/admin-orders";
 import { orders } from "@/db/schema";
 import { csvField } from "@/lib/admin/orders-csv";
 import { parseOrderQuery, orderQueryString } from "@/lib/admin/order-filters";
@@ -35,6 +35,13 @@ describe("the admin order list", () => {
       } while (cursor);
       expect(seen.sort()).toEqual(made.map((o) => o.id).sort());
     }
+  });
+
+  it("the export's batches hand over every order once", async () => {
+    const made = await bookMany(7);
+    const seen: string[] = [];
+    for await (const order of eachFilteredOrder(testDb.db, { filters: {}, sort: "service_asc", batch: 3 })) seen.push(order.id);
+    expect(seen.sort()).toEqual(made.map((o) => o.id).sort());
   });
 
   it("finds by booking code, name or username, and filters by status and date", async () => {

@@ -1,0 +1,43 @@
+// GET /admin/schedule – service slots, closed dates and the shop's booking settings
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { loadScheduleAdminView } from "@/lib/admin/catalog-view";
+import { decodeFlash } from "@/lib/admin/flash";
+import { requireAdminPage } from "@/lib/admin/session";
+import styles from "../catalog-editor.module.css";
+import { FlashBanner } from "../flash-banner";
+import { ClosedDates } from "./closed-dates";
+import { SettingsForm } from "./settings-form";
+import { SlotList } from "./slot-list";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Jadwal", robots: { index: false, follow: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SchedulePage({ searchParams }: Props) {
+  await requireAdminPage("/admin/schedule");
+  const query = await searchParams;
+  const view = await loadScheduleAdminView(await getDb());
+  return (
+    <div className={styles.page}>
+      <h1>Jadwal &amp; pengaturan</h1>
+      <FlashBanner flash={decodeFlash(query.flash)} />
+      <section className={styles.section} aria-labelledby="slot">
+        <h2 id="slot">Jam servis (WIB)</h2>
+        <p className={styles.note}>
+          Kapasitas tidak bisa diturunkan di bawah jumlah pesanan yang sudah ada pada hari mendatang. Jam yang pernah dipesan hanya dinonaktifkan.
+        </p>
+        <SlotList slots={view.slots} />
+      </section>
+      <section className={styles.section} aria-labelledby="libur">
+        <h2 id="libur">Tanggal tutup</h2>
+        <ClosedDates closedDates={view.closedDates} today={view.today} />
+      </section>
+      <section className={styles.section} aria-labelledby="pengaturan">
+        <h2 id="pengaturan">Pengaturan booking</h2>
+        <SettingsForm settings={view.settings} />
+      </section>
+    </div>
+  );
+}
