@@ -81,12 +81,19 @@ runCli(async () => {
   await closeDb();
 
   const root = process.cwd();
+  // No network: Next's anonymous telemetry stays off.
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (!buildIsCurrent(root)) {
     console.log("demo: building the app (first start, or the code changed) ...");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env } });
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: childEnv });
     if (build.status !== 0) return build.status ?? 1;
   }
-  const server = spawn("npx", ["next", "start", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env } });
+  // Otherwise another app on the port would pass the health check below, and this one would fail to listen.
+  if (await fetch(`${env.APP_URL}/api/health`).then(() => true, () => false)) {
+    console.error(`demo: something already answers on ${env.APP_URL}; stop it, or pick another port: PORT=4000 npm run demo`);
+    return 1;
+  }
+  const server = spawn("npx", ["next", "start", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
