@@ -36,11 +36,12 @@ describe("the admin's catalog in a real browser", () => {
 
   it("changing a price shows the new price on the home page and in the bot's /catalog", async () => {
     const page = await openDesktopPage(browser);
-    await page.goto(`${app.url}/admin/catalog?device=10`);
+    await page.goto(`${app.url}/admin/login`);
     await page.getByLabel("Nama pengguna").fill(TEST_ADMIN.username);
     await page.getByLabel("Kata sandi").fill(TEST_ADMIN.password);
     await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL(/\/admin\/catalog/);
+    await page.waitForURL(`${app.url}/admin`);
+    await page.goto(`${app.url}/admin/catalog?device=10`);
     await expect(page.getByRole("navigation", { name: "Menu admin" }).getByRole("link", { name: "Katalog" }).count()).resolves.toBe(1);
     await expect(page.locator("h2#harga").textContent()).resolves.toBe("Harga iPhone X");
     await page.getByLabel("Harga Battery (Rp)").fill("85.000");
