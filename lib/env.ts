@@ -30,6 +30,8 @@ const postgresUrl = z
 const schema = z.object({
   NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
   VERCEL_ENV: optional(z.enum(["production", "preview", "development"])),
+  /** The port `npm run demo` serves on (next start -p). */
+  PORT: withDefault(z.coerce.number().int().min(1).max(65535), "3000"),
   APP_URL: withDefault(httpUrl("the public base URL, e.g. https://jiot.example.com"), "http://localhost:3000").transform(
     (v) => v.replace(/\/+$/, ""),
   ),

@@ -5,10 +5,13 @@ import path from "node:path";
 import { closeDb, getDb } from "@/db";
 import { countSeededRows, seedDatabase } from "@/db/seed";
 import { getEnv, overrideEnv } from "@/lib/env";
+import { ensureDemoAdmin, type DemoAdmin } from "@/lib/playground/demo-admin";
+import { setBotWebhook } from "@/lib/telegram/webhook-admin";
 import { runCli } from "./run";
 
 const SOURCE_DIRS = ["app", "lib", "db", "public"];
 const SOURCE_FILES = ["next.config.ts", "package.json", "tsconfig.json"];
+const READY_TIMEOUT_MS = 120_000;
 
 function newestSourceChange(root: string): number {
   let newest = 0;
@@ -27,12 +30,43 @@ function buildIsCurrent(root: string): boolean {
   return Boolean(buildId && buildId.mtimeMs > newestSourceChange(root));
 }
 
+async function waitUntilHealthy(url: string, server: { exitCode: number | null }): Promise<boolean> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline && server.exitCode === null) {
+    const status = await fetch(`${url}/api/health`).then((r) => r.status, () => 0);
+    if (status === 200) return true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+function printWelcome(appUrl: string, admin: DemoAdmin): void {
+  const lines = [
+    "",
+    "  The shop is running (playground: Telegram and Midtrans are simulated, no real money).",
+    "",
+    `  Home page              ${appUrl}/`,
+    `  Telegram chat          ${appUrl}/playground/chat`,
+    `  Payment simulator      ${appUrl}/playground/midtrans/simulator`,
+    `  Admin                  ${appUrl}/admin`,
+    `  Playground overview    ${appUrl}/playground`,
+    "",
+    admin.created
+      ? `  Demo admin (shown only this once, write it down):  username ${admin.username}  password ${admin.password}`
+      : `  Demo admin "${admin.username}" exists already. Forgot the password? npm run admin:create -- ${admin.username}`,
+    "",
+    "  Stop with Ctrl+C. The data stays in the database folder for the next start.",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
 runCli(async () => {
-  const port = Number(process.env.PORT ?? 3000);
+  const { PORT: port, APP_URL } = getEnv();
   overrideEnv({
     PLAYGROUND: "1",
     DB_DRIVER: "pglite",
-    APP_URL: getEnv().APP_URL === "http://localhost:3000" ? `http://localhost:${port}` : getEnv().APP_URL,
+    APP_URL: APP_URL === "http://localhost:3000" ? `http://localhost:${port}` : APP_URL,
   });
   const env = getEnv();
   console.log(`demo: preparing the embedded database in ${env.PGLITE_DIR} ...`);
@@ -40,25 +74,37 @@ runCli(async () => {
   await seedDatabase(db);
   const counts = await countSeededRows(db);
   console.log(`demo: catalog ready (${counts.devices} devices, ${counts.parts} parts, ${counts.prices} prices, ${counts.slots} slots).`);
+  const admin = await ensureDemoAdmin(db);
+  // Printed now as well as in the welcome: if the build below failed, the password would be lost.
+  if (admin.created) console.log(`demo: created the demo admin: username ${admin.username}, password ${admin.password}`);
   // PGlite allows one process at a time: hand the data folder over to the server.
   await closeDb();
 
   const root = process.cwd();
+  // No network: Next's anonymous telemetry stays off.
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (!buildIsCurrent(root)) {
     console.log("demo: building the app (first start, or the code changed) ...");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env } });
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: childEnv });
     if (build.status !== 0) return build.status ?? 1;
   }
-  const server = spawn("npx", ["next", "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env } });
-  server.stdout.on("data", (chunk: Buffer) => {
-    process.stdout.write(chunk);
-    if (chunk.toString().includes("Ready")) {
-      console.log(`\n  Shop home page     ${env.APP_URL}/`);
-      console.log(`  Health check       ${env.APP_URL}/api/health\n`);
-    }
-  });
+  // Otherwise another app on the port would pass the health check below, and this one would fail to listen.
+  if (await fetch(`${env.APP_URL}/api/health`).then(() => true, () => false)) {
+    console.error(`demo: something already answers on ${env.APP_URL}; stop it, or pick another port: PORT=4000 npm run demo`);
+    return 1;
+  }
+  const server = spawn("npx", ["next", "start", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  return new Promise<number>((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
+  const exited = new Promise<number>((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
+
+  if (await waitUntilHealthy(env.APP_URL, server)) {
+    // The chat page's command menu comes from setMyCommands, as in Telegram; the webhook is the stand-in's default already.
+    await setBotWebhook().catch((error: unknown) => console.error(`demo: could not register the bot's webhook and commands: ${String(error)}`));
+    printWelcome(env.APP_URL, admin);
+  } else if (server.exitCode === null) {
+    console.error(`demo: the app did not answer ${env.APP_URL}/api/health in time; see the output above.`);
+  }
+  return exited;
 });

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { migrateDatabase, openDatabase } from "@/db/client";
+import { migrateDatabase, openDatabase, type DbHandle } from "@/db/client";
 import { seedDatabase } from "@/db/seed";
 import { createScratchPostgres } from "./test-db";
 
@@ -89,6 +89,13 @@ export async function createFreshDatabase(): Promise<FreshDatabase> {
   await seedDatabase(handle.db);
   await handle.close();
   return { env: { PGLITE_DIR: dataDir, DB_DRIVER: "pglite" }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Opens a fresh database from the test process (before the app starts: an embedded one has one owner at a time). */
+export function openFreshDatabase(database: FreshDatabase): Promise<DbHandle> {
+  return database.env.DATABASE_URL
+    ? openDatabase({ driver: "pg", url: database.env.DATABASE_URL })
+    : openDatabase({ driver: "pglite", dataDir: database.env.PGLITE_DIR! });
 }
 
 export interface RunningApp {

@@ -1,6 +1,7 @@
 // POST /api/midtrans/notification – payment status from Midtrans (also at /payments/midtrans-notification)
 import { applyPaymentNotification, MAX_NOTIFICATION_BYTES, VERDICT_HTTP_STATUS } from "@/lib/payments/apply-notification";
 import { clientIp, readLimitedText } from "@/lib/http/read-body";
+import { deliverSoon } from "@/lib/http/deliver-soon";
 import { pickUpDueWorkAfter } from "@/lib/http/due-work-after";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,9 @@ export async function POST(request: Request): Promise<Response> {
     body: body.ok ? body.text : { oversized: true },
     ip: clientIp(request),
   });
-  pickUpDueWorkAfter();
+  // An applied status queued the customer's message (paid, expired...): send it now, not at the next outbox sweep.
+  if (verdict.kind === "applied") deliverSoon();
+  else pickUpDueWorkAfter();
   const status = VERDICT_HTTP_STATUS[verdict.kind];
   return Response.json(status === 200 ? { ok: true } : { error: verdict.kind }, { status });
 }

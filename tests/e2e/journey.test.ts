@@ -1,0 +1,208 @@
+// The paper's seven black-box tests, then the shop's side, done in a browser the way a person does them:
+// the home page, the simulated Telegram chat, the status page, the Midtrans simulator and the admin.
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Locator, Page } from "playwright-core";
+import { createOrResetAdmin } from "@/lib/admin/create-admin";
+import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
+import { launchBrowser, openDesktopPage, openPhonePage } from "@/tests/support/browser";
+import { createFreshDatabase, openFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
+
+const SHOTS = path.resolve(__dirname, "..", "..", "test-results", "journey");
+const README_SHOTS = path.resolve(__dirname, "..", "..", "public", "screenshots");
+const ADMIN = { username: "admin", password: "journey-test-password" };
+const WAIT = { timeout: 20_000 };
+
+let database: FreshDatabase;
+let app: RunningApp;
+let browser: Browser;
+let chat: Page;
+/** What one step found and a later step needs. */
+const journey: { bookingCode?: string; vaNumber?: string; orderPage?: Page } = {};
+
+async function shoot(page: Page, name: string, readmeName?: string): Promise<void> {
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  if (readmeName) fs.copyFileSync(file, path.join(README_SHOTS, readmeName));
+}
+
+const botMessages = () => chat.locator('[data-testid=message][data-sender=bot]');
+/** The newest bot message containing the text (it may already be there, or arrive by polling). */
+const botSays = async (text: string | RegExp): Promise<Locator> => {
+  const message = botMessages().filter({ hasText: text }).last();
+  await message.waitFor(WAIT);
+  return message;
+};
+
+async function type(text: string): Promise<void> {
+  await chat.getByLabel("Tulis pesan").fill(text);
+  await chat.getByRole("button", { name: "Kirim" }).click();
+}
+
+/** Taps an inline button under the bot's newest message that has it. */
+async function tap(name: string | RegExp): Promise<void> {
+  await chat.getByRole("group", { name: "Tombol pesan" }).last().getByRole("button", { name }).first().click();
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  fs.mkdirSync(README_SHOTS, { recursive: true });
+  database = await createFreshDatabase();
+  const handle = await openFreshDatabase(database);
+  await createOrResetAdmin(handle.db, ADMIN);
+  await handle.close();
+  app = await startNextApp({ env: { ...database.env, PLAYGROUND: "1" } });
+  browser = await launchBrowser();
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await database?.drop();
+});
+
+describe("the whole journey in the playground, in a browser", () => {
+  it("1: the home page's Reservasi button leads to the bot's chat", async () => {
+    const home = await openPhonePage(browser);
+    await home.goto(`${app.url}/`);
+    await shoot(home, "01-home");
+    await home.getByRole("link", { name: "Reservasi" }).first().click();
+    await home.waitForURL(/\/playground\/chat/);
+    chat = home;
+    // A t.me/<bot>?start=order link shows Telegram's START button, which sends /start order.
+    await chat.getByRole("button", { name: "MULAI" }).click();
+    await expect(chat.locator("[data-testid=message][data-sender=user]").last().textContent()).resolves.toContain("/start order");
+    // The bot's booking wizard greets whoever comes from the Reservasi button.
+    await botSays("Tekan Booking untuk mulai");
+    await shoot(chat, "01-chat-start");
+  });
+
+  it("2: /help shows the four menus", async () => {
+    const menus = botMessages().filter({ hasText: "/catalog" });
+    const before = await menus.count();
+    await type("/help");
+    await chat.waitForFunction(
+      (count) => [...document.querySelectorAll("[data-testid=message][data-sender=bot]")].filter((m) => m.textContent?.includes("/catalog")).length > count,
+      before,
+      WAIT,
+    );
+    const text = await menus.last().textContent();
+    for (const menu of ["/help", "/order", "/catalog", "/status"]) expect(text).toContain(menu);
+    await shoot(chat, "02-help");
+  });
+
+  it("3: /catalog shows the catalog with devices, parts and prices", async () => {
+    await type("/catalog");
+    const catalog = await botSays("Katalog servis");
+    const text = await catalog.textContent();
+    expect(text).toContain("iPhone X");
+    expect(text).toMatch(/Battery/);
+    expect(text).toMatch(/Rp\s?\d{1,3}(\.\d{3})+/);
+    await shoot(chat, "03-catalog");
+  });
+
+  it("4: /order through date, device, slot, part and BCA Virtual Account to a booking code", async () => {
+    await type("/order");
+    await botSays("Tekan Booking untuk mulai");
+    await tap("Booking");
+    await botSays("Silahkan masukan tanggal book");
+    await type(formatDateDmy(addDays(todayInJakarta(), 1)));
+    await botSays("Silahkan pilih device");
+    await tap("iPhone X");
+    await botSays("Silahkan pilih jam servis");
+    await tap(/^Pukul : /);
+    await botSays("Silahkan pilih spare part");
+    await tap(/^Battery - Rp/);
+    await botSays("Silahkan pilih metode pembayaran");
+    await tap("BCA Virtual Account");
+    await botSays("Ringkasan Booking");
+    await shoot(chat, "04-summary");
+    await tap("Book Now");
+    const confirmation = await botSays("Booking berhasil");
+    const text = (await confirmation.textContent()) ?? "";
+    journey.bookingCode = /Kode booking: (\d{8})/.exec(text)?.[1];
+    expect(journey.bookingCode).toMatch(/^\d{8}$/);
+    expect(text).toContain("BCA Virtual Account");
+    // The VA number follows once the charge is made at (simulated) Midtrans.
+    const va = await botSays("Nomor VA");
+    const vaText = (await va.textContent()) ?? "";
+    expect(vaText).toContain("Virtual Account BCA");
+    expect(vaText).toContain(journey.bookingCode);
+    journey.vaNumber = /Nomor VA: (\d+)/.exec(vaText)?.[1];
+    expect(journey.vaNumber).toMatch(/^\d{8,}$/);
+    await va.scrollIntoViewIfNeeded();
+    await shoot(chat, "04-booking-code", "journey-chat.png");
+  });
+
+  it("5: /status <code> answers with the order and the link to its status page", async () => {
+    await type(`/status ${journey.bookingCode}`);
+    const reply = await botSays("Halaman status");
+    expect(await reply.textContent()).toContain(journey.bookingCode);
+    await expect(reply.locator('a[href*="/orders/"]').count()).resolves.toBe(1);
+    await shoot(chat, "05-status");
+  });
+
+  it("6: the link opens the status page showing the order, waiting for payment", async () => {
+    const link = botMessages().filter({ hasText: "Halaman status" }).last().locator('a[href*="/orders/"]');
+    const [page] = await Promise.all([chat.context().waitForEvent("page"), link.click()]);
+    await page.waitForLoadState();
+    await expect(page.locator("h1").textContent()).resolves.toBe("Data Order");
+    const body = await page.locator("main").textContent();
+    expect(body).toContain(journey.bookingCode);
+    expect(body).toContain("iPhone X");
+    await expect(page.getByTestId("payment-status").textContent()).resolves.toBe("Menunggu pembayaran");
+    // A reload would wipe this marker: the page must turn paid by itself in step 7.
+    await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+    await shoot(page, "06-order-page");
+    journey.orderPage = page;
+  });
+
+  it("7: paying the BCA VA in the Midtrans simulator turns the page to Lunas, and the chat says so", async () => {
+    const simulator = await openDesktopPage(browser);
+    await simulator.goto(`${app.url}/playground/midtrans/simulator`);
+    await simulator.getByLabel("Nomor VA atau kode tagihan").fill(journey.vaNumber!);
+    await simulator.getByRole("button", { name: "Bayar", exact: true }).first().click();
+    const outcome = simulator.getByRole("status").filter({ hasText: "dibayar" });
+    await outcome.waitFor(WAIT);
+    expect(await outcome.textContent()).toContain("settlement → HTTP 200");
+    await shoot(simulator, "07-simulator", "journey-simulator.png");
+
+    // The customer goes back to the status page's tab, which checks the order again when it shows.
+    // Headless tabs never turn hidden, so the event the browser fires on that switch is fired here.
+    const page = journey.orderPage!;
+    await page.bringToFront();
+    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    await page.getByTestId("payment-status").filter({ hasText: "Lunas" }).waitFor(WAIT);
+    expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
+    await shoot(page, "07-order-page-paid", "journey-order-page.png");
+
+    const paid = await botSays("Pembayaran diterima");
+    expect(await paid.textContent()).toContain(journey.bookingCode);
+    await shoot(chat, "07-chat-paid");
+  });
+
+  it("then the admin signs in, moves the repair to 'Siap diambil', and the chat shows the message", async () => {
+    const admin = await openDesktopPage(browser);
+    await admin.goto(`${app.url}/admin`);
+    await admin.waitForURL(/\/admin\/login/);
+    await admin.getByLabel("Nama pengguna").fill(ADMIN.username);
+    await admin.getByLabel("Kata sandi").fill(ADMIN.password);
+    await admin.getByRole("button", { name: "Masuk" }).click();
+    await admin.waitForURL((url) => !url.pathname.startsWith("/admin/login"), WAIT);
+    await shoot(admin, "08-admin-today");
+
+    await admin.goto(`${app.url}/admin/orders`);
+    await admin.getByLabel("Cari").fill(journey.bookingCode!);
+    await admin.getByRole("button", { name: "Terapkan" }).click();
+    await admin.waitForURL(/[?&]q=/);
+    await admin.getByRole("link", { name: journey.bookingCode! }).click();
+    await admin.waitForURL(/\/admin\/orders\/\d+/);
+    await admin.getByRole("button", { name: "Siap diambil" }).click();
+    await admin.getByRole("status").first().waitFor(WAIT);
+    await shoot(admin, "08-admin-ready");
+
+    const ready = await botSays("Perangkat siap diambil");
+    expect(await ready.textContent()).toContain(journey.bookingCode);
+    await shoot(chat, "08-chat-ready");
+  });
+});
