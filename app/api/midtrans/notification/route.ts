@@ -13,7 +13,7 @@ export async function POST(request: Request): Promise<Response> {
     ip: clientIp(request),
   });
   // An applied status queued the customer's message (paid, expired...): send it now, not at the next outbox sweep.
-  if (verdict.kind === "applied") deliverSoon();
+  if (verdict.kind === "applied") deliverSoon({ outsideRequest: "leave" });
   else pickUpDueWorkAfter();
   const status = VERDICT_HTTP_STATUS[verdict.kind];
   return Response.json(status === 200 ? { ok: true } : { error: verdict.kind }, { status });
