@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { clientIpOf } from "@/lib/http/read-body";
 import { adminOfSessionToken, type SignedInAdmin } from "./auth";
 import { sessionCookieName } from "./cookie";
 
@@ -28,7 +29,5 @@ export class AdminSessionError extends Error {
 export async function requireAdminAction(): Promise<SignedInAdmin & { ip: string | null }> {
   const admin = await currentAdmin();
   if (!admin) throw new AdminSessionError();
-  const h = await headers();
-  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
-  return { ...admin, ip };
+  return { ...admin, ip: clientIpOf(await headers()) };
 }

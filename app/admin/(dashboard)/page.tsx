@@ -6,6 +6,7 @@ import { formatDateLong } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { RevenueChart } from "../revenue-chart";
 import { PaymentBadge, RepairBadge } from "../status-badges";
+import { CustomerName } from "../customer-name";
 import styles from "../admin.module.css";
 import type { Order } from "@/db/schema";
 
@@ -33,8 +34,7 @@ function OrderRows({ orders }: { orders: Order[] }) {
                 <Link href={`/admin/orders/${order.id}`}>{order.bookingCode}</Link>
               </td>
               <td>
-                {order.customerName || "—"}
-                {order.telegramUsername && <div className={styles.muted}>@{order.telegramUsername}</div>}
+                <CustomerName order={order} />
               </td>
               <td>{order.deviceName}</td>
               <td>{order.partName}</td>

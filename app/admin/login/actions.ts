@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { signIn, signOut } from "@/lib/admin/auth";
 import { sessionCookieName, sessionCookieOptions } from "@/lib/admin/cookie";
 import { safeAdminPath } from "@/lib/admin/paths";
+import { clientIpOf } from "@/lib/http/read-body";
 
 export type LoginState = { status: "idle" } | { status: "invalid"; message: string };
 
@@ -22,7 +23,7 @@ export async function logIn(_previous: LoginState, form: FormData): Promise<Logi
   const result = await signIn(await getDb(), {
     username: parsed.data.username,
     password: parsed.data.password,
-    ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null,
+    ip: clientIpOf(h),
     userAgent: h.get("user-agent"),
   });
   if (result.status === "throttled") {

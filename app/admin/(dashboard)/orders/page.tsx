@@ -8,6 +8,7 @@ import { formatDateDmy, formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { PAYMENT_STATUS_LABEL, REPAIR_STATUS_LABEL } from "@/lib/payments/texts";
 import { PaymentBadge, RepairBadge } from "../../status-badges";
+import { CustomerName } from "../../customer-name";
 import styles from "../../admin.module.css";
 
 export const metadata: Metadata = { title: "Pesanan" };
@@ -110,8 +111,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                     <div className={styles.muted}>{order.slotLabel}</div>
                   </td>
                   <td>
-                    {order.customerName || "—"}
-                    {order.telegramUsername && <div className={styles.muted}>@{order.telegramUsername}</div>}
+                    <CustomerName order={order} />
                   </td>
                   <td>
                     {order.partName}
