@@ -196,7 +196,7 @@ describe("the whole journey in the playground, in a browser", () => {
     await admin.getByRole("button", { name: "Terapkan" }).click();
     await admin.waitForURL(/[?&]q=/);
     await admin.getByRole("link", { name: journey.bookingCode! }).click();
-    await admin.waitForURL(/\/admin\/orders\/\d+/);
+    await admin.waitForURL(/\/admin\/orders\/[0-9a-f-]{36}$/);
     await admin.getByRole("button", { name: "Siap diambil" }).click();
     await admin.getByRole("status").first().waitFor(WAIT);
     await shoot(admin, "08-admin-ready");
