@@ -1,7 +1,7 @@
 import type { Update } from "telegraf/types";
 import { isTransientDbError } from "@/db";
-import { BotNotConfiguredError, getBot } from "./create-bot";
-import { apologize, takeCommitted } from "./process-update";
+import { BotNotConfiguredError, getBot, type Bot } from "./create-bot";
+import { apologize, processUpdate, takeCommitted, type FollowUp } from "./process-update";
 
 /**
  * ok: done (or deliberately ignored) – answer 200.
@@ -10,11 +10,34 @@ import { apologize, takeCommitted } from "./process-update";
  */
 export type UpdateOutcome = "ok" | "retry" | "invalid";
 
+export interface HandledUpdate {
+  outcome: UpdateOutcome;
+  /**
+   * The customer's messages of a committed update, to be sent once Telegram has
+   * its answer (the webhook route runs it after the response; polling right away).
+   * It never rejects: what Telegram cannot take now goes to the outbox.
+   */
+  followUp?: FollowUp;
+}
+
 /** An update is a few kB (a message is at most 4096 characters); a body far past that is not from Telegram. */
 export const MAX_UPDATE_BYTES = 256 * 1024;
 
+/** Webhook functions have 15 s (vercel.json); an update's transaction that takes longer is answered "retry" and left to finish. */
+const HANDLER_TIMEOUT_MS = 12_000;
+
 function isUpdate(body: unknown): body is Update {
   return typeof body === "object" && body !== null && Number.isSafeInteger((body as { update_id?: unknown }).update_id);
+}
+
+class UpdateTimeout extends Error {}
+
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new UpdateTimeout()), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -23,39 +46,50 @@ function isUpdate(body: unknown): body is Update {
  * day, so anything but a transient database failure is logged with the update
  * id, apologised for, and reported as done.
  */
-export async function handleTelegramUpdate(body: unknown): Promise<UpdateOutcome> {
-  if (!isUpdate(body)) return "invalid";
-  let bot;
+export async function handleTelegramUpdate(body: unknown, { timeoutMs = HANDLER_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<HandledUpdate> {
+  if (!isUpdate(body)) return { outcome: "invalid" };
+  let bot: Bot;
   try {
     bot = await getBot();
   } catch (error) {
     if (error instanceof BotNotConfiguredError || isTransientDbError(error)) {
       console.error(`[bot] update ${body.update_id} not handled now: ${(error as Error).message}`);
-      return "retry";
+      return { outcome: "retry" };
     }
     throw error;
   }
+  const work = processUpdate(body, { api: bot.api, botUsername: bot.username });
   try {
-    await bot.handleUpdate(body);
+    const followUp = await withinTime(work, timeoutMs);
     takeCommitted(body.update_id);
-    return "ok";
+    return { outcome: "ok", followUp };
   } catch (error) {
+    if (error instanceof UpdateTimeout) return slowUpdate(body.update_id, work);
     if (isTransientDbError(error)) {
       console.error(`[bot] update ${body.update_id}: database unavailable, Telegram will retry: ${(error as Error).message}`);
-      return "retry";
-    }
-    if ((error as Error).name === "TimeoutError") {
-      // telegraf stopped waiting; the update's work goes on. Committed: it is done (its messages are
-      // on their way or in the outbox), so no apology. Not yet: Telegram's retry waits on its claim.
-      const done = takeCommitted(body.update_id);
-      console.error(`[bot] update ${body.update_id} is slow (${done ? "committed, finishing in the background" : "not committed yet, Telegram will retry"})`);
-      return done ? "ok" : "retry";
+      return { outcome: "retry" };
     }
     console.error(`[bot] update ${body.update_id} failed:`, error instanceof Error ? (error.stack ?? error.message) : error);
     // The apology is a courtesy: whatever it meets, the update is done.
-    await apologize(bot.telegram, body).catch((failure: unknown) =>
+    await apologize(bot.api, body).catch((failure: unknown) =>
       console.error(`[bot] update ${body.update_id}: no apology sent: ${(failure as Error).message}`),
     );
-    return "ok";
+    return { outcome: "ok" };
   }
+}
+
+/**
+ * The update's transaction outlived the handler's time; its work goes on. Not
+ * committed yet: Telegram's retry waits on the update's claim and finds it done
+ * or starts clean. Either way, once it commits, its messages follow.
+ */
+function slowUpdate(updateId: number, work: Promise<FollowUp | undefined>): HandledUpdate {
+  const done = takeCommitted(updateId);
+  console.error(`[bot] update ${updateId} is slow (${done ? "committed, finishing in the background" : "not committed yet, Telegram will retry"})`);
+  const followUp = () =>
+    work.then(
+      (next) => next?.(),
+      (error: unknown) => console.error(`[bot] slow update ${updateId} failed after its answer: ${(error as Error).message}`),
+    );
+  return { outcome: done ? "ok" : "retry", followUp };
 }

@@ -39,15 +39,21 @@ interface Committed {
   virtualAccountOrders: Order[];
 }
 
+/** The customer's side of a committed update: its Bot API calls, queued confirmations, a VA. Never rejects. */
+export type FollowUp = () => Promise<void>;
+
 /**
  * Handles one update in one short transaction: claim its update_id (a
  * re-delivery finds it claimed and does nothing), lock the chat's conversation,
  * decide, save. Only once that is committed does the customer hear anything, so
  * a failure before commit leaves no trace and Telegram's retry starts clean.
+ * What the customer hears is returned as a follow-up, for the caller to run
+ * once Telegram has its answer: the webhook is then held for the database's
+ * time only, not for the Bot API's.
  */
-export async function processUpdate(update: Update, { api, botUsername }: { api: Telegram; botUsername: string }): Promise<void> {
+export async function processUpdate(update: Update, { api, botUsername }: { api: Telegram; botUsername: string }): Promise<FollowUp | undefined> {
   const incoming = readUpdate(update, botUsername);
-  if (incoming.kind === "ignore") return;
+  if (incoming.kind === "ignore") return undefined;
   const chatId = incoming.kind === "orphan_callback" ? incoming.customer.id : incoming.chatId;
   const db = await getDb();
   const committed = await db.transaction(async (tx): Promise<Committed | null> => {
@@ -69,25 +75,32 @@ export async function processUpdate(update: Update, { api, botUsername }: { api:
     }
     return { calls, outboxKeys: req.outboxKeys, virtualAccountOrders: req.virtualAccountOrders };
   });
-  if (!committed) return;
+  if (!committed) return undefined;
   markCommitted(incoming.updateId);
-  const reachable = await performCalls(api, committed.calls, incoming.updateId);
+  return () =>
+    tellCustomer(api, committed, incoming.updateId).catch((error: unknown) =>
+      console.error(`[bot] update ${incoming.updateId}: messages after commit failed: ${(error as Error).message}`),
+    );
+}
+
+async function tellCustomer(api: Telegram, committed: Committed, updateId: number): Promise<void> {
+  const reachable = await performCalls(api, committed.calls, updateId);
   // When Telegram is failing, the queued messages wait for the outbox's retries rather than this update's time.
   if (committed.outboxKeys.length && reachable) {
     await deliverOutboxMessages({ dedupeKeys: committed.outboxKeys }).catch((error: unknown) =>
-      console.error(`[bot] update ${incoming.updateId}: confirmation left for the outbox job: ${(error as Error).message}`),
+      console.error(`[bot] update ${updateId}: confirmation left for the outbox job: ${(error as Error).message}`),
     );
   }
   for (const order of committed.virtualAccountOrders) {
     await sendVirtualAccount(order, new Date(), { deliverNow: reachable }).catch((error: unknown) =>
-      console.error(`[bot] update ${incoming.updateId}: VA for ${order.bookingCode} not sent, the status page can still issue it: ${(error as Error).message}`),
+      console.error(`[bot] update ${updateId}: VA for ${order.bookingCode} not sent, the status page can still issue it: ${(error as Error).message}`),
     );
   }
 }
 
 /**
  * Updates of this process whose transaction has committed, for the caller that
- * stops waiting on a slow update (telegraf's handler timeout): from then on the
+ * stops waiting on a slow update (the handler's timeout): from then on the
  * update is done, whatever its messages still wait for. A short, bounded list.
  */
 const committedUpdates = new Set<number>();
@@ -106,8 +119,7 @@ export function takeCommitted(updateId: number): boolean {
  * Makes the committed update's Bot API calls in order. A message Telegram could
  * not take now (429, 5xx, network, timeout) goes to the outbox to be retried,
  * and so do the ones after it, untried: each call may wait 8 s, and the update
- * must be done well within its 12 s, or telegraf gives up on it and the
- * customer is sent an apology for a booking that was in fact made. A button's
+ * must be done well within the function's time (15 s on Vercel), after() included. A button's
  * answer is not worth retrying (its spinner is long gone by then). Returns
  * whether Telegram took every call it was asked.
  */

@@ -1,3 +1,4 @@
+import http from "node:http";
 import { Telegram, TelegramError } from "telegraf";
 import { getEnv } from "@/lib/env";
 
@@ -17,13 +18,23 @@ export function telegrafApiRoot(root: string): string {
 
 const holder = globalThis as unknown as { __jiotBotApi?: { key: string; api: Telegram } };
 
+/**
+ * telegraf keeps its connections to https://api.telegram.org alive, but drops
+ * its agent for an http:// root (a local Bot API server, the playground), and
+ * node-fetch then opens and closes a connection for every call. Idle sockets
+ * are let go before a Node server's 5 s keep-alive would close them under us.
+ */
+const plainHttpAgent = new http.Agent({ keepAlive: true, timeout: 4_000 });
+
 /** The Bot API client of the configured bot (TELEGRAM_BOT_TOKEN at TELEGRAM_API_ROOT), one per process. */
 export function getBotApi(): Telegram {
   const env = getEnv();
   if (!env.TELEGRAM_BOT_TOKEN) throw new Error("TELEGRAM_BOT_TOKEN is not configured");
   const key = `${env.TELEGRAM_BOT_TOKEN}@${env.TELEGRAM_API_ROOT}`;
   if (holder.__jiotBotApi?.key !== key) {
-    holder.__jiotBotApi = { key, api: new Telegram(env.TELEGRAM_BOT_TOKEN, { apiRoot: telegrafApiRoot(env.TELEGRAM_API_ROOT) }) };
+    const api = new Telegram(env.TELEGRAM_BOT_TOKEN, { apiRoot: telegrafApiRoot(env.TELEGRAM_API_ROOT) });
+    if (api.options.apiRoot.startsWith("http://")) api.options.agent = plainHttpAgent;
+    holder.__jiotBotApi = { key, api };
   }
   return holder.__jiotBotApi.api;
 }

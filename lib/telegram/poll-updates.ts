@@ -36,7 +36,8 @@ export async function pollBotUpdates({ signal, timeoutS = POLL_TIMEOUT_S }: { si
       continue;
     }
     for (const update of updates) {
-      const outcome = await handleTelegramUpdate(update);
+      const { outcome, followUp } = await handleTelegramUpdate(update);
+      await followUp?.();
       if (outcome === "retry") {
         await new Promise((r) => setTimeout(r, 2_000));
         break;

@@ -79,6 +79,8 @@ export interface TelegramStandIn {
   chat(chatId: number): ChatMessage[];
   /** The bot's latest message in the chat. */
   lastBotMessage(chatId: number): ChatMessage | undefined;
+  /** How many Bot API calls addressed to the chat succeeded so far: grows as the bot answers the chat. */
+  botActivity(chatId: number): number;
   /** Adds a customer's message to the chat (for a realistic message_id) and returns it. */
   addUserMessage(chatId: number, text: string): ChatMessage;
   /** Queues an update for getUpdates (polling). */
@@ -142,6 +144,7 @@ export async function startTelegramStandIn(
   const calls: RecordedCall[] = [];
   const faults: { fault: Fault; method?: string }[] = [];
   const chats = new Map<number, ChatMessage[]>();
+  const activity = new Map<number, number>();
   const nextIds = new Map<number, number>();
   let updates: ({ update_id: number } & Record<string, unknown>)[] = [];
   let updateWaiters: (() => void)[] = [];
@@ -324,10 +327,12 @@ export async function startTelegramStandIn(
       outcome = badRequest(`can't parse request: ${(error as Error).message}`);
     }
     if (method) calls.push({ method, params, status: outcome.status, answer: outcome.answer, fault, at: Date.now() });
+    if (outcome.status === 200 && params.chat_id !== undefined) activity.set(Number(params.chat_id), (activity.get(Number(params.chat_id)) ?? 0) + 1);
     response.writeHead(outcome.status, { "content-type": "application/json" });
     response.end(JSON.stringify(outcome.answer));
   });
-  server.keepAliveTimeout = 1000;
+  // Node's default: the app's keep-alive agent lets idle sockets go before this.
+  server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -345,6 +350,7 @@ export async function startTelegramStandIn(
     },
     chat: (chatId) => [...chatOf(chatId)],
     lastBotMessage: (chatId) => [...chatOf(chatId)].reverse().find((m) => m.fromBot),
+    botActivity: (chatId) => activity.get(chatId) ?? 0,
     addUserMessage: (chatId, text) => newMessage(chatId, text, false, []),
     pushUpdate(update) {
       updates.push(update);
@@ -367,6 +373,7 @@ export async function startTelegramStandIn(
       calls.length = 0;
       faults.length = 0;
       chats.clear();
+      activity.clear();
       nextIds.clear();
       updates = [];
       webhook = null;

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
 import type { Scenario } from "../context";
-import { makeUpdates } from "./chat-driver";
+import { makeUpdates, waitForButton } from "./chat-driver";
 
 /**
  * 200 customers, each with the wizard at its summary for the same date and slot
@@ -18,7 +18,10 @@ export const bookingRace: Scenario = {
     const app = await ctx.app();
     const { textUpdate, tapUpdate } = makeUpdates(ctx.telegram);
     const date = addDays(todayInJakarta(), 20);
-    const [slot] = await queryRows<{ id: number; capacity: number }>(ctx.db.db, sql`select id, capacity from slots where active order by start_time limit 1`);
+    const [slot] = await queryRows<{ id: number; capacity: number }>(
+      ctx.db.db,
+      sql`update slots set capacity = 2 where id = (select id from slots where active order by start_time limit 1) returning id, capacity`,
+    );
     if (!slot) throw new Error("no active slot");
     const post = async (update: unknown) => {
       const response = await fetch(`${app.url}/api/telegram/webhook`, {
@@ -29,11 +32,9 @@ export const bookingRace: Scenario = {
       await response.arrayBuffer();
       return response.status;
     };
-    const tap = (chatId: number, pattern: RegExp) => {
-      const last = ctx.telegram.lastBotMessage(chatId);
-      const button = last?.keyboard.flat().find((b) => b.callback_data && pattern.test(b.callback_data));
-      if (!last || !button) throw new Error(`chat ${chatId}: no button ${String(pattern)}; last message: ${last?.text}`);
-      return post(tapUpdate(chatId, last, button.callback_data!));
+    const tap = async (chatId: number, pattern: RegExp) => {
+      const { message, data } = await waitForButton(ctx.telegram, chatId, pattern);
+      return post(tapUpdate(chatId, message, data));
     };
     const chats = Array.from({ length: CUSTOMERS }, (_, i) => 930_000_000 + i);
     ctx.log(`walking ${CUSTOMERS} customers to the summary for ${date}, slot ${slot.id}`);
@@ -51,12 +52,12 @@ export const bookingRace: Scenario = {
         }),
       );
     }
-    const taps = chats.map((chatId) => {
-      const last = ctx.telegram.lastBotMessage(chatId)!;
-      const button = last.keyboard.flat().find((b) => b.callback_data?.endsWith(":bn"));
-      if (!button) throw new Error(`chat ${chatId} is not at the summary: ${last.text}`);
-      return JSON.stringify(tapUpdate(chatId, last, button.callback_data!));
-    });
+    const taps = await Promise.all(
+      chats.map(async (chatId) => {
+        const { message, data } = await waitForButton(ctx.telegram, chatId, /:bn$/);
+        return JSON.stringify(tapUpdate(chatId, message, data));
+      }),
+    );
     const headers = { "content-type": "application/json", "x-telegram-bot-api-secret-token": ctx.webhookSecret };
     const started = performance.now();
     const answers = await Promise.all(

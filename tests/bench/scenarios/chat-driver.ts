@@ -1,16 +1,18 @@
 import type { AutocannonRequest } from "autocannon";
+import type { Database } from "@/db";
+import { slots } from "@/db/schema";
 import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
 import type { ChatMessage, TelegramStandIn } from "@/tests/support/telegram-stand-in";
 
 /**
- * Customers walking through the booking wizard over the webhook, one chat per
- * load connection: /order, Booking, a typed date, device, slot, part, payment
- * method, Book Now, and again. Taps use the buttons (and their nonces) of the
- * bot's latest message as the Telegram stand-in recorded it, so the bodies are
- * made in this thread (autocannon without worker threads for these rows: a
- * worker cannot see the stand-in's chats). When the expected button is not
- * there (a full day, a closed date, a refused booking) the customer starts
- * over with /order, as a real one would; the mix actually sent is counted.
+ * Customers walking through the booking wizard over the webhook: /order,
+ * Booking, a typed date, device, slot, part, payment method, Book Now, and
+ * again. Taps use the buttons (and their nonces) of the bot's latest message as
+ * the Telegram stand-in recorded it, so the bodies are made in this thread
+ * (autocannon without worker threads for these rows: a worker cannot see the
+ * stand-in's chats). When the expected button is not there (a full day, a
+ * closed date, a refused booking) the customer starts over with /order, as a
+ * real one would; the mix actually sent is counted.
  */
 
 export const WIZARD_STEPS = ["order", "booking", "date", "device", "slot", "part", "payment", "book_now"] as const;
@@ -33,7 +35,7 @@ export interface ChatMix {
 export interface ChatDriver {
   requests: AutocannonRequest[];
   mix: ChatMix;
-  /** The chat ids used so far (one per connection and wizard round). */
+  /** The chat ids used so far (the starting pool and every customer added when none was ready). */
   chats: number[];
 }
 
@@ -105,59 +107,47 @@ const webhookRequest = (secret: string): AutocannonRequest => ({
   headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
 });
 
-/** One chat per connection, each connection looping over the eight steps. */
-export function chatDriver(
-  tg: TelegramStandIn,
-  { secret, firstChat, days = 14 }: { secret: string; firstChat: number; days?: number },
-): ChatDriver {
-  let nextChat = firstChat;
-  const mix: ChatMix = { sent: {}, restarts: 0 };
-  const chats: number[] = [];
-  const requests: AutocannonRequest[] = WIZARD_STEPS.map((step) => ({
-    ...webhookRequest(secret),
-    setupRequest: (req: AutocannonRequest, context: Record<string, unknown>) => {
-      if (step === "order" || context.chatId === undefined) {
-        context.chatId = nextChat++;
-        chats.push(context.chatId as number);
-      }
-      return { ...req, body: stepBody(tg, mix, context.chatId as number, step, days) };
-    },
-  }));
-  return { requests, mix, chats };
-}
+/** A chat whose bot has not been heard from this long after its update is taken to have answered (a lost message). */
+const ANSWER_WAIT_MS = 2_000;
+/** The bot may answer one update with two calls (a keyboard removed, then a message): let the second land too. */
+const SETTLE_MS = 25;
 
 /**
- * Chats shared by all connections (of every instance): each request takes the
- * chat that has waited longest for its next step, so one chat's consecutive
- * updates land on whichever connection (and instance) asks next.
+ * Customers walking through the wizard, shared by all connections (of every
+ * instance): each request takes the next chat, in turn, whose bot has answered
+ * its last update (the stand-in shows the menu to tap, or the bot's calls to
+ * the chat: the webhook answers on commit and the messages follow), so a
+ * customer taps only what they could have seen. When no chat is ready, a new customer starts with /order. One
+ * chat's consecutive updates land on whichever connection (and instance) asks next.
  */
-export function sharedChatDriver(
+export function chatDriver(
   tg: TelegramStandIn,
   { secret, firstChat, chatCount, days = 14 }: { secret: string; firstChat: number; chatCount: number; days?: number },
 ): ChatDriver & { hops: () => number } {
   const mix: ChatMix = { sent: {}, restarts: 0 };
   const chats = Array.from({ length: chatCount }, (_, i) => firstChat + i);
   const steps = new Map<number, number>(chats.map((c) => [c, 0]));
-  const sentAt = new Map<number, number>();
+  const sent = new Map<number, { at: number; activity: number }>();
   const lastPort = new Map<number, string>();
   let hops = 0;
   let cursor = 0;
   let nextChat = firstChat + chatCount;
-  // A chat is ready for its next update once the stand-in shows the bot's answer
-  // to its last one (or 2 s passed): no onResponse, whose context autocannon has
-  // already reset for the next request.
-  const ready = (chatId: number) => {
-    const sent = sentAt.get(chatId);
-    if (sent === undefined || Date.now() - sent > 2_000) return true;
-    return tg.chat(chatId).at(-1)?.fromBot === true;
+  // Ready: the menu the chat's next step taps is on screen, or (next step typed) the bot said something since.
+  const ready = (chatId: number, now: number) => {
+    const last = sent.get(chatId);
+    if (last === undefined || now - last.at > ANSWER_WAIT_MS) return true;
+    const button = BUTTON[WIZARD_STEPS[steps.get(chatId)! % WIZARD_STEPS.length]!];
+    if (button) return Boolean(tg.lastBotMessage(chatId)?.keyboard.some((row) => row.some((b) => b.callback_data && button.test(b.callback_data))));
+    return now - last.at >= SETTLE_MS && tg.botActivity(chatId) > last.activity;
   };
   const request: AutocannonRequest = {
     ...webhookRequest(secret),
     setupRequest: (req: AutocannonRequest, context: Record<string, unknown>) => {
+      const now = Date.now();
       let chatId: number | undefined;
       for (let i = 0; i < chats.length && chatId === undefined; i++) {
         const candidate = chats[(cursor + i) % chats.length]!;
-        if (ready(candidate)) {
+        if (ready(candidate, now)) {
           chatId = candidate;
           cursor = (cursor + i + 1) % chats.length;
         }
@@ -173,11 +163,32 @@ export function sharedChatDriver(
       const step = WIZARD_STEPS[steps.get(chatId)! % WIZARD_STEPS.length]!;
       steps.set(chatId, steps.get(chatId)! + 1);
       const body = stepBody(tg, mix, chatId, step, days);
-      sentAt.set(chatId, Date.now());
+      sent.set(chatId, { at: now, activity: tg.botActivity(chatId) });
       return { ...req, body };
     },
   };
   return { requests: [request], mix, chats, hops: () => hops };
+}
+
+/**
+ * The bot's latest message in the chat once it carries a button matching
+ * `pattern`: the webhook answers on commit and the bot's messages follow, so a
+ * customer's next tap waits for them (as a person waits to see the menu).
+ */
+export async function waitForButton(tg: TelegramStandIn, chatId: number, pattern: RegExp, timeoutMs = 5_000): Promise<{ message: ChatMessage; data: string }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const last = tg.lastBotMessage(chatId);
+    const button = last?.keyboard.flat().find((b) => b.callback_data && pattern.test(b.callback_data));
+    if (last && button) return { message: last, data: button.callback_data! };
+    if (Date.now() > deadline) throw new Error(`chat ${chatId}: no button ${String(pattern)} within ${timeoutMs} ms; last message: ${last?.text}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+/** Room for every customer of a load run: the wizard offers only days with a free place, and 2 per slot fill in seconds. */
+export async function makeRoomInEverySlot(db: Database, capacity = 10_000): Promise<void> {
+  await db.update(slots).set({ capacity });
 }
 
 export function describeMix(mix: ChatMix): string {

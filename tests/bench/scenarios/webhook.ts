@@ -1,6 +1,6 @@
 import { targets, withTarget, type Scenario } from "../context";
 import { dbActivity, describeActivity } from "../db-activity";
-import { chatDriver, describeMix } from "./chat-driver";
+import { chatDriver, describeMix, makeRoomInEverySlot } from "./chat-driver";
 
 /**
  * POST /api/telegram/webhook with customers walking through the wizard (see
@@ -10,10 +10,11 @@ import { chatDriver, describeMix } from "./chat-driver";
 export const webhook: Scenario = {
   id: "webhook",
   async run(ctx) {
+    await makeRoomInEverySlot(ctx.db.db);
     const rows = [];
     let firstChat = 810_000_000;
     for (const connections of [4, 40]) {
-      const driver = chatDriver(ctx.telegram, { secret: ctx.webhookSecret, firstChat });
+      const driver = chatDriver(ctx.telegram, { secret: ctx.webhookSecret, firstChat, chatCount: connections * 4 });
       firstChat += 10_000_000;
       const sample = driver.requests[0]!;
       const before = await dbActivity(ctx.db.db);
@@ -31,7 +32,7 @@ export const webhook: Scenario = {
       ctx.telegram.reset();
       rows.push(
         withTarget(row, connections === 4 ? targets.p99Under(30) : targets.vsBare({ throughput: 0.5, p99: 2.5 }), {
-          notes: [describeMix(driver.mix), `${driver.chats.length} chats; load generated in the bench's own thread (bodies need the stand-in's chats), the bare handler too`, describeActivity(before, after, sent).replace("request (whole row incl. warm-up and bare)", "update (all sent, warm-ups included)")],
+          notes: [describeMix(driver.mix), `${driver.chats.length} chats, every slot with room for all of them; load generated in the bench's own thread (bodies need the stand-in's chats), the bare handler too`, describeActivity(before, after, sent).replace("request (whole row incl. warm-up and bare)", "update (all sent, warm-ups included)")],
         }),
       );
     }

@@ -1,6 +1,7 @@
 // POST /api/telegram/webhook – updates from Telegram, checked against the webhook's secret token
 import { handleTelegramUpdate, MAX_UPDATE_BYTES } from "@/lib/bot/handle-update";
 import { getEnv } from "@/lib/env";
+import { runAfterResponse } from "@/lib/http/after-response";
 import { readLimitedText } from "@/lib/http/read-body";
 import { secretsMatch } from "@/lib/http/secrets";
 
@@ -19,7 +20,9 @@ export async function POST(request: Request): Promise<Response> {
   } catch {
     return Response.json({ error: "body is not JSON" }, { status: 400 });
   }
-  const outcome = await handleTelegramUpdate(body);
+  const { outcome, followUp } = await handleTelegramUpdate(body);
+  // Answered once the update is committed; its messages go out right after, so Telegram's connection waits for the database only.
+  if (followUp) await runAfterResponse(followUp);
   if (outcome === "invalid") return Response.json({ error: "not a Telegram update" }, { status: 400 });
   // 503 only when nothing was kept and a retry can succeed; Telegram retries any non-2xx.
   if (outcome === "retry") return Response.json({ error: "try again" }, { status: 503 });
