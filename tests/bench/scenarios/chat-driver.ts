@@ -40,6 +40,15 @@ export interface ChatDriver {
 }
 
 let nextUpdateId = 700_000_000;
+
+/**
+ * The bot's latest message with buttons to tap: the menu the customer acts on.
+ * A message of an earlier booking (its VA, sent after the Midtrans call) may
+ * land below the new menu, and a customer scrolls past it.
+ */
+export function lastMenu(tg: TelegramStandIn, chatId: number): ChatMessage | undefined {
+  return tg.chat(chatId).reverse().find((m) => m.fromBot && m.keyboard.some((row) => row.some((b) => b.callback_data)));
+}
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
 /** Telegram updates from a customer whose chat id is also their user id (shapes of reference/telegram.md). */
@@ -88,7 +97,7 @@ function stepBody(tg: TelegramStandIn, mix: ChatMix, chatId: number, step: Step,
   if (step === "order") update = textUpdate(chatId, "/order");
   else if (step === "date") update = textUpdate(chatId, formatDateDmy(addDays(todayInJakarta(), 1 + Math.floor(Math.random() * days))));
   else {
-    const last = tg.lastBotMessage(chatId);
+    const last = lastMenu(tg, chatId);
     const buttons = last?.keyboard.flat().filter((b) => b.callback_data && BUTTON[step]!.test(b.callback_data)) ?? [];
     if (last && buttons.length) update = tapUpdate(chatId, last, pick(buttons).callback_data!);
     else {
@@ -137,7 +146,7 @@ export function chatDriver(
     const last = sent.get(chatId);
     if (last === undefined || now - last.at > ANSWER_WAIT_MS) return true;
     const button = BUTTON[WIZARD_STEPS[steps.get(chatId)! % WIZARD_STEPS.length]!];
-    if (button) return Boolean(tg.lastBotMessage(chatId)?.keyboard.some((row) => row.some((b) => b.callback_data && button.test(b.callback_data))));
+    if (button) return Boolean(lastMenu(tg, chatId)?.keyboard.some((row) => row.some((b) => b.callback_data && button.test(b.callback_data))));
     return now - last.at >= SETTLE_MS && tg.botActivity(chatId) > last.activity;
   };
   const request: AutocannonRequest = {
@@ -178,7 +187,7 @@ export function chatDriver(
 export async function waitForButton(tg: TelegramStandIn, chatId: number, pattern: RegExp, timeoutMs = 5_000): Promise<{ message: ChatMessage; data: string }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const last = tg.lastBotMessage(chatId);
+    const last = lastMenu(tg, chatId);
     const button = last?.keyboard.flat().find((b) => b.callback_data && pattern.test(b.callback_data));
     if (last && button) return { message: last, data: button.callback_data! };
     if (Date.now() > deadline) throw new Error(`chat ${chatId}: no button ${String(pattern)} within ${timeoutMs} ms; last message: ${last?.text}`);

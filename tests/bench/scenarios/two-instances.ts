@@ -49,7 +49,7 @@ export const twoInstances: Scenario = {
         withTarget(row, () => ({ text: "every update 200", met: true }), {
           notes: [
             describeMix(driver.mix),
-            `restarts (next button missing from the bot's latest message): ${(restartShare * 100).toFixed(1)} % of updates; a chat's consecutive updates changed instance ${driver.hops()} times; ${state?.n ?? 0} conversations stored`,
+            `restarts (next button missing from the bot's latest menu): ${(restartShare * 100).toFixed(1)} % of updates; a chat's consecutive updates changed instance ${driver.hops()} times; ${state?.n ?? 0} conversations stored`,
           ],
         }),
       );
