@@ -25,7 +25,7 @@ export interface NeonSocketOptions {
 
 export type DbOptions =
   | { driver: "pglite"; dataDir?: string }
-  | { driver: "pg"; url: string; poolMax?: number }
+  | { driver: "pg"; url: string; poolMax?: number; lockTimeoutMs?: number }
   | { driver: "vercel"; url: string; poolMax?: number; neon?: NeonSocketOptions };
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
@@ -42,7 +42,16 @@ async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
   return { db, driver: "pglite", close: () => client.close() };
 }
 
-async function openPg(url: string, poolMax: number): Promise<DbHandle> {
+/**
+ * A row lock waited on longer than this ends the statement with 55P03, a
+ * transient error: the request answers "try again" (Telegram and Midtrans
+ * retry) long before the function's 15 s run out holding a connection.
+ */
+const LOCK_TIMEOUT_MS = 5_000;
+/** A connection left inside a transaction (a function frozen or killed mid-request) is ended by the server, its locks freed. */
+const IDLE_IN_TRANSACTION_MS = 30_000;
+
+async function openPg(url: string, poolMax: number, lockTimeoutMs = LOCK_TIMEOUT_MS): Promise<DbHandle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({
@@ -52,6 +61,9 @@ async function openPg(url: string, poolMax: number): Promise<DbHandle> {
     connectionTimeoutMillis: 5_000,
     // A serverless instance keeps a few warm connections, never one per request.
     allowExitOnIdle: true,
+    // Start-up parameters, so no extra round trip. (Neon's pooler behind the vercel driver does not take them.)
+    lock_timeout: lockTimeoutMs,
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
   });
   // An idle client whose backend dies must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
@@ -89,7 +101,7 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
     case "pglite":
       return openPglite(options.dataDir);
     case "pg":
-      return openPg(options.url, options.poolMax ?? 5);
+      return openPg(options.url, options.poolMax ?? 5, options.lockTimeoutMs);
     case "vercel":
       return openVercel(options.url, options.poolMax ?? 5, options.neon);
   }

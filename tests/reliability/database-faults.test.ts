@@ -2,11 +2,9 @@ import { sql } from "drizzle-orm";
 import { setDbHandle } from "@/db";
 import { openDatabase } from "@/db/client";
 import { conversations, orders } from "@/db/schema";
-import { overrideEnv } from "@/lib/env";
 import { TOMORROW, walkWizard } from "@/tests/support/bot-flows";
 import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
-import { readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
-import { notifier, snapOrder } from "@/tests/support/snap-order";
+import { expectRetriesApplyOnce, paidSnapOrder } from "@/tests/support/snap-order";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { setupFaultBed } from "@/tests/support/fault-bed";
 import { postUpdate, TelegramCustomer, type Update } from "@/tests/support/telegram-customer";
@@ -113,20 +111,13 @@ describe("the database fails in the middle of the Book Now transaction", () => {
 
 describe("the database fails in the middle of applying a Midtrans notification", () => {
   it.each(NOTIFICATION_FAULTS)("a failure at the $op of $table ($code): 503, the order untouched, Midtrans' retry applies it once", async (fault) => {
-    midtrans.reset();
-    overrideEnv({ ...midtrans.env(), MIDTRANS_VERIFY_STATUS: "true" });
-    const { order, orderId } = await snapOrder(bed.db.db, midtrans, { chatId: 5557003, status: "settlement" });
-    const notify = notifier(midtrans.notificationBody(orderId));
+    const { order, notify } = await paidSnapOrder(bed.db.db, midtrans, 5557003);
     const before = await snapshot();
 
     await failNextWrite(fault);
     expect((await notify()).status).toBe(503);
     expect(await snapshot()).toEqual(before);
     await heal(fault.table);
-    expect((await notify()).status).toBe(200);
-    expect((await notify()).status).toBe(200);
-    expect((await readOrder(bed.db.db, order.id)).paymentStatus).toBe("paid");
-    expect(await readOutbox(bed.db.db)).toHaveLength(1);
-    expect(await readAudit(bed.db.db, "payment.status_changed")).toHaveLength(1);
+    await expectRetriesApplyOnce(bed.db.db, order, notify);
   });
 });

@@ -1,9 +1,10 @@
 import { POST as notificationRoute } from "@/app/api/midtrans/notification/route";
 import type { Database } from "@/db";
 import type { Order } from "@/db/schema";
+import { overrideEnv } from "@/lib/env";
 import { startSnapPayment } from "@/lib/payments/start-payment";
 import type { MidtransStandIn } from "./midtrans-stand-in";
-import { bookOrder } from "./payment-fixtures";
+import { bookOrder, readAudit, readOrder, readOutbox } from "./payment-fixtures";
 
 /**
  * A booked order ("all methods") with its first Snap attempt `<code>-1` created at
@@ -27,4 +28,32 @@ export async function snapOrder(
 export function notifier(body: Record<string, unknown>): () => Promise<Response> {
   const text = JSON.stringify(body);
   return () => notificationRoute(new Request("http://localhost/api/midtrans/notification", { method: "POST", body: text }));
+}
+
+/**
+ * A Snap order the customer has paid at the Midtrans stand-in (Status API check
+ * on, the stand-in's memory cleared first), with a poster of its settlement
+ * notification: the start of every "the notification meets a fault" test.
+ */
+export async function paidSnapOrder(db: Database, midtrans: MidtransStandIn, chatId: number): Promise<{ order: Order; notify: () => Promise<Response> }> {
+  midtrans.reset();
+  overrideEnv({ ...midtrans.env(), MIDTRANS_VERIFY_STATUS: "true" });
+  const { order, orderId } = await snapOrder(db, midtrans, { chatId, status: "settlement" });
+  return { order, notify: notifier(midtrans.notificationBody(orderId)) };
+}
+
+/** Midtrans retries a refused notification (twice here): the payment is applied exactly once, one message queued. */
+export async function expectRetriesApplyOnce(db: Database, order: Order, notify: () => Promise<Response>): Promise<void> {
+  expect((await notify()).status).toBe(200);
+  expect((await notify()).status).toBe(200);
+  expect((await readOrder(db, order.id)).paymentStatus).toBe("paid");
+  expect(await readOutbox(db)).toHaveLength(1);
+  expect(await readAudit(db, "payment.status_changed")).toHaveLength(1);
+}
+
+/** A notification answered "try again" (503) changed nothing: the order as it was, no message queued. */
+export async function expectRefusedUntouched(db: Database, order: Order, answer: Response): Promise<void> {
+  expect(answer.status).toBe(503);
+  expect((await readOrder(db, order.id)).version).toBe(order.version);
+  expect(await readOutbox(db)).toEqual([]);
 }

@@ -57,7 +57,7 @@ async function truncateAll(db: Database): Promise<void> {
  * Postgres when the project runs with TEST_DB_KIND=postgres), migrates and seeds
  * it, and makes it the app's `getDb()`.
  */
-export async function setupTestDatabase(options: { seed?: boolean; poolMax?: number } = {}): Promise<TestDatabase> {
+export async function setupTestDatabase(options: { seed?: boolean; poolMax?: number; lockTimeoutMs?: number } = {}): Promise<TestDatabase> {
   const kind = testDbKind();
   let handle: DbHandle;
   let url: string | undefined;
@@ -66,7 +66,7 @@ export async function setupTestDatabase(options: { seed?: boolean; poolMax?: num
     const scratch = await createScratchPostgres();
     url = scratch.url;
     drop = scratch.drop;
-    handle = await openDatabase({ driver: "pg", url, poolMax: options.poolMax ?? 10 });
+    handle = await openDatabase({ driver: "pg", url, poolMax: options.poolMax ?? 10, lockTimeoutMs: options.lockTimeoutMs });
   } else {
     handle = await openDatabase({ driver: "pglite" });
   }

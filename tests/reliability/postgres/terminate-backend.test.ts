@@ -1,12 +1,8 @@
-import { Client } from "pg";
-import { overrideEnv } from "@/lib/env";
-import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
-import { readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
-import { notifier, snapOrder } from "@/tests/support/snap-order";
-import { conversations, orders, outbox, processedUpdates, slots } from "@/db/schema";
+import { expectRefusedUntouched, expectRetriesApplyOnce, paidSnapOrder } from "@/tests/support/snap-order";
+import { orders, slots } from "@/db/schema";
 import { deliverDueMessages } from "@/lib/notify/deliver";
 import { walkWizard } from "@/tests/support/bot-flows";
-import { setupFaultBed } from "@/tests/support/fault-bed";
+import { expectBookNowKeptNothing, pendingBookNow, setupFaultBed, setupMidtransStandIn, setupSecondSession } from "@/tests/support/fault-bed";
 import { postUpdate, TelegramCustomer } from "@/tests/support/telegram-customer";
 
 /**
@@ -17,36 +13,24 @@ import { postUpdate, TelegramCustomer } from "@/tests/support/telegram-customer"
  * locking the conversation, and is terminated while it waits.
  */
 const bed = setupFaultBed({ poolMax: 4 });
-let admin: Client;
-beforeAll(async () => {
-  admin = new Client({ connectionString: bed.db.url });
-  // The bed drops this file's database WITH (FORCE) when done, which may end this session first.
-  admin.on("error", () => {});
-  await admin.connect();
-});
-afterAll(() => admin.end());
-let midtrans: MidtransStandIn;
-beforeAll(async () => {
-  midtrans = await startMidtransStandIn();
-});
-afterAll(() => midtrans.stop());
+const outside = setupSecondSession(bed);
+const stub = setupMidtransStandIn();
 
 /** Holds a row lock in another session, runs `work` until it waits on it, terminates its backend, and returns its outcome. */
 async function terminatedWhileWaiting<T>(lockSql: string, params: unknown[], work: () => Promise<T>): Promise<T> {
-  await admin.query("begin");
-  await admin.query(lockSql, params);
+  await outside.hold(lockSql, params);
   const outcome = work();
   const pid = await waitingBackend();
-  const { rows } = await admin.query<{ done: boolean }>("select pg_terminate_backend($1) as done", [pid]);
+  const { rows } = await outside.client.query<{ done: boolean }>("select pg_terminate_backend($1) as done", [pid]);
   expect(rows[0]!.done).toBe(true);
-  await admin.query("rollback");
+  await outside.release();
   return outcome;
 }
 
 /** The pid of the app's backend waiting for a lock in this database (polled until it shows). */
 async function waitingBackend(): Promise<number> {
   for (let i = 0; i < 500; i++) {
-    const { rows } = await admin.query<{ pid: number }>(
+    const { rows } = await outside.client.query<{ pid: number }>(
       `select pid from pg_stat_activity
        where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'`,
     );
@@ -61,20 +45,12 @@ const confirmations = () => bed.tg.callsOf("sendMessage").filter((c) => c.status
 describe("pg_terminate_backend during Book Now", () => {
   it("answers 503, leaves no order, claim or queued message, and Telegram's retry books exactly once", async () => {
     expect(bed.db.kind).toBe("postgres");
-    const customer = new TelegramCustomer(bed.tg, { id: 5558001, firstName: "Tono" });
-    await walkWizard(customer, "summary");
-    const [conversationBefore] = await bed.db.db.select().from(conversations);
-    const callsBefore = bed.tg.calls.length;
-    const bookNow = customer.tapUpdate("Book Now");
+    const pending = await pendingBookNow(bed, { id: 5558001, firstName: "Tono" });
+    const bookNow = pending.bookNow;
     const [slot] = await bed.db.db.select().from(slots).orderBy(slots.startTime).limit(1);
 
     const answer = await terminatedWhileWaiting("select * from slots where id = $1 for update", [slot!.id], () => postUpdate(bookNow));
-    expect(answer.status).toBe(503);
-    expect(await bed.db.db.select().from(orders)).toEqual([]);
-    expect(await bed.db.db.select().from(outbox)).toEqual([]);
-    expect((await bed.db.db.select().from(processedUpdates)).map((r) => r.updateId)).not.toContain(bookNow.update_id);
-    expect(await bed.db.db.select().from(conversations)).toEqual([conversationBefore]);
-    expect(bed.tg.calls.slice(callsBefore)).toEqual([]);
+    await expectBookNowKeptNothing(bed, pending, answer);
 
     // The pool lost a connection; the retry gets a fresh one.
     expect((await postUpdate(bookNow)).status).toBe(200);
@@ -95,7 +71,7 @@ describe("pg_terminate_backend during Book Now", () => {
     expect(confirmations()).toHaveLength(0);
 
     // Every idle connection of the app's pool is killed before the retry.
-    await admin.query(
+    await outside.client.query(
       "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
     );
     const later = new Date(Date.now() + 3_600_000);
@@ -107,20 +83,11 @@ describe("pg_terminate_backend during Book Now", () => {
   });
 
   it("while a Midtrans notification is being applied: 503, the order untouched, and Midtrans' retry applies it once", async () => {
-    overrideEnv({ ...midtrans.env(), MIDTRANS_VERIFY_STATUS: "true" });
-    midtrans.reset();
-    const { order, orderId } = await snapOrder(bed.db.db, midtrans, { chatId: 5558003, status: "settlement" });
-    const notify = notifier(midtrans.notificationBody(orderId));
+    const { order, notify } = await paidSnapOrder(bed.db.db, stub.standIn, 5558003);
 
     const answer = await terminatedWhileWaiting("select * from orders where id = $1 for update", [order.id], notify);
-    expect(answer.status).toBe(503);
-    expect((await readOrder(bed.db.db, order.id)).version).toBe(order.version);
-    expect(await readOutbox(bed.db.db)).toEqual([]);
+    await expectRefusedUntouched(bed.db.db, order, answer);
 
-    expect((await notify()).status).toBe(200);
-    expect((await notify()).status).toBe(200);
-    expect((await readOrder(bed.db.db, order.id)).paymentStatus).toBe("paid");
-    expect(await readOutbox(bed.db.db)).toHaveLength(1);
-    expect(await readAudit(bed.db.db, "payment.status_changed")).toHaveLength(1);
+    await expectRetriesApplyOnce(bed.db.db, order, notify);
   });
 });
