@@ -129,10 +129,9 @@ export const orders = pgTable(
     index("orders_chat_idx").on(t.chatId, t.createdAt),
     index("orders_live_slot_day_idx").on(t.serviceDate, t.slotId).where(sql`${t.repairStatus} <> 'cancelled'`),
     index("orders_hold_idx").on(t.holdExpiresAt).where(sql`${t.paymentStatus} in ('unpaid','pending','failed')`),
-    index("orders_created_idx").on(t.createdAt),
-    // Keyset pagination of the admin's order list: (sort key, id) in both directions.
+    // Keyset pagination of the admin's order list, both directions: (created_at, id), and
+    // (service_date, created_at) then id for the service-date sorts; created_at ranges use the first.
     index("orders_created_id_idx").on(t.createdAt, t.id),
-    index("orders_service_id_idx").on(t.serviceDate, t.id),
     index("orders_service_date_idx").on(t.serviceDate, t.createdAt),
     index("orders_username_idx").on(sql`lower(${t.telegramUsername})`),
     index("orders_name_idx").on(sql`lower(${t.customerName})`),
