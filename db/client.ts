@@ -61,7 +61,7 @@ async function openPg(url: string, poolMax: number, lockTimeoutMs = LOCK_TIMEOUT
     connectionTimeoutMillis: 5_000,
     // A serverless instance keeps a few warm connections, never one per request.
     allowExitOnIdle: true,
-    // Start-up parameters, so no extra round trip. (Neon's pooler behind the vercel driver does not take them.)
+    // Start-up parameters, so no extra round trip. (The vercel driver goes through Neon's pooler: not set there, not tried.)
     lock_timeout: lockTimeoutMs,
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
   });
