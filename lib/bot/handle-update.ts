@@ -46,7 +46,7 @@ function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
  * day, so anything but a transient database failure is logged with the update
  * id, apologised for, and reported as done.
  */
-export async function handleTelegramUpdate(body: unknown, { timeoutMs = HANDLER_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<HandledUpdate> {
+export async function handleTelegramUpdate(body: unknown): Promise<HandledUpdate> {
   if (!isUpdate(body)) return { outcome: "invalid" };
   let bot: Bot;
   try {
@@ -60,7 +60,7 @@ export async function handleTelegramUpdate(body: unknown, { timeoutMs = HANDLER_
   }
   const work = processUpdate(body, { api: bot.api, botUsername: bot.username });
   try {
-    const followUp = await withinTime(work, timeoutMs);
+    const followUp = await withinTime(work, HANDLER_TIMEOUT_MS);
     takeCommitted(body.update_id);
     return { outcome: "ok", followUp };
   } catch (error) {
