@@ -5,11 +5,13 @@ import { getEnv } from "@/lib/env";
 import { getWebhookInfo } from "@/lib/playground/telegram/bot-methods";
 import { listCustomers } from "@/lib/playground/telegram/chat-view";
 import styles from "./playground.module.css";
+import { requirePlaygroundPage } from "@/lib/playground/page-guard";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Playground", robots: { index: false, follow: false } };
 
 export default function PlaygroundPage() {
+  requirePlaygroundPage();
   const env = getEnv();
   const webhook = getWebhookInfo();
   return (

@@ -1,8 +1,9 @@
 import midtransClient from "midtrans-client";
 import { getEnv, type Env } from "@/lib/env";
+import { MIDTRANS_HOSTS as HOSTS } from "./midtrans-hosts";
 
 /**
- * The one place that knows Midtrans' hosts and keys. Sandbox unless
+ * The one place that knows Midtrans' keys and which hosts to call. Sandbox unless
  * MIDTRANS_IS_PRODUCTION=true; each base URL can be pointed elsewhere (a
  * stand-in, the playground). midtrans-client reads its hosts from static fields
  * of its ApiConfig class; the instance's getters are overridden instead so two
@@ -16,19 +17,6 @@ export interface MidtransConfig {
   coreBaseUrl: string;
   snapJsUrl: string;
 }
-
-const HOSTS = {
-  sandbox: {
-    snap: "https://app.sandbox.midtrans.com/snap/v1",
-    core: "https://api.sandbox.midtrans.com",
-    snapJs: "https://app.sandbox.midtrans.com/snap/snap.js",
-  },
-  production: {
-    snap: "https://app.midtrans.com/snap/v1",
-    core: "https://api.midtrans.com",
-    snapJs: "https://app.midtrans.com/snap/snap.js",
-  },
-} as const;
 
 /** Midtrans asks for an answer to a notification within 5 s; the cross-check must fit well inside it. */
 export const STATUS_TIMEOUT_MS = 3_500;

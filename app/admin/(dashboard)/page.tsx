@@ -9,6 +9,7 @@ import { PaymentBadge, RepairBadge } from "../status-badges";
 import { CustomerName } from "../customer-name";
 import styles from "../admin.module.css";
 import type { Order } from "@/db/schema";
+import { requireAdminPage } from "@/lib/admin/session";
 
 export const metadata: Metadata = { title: "Hari ini" };
 
@@ -53,6 +54,7 @@ function OrderRows({ orders }: { orders: Order[] }) {
 }
 
 export default async function TodayPage() {
+  await requireAdminPage("/admin");
   const view = await getTodayView(await getDb());
   return (
     <>

@@ -10,6 +10,7 @@ import { PAYMENT_STATUS_LABEL, REPAIR_STATUS_LABEL } from "@/lib/payments/texts"
 import { PaymentBadge, RepairBadge } from "../../status-badges";
 import { CustomerName } from "../../customer-name";
 import styles from "../../admin.module.css";
+import { requireAdminPage } from "@/lib/admin/session";
 
 export const metadata: Metadata = { title: "Pesanan" };
 
@@ -21,6 +22,7 @@ const SORT_LABEL = {
 } as const;
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdminPage("/admin/orders");
   const query = parseOrderQuery(await searchParams);
   const { filters, sort } = query;
   const page = await listAdminOrders(await getDb(), query);

@@ -7,10 +7,12 @@ import { formatRupiah } from "@/lib/booking/money";
 import { notificationSummary } from "@/lib/admin/notification-summary";
 import { PaymentBadge } from "../../status-badges";
 import styles from "../../admin.module.css";
+import { requireAdminPage } from "@/lib/admin/session";
 
 export const metadata: Metadata = { title: "Pembayaran" };
 
 export default async function PaymentsPage() {
+  await requireAdminPage("/admin/payments");
   const db = await getDb();
   const [refunds, attempts, notifications] = await Promise.all([listOrdersToRefund(db), listRecentAttempts(db), listNotificationEntries(db)]);
   return (

@@ -3,6 +3,7 @@ import { getEnv } from "@/lib/env";
 import { getBotWebhookInfo, webhookUrl } from "@/lib/telegram/webhook-admin";
 import { WebhookButtons } from "./webhook-buttons";
 import styles from "../../admin.module.css";
+import { requireAdminPage } from "@/lib/admin/session";
 
 export const metadata: Metadata = { title: "Webhook" };
 
@@ -15,6 +16,7 @@ async function readWebhookInfo() {
 }
 
 export default async function WebhooksPage() {
+  await requireAdminPage("/admin/webhooks");
   const { info, error } = await readWebhookInfo();
   const expected = webhookUrl();
   return (

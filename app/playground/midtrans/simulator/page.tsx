@@ -2,10 +2,12 @@
 import type { Metadata } from "next";
 import { simulatorOverview } from "@/lib/playground/midtrans/simulate";
 import { Simulator } from "./simulator";
+import { requirePlaygroundPage } from "@/lib/playground/page-guard";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Simulator pembayaran (playground)", robots: { index: false, follow: false } };
 
 export default function SimulatorPage() {
+  requirePlaygroundPage();
   return <Simulator initial={simulatorOverview()} />;
 }

@@ -14,6 +14,7 @@ import { AuditTable } from "../../../audit-table";
 import { cancelOrder, moveRepairStatus, recordCash, reschedule } from "./actions";
 import { CancelForm, CashForm, RepairStatusForm, RescheduleForm } from "./action-forms";
 import styles from "../../../admin.module.css";
+import { requireAdminPage } from "@/lib/admin/session";
 
 export const metadata: Metadata = { title: "Detail pesanan" };
 
@@ -21,6 +22,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function OrderDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  await requireAdminPage(`/admin/orders/${encodeURIComponent(id)}`);
   if (!UUID.test(id)) notFound();
   const db = await getDb();
   const order = await findOrderById(db, { id });

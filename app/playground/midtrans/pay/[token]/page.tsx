@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { paymentView, transactionByToken } from "@/lib/playground/midtrans/simulate";
 import { PaySheet } from "./pay-sheet";
+import { requirePlaygroundPage } from "@/lib/playground/page-guard";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Midtrans (playground)", robots: { index: false, follow: false } };
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "Midtrans (playground)", robots: { in
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PayPage({ params, searchParams }: Props) {
+  requirePlaygroundPage();
   const [{ token }, query] = await Promise.all([params, searchParams]);
   const transaction = transactionByToken(token);
   if (!transaction) notFound();
