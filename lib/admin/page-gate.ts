@@ -13,7 +13,8 @@ export function adminGateAnswer(request: Request, pathname: string): Response | 
   if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return undefined;
   if (PUBLIC_ADMIN_PATHS.has(pathname)) return undefined;
   if (SESSION_TOKEN.test(sessionTokenOf(request) ?? "")) return undefined;
-  if (request.method === "GET" || request.method === "HEAD") {
+  const isPage = request.headers.has("rsc") || (request.headers.get("accept") ?? "").includes("text/html");
+  if ((request.method === "GET" || request.method === "HEAD") && isPage) {
     const login = new URL("/admin/login", request.url);
     login.searchParams.set("next", pathname);
     return Response.redirect(login, 307);

@@ -91,7 +91,7 @@ const VARIANTS: Variant[] = ["plain GET", "RSC navigation", "RSC prefetch", "seg
 
 function requestHeaders(variant: Variant, tree: string, cookie?: string): Record<string, string> {
   const headers: Record<string, string> = cookie ? { cookie } : {};
-  if (variant === "plain GET") return headers;
+  if (variant === "plain GET") return { ...headers, accept: "text/html,application/xhtml+xml" };
   Object.assign(headers, { RSC: "1", "Next-Router-State-Tree": tree, "Next-Url": "/admin" });
   if (variant === "RSC prefetch") headers["Next-Router-Prefetch"] = "1";
   if (variant === "segment prefetch") Object.assign(headers, { "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" });
@@ -139,9 +139,13 @@ describe("admin pages without a live session", () => {
   });
 
   it("a plain GET without a session is sent to the login page, which comes back to the page asked for", async () => {
-    const answer = await fetchPage(`/admin/orders/${order.id}`, {});
+    const answer = await fetchPage(`/admin/orders/${order.id}`, requestHeaders("plain GET", ""));
     expect(answer.status).toBe(307);
     expect(new URL(answer.location!, app.url).searchParams.get("next")).toBe(`/admin/orders/${order.id}`);
+  });
+
+  it("the CSV export asked for by a script (not a page) without a session answers 401", async () => {
+    expect((await fetch(`${app.url}/admin/orders/export`, { redirect: "manual" })).status).toBe(401);
   });
 
   it("a server action posted to an admin page without a session is refused before it runs", async () => {

@@ -6,7 +6,7 @@ import { openDatabase } from "@/db/client";
 import { orders, type Order } from "@/db/schema";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
-import { launchBrowser, openDesktopPage } from "@/tests/support/browser";
+import { launchBrowser, policyViolations, openDesktopPage } from "@/tests/support/browser";
 import { createFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 import { TEST_WEBHOOK_SECRET } from "@/tests/support/telegram-customer";
@@ -78,6 +78,9 @@ describe("the admin dashboard in a real browser", () => {
     expect(new URL(page.url()).pathname).toBe("/admin/login");
     expect((await page.request.get(`${app.url}/admin/orders/export`)).status()).toBe(401);
     await logIn(page);
+    await page.waitForURL(`${app.url}/admin/orders`);
+    await page.getByRole("heading", { name: "Pesanan" }).waitFor();
+    await page.getByRole("link", { name: "Hari ini" }).click();
     await page.waitForURL(`${app.url}/admin`);
     await page.getByRole("heading", { name: /^Hari ini/ }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, "admin-today.png"), fullPage: true });
@@ -174,4 +177,10 @@ describe("the admin dashboard in a real browser", () => {
 
 afterAll(() => {
   expect(fs.existsSync(path.join(SCREENSHOTS, "admin-today.png"))).toBe(true);
+});
+
+describe("the pages under their content security policy", () => {
+  it("the browser refused nothing they needed (scripts, Snap's frame, the playground)", () => {
+    expect(policyViolations).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
-import { launchBrowser, openPhonePage } from "@/tests/support/browser";
+import { launchBrowser, policyViolations, openPhonePage } from "@/tests/support/browser";
 import { startNextApp, type RunningApp } from "@/tests/support/next-app";
 
 let app: RunningApp;
@@ -76,5 +76,11 @@ describe("the home page on a phone", () => {
     await expect(page.getByLabel("Layanan").getAttribute("aria-describedby")).resolves.toBe("e-part");
     await expect(page.locator("#e-part").textContent()).resolves.toContain("tidak tersedia untuk perangkat tersebut");
     await expect(page.getByLabel("Perangkat").inputValue()).resolves.toBe("10");
+  });
+});
+
+describe("the pages under their content security policy", () => {
+  it("the browser refused nothing they needed (scripts, Snap's frame, the playground)", () => {
+    expect(policyViolations).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
-import { launchBrowser, openDesktopPage, openPhonePage } from "@/tests/support/browser";
+import { launchBrowser, policyViolations, openDesktopPage, openPhonePage } from "@/tests/support/browser";
 import { createFreshDatabase, openFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 
 const SHOTS = path.resolve(__dirname, "..", "..", "test-results", "journey");
@@ -204,5 +204,11 @@ describe("the whole journey in the playground, in a browser", () => {
     const ready = await botSays("Perangkat siap diambil");
     expect(await ready.textContent()).toContain(journey.bookingCode);
     await shoot(chat, "08-chat-ready");
+  });
+});
+
+describe("the pages under their content security policy", () => {
+  it("the browser refused nothing they needed (scripts, Snap's frame, the playground)", () => {
+    expect(policyViolations).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "@/db/client";
-import { launchBrowser, openPhonePage } from "@/tests/support/browser";
+import { launchBrowser, policyViolations, openPhonePage } from "@/tests/support/browser";
 import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
 import { createFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 import { bookOrder } from "@/tests/support/payment-fixtures";
@@ -87,5 +87,11 @@ describe("the status/pay page in a real browser", () => {
     const response = await page.goto(`${app.url}/orders/AAAAAAAAAAAAAAAAAAAAAA`);
     expect(response?.status()).toBe(404);
     await expect(page.locator("h1").textContent()).resolves.toBe("Pesanan tidak ditemukan");
+  });
+});
+
+describe("the pages under their content security policy", () => {
+  it("the browser refused nothing they needed (scripts, Snap's frame, the playground)", () => {
+    expect(policyViolations).toEqual([]);
   });
 });

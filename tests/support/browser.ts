@@ -19,13 +19,23 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Every message in which the browser refused something under the page's Content-Security-Policy (any page, any frame). */
+export const policyViolations: string[] = [];
+
+function watchPolicy(page: Page): Page {
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) policyViolations.push(`${page.url()}: ${message.text()}`);
+  });
+  return page;
+}
+
 /** A page the size of a customer's phone (customers come from Telegram on phones). */
 export async function openPhonePage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "id-ID", timezoneId: "Asia/Jakarta" });
-  return context.newPage();
+  return watchPolicy(await context.newPage());
 }
 
 export async function openDesktopPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "id-ID", timezoneId: "Asia/Jakarta" });
-  return context.newPage();
+  return watchPolicy(await context.newPage());
 }
