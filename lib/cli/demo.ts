@@ -1,5 +1,5 @@
 // npm run demo – the whole shop on this machine: embedded database, built app, no accounts, no network.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { closeDb, getDb } from "@/db";
@@ -38,6 +38,34 @@ async function waitUntilHealthy(url: string, server: { exitCode: number | null }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return false;
+}
+
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * `next start` in a process group of its own, started with node directly (no
+ * npx in between that would not pass a signal on): stopping the launcher stops
+ * next-server and whatever it started, and the port is free once it has exited.
+ */
+function startServerGroup(root: string, port: number, env: NodeJS.ProcessEnv): ChildProcess {
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  return spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env, detached: true });
+}
+
+function signalGroup(server: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-server.pid!, signal);
+  } catch {
+    // The group has exited already.
+  }
+}
+
+/** Passes the signal to the whole server group, then kills what is left after a grace period; the launcher exits with the server. */
+function stopServerGroup(server: ChildProcess, signal: NodeJS.Signals, exited: Promise<number>): void {
+  signalGroup(server, signal);
+  const force = setTimeout(() => signalGroup(server, "SIGKILL"), STOP_GRACE_MS);
+  force.unref();
+  void exited.then(() => signalGroup(server, "SIGKILL"));
 }
 
 function printWelcome(appUrl: string, admin: DemoAdmin): void {
@@ -93,11 +121,11 @@ runCli(async () => {
     console.error(`demo: something already answers on ${env.APP_URL}; stop it, or pick another port: PORT=4000 npm run demo`);
     return 1;
   }
-  const server = spawn("npx", ["next", "start", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
-  const stop = () => server.kill("SIGTERM");
+  const server = startServerGroup(root, port, childEnv);
+  const exited = new Promise<number>((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
+  const stop = (signal: NodeJS.Signals) => stopServerGroup(server, signal, exited);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  const exited = new Promise<number>((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
 
   if (await waitUntilHealthy(env.APP_URL, server)) {
     // The chat page's command menu comes from setMyCommands, as in Telegram; the webhook is the stand-in's default already.
