@@ -30,6 +30,10 @@ const postgresUrl = z
 const schema = z.object({
   NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
   VERCEL_ENV: optional(z.enum(["production", "preview", "development"])),
+  /** Set to 1 by Vercel on its deployments: its edge writes x-forwarded-for, so the client's address is known. */
+  VERCEL: boolFlag(false),
+  /** 1 when a known reverse proxy in front of `next start` appends the client's address to x-forwarded-for. */
+  TRUST_PROXY: boolFlag(false),
   /** The port `npm run demo` serves on (next start -p). */
   PORT: withDefault(z.coerce.number().int().min(1).max(65535), "3000"),
   APP_URL: withDefault(httpUrl("the public base URL, e.g. https://jiot.example.com"), "http://localhost:3000").transform(

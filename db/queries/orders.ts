@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { orders, type NewOrder, type Order } from "../schema";
 
@@ -45,6 +45,38 @@ export async function findChatOrderByCode(
 
 export async function listChatOrders(db: Database, { chatId, limit = 5 }: { chatId: number; limit?: number }): Promise<Order[]> {
   return db.select().from(orders).where(eq(orders.chatId, chatId)).orderBy(desc(orders.createdAt)).limit(limit);
+}
+
+/** Any number that names this lock among the app's advisory locks ("jiot" in ASCII). */
+const CHAT_BOOKINGS_LOCK = 0x6a696f74;
+
+/**
+ * Makes bookings of one chat take turns until the transaction ends (a
+ * transaction-level advisory lock: no row needs to exist, nothing to clean up).
+ * The bot already holds the chat's conversation row; this covers every other caller.
+ */
+export async function lockChatBookings(tx: Database, { chatId }: { chatId: number }): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAT_BOOKINGS_LOCK}::int, hashtext(${String(chatId)}))`);
+}
+
+/**
+ * The chat's bookings still waiting for their money: not paid, not cancelled
+ * or expired, not yet started on. Exactly the ones the customer may pay or
+ * cancel from /status, oldest first.
+ */
+export async function listUnpaidChatBookingCodes(db: Database, { chatId }: { chatId: number }): Promise<string[]> {
+  const rows = await db
+    .select({ code: orders.bookingCode })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.chatId, chatId),
+        eq(orders.repairStatus, "booked"),
+        inArray(orders.paymentStatus, ["unpaid", "pending", "failed"]),
+      ),
+    )
+    .orderBy(asc(orders.createdAt));
+  return rows.map((row) => row.code);
 }
 
 export async function lockOrder(tx: Database, { id }: { id: string }): Promise<Order | undefined> {

@@ -41,3 +41,44 @@ export async function hitRateWindow(
   const row = rows[0]!;
   return { hits: row.hits, resetAt: row.resetAt };
 }
+
+/**
+ * Counts one hit on each key in a single statement and returns every key's
+ * window. The increment and the read are one atomic step per row, so callers
+ * racing on a key each see a different count: with a limit of N, exactly N of
+ * them see a count ≤ N, however many arrive at once. Keys are written in sorted
+ * order so that two callers never lock the same rows in opposite orders.
+ */
+export async function hitRateWindows(
+  db: Database,
+  { keys, now, windowMs }: { keys: string[]; now: Date; windowMs: number },
+): Promise<Map<string, RateWindow>> {
+  const resetAt = new Date(now.getTime() + windowMs);
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const next = sql`${resetAt.toISOString()}::timestamptz`;
+  const rows = await db
+    .insert(rateLimits)
+    .values([...new Set(keys)].sort().map((key) => ({ key, hits: 1, resetAt })))
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        hits: sql`case when ${rateLimits.resetAt} > ${at} then ${rateLimits.hits} + 1 else 1 end`,
+        resetAt: sql`case when ${rateLimits.resetAt} > ${at} then ${rateLimits.resetAt} else ${next} end`,
+      },
+    })
+    .returning();
+  return new Map(rows.map((row) => [row.key, { hits: row.hits, resetAt: row.resetAt }]));
+}
+
+/** Takes back one hit counted on the key (an attempt that turned out not to be a failure). */
+export async function refundRateHit(db: Database, { key }: { key: string }): Promise<void> {
+  await db
+    .update(rateLimits)
+    .set({ hits: sql`greatest(${rateLimits.hits} - 1, 0)` })
+    .where(eq(rateLimits.key, key));
+}
+
+/** Forgets the key's window: its count starts again from zero. */
+export async function clearRateWindow(db: Database, { key }: { key: string }): Promise<void> {
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
+}

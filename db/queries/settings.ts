@@ -11,6 +11,8 @@ export const shopSettingsSchema = z.object({
   holdHours: z.number().int().min(1).max(72),
   /** 0 = Sunday … 6 = Saturday. */
   closedWeekdays: z.array(z.number().int().min(0).max(6)),
+  /** Bookings one chat may hold unpaid at once, so that one chat cannot hold every slot of a day. */
+  maxUnpaidPerChat: z.number().int().min(1).max(20),
 });
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   leadTimeMinutes: 60,
   holdHours: 24,
   closedWeekdays: [],
+  maxUnpaidPerChat: 2,
 };
 
 /** Reads the shop's settings; a missing or malformed value falls back to its default. */

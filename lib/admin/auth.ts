@@ -7,7 +7,7 @@ import {
   revokeAdminSession,
   type SignedInAdmin,
 } from "@/db/queries/admins";
-import { hitRateWindow, readRateWindow } from "@/db/queries/rate-limits";
+import { hitRateWindows, refundRateHit } from "@/db/queries/rate-limits";
 import { recordAudit } from "@/lib/audit/record";
 import { getEnv } from "@/lib/env";
 import { UNKNOWN_USER_HASH, verifyPassword } from "./password";
@@ -28,12 +28,16 @@ export function hashSessionToken(token: string): string {
   return createHmac("sha256", getEnv().SESSION_SECRET ?? "jiot-admin-session").update(token).digest("base64url");
 }
 
+// No trusted proxy → ip null → one shared address key: a rotated X-Forwarded-For buys no fresh tries (lib/http/client-ip.ts).
 const loginKeys = (username: string, ip: string | null) => [`login:user:${username}`, `login:ip:${ip ?? "unknown"}`];
 
 /**
- * Checks a username and password. Failures count per username and per IP;
- * after LOGIN_MAX_FAILURES in the window, sign-in is refused until it ends,
- * whatever the password, so guessing is slowed to a few tries an hour.
+ * Checks a username and password. Every attempt is counted per username and
+ * per address before the password is looked at, in one atomic statement, so
+ * however many arrive at once at most LOGIN_MAX_FAILURES passwords are checked
+ * per window; past that, sign-in is refused until the window ends, whatever
+ * the password. A successful attempt takes its count back: only failures
+ * slow an account down.
  */
 export async function signIn(
   db: Database,
@@ -42,8 +46,8 @@ export async function signIn(
   const now = input.now ?? new Date();
   const username = input.username.trim().toLowerCase();
   const keys = loginKeys(username, input.ip);
-  const windows = await Promise.all(keys.map((key) => readRateWindow(db, { key, now })));
-  const blocked = windows.filter((w) => w.hits >= LOGIN_MAX_FAILURES);
+  const windows = [...(await hitRateWindows(db, { keys, now, windowMs: LOGIN_WINDOW_MS })).values()];
+  const blocked = windows.filter((w) => w.hits > LOGIN_MAX_FAILURES);
   if (blocked.length > 0) {
     const until = Math.max(...blocked.map((w) => w.resetAt.getTime()));
     return { status: "throttled", retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) };
@@ -51,11 +55,11 @@ export async function signIn(
   const admin = await findAdminByUsername(db, { username });
   const matches = await verifyPassword(input.password, admin?.passwordHash ?? UNKNOWN_USER_HASH);
   if (!admin || !matches || admin.disabled) {
-    let hits = 0;
-    for (const key of keys) hits = Math.max(hits, (await hitRateWindow(db, { key, now, windowMs: LOGIN_WINDOW_MS })).hits);
+    const hits = Math.max(...windows.map((w) => w.hits));
     await recordAudit(db, { actor: `login:${username.slice(0, 32)}`, entity: "admin", entityId: admin ? String(admin.id) : "-", action: "admin.login_failed", ip: input.ip });
     return { status: "invalid", attemptsLeft: Math.max(0, LOGIN_MAX_FAILURES - hits) };
   }
+  for (const key of keys) await refundRateHit(db, { key });
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
   await insertAdminSession(db, { tokenHash: hashSessionToken(token), adminId: admin.id, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null });

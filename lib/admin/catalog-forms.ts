@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { getDb, type Database } from "@/db";
-import { clientIp } from "@/lib/http/read-body";
+import { clientIp } from "@/lib/http/client-ip";
 import { removeCatalogItem, removePrice, saveCatalogItem, savePrice } from "./catalog";
 import { catalogItemInput, closedDateInput, closedDateRef, itemRef, priceInput, priceRef, settingsInput, slotInput, slotRef } from "./catalog-input";
 import { closeDate, removeSlot, reopenDate, saveSettings, saveSlot } from "./catalog-schedule";

@@ -60,6 +60,8 @@ export const settingsInput = z.object({
   bookingHorizonDays: whole(1, 365, "Batas hari booking"),
   leadTimeMinutes: whole(0, 24 * 60, "Jeda minimal"),
   holdHours: whole(1, 72, "Batas bayar"),
+  // Optional so that a form from before this field existed keeps the stored value.
+  maxUnpaidPerChat: whole(1, 20, "Booking belum dibayar per chat").optional(),
   closedWeekdays: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.coerce.number().int().min(0).max(6)).transform((days) => [...new Set(days)].sort()),

@@ -95,7 +95,7 @@ export async function reopenDate(db: Database, actor: AdminActor, { date }: { da
   });
 }
 
-/** Shop name, pitch, booking horizon, lead time, hold hours and weekly closed days. */
+/** Shop name, pitch, booking horizon, lead time, hold hours, unpaid bookings per chat and weekly closed days. */
 export async function saveSettings(db: Database, actor: AdminActor, input: SettingsInput): Promise<EditResult> {
   return db.transaction(async (tx) => {
     const before = await getShopSettings(tx);

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { clientIp } from "@/lib/http/read-body";
+import { clientIp } from "@/lib/http/client-ip";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { adminOfSessionToken, type SignedInAdmin } from "./auth";
 import { sessionTokenOf } from "./cookie";

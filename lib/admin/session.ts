@@ -2,7 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { clientIpOf } from "@/lib/http/read-body";
+import { clientIpOf } from "@/lib/http/client-ip";
 import { adminOfSessionToken, type SignedInAdmin } from "./auth";
 import { sessionCookieName } from "./cookie";
 

@@ -1,6 +1,6 @@
 import type { Database } from "@/db";
 import { findPricedItem } from "@/db/queries/catalog";
-import { insertOrderUnlessCodeTaken } from "@/db/queries/orders";
+import { insertOrderUnlessCodeTaken, listUnpaidChatBookingCodes, lockChatBookings } from "@/db/queries/orders";
 import { getShopSettings } from "@/db/queries/settings";
 import { listClosedDates } from "@/db/queries/slots";
 import type { Order, PaymentMethod } from "@/db/schema";
@@ -25,8 +25,12 @@ export interface BookingRequest {
   actor?: string;
 }
 
-export type BookingRefusal = "slot_full" | "slot_closed" | "slot_too_soon" | "date_unavailable" | "item_unavailable";
-export type BookingResult = { ok: true; order: Order } | { ok: false; reason: BookingRefusal };
+export type BookingRefusal = "slot_full" | "slot_closed" | "slot_too_soon" | "date_unavailable" | "item_unavailable" | "too_many_unpaid";
+export type BookingResult =
+  | { ok: true; order: Order }
+  | { ok: false; reason: Exclude<BookingRefusal, "too_many_unpaid"> }
+  /** The chat already holds maxUnpaidPerChat unpaid bookings: these codes, to pay or cancel first. */
+  | { ok: false; reason: "too_many_unpaid"; unpaidCodes: string[] };
 
 const CODE_ATTEMPTS = 8;
 
@@ -34,6 +38,10 @@ const CODE_ATTEMPTS = 8;
  * Books a service in the caller's transaction: re-checks the date and the slot's
  * room at this instant, snapshots names and price, holds the place until the
  * payment deadline and writes the audit entry. Nothing is written when it refuses.
+ *
+ * A chat may hold at most `maxUnpaidPerChat` unpaid bookings: without that, one
+ * chat could take every place of a day and never pay. The chat's bookings take
+ * turns on a per-chat lock, so the count cannot be raced by parallel taps.
  */
 export async function createBookingIn(tx: Database, request: BookingRequest): Promise<BookingResult> {
   const now = request.now ?? new Date();
@@ -47,6 +55,10 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
     closedWeekdays: settings.closedWeekdays,
   });
   if (!date.ok) return { ok: false, reason: "date_unavailable" };
+
+  await lockChatBookings(tx, { chatId: request.chatId });
+  const unpaidCodes = await listUnpaidChatBookingCodes(tx, { chatId: request.chatId });
+  if (unpaidCodes.length >= settings.maxUnpaidPerChat) return { ok: false, reason: "too_many_unpaid", unpaidCodes };
 
   const item = await findPricedItem(tx, { deviceId: request.deviceId, partId: request.partId });
   if (!item) return { ok: false, reason: "item_unavailable" };

@@ -120,6 +120,8 @@ export const TEXTS_EN: BotTexts = {
       .filter(Boolean)
       .join("\n\n"),
   alreadyBooked: (code) => `Your booking has already been made. Booking code: ${code}`,
+  tooManyUnpaid: (codes) =>
+    `Sorry, no new booking yet: you still have ${codes.length} unpaid ${codes.length === 1 ? "booking" : "bookings"} (${codes.join(", ")}).\n\nPlease pay or cancel ${codes.length === 1 ? "it" : "them"} first with /status, e.g. /status ${codes[0] ?? ""}. Then send /order to book again.`,
   notice,
   wizardCancelled: "Booking cancelled. Send /order to start again.",
   nothingToCancel: "Nothing is in progress. Send /order to book a repair.",

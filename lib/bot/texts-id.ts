@@ -120,6 +120,8 @@ export const TEXTS_ID: BotTexts = {
       .filter(Boolean)
       .join("\n\n"),
   alreadyBooked: (code) => `Booking Anda sudah dibuat. Kode booking: ${code}`,
+  tooManyUnpaid: (codes) =>
+    `Maaf, booking baru belum bisa dibuat: Anda masih punya ${codes.length} booking yang belum dibayar (${codes.join(", ")}).\n\nSilahkan bayar atau batalkan dulu lewat /status, contoh: /status ${codes[0] ?? ""}. Setelah itu ketik /order untuk booking lagi.`,
   notice,
   wizardCancelled: "Booking dibatalkan. Ketik /order untuk memulai lagi.",
   nothingToCancel: "Tidak ada proses yang sedang berjalan. Ketik /order untuk booking servis.",

@@ -66,6 +66,8 @@ export interface BotTexts {
   booked(facts: SummaryFacts, bookingCode: string): string;
   confirmation(facts: SummaryFacts & { bookingCode: string; holdExpiresAt: Date | null }, statusUrl: string, payment?: PaymentInstructions): string;
   alreadyBooked(bookingCode: string): string;
+  /** Book Now refused while the chat holds this many unpaid bookings; names them and points to /status. */
+  tooManyUnpaid(bookingCodes: string[]): string;
   notice(notice: Notice): string;
   wizardCancelled: string;
   nothingToCancel: string;

@@ -41,6 +41,7 @@ async function book(req: BotRequest, state: WizardState): Promise<{ event: Wizar
     if (isVirtualAccountMethod(result.order.paymentMethod)) req.virtualAccountOrders.push(result.order);
     return { event: { type: "booked", orderId: result.order.id, bookingCode: result.order.bookingCode }, order: result.order };
   }
+  if (result.reason === "too_many_unpaid") return { event: { type: "booking_refused", reason: result.reason, unpaidCodes: result.unpaidCodes } };
   const slot = c.slotId !== undefined ? await findSlot(req.tx, { id: c.slotId }) : undefined;
   return { event: { type: "booking_refused", reason: result.reason, slotLabel: slot?.label } };
 }
@@ -122,6 +123,10 @@ export async function runWizard(
         case "already_booked":
           toast = req.texts.alreadyBooked(effect.bookingCode);
           if (delivery.mode === "send") req.send(toast);
+          break;
+        case "unpaid_limit":
+          say(req, delivery, req.texts.tooManyUnpaid(effect.bookingCodes));
+          req.save({ state, nonce: null, messageId: null });
           break;
         case "cancelled":
           if (delivery.mode === "send") retireMenu(req, previous);

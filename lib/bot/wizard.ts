@@ -46,7 +46,7 @@ export type WizardEvent =
   | { type: "no_slots" }
   | { type: "book_now" }
   | { type: "booked"; orderId: string; bookingCode: string }
-  | { type: "booking_refused"; reason: BookingRefusal; slotLabel?: string }
+  | { type: "booking_refused"; reason: BookingRefusal; slotLabel?: string; unpaidCodes?: string[] }
   | { type: "text" }
   | { type: "cancel" }
   | { type: "status" }
@@ -68,6 +68,8 @@ export type WizardEffect =
   | { type: "create_booking" }
   | { type: "show_booked" }
   | { type: "already_booked"; bookingCode: string }
+  /** Book Now refused: the chat's unpaid bookings (their codes) must be paid or cancelled first. */
+  | { type: "unpaid_limit"; bookingCodes: string[] }
   | { type: "cancelled" }
   | { type: "nothing_to_cancel" }
   | { type: "ask_status_code" };
@@ -176,5 +178,8 @@ function refused(choices: WizardChoices, event: Extract<WizardEvent, { type: "bo
       const { partId: _part, ...rest } = choices;
       return go(rest, { kind: "item_unavailable" });
     }
+    case "too_many_unpaid":
+      // Another slot would change nothing: the wizard ends, and /status is where to pay or cancel.
+      return { ok: true, state: IDLE, effects: [{ type: "unpaid_limit", bookingCodes: event.unpaidCodes ?? [] }] };
   }
 }

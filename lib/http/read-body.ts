@@ -23,14 +23,3 @@ export async function readLimitedText(request: Request, maxBytes: number): Promi
   }
   return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
 }
-
-/** The client's address as the platform reports it (Vercel sets x-forwarded-for), for the audit log. */
-export function clientIp(request: Request): string | null {
-  return clientIpOf(request.headers);
-}
-
-/** The same, from headers alone (server actions read them with next/headers). */
-export function clientIpOf(headers: { get(name: string): string | null }): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
-}

@@ -4,7 +4,7 @@ import type { TelegramCustomer } from "./telegram-customer";
 export interface WizardPicks {
   date?: string;
   device?: string;
-  slot?: string;
+  slot?: string | RegExp;
   part?: string;
   method?: string;
 }

@@ -18,6 +18,7 @@ const FIELD_NAMES: Record<string, string> = {
   bookingHorizonDays: "Batas hari booking",
   leadTimeMinutes: "Jeda minimal",
   holdHours: "Batas bayar",
+  maxUnpaidPerChat: "Booking belum dibayar per chat",
 };
 
 /** What the last catalog/schedule form did: a confirmation, or why it was refused, field by field. */

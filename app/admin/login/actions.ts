@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { signIn, signOut } from "@/lib/admin/auth";
 import { sessionCookieName, sessionCookieOptions } from "@/lib/admin/cookie";
 import { safeAdminPath } from "@/lib/admin/paths";
-import { clientIpOf } from "@/lib/http/read-body";
+import { clientIpOf } from "@/lib/http/client-ip";
 
 export type LoginState = { status: "idle" } | { status: "invalid"; message: string };
 

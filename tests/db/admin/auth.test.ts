@@ -6,12 +6,20 @@ import { hashPassword, verifyPassword } from "@/lib/admin/password";
 import { safeAdminPath } from "@/lib/admin/paths";
 import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 
+// The real scrypt check, counted: how many passwords were actually tried.
+jest.mock("@/lib/admin/password", () => {
+  const actual = jest.requireActual<typeof import("@/lib/admin/password")>("@/lib/admin/password");
+  return { ...actual, verifyPassword: jest.fn(actual.verifyPassword) };
+});
+const passwordChecks = () => (verifyPassword as jest.MockedFunction<typeof verifyPassword>).mock.calls.length;
+
 let testDb: TestDatabase;
 beforeAll(async () => {
   testDb = await setupTestDatabase({ seed: false });
 });
 afterAll(() => testDb.close());
 beforeEach(() => testDb.reset());
+beforeEach(() => jest.mocked(verifyPassword).mockClear());
 
 const SARI = { username: "sari", password: "kata-sandi-rahasia-1" };
 const attempt = (password: string, extra: { ip?: string; now?: Date; username?: string } = {}) =>
@@ -96,6 +104,48 @@ describe("admin sign-in", () => {
     for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await attempt("wrong", { now, username: `user${i}`, ip: "10.9.9.9" });
     expect((await attempt(SARI.password, { now, ip: "10.9.9.9" })).status).toBe("throttled");
     expect((await attempt(SARI.password, { now, ip: "10.0.0.2" })).status).toBe("ok");
+  });
+});
+
+describe("admin sign-in under concurrency", () => {
+  beforeEach(() => createOrResetAdmin(testDb.db, SARI));
+
+  it(`40 guesses at once for one username from one address check at most ${LOGIN_MAX_FAILURES} passwords, and the right one placed last does not get in`, async () => {
+    const now = new Date();
+    const guesses = [...Array.from({ length: 39 }, (_, i) => `guess-${i}`), SARI.password];
+    const results = await Promise.all(guesses.map((password) => attempt(password, { now })));
+    const checked = results.filter((r) => r.status !== "throttled");
+    expect(passwordChecks()).toBeLessThanOrEqual(LOGIN_MAX_FAILURES);
+    expect(checked.length).toBe(passwordChecks());
+    expect(results.filter((r) => r.status === "throttled").length).toBeGreaterThanOrEqual(40 - LOGIN_MAX_FAILURES);
+    expect(results.at(-1)).toMatchObject({ status: "throttled" });
+    expect(await testDb.db.select().from(adminSessions)).toEqual([]);
+    // Nor afterwards, from another address, until the window ends.
+    expect((await attempt(SARI.password, { now, ip: "10.0.0.77" })).status).toBe("throttled");
+  });
+
+  it("40 guesses at once spread over 40 usernames from one address check at most 5 passwords", async () => {
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt("wrong", { username: `user${i}` })));
+    expect(passwordChecks()).toBeLessThanOrEqual(LOGIN_MAX_FAILURES);
+    expect(results.filter((r) => r.status === "invalid")).toHaveLength(passwordChecks());
+  });
+
+  it("the 6th attempt in a window is refused even with the right password, and the tries-left count runs down", async () => {
+    const now = new Date();
+    const left: number[] = [];
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+      const result = await attempt(`wrong-${i}`, { now });
+      left.push(result.status === "invalid" ? result.attemptsLeft : -1);
+    }
+    expect(left).toEqual([4, 3, 2, 1, 0]);
+    expect(await attempt(SARI.password, { now })).toMatchObject({ status: "throttled" });
+    expect(passwordChecks()).toBe(LOGIN_MAX_FAILURES);
+  });
+
+  it("a successful sign-in does not count as a failure: an admin may sign in many times in a window", async () => {
+    const now = new Date();
+    for (let i = 0; i < LOGIN_MAX_FAILURES + 3; i++) expect((await attempt(SARI.password, { now })).status).toBe("ok");
+    expect(await attempt("wrong", { now })).toEqual({ status: "invalid", attemptsLeft: LOGIN_MAX_FAILURES - 1 });
   });
 });
 

@@ -104,3 +104,39 @@ describe("createBooking", () => {
     expect(todays.map((s) => s.bookable)).toEqual([false, true, true, true]);
   });
 });
+
+describe("unpaid bookings per chat (issue 12, slot hoarding)", () => {
+  it("8 simultaneous bookings of one chat across the 4 slots of a day make exactly 2 orders; the others name the 2 codes", async () => {
+    const allSlots = await testDb.db.select().from(slots).orderBy(slots.startTime);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => createBooking(testDb.db, await request({ slotId: allSlots[i % 4]!.id }))),
+    );
+    const made = results.flatMap((r) => (r.ok ? [r.order.bookingCode] : []));
+    expect(made).toHaveLength(2);
+    expect(await testDb.db.select().from(orders)).toHaveLength(2);
+    for (const r of results.filter((r) => !r.ok)) {
+      expect(r).toEqual({ ok: false, reason: "too_many_unpaid", unpaidCodes: expect.arrayContaining(made) });
+    }
+    // Another chat is not held back by this one.
+    expect((await createBooking(testDb.db, await request({ chatId: 5550002, slotId: allSlots[3]!.id }))).ok).toBe(true);
+  });
+
+  it("unpaid, pending and failed bookings count; cancelled, paid, and those the shop has started on do not", async () => {
+    const first = await createBooking(testDb.db, await request());
+    if (!first.ok) throw new Error("booking refused");
+    const counted = ["unpaid", "pending", "failed"] as const;
+    for (const paymentStatus of counted) {
+      await testDb.db.update(orders).set({ paymentStatus }).where(eq(orders.id, first.order.id));
+      const second = await createBooking(testDb.db, await request({ serviceDate: addDays(TOMORROW, 1) }));
+      const third = await createBooking(testDb.db, await request({ serviceDate: addDays(TOMORROW, 2) }));
+      expect([second.ok, third.ok]).toEqual([true, false]);
+      if (second.ok) await cancelBooking(testDb.db, { orderId: second.order.id, actor: "test", reason: "reset" });
+    }
+    // Left unpaid at the counter (pay on pickup): no longer the customer's to pay or cancel in the bot.
+    await testDb.db.update(orders).set({ paymentStatus: "unpaid", repairStatus: "received" }).where(eq(orders.id, first.order.id));
+    expect((await createBooking(testDb.db, await request({ serviceDate: addDays(TOMORROW, 3) }))).ok).toBe(true);
+    await testDb.db.update(orders).set({ paymentStatus: "paid", repairStatus: "booked" }).where(eq(orders.id, first.order.id));
+    expect((await createBooking(testDb.db, await request({ serviceDate: addDays(TOMORROW, 4) }))).ok).toBe(true);
+    expect((await createBooking(testDb.db, await request({ serviceDate: addDays(TOMORROW, 5) }))).ok).toBe(false);
+  });
+});

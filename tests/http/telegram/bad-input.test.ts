@@ -50,8 +50,9 @@ describe("a wrong date gets its reason and the same question again", () => {
         const date = addDays(today, 4);
         const all = await testDb.db.select().from(slots);
         for (const slot of all) {
-          for (const chatId of [1, 2]) {
-            await createBooking(testDb.db, { chatId, customerName: "x", deviceId: 10, partId: 1, slotId: slot.id, serviceDate: date, paymentMethod: "gopay" });
+          // One chat per place: a chat may hold only 2 unpaid bookings.
+          for (const seat of [1, 2]) {
+            await createBooking(testDb.db, { chatId: slot.id * 10 + seat, customerName: "x", deviceId: 10, partId: 1, slotId: slot.id, serviceDate: date, paymentMethod: "gopay" });
           }
         }
         return formatDateDmy(date);

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { GET as rmWebhookGet, POST as rmWebhook } from "@/app/api/rmWebhook/route";
 import { POST as setWebhook } from "@/app/api/setWebhook/route";
 import { overrideEnv } from "@/lib/env";
@@ -106,5 +108,50 @@ describe("long polling (npm run bot:poll)", () => {
     expect(customer.lastMessage().text).toMatch(/^Halo Vina!/);
     const offsets = tg.callsOf("getUpdates").map((c) => Number(c.params.offset));
     expect(Math.max(...offsets)).toBeGreaterThan(0);
+  });
+});
+
+/** A Bot API that ignores getUpdates' timeout: every call is answered at once, empty (or failed, with `status`). */
+async function startImpatientBotApi(status = 200): Promise<{ url: string; calls: () => number; close(): Promise<void> }> {
+  let calls = 0;
+  const server = http.createServer((request, response) => {
+    const method = request.url?.split("/").at(-1) ?? "";
+    if (method === "getUpdates") calls++;
+    request.resume();
+    const failing = method === "getUpdates" && status !== 200;
+    response.writeHead(failing ? status : 200, { "content-type": "application/json" });
+    response.end(JSON.stringify(failing ? { ok: false, error_code: status, description: "Bad Gateway" } : { ok: true, result: method === "getUpdates" ? [] : true }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls: () => calls,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe("long polling against a Bot API that answers at once", () => {
+  it.each([
+    ["empty", 200],
+    ["failed (502)", 502],
+  ])("getUpdates answered %s at once is asked again at most a handful of times in 2 s, and polling stops at once when told", async (_what, status) => {
+    const api = await startImpatientBotApi(status);
+    const errors = jest.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      useStandInBot(tg, { TELEGRAM_API_ROOT: api.url });
+      const controller = new AbortController();
+      const polling = pollBotUpdates({ signal: controller.signal, timeoutS: 30 });
+      await new Promise((r) => setTimeout(r, 2_000));
+      const stoppedAt = Date.now();
+      controller.abort();
+      expect(await polling).toBe(0);
+      expect(Date.now() - stoppedAt).toBeLessThan(500);
+      // A bare loop made 545 calls a second here; waiting 1 s, then 2 s, leaves room for 2 or 3.
+      expect(api.calls()).toBeGreaterThanOrEqual(1);
+      expect(api.calls()).toBeLessThanOrEqual(3);
+    } finally {
+      errors.mockRestore();
+      await api.close();
+    }
   });
 });

@@ -53,6 +53,13 @@ const table: Row[] = [
     [{ type: "notice", notice: { kind: "item_unavailable" } }, show],
   ],
   [
+    "too many unpaid bookings at Book Now ends the wizard, naming them",
+    at("summary", FULL),
+    { type: "booking_refused", reason: "too_many_unpaid", unpaidCodes: ["62473383", "11112222"] },
+    at("idle"),
+    [{ type: "unpaid_limit", bookingCodes: ["62473383", "11112222"] }],
+  ],
+  [
     "a day without free slots asks for another date",
     at("slot", { serviceDate: DATE, deviceId: 10 }),
     { type: "no_slots" },

@@ -28,6 +28,10 @@ export function SettingsForm({ settings }: { settings: ShopSettings }) {
         Batas bayar setelah booking (jam)
         <input type="number" name="holdHours" defaultValue={settings.holdHours} min={1} max={72} required />
       </label>
+      <label>
+        Booking belum dibayar per chat Telegram (maksimal)
+        <input type="number" name="maxUnpaidPerChat" defaultValue={settings.maxUnpaidPerChat} min={1} max={20} required />
+      </label>
       <fieldset className={styles.weekdays}>
         <legend>Tutup setiap</legend>
         {WEEKDAYS.map((name, day) => (

@@ -1,6 +1,7 @@
 // POST /api/midtrans/notification – payment status from Midtrans (also at /payments/midtrans-notification)
 import { applyPaymentNotification, MAX_NOTIFICATION_BYTES, VERDICT_HTTP_STATUS } from "@/lib/payments/apply-notification";
-import { clientIp, readLimitedText } from "@/lib/http/read-body";
+import { clientIp } from "@/lib/http/client-ip";
+import { readLimitedText } from "@/lib/http/read-body";
 import { deliverSoon } from "@/lib/http/deliver-soon";
 import { pickUpDueWorkAfter } from "@/lib/http/due-work-after";
 
