@@ -1,10 +1,11 @@
 /** The admin's main menu, in the order staff use it during the day. */
 export const ADMIN_NAV_LINKS = [
-  { href: "/admin", label: "Hari ini" },
-  { href: "/admin/orders", label: "Pesanan" },
-  { href: "/admin/payments", label: "Pembayaran" },
-  { href: "/admin/catalog", label: "Katalog" },
-  { href: "/admin/schedule", label: "Jadwal" },
-  { href: "/admin/webhooks", label: "Webhook" },
-  { href: "/admin/audit", label: "Audit" },
+  { href: "/admin", label: "Hari ini", ownerOnly: false },
+  { href: "/admin/orders", label: "Pesanan", ownerOnly: false },
+  { href: "/admin/payments", label: "Pembayaran", ownerOnly: false },
+  { href: "/admin/catalog", label: "Katalog", ownerOnly: true },
+  { href: "/admin/schedule", label: "Jadwal", ownerOnly: true },
+  { href: "/admin/staff", label: "Staf", ownerOnly: true },
+  { href: "/admin/webhooks", label: "Webhook", ownerOnly: true },
+  { href: "/admin/audit", label: "Audit", ownerOnly: false },
 ] as const;

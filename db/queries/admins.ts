@@ -65,3 +65,34 @@ export async function revokeAdminSession(db: Database, { tokenHash, now }: { tok
 export async function revokeSessionsOfAdmin(db: Database, { adminId, now }: { adminId: number; now: Date }): Promise<void> {
   await db.update(adminSessions).set({ revokedAt: now }).where(and(eq(adminSessions.adminId, adminId), isNull(adminSessions.revokedAt)));
 }
+
+export interface AdminListing {
+  id: number;
+  username: string;
+  role: Admin["role"];
+  disabled: boolean;
+  createdAt: Date;
+}
+
+/** Everyone who can sign in to the admin, the owner first. */
+export async function listAdmins(db: Database): Promise<AdminListing[]> {
+  return db
+    .select({ id: admins.id, username: admins.username, role: admins.role, disabled: admins.disabled, createdAt: admins.createdAt })
+    .from(admins)
+    .orderBy(sql`${admins.role} = 'owner' desc`, admins.username);
+}
+
+export async function findAdminById(db: Database, { id }: { id: number }): Promise<Admin | undefined> {
+  const rows = await db.select().from(admins).where(eq(admins.id, id)).limit(1);
+  return rows[0];
+}
+
+/** A new staff account; undefined when the username is taken (nothing is changed then). */
+export async function insertStaff(db: Database, { username, passwordHash }: { username: string; passwordHash: string }): Promise<{ id: number } | undefined> {
+  const rows = await db.insert(admins).values({ username, passwordHash, role: "staff" }).onConflictDoNothing({ target: admins.username }).returning({ id: admins.id });
+  return rows[0];
+}
+
+export async function updateAdmin(db: Database, { id, changes }: { id: number; changes: Partial<Pick<Admin, "disabled" | "passwordHash">> }): Promise<void> {
+  await db.update(admins).set(changes).where(eq(admins.id, id));
+}

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { clientIpOf } from "@/lib/http/client-ip";
 import { adminOfSessionToken, type SignedInAdmin } from "./auth";
 import { sessionCookieName } from "./cookie";
+import { isOwner, OWNER_ONLY_MESSAGE } from "./roles";
 
 /** The signed-in admin of the current request (pages, layouts, server actions), if any. */
 export async function currentAdmin(): Promise<SignedInAdmin | undefined> {
@@ -19,15 +20,20 @@ export async function requireAdminPage(next = "/admin"): Promise<SignedInAdmin> 
   return admin;
 }
 
+/** Why a server action refused to run; its message is what the admin reads. */
 export class AdminSessionError extends Error {
-  constructor() {
-    super("Sesi admin berakhir. Silakan masuk lagi.");
+  constructor(message = "Sesi admin berakhir. Silakan masuk lagi.") {
+    super(message);
   }
 }
 
-/** For server actions (Next checks their Origin against the host itself): the admin, or AdminSessionError. */
-export async function requireAdminAction(): Promise<SignedInAdmin & { ip: string | null }> {
+/**
+ * For server actions (Next checks their Origin against the host itself): the
+ * admin, or AdminSessionError (no live session, or staff calling an owner's action).
+ */
+export async function requireAdminAction({ ownerOnly = false }: { ownerOnly?: boolean } = {}): Promise<SignedInAdmin & { ip: string | null }> {
   const admin = await currentAdmin();
   if (!admin) throw new AdminSessionError();
+  if (ownerOnly && !isOwner(admin)) throw new AdminSessionError(OWNER_ONLY_MESSAGE);
   return { ...admin, ip: clientIpOf(await headers()) };
 }

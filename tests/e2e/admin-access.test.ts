@@ -10,6 +10,7 @@ import { bookOrder } from "@/tests/support/payment-fixtures";
 
 const SESSION_SECRET = "rahasia-sesi-admin-untuk-uji-akses-0123456789";
 const ADMIN = { username: "sari", password: "kata-sandi-toko-2026" };
+const STAFF = { username: "budi", password: "kata-sandi-staf-2026" };
 const CUSTOMER = { name: "Wulandari Kusumaningrum", username: "wulan_rahasia", chatId: 987_654_321 };
 const LOGIN_IP = "203.0.113.77";
 const SIGNATURE_KEY = "f".repeat(128);
@@ -18,12 +19,13 @@ let database: FreshDatabase;
 let app: RunningApp;
 let order: Order;
 let liveCookie: string;
+let staffCookie: string;
 let revokedCookie: string;
 /** Strings that must never reach someone without a session. */
 let secrets: string[];
 
-async function sessionToken(db: Parameters<typeof signIn>[0]): Promise<string> {
-  const result = await signIn(db, { ...ADMIN, ip: LOGIN_IP, userAgent: "jest" });
+async function sessionToken(db: Parameters<typeof signIn>[0], who = ADMIN): Promise<string> {
+  const result = await signIn(db, { ...who, ip: LOGIN_IP, userAgent: "jest" });
   if (result.status !== "ok") throw new Error(`sign-in failed: ${result.status}`);
   return result.token;
 }
@@ -49,6 +51,8 @@ beforeAll(async () => {
     after: { order_id: order.bookingCode, transaction_status: "pending", signature_key: SIGNATURE_KEY },
   });
   liveCookie = `jiot_admin=${await sessionToken(handle.db)}`;
+  await createOrResetAdmin(handle.db, STAFF);
+  staffCookie = `jiot_admin=${await sessionToken(handle.db, STAFF)}`;
   const revoked = await sessionToken(handle.db);
   await signOut(handle.db, revoked);
   revokedCookie = `jiot_admin=${revoked}`;
@@ -83,6 +87,7 @@ const ADMIN_PAGES: [string, () => string, string[]][] = [
   ["webhooks", () => "/admin/webhooks", ON_SCREEN_TODAY],
   ["catalog", () => "/admin/catalog", ON_SCREEN_TODAY],
   ["schedule", () => "/admin/schedule", ON_SCREEN_TODAY],
+  ["staff", () => "/admin/staff", ON_SCREEN_TODAY],
   ["orders CSV", () => "/admin/orders/export", ON_SCREEN_TODAY],
 ];
 
@@ -164,6 +169,27 @@ describe("the same requests with a live session (the check above can fail)", () 
     const answer = await fetchPage("/admin/orders", requestHeaders(variant, routerStateTree(ON_SCREEN_TODAY), liveCookie));
     expect(answer.status).toBe(200);
     expect(answer.body).toContain(CUSTOMER.name);
+  });
+});
+
+describe("staff see the owner's pages without their forms, and no menu entry for them", () => {
+  it.each(["/admin/catalog", "/admin/schedule", "/admin/webhooks", "/admin/staff"])("%s as staff", async (path) => {
+    const answer = await fetchPage(path, requestHeaders("plain GET", "", staffCookie));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain("hanya untuk pemilik toko");
+    expect(answer.body).not.toMatch(/<form[^>]*>(?:(?!<\/form>).)*name="(op|username|password)"/s);
+  });
+
+  it("the menu a member of staff sees has the day's pages only", async () => {
+    const answer = await fetchPage("/admin", requestHeaders("plain GET", "", staffCookie));
+    expect(answer.body).toContain('href="/admin/orders"');
+    for (const path of ["/admin/catalog", "/admin/schedule", "/admin/webhooks", "/admin/staff"]) expect(answer.body).not.toContain(`href="${path}"`);
+  });
+
+  it("the owner sees the staff page with its forms", async () => {
+    const answer = await fetchPage("/admin/staff", requestHeaders("plain GET", "", liveCookie));
+    expect(answer.body).toContain("Tambah staf");
+    expect(answer.body).toContain(STAFF.username);
   });
 });
 

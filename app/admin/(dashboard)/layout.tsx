@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { isOwner } from "@/lib/admin/roles";
 import { requireAdminPage } from "@/lib/admin/session";
 import { logOut } from "../login/actions";
 import { ADMIN_NAV_LINKS } from "../nav-links";
@@ -18,7 +19,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             Jiot Admin
           </Link>
           <nav aria-label="Menu admin" className={styles.nav}>
-            {ADMIN_NAV_LINKS.map((link) => (
+            {ADMIN_NAV_LINKS.filter((link) => !link.ownerOnly || isOwner(admin)).map((link) => (
               <Link key={link.href} href={link.href}>
                 {link.label}
               </Link>

@@ -1,4 +1,4 @@
-// POST|GET /api/setWebhook – (the paper's URL) points the bot at this deployment; admin session only; answers true/false
+// POST|GET /api/setWebhook – (the paper's URL) points the bot at this deployment; the owner only; answers true/false
 import { withAdmin } from "@/lib/admin/guard";
 import { runWebhookOp } from "@/lib/telegram/webhook-ops";
 
@@ -9,7 +9,7 @@ const handle = withAdmin(
     const done = await runWebhookOp("set", { actor: admin.username, ip });
     return Response.json(done, { status: done ? 200 : 502 });
   },
-  { changesOnGet: true },
+  { changesOnGet: true, ownerOnly: true },
 );
 
 export const POST = handle;

@@ -4,6 +4,8 @@ import { getDb } from "@/db";
 import { loadCatalogAdminView } from "@/lib/admin/catalog-view";
 import { decodeFlash } from "@/lib/admin/flash";
 import { requireAdminPage } from "@/lib/admin/session";
+import { isOwner } from "@/lib/admin/roles";
+import { OwnerOnly } from "../../owner-only";
 import styles from "../catalog-editor.module.css";
 import { FlashBanner } from "../flash-banner";
 import { ItemList } from "./item-list";
@@ -15,7 +17,8 @@ export const metadata: Metadata = { title: "Katalog", robots: { index: false, fo
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CatalogPage({ searchParams }: Props) {
-  await requireAdminPage("/admin/catalog");
+  const admin = await requireAdminPage("/admin/catalog");
+  if (!isOwner(admin)) return <OwnerOnly title="Katalog & harga" />;
   const query = await searchParams;
   const view = await loadCatalogAdminView(await getDb(), { deviceId: Number(query.device) || undefined });
   return (

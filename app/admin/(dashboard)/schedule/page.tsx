@@ -4,6 +4,8 @@ import { getDb } from "@/db";
 import { loadScheduleAdminView } from "@/lib/admin/catalog-view";
 import { decodeFlash } from "@/lib/admin/flash";
 import { requireAdminPage } from "@/lib/admin/session";
+import { isOwner } from "@/lib/admin/roles";
+import { OwnerOnly } from "../../owner-only";
 import styles from "../catalog-editor.module.css";
 import { FlashBanner } from "../flash-banner";
 import { ClosedDates } from "./closed-dates";
@@ -16,7 +18,8 @@ export const metadata: Metadata = { title: "Jadwal", robots: { index: false, fol
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SchedulePage({ searchParams }: Props) {
-  await requireAdminPage("/admin/schedule");
+  const admin = await requireAdminPage("/admin/schedule");
+  if (!isOwner(admin)) return <OwnerOnly title="Jadwal & pengaturan" />;
   const query = await searchParams;
   const view = await loadScheduleAdminView(await getDb());
   return (

@@ -8,7 +8,7 @@ export type WebhookActionState = { status: "idle" } | { status: "ok"; message: s
 async function run(op: "set" | "remove"): Promise<WebhookActionState> {
   let by;
   try {
-    by = await requireAdminAction();
+    by = await requireAdminAction({ ownerOnly: true });
   } catch (error) {
     if (error instanceof AdminSessionError) return { status: "invalid", errors: [error.message] };
     throw error;

@@ -4,6 +4,8 @@ import { getBotWebhookInfo, webhookUrl } from "@/lib/telegram/webhook-admin";
 import { WebhookButtons } from "./webhook-buttons";
 import styles from "../../admin.module.css";
 import { requireAdminPage } from "@/lib/admin/session";
+import { isOwner } from "@/lib/admin/roles";
+import { OwnerOnly } from "../../owner-only";
 
 export const metadata: Metadata = { title: "Webhook" };
 
@@ -16,7 +18,8 @@ async function readWebhookInfo() {
 }
 
 export default async function WebhooksPage() {
-  await requireAdminPage("/admin/webhooks");
+  const admin = await requireAdminPage("/admin/webhooks");
+  if (!isOwner(admin)) return <OwnerOnly title="Webhook" />;
   const { info, error } = await readWebhookInfo();
   const expected = webhookUrl();
   return (

@@ -1,0 +1,41 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { invalid, readForm, type EditResult } from "@/lib/admin/edit-result";
+import { AdminSessionError, requireAdminAction } from "@/lib/admin/session";
+import { createStaff, resetStaffPassword, setStaffDisabled } from "@/lib/admin/staff";
+
+export type StaffActionState = EditResult | { status: "idle" };
+
+const createForm = z.object({ username: z.string().max(64).default(""), password: z.string().max(200).default("") });
+const toggleForm = z.object({ id: z.coerce.number().int().positive(), disabled: z.enum(["0", "1"]) });
+const resetForm = z.object({ id: z.coerce.number().int().positive(), password: z.string().max(200).default("") });
+
+/** Every staff action: the owner's session first, then the form, then one audited change. */
+async function asOwner<S extends z.ZodType>(schema: S, form: FormData, change: (data: z.infer<S>, by: { username: string; ip: string | null }) => Promise<EditResult>): Promise<StaffActionState> {
+  let by;
+  try {
+    by = await requireAdminAction({ ownerOnly: true });
+  } catch (error) {
+    if (error instanceof AdminSessionError) return invalid({ _form: error.message });
+    throw error;
+  }
+  const parsed = readForm(schema, form);
+  if (!parsed.ok) return invalid(parsed.errors);
+  const result = await change(parsed.data, by);
+  revalidatePath("/admin/staff");
+  return result;
+}
+
+export async function addStaff(_previous: StaffActionState, form: FormData): Promise<StaffActionState> {
+  return asOwner(createForm, form, async (data, by) => createStaff(await getDb(), data, by));
+}
+
+export async function toggleStaff(_previous: StaffActionState, form: FormData): Promise<StaffActionState> {
+  return asOwner(toggleForm, form, async (data, by) => setStaffDisabled(await getDb(), { id: data.id, disabled: data.disabled === "1" }, by));
+}
+
+export async function resetPassword(_previous: StaffActionState, form: FormData): Promise<StaffActionState> {
+  return asOwner(resetForm, form, async (data, by) => resetStaffPassword(await getDb(), data, by));
+}

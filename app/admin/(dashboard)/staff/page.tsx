@@ -1,0 +1,58 @@
+// GET /admin/staff – who can sign in to the admin: add staff, disable, reset a password (owner only)
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { listAdmins } from "@/db/queries/admins";
+import { formatWibDateTime } from "@/lib/booking/calendar";
+import { isOwner } from "@/lib/admin/roles";
+import { requireAdminPage } from "@/lib/admin/session";
+import { OwnerOnly } from "../../owner-only";
+import { AddStaffForm, StaffRowActions } from "./staff-forms";
+import styles from "../../admin.module.css";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Staf" };
+
+export default async function StaffPage() {
+  const admin = await requireAdminPage("/admin/staff");
+  if (!isOwner(admin)) return <OwnerOnly title="Staf" />;
+  const people = await listAdmins(await getDb());
+  return (
+    <>
+      <h1>Staf</h1>
+      <p className={styles.muted}>
+        Staf menjalankan pesanan dan pembayaran. Katalog, harga, jadwal, pengaturan, webhook dan daftar staf hanya bisa diubah pemilik.
+      </p>
+      <section className={styles.panel} aria-labelledby="tambah">
+        <h2 id="tambah">Tambah staf</h2>
+        <AddStaffForm />
+      </section>
+      <section className={styles.panel} aria-labelledby="daftar">
+        <h2 id="daftar">Akun</h2>
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th>Nama pengguna</th>
+                <th>Peran</th>
+                <th>Status</th>
+                <th>Dibuat</th>
+                <th>Tindakan</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((person) => (
+                <tr key={person.id}>
+                  <td>{person.username}</td>
+                  <td>{person.role === "owner" ? "Pemilik" : "Staf"}</td>
+                  <td>{person.disabled ? "Nonaktif" : "Aktif"}</td>
+                  <td className={styles.muted}>{formatWibDateTime(person.createdAt)}</td>
+                  <td>{person.role === "owner" ? <span className={styles.muted}>—</span> : <StaffRowActions id={person.id} username={person.username} disabled={person.disabled} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

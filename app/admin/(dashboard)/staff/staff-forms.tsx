@@ -1,0 +1,59 @@
+"use client";
+import { useActionState } from "react";
+import { addStaff, resetPassword, toggleStaff, type StaffActionState } from "./actions";
+import styles from "../../admin.module.css";
+
+const IDLE: StaffActionState = { status: "idle" };
+
+function Outcome({ state }: { state: StaffActionState }) {
+  if (state.status === "ok") return <p role="status" className={styles.ok}>{state.message}</p>;
+  if (state.status === "invalid") return <p role="alert" className={styles.error}>{Object.values(state.errors).join(" ")}</p>;
+  return null;
+}
+
+export function AddStaffForm() {
+  const [state, action, pending] = useActionState(addStaff, IDLE);
+  return (
+    <form action={action} className={styles.form}>
+      <label>
+        Nama pengguna
+        <input name="username" required minLength={3} maxLength={32} autoComplete="off" />
+      </label>
+      <label>
+        Kata sandi awal
+        <input name="password" type="password" required minLength={10} autoComplete="new-password" />
+      </label>
+      <button type="submit" disabled={pending}>
+        Tambah staf
+      </button>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function StaffRowActions({ id, username, disabled }: { id: number; username: string; disabled: boolean }) {
+  const [toggleState, toggle, toggling] = useActionState(toggleStaff, IDLE);
+  const [resetState, reset, resetting] = useActionState(resetPassword, IDLE);
+  return (
+    <div>
+      <form action={toggle} className={styles.form}>
+        <input type="hidden" name="id" value={id} />
+        <input type="hidden" name="disabled" value={disabled ? "0" : "1"} />
+        <button type="submit" className={disabled ? undefined : styles.buttonDanger} disabled={toggling} aria-label={`${disabled ? "Aktifkan" : "Nonaktifkan"} ${username}`}>
+          {disabled ? "Aktifkan" : "Nonaktifkan"}
+        </button>
+      </form>
+      <form action={reset} className={styles.form}>
+        <input type="hidden" name="id" value={id} />
+        <label>
+          Kata sandi baru
+          <input name="password" type="password" required minLength={10} autoComplete="new-password" aria-label={`Kata sandi baru ${username}`} />
+        </label>
+        <button type="submit" disabled={resetting}>
+          Ganti kata sandi
+        </button>
+      </form>
+      <Outcome state={toggleState.status !== "idle" ? toggleState : resetState} />
+    </div>
+  );
+}
