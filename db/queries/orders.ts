@@ -43,6 +43,7 @@ export async function findChatOrderByCode(
   return rows[0];
 }
 
+/** A customer's orders, newest first (the chat index; a customer has tens, not thousands). */
 export async function listChatOrders(db: Database, { chatId, limit = 5 }: { chatId: number; limit?: number }): Promise<Order[]> {
   return db.select().from(orders).where(eq(orders.chatId, chatId)).orderBy(desc(orders.createdAt)).limit(limit);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { listAuditEntries } from "@/db/queries/admin-dashboard";
@@ -44,7 +45,8 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
           <dt>Pelanggan</dt>
           <dd>
             {order.customerName || "—"} {order.telegramUsername && <span className={styles.muted}>@{order.telegramUsername}</span>}
-            <span className={styles.muted}> · chat {order.chatId} · bahasa {order.language}</span>
+            <span className={styles.muted}> · chat {order.chatId} · bahasa {order.language}</span>{" "}
+            <Link href={`/admin/customers/${order.chatId}`}>Riwayat pelanggan</Link>
           </dd>
           <dt>Jadwal</dt>
           <dd>
