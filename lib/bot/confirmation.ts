@@ -2,6 +2,7 @@ import type { Database } from "@/db";
 import type { Order } from "@/db/schema";
 import { orderLanguage } from "@/lib/notify/messages";
 import { enqueueTelegramCall, statusPageUrl, type TelegramCall } from "@/lib/notify/outbox";
+import { alertStaff } from "@/lib/notify/staff-alerts";
 import { urlRow } from "./keyboards";
 import { textsFor, type PaymentInstructions, type SummaryFacts } from "./texts";
 
@@ -46,5 +47,6 @@ export function bookingConfirmationKey(order: Pick<Order, "id">): string {
 export async function queueBookingConfirmation(tx: Database, order: Order, payment?: PaymentInstructions): Promise<string> {
   const dedupeKey = bookingConfirmationKey(order);
   await enqueueTelegramCall(tx, { chatId: order.chatId, dedupeKey, call: bookingConfirmationCall(order, payment) });
+  await alertStaff(tx, { order, kind: "booked" });
   return dedupeKey;
 }

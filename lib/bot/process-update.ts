@@ -9,6 +9,7 @@ import { callBotApi, classifyBotApiError, type TelegramCall } from "@/lib/telegr
 import { BotRequest, dataOf } from "./bot-request";
 import { handleCallback } from "./handlers/callback";
 import { handleCommand } from "./handlers/commands";
+import { linkStaffChat } from "./handlers/staff-link";
 import { handleNonText, handleText } from "./handlers/text";
 import { readUpdate, type Incoming } from "./read-update";
 import { sendVirtualAccount } from "./virtual-account-message";
@@ -19,7 +20,9 @@ type Handled = Exclude<Incoming, { kind: "ignore" }>;
 async function dispatch(req: BotRequest, incoming: Handled): Promise<string | undefined> {
   switch (incoming.kind) {
     case "group_command":
-      req.send(req.texts.privateOnly(req.botUsername));
+      // A staff group links itself with the owner's one-time code; everything else is done in a private chat.
+      if (incoming.command.name === "staff") await linkStaffChat(req, incoming.command.payload);
+      else req.send(req.texts.privateOnly(req.botUsername));
       return undefined;
     case "orphan_callback":
       return req.texts.notice({ kind: "menu_expired" });

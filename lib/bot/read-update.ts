@@ -19,7 +19,7 @@ export interface Command {
 /** What an update asks of the bot, read without side effects. */
 export type Incoming =
   | { kind: "ignore"; updateId: number }
-  | { kind: "group_command"; updateId: number; chatId: number; customer: Customer }
+  | { kind: "group_command"; updateId: number; chatId: number; customer: Customer; command: Command }
   | { kind: "message"; updateId: number; chatId: number; customer: Customer; command?: Command; text?: string }
   | {
       kind: "callback";
@@ -83,7 +83,7 @@ export function readUpdate(update: Update, botUsername: string | undefined): Inc
     const command = text !== undefined ? readCommand(text, botUsername) : null;
     if (command === "other_bot") return { kind: "ignore", updateId };
     if (message.chat.type !== "private") {
-      return command ? { kind: "group_command", updateId, chatId: message.chat.id, customer } : { kind: "ignore", updateId };
+      return command ? { kind: "group_command", updateId, chatId: message.chat.id, customer, command } : { kind: "ignore", updateId };
     }
     return { kind: "message", updateId, chatId: message.chat.id, customer, command: command ?? undefined, text };
   }

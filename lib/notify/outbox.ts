@@ -1,30 +1,11 @@
 import type { Database } from "@/db";
-import { outbox, type Order } from "@/db/schema";
+import type { Order } from "@/db/schema";
 import { getEnv } from "@/lib/env";
+import { enqueueTelegramCall } from "./enqueue";
 import { orderEventText, type OrderEvent } from "./messages";
+import { alertStaff, staffAlertOf } from "./staff-alerts";
 
-export interface TelegramCall {
-  method: string;
-  params: Record<string, unknown>;
-}
-
-/**
- * Queues a Bot API call in the caller's transaction. The dedupe key makes the
- * same event queue once however often the code path runs (a retried webhook,
- * two instances), so a customer never hears the same news twice. Returns false
- * when that key was already queued.
- */
-export async function enqueueTelegramCall(
-  tx: Database,
-  { chatId, dedupeKey, call }: { chatId: number; dedupeKey: string; call: TelegramCall },
-): Promise<boolean> {
-  const rows = await tx
-    .insert(outbox)
-    .values({ chatId, dedupeKey, payload: call })
-    .onConflictDoNothing({ target: outbox.dedupeKey })
-    .returning({ id: outbox.id });
-  return rows.length > 0;
-}
+export { enqueueTelegramCall, type TelegramCall } from "./enqueue";
 
 export function statusPageUrl(order: Pick<Order, "statusToken">): string {
   return `${getEnv().APP_URL}/orders/${order.statusToken}`;
@@ -42,12 +23,12 @@ export function orderEventKey(order: Pick<Order, "id">, event: OrderEvent, discr
  * when the change does. `discriminator` separates repeats of one event kind that
  * are meant to be sent again (e.g. a second reschedule: pass the new version).
  */
-export function notifyOrderEvent(
+export async function notifyOrderEvent(
   tx: Database,
   { order, event, discriminator }: { order: Order; event: OrderEvent; discriminator?: string },
 ): Promise<boolean> {
   const url = statusPageUrl(order);
-  return enqueueTelegramCall(tx, {
+  const queued = await enqueueTelegramCall(tx, {
     chatId: order.chatId,
     dedupeKey: orderEventKey(order, event, discriminator),
     call: {
@@ -59,4 +40,8 @@ export function notifyOrderEvent(
       },
     },
   });
+  const kind = staffAlertOf(event);
+  if (kind) await alertStaff(tx, { order, kind, discriminator });
+  if (order.needsRefund) await alertStaff(tx, { order, kind: "refund_due" });
+  return queued;
 }

@@ -3,6 +3,7 @@ import type { Command } from "../read-update";
 import { runWizard } from "../wizard-runtime";
 import { sendCatalog } from "./catalog";
 import { sendGreeting } from "./help";
+import { linkStaffChat } from "./staff-link";
 import { handleStart } from "./start";
 import { lookUpStatus } from "./status";
 
@@ -24,6 +25,8 @@ export async function handleCommand(req: BotRequest, command: Command): Promise<
     case "cancel":
       await runWizard(req, { type: "cancel" }, { mode: "send" });
       return;
+    case "staff":
+      return linkStaffChat(req, command.payload);
     default:
       req.send(req.texts.unknownCommand);
   }

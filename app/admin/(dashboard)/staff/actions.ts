@@ -2,9 +2,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { invalid, readForm, type EditResult } from "@/lib/admin/edit-result";
+import { invalid, ok, readForm, type EditResult } from "@/lib/admin/edit-result";
 import { AdminSessionError, requireAdminAction } from "@/lib/admin/session";
 import { createStaff, resetStaffPassword, setStaffDisabled } from "@/lib/admin/staff";
+import { formatWibDateTime } from "@/lib/booking/calendar";
+import { createStaffLinkCode, unlinkStaffChat } from "@/lib/notify/staff-link-code";
 
 export type StaffActionState = EditResult | { status: "idle" };
 
@@ -38,4 +40,21 @@ export async function toggleStaff(_previous: StaffActionState, form: FormData): 
 
 export async function resetPassword(_previous: StaffActionState, form: FormData): Promise<StaffActionState> {
   return asOwner(resetForm, form, async (data, by) => resetStaffPassword(await getDb(), data, by));
+}
+
+const noFields = z.object({});
+const chatForm = z.object({ chatId: z.coerce.number().int() });
+
+/** A one-time code for `/staff <code>`: shown once here, stored only as a hash. */
+export async function makeStaffCode(_previous: StaffActionState, form: FormData): Promise<StaffActionState> {
+  return asOwner(noFields, form, async (_data, by) => {
+    const { code, expiresAt } = await createStaffLinkCode(await getDb(), by);
+    return ok(`Kirim "/staff ${code}" ke bot dari grup atau chat staf, sebelum ${formatWibDateTime(expiresAt)}.`);
+  });
+}
+
+export async function removeStaffChat(_previous: StaffActionState, form: FormData): Promise<StaffActionState> {
+  return asOwner(chatForm, form, async ({ chatId }, by) =>
+    (await unlinkStaffChat(await getDb(), { chatId }, by)) ? ok(`Chat ${chatId} tidak lagi menerima pemberitahuan.`) : invalid({ _form: "Chat itu tidak terdaftar." }),
+  );
 }

@@ -2,11 +2,12 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { listAdmins } from "@/db/queries/admins";
+import { listStaffChats } from "@/db/queries/staff-chats";
 import { formatWibDateTime } from "@/lib/booking/calendar";
 import { isOwner } from "@/lib/admin/roles";
 import { requireAdminPage } from "@/lib/admin/session";
 import { OwnerOnly } from "../../owner-only";
-import { AddStaffForm, StaffRowActions } from "./staff-forms";
+import { AddStaffForm, RemoveStaffChatForm, StaffCodeForm, StaffRowActions } from "./staff-forms";
 import styles from "../../admin.module.css";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,8 @@ export const metadata: Metadata = { title: "Staf" };
 export default async function StaffPage() {
   const admin = await requireAdminPage("/admin/staff");
   if (!isOwner(admin)) return <OwnerOnly title="Staf" />;
-  const people = await listAdmins(await getDb());
+  const db = await getDb();
+  const [people, staffChats] = await Promise.all([listAdmins(db), listStaffChats(db)]);
   return (
     <>
       <h1>Staf</h1>
@@ -52,6 +54,25 @@ export default async function StaffPage() {
             </tbody>
           </table>
         </div>
+      </section>
+      <section className={styles.panel} aria-labelledby="telegram">
+        <h2 id="telegram">Pemberitahuan Telegram</h2>
+        <p className={styles.muted}>
+          Grup atau chat staf menerima pesan untuk setiap booking baru, pembayaran, pembatalan, jadwal dipindah, batas bayar habis dan refund, dengan tautan ke
+          pesanan. Buat kode, lalu kirim <code>/staff KODE</code> ke bot dari grup tersebut (tambahkan bot ke grup dulu).
+        </p>
+        <StaffCodeForm />
+        {staffChats.length === 0 ? (
+          <p className={styles.muted}>Belum ada chat staf.</p>
+        ) : (
+          <ul>
+            {staffChats.map((chatId) => (
+              <li key={chatId}>
+                Chat {chatId} <RemoveStaffChatForm chatId={chatId} />
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );

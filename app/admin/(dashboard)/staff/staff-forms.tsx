@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { addStaff, resetPassword, toggleStaff, type StaffActionState } from "./actions";
+import { addStaff, makeStaffCode, removeStaffChat, resetPassword, toggleStaff, type StaffActionState } from "./actions";
 import styles from "../../admin.module.css";
 
 const IDLE: StaffActionState = { status: "idle" };
@@ -55,5 +55,30 @@ export function StaffRowActions({ id, username, disabled }: { id: number; userna
       </form>
       <Outcome state={toggleState.status !== "idle" ? toggleState : resetState} />
     </div>
+  );
+}
+
+export function StaffCodeForm() {
+  const [state, action, pending] = useActionState(makeStaffCode, IDLE);
+  return (
+    <form action={action} className={styles.form}>
+      <button type="submit" disabled={pending}>
+        Buat kode staf
+      </button>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function RemoveStaffChatForm({ chatId }: { chatId: number }) {
+  const [state, action, pending] = useActionState(removeStaffChat, IDLE);
+  return (
+    <form action={action} className={styles.form}>
+      <input type="hidden" name="chatId" value={chatId} />
+      <button type="submit" className={styles.buttonDanger} disabled={pending} aria-label={`Berhenti kirim ke chat ${chatId}`}>
+        Berhenti
+      </button>
+      <Outcome state={state} />
+    </form>
   );
 }

@@ -1,0 +1,42 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "../client";
+import { settings } from "../schema";
+
+// Kept in the settings table under keys of their own (not shop settings an edit form saves).
+const CHATS_KEY = "staff_chats";
+const CODE_KEY = "staff_link_code";
+
+const chatList = z.array(z.number().int());
+const linkCode = z.object({ hash: z.string(), expiresAt: z.string(), wrongTries: z.number().int().min(0) });
+export type StaffLinkCode = z.infer<typeof linkCode>;
+
+async function readKey<T>(db: Database, key: string, schema: z.ZodType<T>, { lock = false } = {}): Promise<T | undefined> {
+  const query = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1);
+  const rows = lock ? await query.for("update") : await query;
+  const parsed = schema.safeParse(rows[0]?.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+async function writeKey(db: Database, key: string, value: unknown): Promise<void> {
+  await db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
+}
+
+/** The Telegram chats (groups or people) that get the shop's staff alerts. */
+export async function listStaffChats(db: Database): Promise<number[]> {
+  return (await readKey(db, CHATS_KEY, chatList)) ?? [];
+}
+
+export async function saveStaffChats(db: Database, chats: number[]): Promise<void> {
+  await writeKey(db, CHATS_KEY, [...new Set(chats)]);
+}
+
+/** The current one-time code, its row locked until the transaction ends (two chats sending it at once: one wins). */
+export async function lockStaffLinkCode(tx: Database): Promise<StaffLinkCode | undefined> {
+  return readKey(tx, CODE_KEY, linkCode, { lock: true });
+}
+
+export async function saveStaffLinkCode(db: Database, code: StaffLinkCode | null): Promise<void> {
+  if (code) await writeKey(db, CODE_KEY, code);
+  else await db.delete(settings).where(eq(settings.key, CODE_KEY));
+}

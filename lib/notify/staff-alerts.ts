@@ -1,0 +1,63 @@
+import type { Database } from "@/db";
+import { listStaffChats } from "@/db/queries/staff-chats";
+import type { Order } from "@/db/schema";
+import { formatDateDmy } from "@/lib/booking/calendar";
+import { formatRupiah } from "@/lib/booking/money";
+import { getEnv } from "@/lib/env";
+import type { OrderEvent } from "./messages";
+import { enqueueTelegramCall } from "./enqueue";
+
+/** What the shop's staff chats hear about (their own moves in the admin, like repair steps, they already know). */
+export type StaffAlertKind = "booked" | "paid" | "cancelled" | "rescheduled" | "expired" | "refund_due";
+
+const HEADLINE: Record<StaffAlertKind, string> = {
+  booked: "🆕 Booking baru",
+  paid: "💰 Pembayaran diterima",
+  cancelled: "❌ Pesanan dibatalkan",
+  rescheduled: "🔁 Jadwal dipindah",
+  expired: "⌛ Batas bayar habis, slot dilepas",
+  refund_due: "⚠️ Perlu refund",
+};
+
+export function staffAlertOf(event: OrderEvent): StaffAlertKind | undefined {
+  switch (event.kind) {
+    case "payment_received":
+      return "paid";
+    case "payment_expired":
+      return "expired";
+    case "cancelled":
+      return "cancelled";
+    case "rescheduled":
+      return "rescheduled";
+    default:
+      return undefined;
+  }
+}
+
+/** In Indonesian, the staff's language: what happened, the booking's facts, and the order in the admin. */
+export function staffAlertText(order: Order, kind: StaffAlertKind): string {
+  const who = order.customerName || (order.telegramUsername ? `@${order.telegramUsername}` : `chat ${order.chatId}`);
+  return [
+    `${HEADLINE[kind]} · ${order.bookingCode}`,
+    `${who} — ${order.partName}, ${order.deviceName}`,
+    `${formatDateDmy(order.serviceDate)}, ${order.slotLabel} · ${formatRupiah(order.amountIdr)}`,
+    `${getEnv().APP_URL}/admin/orders/${order.id}`,
+  ].join("\n");
+}
+
+/**
+ * Queues the alert for every staff chat, in the caller's transaction: it exists
+ * exactly when the change does, goes out once per chat (dedupe key), and is
+ * delivered by the outbox, so a slow or failing staff chat never holds up the
+ * customer's update.
+ */
+export async function alertStaff(tx: Database, { order, kind, discriminator }: { order: Order; kind: StaffAlertKind; discriminator?: string }): Promise<void> {
+  const chats = await listStaffChats(tx);
+  for (const chatId of chats) {
+    await enqueueTelegramCall(tx, {
+      chatId,
+      dedupeKey: `staff:${chatId}:order:${order.id}:${kind}${discriminator ? `:${discriminator}` : ""}`,
+      call: { method: "sendMessage", params: { chat_id: chatId, text: staffAlertText(order, kind), link_preview_options: { is_disabled: true } } },
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { createHash, randomInt } from "node:crypto";
+import type { Database } from "@/db";
+import { listStaffChats, lockStaffLinkCode, saveStaffChats, saveStaffLinkCode } from "@/db/queries/staff-chats";
+import { recordAudit } from "@/lib/audit/record";
+import type { AdminActor } from "@/lib/admin/edit-result";
+
+// No 0/O, 1/I: read off a screen and typed on a phone. 8 of 32 symbols = 40 bits, valid 30 minutes, 5 wrong tries.
+const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+const CODE_LENGTH = 8;
+export const STAFF_CODE_MINUTES = 30;
+export const STAFF_CODE_WRONG_TRIES = 5;
+
+const hashOf = (code: string) => createHash("sha256").update(code).digest("hex");
+const normalize = (typed: string) => typed.trim().toUpperCase().replace(/[\s-]/g, "");
+
+/** A new one-time code for `/staff <code>` (any older one stops working); only its hash is stored. */
+export async function createStaffLinkCode(db: Database, by: AdminActor, now = new Date()): Promise<{ code: string; expiresAt: Date }> {
+  const code = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+  const expiresAt = new Date(now.getTime() + STAFF_CODE_MINUTES * 60_000);
+  await db.transaction(async (tx) => {
+    await saveStaffLinkCode(tx, { hash: hashOf(code), expiresAt: expiresAt.toISOString(), wrongTries: 0 });
+    await recordAudit(tx, { actor: by.username, entity: "staff_chat", entityId: "-", action: "staff_chat.code_created", ip: by.ip ?? null });
+  });
+  return { code, expiresAt };
+}
+
+export type StaffLinkResult = "linked" | "already_linked" | "wrong_code" | "no_code";
+
+/**
+ * A chat sent `/staff <code>`: with the current code it joins the staff chats
+ * and the code is used up; a wrong code counts against the code, which is void
+ * after STAFF_CODE_WRONG_TRIES. Runs in the update's transaction, the code's row locked.
+ */
+export async function redeemStaffLinkCode(tx: Database, { chatId, typed, who, now = new Date() }: { chatId: number; typed: string; who: string; now?: Date }): Promise<StaffLinkResult> {
+  const stored = await lockStaffLinkCode(tx);
+  if (!stored || new Date(stored.expiresAt) <= now) return "no_code";
+  if (hashOf(normalize(typed)) !== stored.hash) {
+    const wrongTries = stored.wrongTries + 1;
+    await saveStaffLinkCode(tx, wrongTries >= STAFF_CODE_WRONG_TRIES ? null : { ...stored, wrongTries });
+    return "wrong_code";
+  }
+  await saveStaffLinkCode(tx, null);
+  const chats = await listStaffChats(tx);
+  if (chats.includes(chatId)) return "already_linked";
+  await saveStaffChats(tx, [...chats, chatId]);
+  await recordAudit(tx, { actor: `telegram:${who}`, entity: "staff_chat", entityId: String(chatId), action: "staff_chat.linked" });
+  return "linked";
+}
+
+export async function unlinkStaffChat(db: Database, { chatId }: { chatId: number }, by: AdminActor): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const chats = await listStaffChats(tx);
+    if (!chats.includes(chatId)) return false;
+    await saveStaffChats(tx, chats.filter((id) => id !== chatId));
+    await recordAudit(tx, { actor: by.username, entity: "staff_chat", entityId: String(chatId), action: "staff_chat.unlinked", ip: by.ip ?? null });
+    return true;
+  });
+}
