@@ -122,6 +122,11 @@ function checkCombinations(env: Env): string | undefined {
       if (!env[name]) return `${name} is required on Vercel (see .env.example)`;
     }
   }
+  // Without the Status API check, what a notification says is applied on the strength of its signature alone,
+  // which does not cover transaction_status: acceptable against the sandbox, never with live money.
+  if (env.MIDTRANS_IS_PRODUCTION && !env.MIDTRANS_VERIFY_STATUS) {
+    return "MIDTRANS_VERIFY_STATUS must not be false when MIDTRANS_IS_PRODUCTION=true: live payments are confirmed with the Status API; unset MIDTRANS_VERIFY_STATUS";
+  }
   if (env.VERCEL_ENV === "preview" && env.MIDTRANS_IS_PRODUCTION) {
     return "MIDTRANS_IS_PRODUCTION must be false on preview deployments: previews use sandbox keys only";
   }

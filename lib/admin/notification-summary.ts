@@ -16,6 +16,7 @@ const VERDICT_TEXT: Record<string, [string, NotificationSummary["tone"]]> = {
   unknown_status: ["status tak dikenal", "neutral"],
   bad_signature: ["tanda tangan ditolak", "bad"],
   amount_mismatch: ["jumlah tidak cocok, ditolak", "bad"],
+  status_mismatch: ["status tidak cocok dengan status_code bertanda tangan, ditolak", "bad"],
   unknown_order: ["order tidak dikenal", "bad"],
   malformed: ["format salah, ditolak", "bad"],
   too_large: ["terlalu besar, ditolak", "bad"],

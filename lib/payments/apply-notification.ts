@@ -1,11 +1,12 @@
 import { getDb, isTransientDbError } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
 import { findPaymentByMidtransOrderId } from "@/db/queries/payments";
 import type { PaymentStatus } from "@/db/schema";
 import { getEnv } from "@/lib/env";
-import { applyTransactionIn, MIDTRANS_ACTOR } from "./apply-transaction";
+import { applyTransactionIn } from "./apply-transaction";
 import { fetchTransactionStatus, MidtransApiError, type MidtransTransaction } from "./midtrans-api";
 import { midtransConfig } from "./midtrans-client";
+import { notificationExcerpt, recordSignedRejection, recordUnvouchedRejection } from "./rejected-notification";
+import { statusMatchesCode } from "./status-codes";
 import { signatureIsValid } from "./verify-signature";
 
 /** A notification is a few hundred bytes; anything near this is not from Midtrans. */
@@ -13,11 +14,12 @@ export const MAX_NOTIFICATION_BYTES = 64 * 1024;
 
 export type NotificationVerdict =
   | { kind: "applied"; paymentStatus: PaymentStatus }
-  | { kind: "unchanged"; reason: "duplicate" | "backwards" | "unknown_status"; paymentStatus: PaymentStatus }
+  | { kind: "unchanged"; reason: "duplicate" | "backwards" | "unknown_status" | "status_mismatch"; paymentStatus: PaymentStatus }
   | { kind: "too_large" }
   | { kind: "malformed"; reason: "bad_json" | "missing_fields" }
   | { kind: "unknown_order" }
   | { kind: "bad_signature" }
+  | { kind: "status_mismatch"; reason: "notification" | "status_api" }
   | { kind: "amount_mismatch" }
   | { kind: "not_confirmed"; reason: string }
   | { kind: "unavailable"; reason: "database" | "not_configured" };
@@ -30,6 +32,8 @@ export const VERDICT_HTTP_STATUS: Record<NotificationVerdict["kind"], number> = 
   malformed: 400,
   unknown_order: 404,
   bad_signature: 401,
+  // The signed status_code contradicts the unsigned transaction_status: a body that disagrees with itself.
+  status_mismatch: 400,
   amount_mismatch: 400,
   not_confirmed: 503,
   unavailable: 503,
@@ -65,10 +69,12 @@ interface Input {
 
 /**
  * Handles one HTTP notification from Midtrans (DESIGN §6): parse, find the
- * attempt, check the signature and the amount, confirm with the Status API (the
- * truth; switchable with MIDTRANS_VERIFY_STATUS), then apply it in one short
- * transaction. Every notification that reaches the database is audited with its
- * verdict; a rejected one changes nothing else.
+ * attempt, check the signature, that the status agrees with the signed
+ * status_code, and the amount, confirm with the Status API (the truth;
+ * switchable with MIDTRANS_VERIFY_STATUS), then apply it in one short
+ * transaction. An applied notification is audited in full (less its
+ * signature_key); a refused one changes nothing and leaves a short excerpt,
+ * counted rather than stored when it repeats (rejected-notification.ts).
  */
 export async function applyPaymentNotification(input: Input): Promise<NotificationVerdict> {
   try {
@@ -82,47 +88,57 @@ export async function applyPaymentNotification(input: Input): Promise<Notificati
   }
 }
 
-async function judge({ body, ip, now }: Input): Promise<NotificationVerdict> {
+async function judge({ body, ip, now = new Date() }: Input): Promise<NotificationVerdict> {
   const db = await getDb();
-  const reject = async (verdict: NotificationVerdict, entityId: string, notification: unknown) => {
-    await insertAuditEntry(db, {
-      actor: MIDTRANS_ACTOR,
-      entity: "payment_notification",
-      entityId: entityId.slice(0, 64),
-      action: "payment.notification_rejected",
-      after: { verdict: verdict.kind, ...("reason" in verdict ? { reason: verdict.reason } : {}), notification },
+  const refuse = async (verdict: NotificationVerdict, entityId: string, from: unknown, { signed = false, bytes }: { signed?: boolean; bytes?: number } = {}) => {
+    const rejection = {
+      verdict: verdict.kind,
+      reason: "reason" in verdict ? verdict.reason : undefined,
+      entityId,
+      excerpt: notificationExcerpt(from),
+      bytes,
       ip,
-    });
+      now,
+    };
+    await (signed ? recordSignedRejection(db, rejection) : recordUnvouchedRejection(db, rejection));
     return verdict;
   };
 
-  if (typeof body !== "string") return reject({ kind: "too_large" }, "-", null);
+  if (typeof body !== "string") return refuse({ kind: "too_large" }, "-", null);
   const notification = parseNotification(body);
-  if (notification === "bad_json") return reject({ kind: "malformed", reason: "bad_json" }, "-", { text: body.slice(0, 2_000) });
-  if (notification === "missing_fields") return reject({ kind: "malformed", reason: "missing_fields" }, "-", JSON.parse(body));
+  if (notification === "bad_json") return refuse({ kind: "malformed", reason: "bad_json" }, "-", null, { bytes: body.length });
+  if (notification === "missing_fields") return refuse({ kind: "malformed", reason: "missing_fields" }, "-", JSON.parse(body), { bytes: body.length });
 
   // Not an order id we could have made (Midtrans allows letters, digits, - _ ~ . and 50 at most): not looked up.
   const payment = MIDTRANS_ORDER_ID.test(notification.order_id)
     ? await findPaymentByMidtransOrderId(db, { midtransOrderId: notification.order_id })
     : undefined;
-  if (!payment) return reject({ kind: "unknown_order" }, notification.order_id, notification);
+  if (!payment) return refuse({ kind: "unknown_order" }, notification.order_id, notification);
   const serverKey = midtransConfig().serverKey;
   if (!serverKey) {
     console.error("[midtrans] notification cannot be verified: MIDTRANS_SERVER_KEY is not set");
     return { kind: "unavailable", reason: "not_configured" };
   }
   if (!signatureIsValid({ ...notification, signature_key: notification.signature_key as string }, serverKey)) {
-    return reject({ kind: "bad_signature" }, notification.order_id, notification);
+    return refuse({ kind: "bad_signature" }, notification.order_id, notification);
+  }
+  // Signed, but its status may have been rewritten (it is not signed): refused on or off the Status API check.
+  if (!statusMatchesCode(notification)) {
+    return refuse({ kind: "status_mismatch", reason: "notification" }, notification.order_id, notification);
   }
   if (parseGrossAmount(notification.gross_amount) !== payment.grossAmount) {
-    return reject({ kind: "amount_mismatch" }, notification.order_id, notification);
+    return refuse({ kind: "amount_mismatch" }, notification.order_id, notification, { signed: true });
   }
 
   let truth: MidtransTransaction = notification;
   if (getEnv().MIDTRANS_VERIFY_STATUS) {
     const confirmed = await confirmWithStatusApi(notification.order_id, payment.grossAmount);
     if (typeof confirmed === "string") {
-      return reject({ kind: "not_confirmed", reason: confirmed }, notification.order_id, notification);
+      return refuse({ kind: "not_confirmed", reason: confirmed }, notification.order_id, notification, { signed: true });
+    }
+    if (!statusMatchesCode(confirmed)) {
+      console.error(`[midtrans] status of ${notification.order_id} says ${confirmed.transaction_status} with status_code ${confirmed.status_code}: not applied`);
+      return refuse({ kind: "status_mismatch", reason: "status_api" }, notification.order_id, confirmed, { signed: true });
     }
     truth = confirmed;
   }

@@ -7,6 +7,8 @@ import { notifyOrderEvent } from "@/lib/notify/outbox";
 import type { MidtransTransaction } from "./midtrans-api";
 import { parseMidtransTime } from "./midtrans-time";
 import { nextPaymentStatus, orderPaymentOutcome, statusOfTransaction, type PaymentStep } from "./payment-state";
+import { normaliseStatus, statusMatchesCode } from "./status-codes";
+import { normaliseTransaction, withoutSignature } from "./stored-transaction";
 
 export const MIDTRANS_ACTOR = "midtrans";
 
@@ -19,7 +21,7 @@ export function attemptStatusOf(payment: Pick<Payment, "transactionStatus" | "fr
 export interface ApplyContext {
   /** Where the news came from: a notification (always audited), the Status API, or our own cancel or charge call. */
   source: "notification" | "status_api" | "cancel" | "charge";
-  /** The notification exactly as received; it carries no secret, so it is kept whole. */
+  /** The notification as received; audited whole except its signature_key. */
   notification?: unknown;
   ip?: string | null;
   now?: Date;
@@ -41,9 +43,10 @@ export interface AppliedTransaction {
  */
 export async function applyTransactionIn(
   tx: Database,
-  { paymentId, orderId, transaction, context }: { paymentId: string; orderId: string; transaction: MidtransTransaction; context: ApplyContext },
+  { paymentId, orderId, transaction: received, context }: { paymentId: string; orderId: string; transaction: MidtransTransaction; context: ApplyContext },
 ): Promise<AppliedTransaction> {
   const now = context.now ?? new Date();
+  const transaction = normaliseTransaction(received);
   const lockedOrder = await lockOrder(tx, { id: orderId });
   if (!lockedOrder) throw new Error(`order ${orderId} vanished`);
   const attempts = await listOrderPayments(tx, { orderId });
@@ -51,7 +54,10 @@ export async function applyTransactionIn(
   if (!current) throw new Error(`payment ${paymentId} vanished`);
 
   const attemptStatus = attemptStatusOf(current);
-  const step = nextPaymentStatus(attemptStatus, transaction);
+  // Whatever the source (notification, Status API, our own cancel), a status its signed code does not allow is not applied.
+  const step: PaymentStep = statusMatchesCode(transaction)
+    ? nextPaymentStatus(attemptStatus, transaction)
+    : { kind: "unchanged", status: attemptStatus, reason: "status_mismatch" };
   const before = { attemptStatus, paymentStatus: lockedOrder.paymentStatus, needsRefund: lockedOrder.needsRefund };
   let payment = current;
   let order = lockedOrder;
@@ -75,7 +81,10 @@ export async function applyTransactionIn(
     });
     const summaries = attempts.map((p) => ({ attempt: p.attempt, status: p.id === payment.id ? step.status : attemptStatusOf(p) }));
     const paidElsewhere = lockedOrder.paymentStatus === "paid" && !attempts.some((p) => attemptStatusOf(p) === "paid");
-    const outcome = orderPaymentOutcome(lockedOrder, summaries, { paidElsewhere });
+    const computed = orderPaymentOutcome(lockedOrder, summaries, { paidElsewhere });
+    // A cancel after the money settled (Midtrans refuses one, but if it says so): the money is still here to return.
+    const cancelledSettlement = step.reversal && transaction.transaction_status === "cancel" && normaliseStatus(current.transactionStatus) === "settlement";
+    const outcome = { ...computed, needsRefund: computed.needsRefund || cancelledSettlement };
     if (outcome.paymentStatus !== lockedOrder.paymentStatus || outcome.needsRefund !== lockedOrder.needsRefund) {
       const becamePaid = outcome.paymentStatus === "paid" && lockedOrder.paymentStatus !== "paid";
       order = await updateOrder(tx, {
@@ -93,7 +102,9 @@ export async function applyTransactionIn(
     }
   }
 
-  if (step.kind === "change" || context.source === "notification") {
+  const mismatch = step.kind === "unchanged" && step.reason === "status_mismatch";
+  if (mismatch) console.error(`[midtrans] ${current.midtransOrderId}: ${context.source} said ${transaction.transaction_status} with status_code ${transaction.status_code}: not applied`);
+  if (step.kind === "change" || context.source === "notification" || mismatch) {
     await recordAudit(tx, {
       actor: MIDTRANS_ACTOR,
       entity: "order",
@@ -109,8 +120,8 @@ export async function applyTransactionIn(
         attemptStatus: step.status,
         paymentStatus: order.paymentStatus,
         needsRefund: order.needsRefund,
-        notification: context.notification,
-        ...(context.source !== "notification" || context.notification !== transaction ? { midtrans: transaction } : {}),
+        notification: context.notification === undefined ? undefined : withoutSignature(context.notification),
+        ...(context.source !== "notification" || context.notification !== received ? { midtrans: transaction } : {}),
       },
       ip: context.ip,
     });
@@ -123,7 +134,12 @@ export async function applyTransactionIn(
       action: "payment.needs_refund",
       before: { paymentStatus: lockedOrder.paymentStatus, repairStatus: lockedOrder.repairStatus },
       after: {
-        reason: order.repairStatus === "cancelled" ? "paid_after_cancellation" : "double_payment",
+        reason:
+          order.repairStatus === "cancelled"
+            ? "paid_after_cancellation"
+            : step.kind === "change" && step.reversal
+              ? "cancelled_after_settlement"
+              : "double_payment",
         midtransOrderIds: attempts.filter((p) => p.id === payment.id || attemptStatusOf(p) === "paid").map((p) => p.midtransOrderId),
       },
     });

@@ -1,4 +1,5 @@
 import type { PaymentStatus, RepairStatus } from "@/db/schema";
+import { normaliseStatus } from "./status-codes";
 
 /**
  * The payment state machine. Each Midtrans transaction (one attempt, one
@@ -28,8 +29,9 @@ export interface TransactionState {
 }
 
 /** What a Midtrans transaction state means for us; undefined for a status we do not know. */
-export function statusOfTransaction({ transaction_status, fraud_status }: TransactionState): PaymentStatus | undefined {
-  switch (transaction_status) {
+export function statusOfTransaction(state: TransactionState): PaymentStatus | undefined {
+  const fraud_status = normaliseStatus(state.fraud_status);
+  switch (normaliseStatus(state.transaction_status)) {
     case "pending":
     case "authorize": // a card authorised but not captured: no money yet
       return "pending";
@@ -71,19 +73,29 @@ const ALLOWED: Record<PaymentStatus, readonly PaymentStatus[]> = {
 
 export type PaymentStep =
   | { kind: "change"; status: PaymentStatus; reversal: boolean }
-  | { kind: "unchanged"; status: PaymentStatus; reason: "duplicate" | "backwards" | "unknown_status" };
+  | { kind: "unchanged"; status: PaymentStatus; reason: "duplicate" | "backwards" | "unknown_status" | "status_mismatch" };
+
+/** Documented ways for money already counted to be taken back (docs/transaction-status-cycle). */
+const REVERSALS = [
+  // A settlement that becomes deny (Permata VA, Mandiri bill, Indomaret, within minutes).
+  "deny",
+  // A card capture voided before it settles ("Capture transaction is cancelled before Settlement").
+  "cancel",
+];
 
 /**
  * The next status of an attempt given what Midtrans says now. It never goes
- * backwards (a late `pending` after `settlement` changes nothing), with one
- * documented exception: a settlement that becomes `deny` (Permata VA, Mandiri
- * bill, Indomaret, within minutes) is applied and marked as a reversal.
+ * backwards (a late `pending` after `settlement` changes nothing), with the
+ * documented reversals as exceptions: a paid attempt that becomes `deny` or
+ * `cancel` is applied and marked as a reversal.
  */
 export function nextPaymentStatus(current: PaymentStatus, state: TransactionState): PaymentStep {
   const target = statusOfTransaction(state);
   if (!target) return { kind: "unchanged", status: current, reason: "unknown_status" };
   if (target === current) return { kind: "unchanged", status: current, reason: "duplicate" };
-  if (current === "paid" && state.transaction_status === "deny") return { kind: "change", status: "failed", reversal: true };
+  if (current === "paid" && REVERSALS.includes(normaliseStatus(state.transaction_status) ?? "")) {
+    return { kind: "change", status: "failed", reversal: true };
+  }
   if (ALLOWED[current].includes(target)) return { kind: "change", status: target, reversal: false };
   return { kind: "unchanged", status: current, reason: "backwards" };
 }

@@ -28,6 +28,8 @@ export interface StandInTransaction {
   /** Undefined while a Snap transaction has no method chosen (the Status API answers 404 then). */
   transaction_status?: string;
   fraud_status?: string;
+  /** Overrides the status_code Midtrans would give transaction_status (an inconsistent answer, for tests). */
+  status_code?: string;
   payment_type?: string;
   transaction_id: string;
   transaction_time?: string;
@@ -74,9 +76,11 @@ export function signNotification(fields: { order_id: string; status_code: string
 
 /** Midtrans' status_code for a transaction status, as its Status API and notifications carry it. */
 export function statusCodeOf(transactionStatus: string): string {
-  if (transactionStatus === "pending") return "201";
-  if (transactionStatus === "deny" || transactionStatus === "failure") return "202";
-  if (transactionStatus === "expire") return "407";
+  // Some methods spell the status in capitals ("PENDING" from DANA and ShopeePay); the code is the same.
+  const status = transactionStatus.toLowerCase();
+  if (status === "pending") return "201";
+  if (status === "deny" || status === "failure") return "202";
+  if (status === "expire") return "407";
   return "200";
 }
 
@@ -157,7 +161,7 @@ export async function startMidtransStandIn(
     const t = transactions.get(orderId);
     if (!t?.transaction_status) return { status_code: "404", status_message: "Transaction doesn't exist." };
     const fields: Record<string, unknown> = {
-      status_code: statusCodeOf(t.transaction_status),
+      status_code: t.status_code ?? statusCodeOf(t.transaction_status),
       status_message: "Success, transaction is found",
       transaction_id: t.transaction_id,
       order_id: t.order_id,

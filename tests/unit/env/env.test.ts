@@ -58,10 +58,20 @@ describe("the configuration contract", () => {
     [{ DB_DRIVER: "mysql" }, 'DB_DRIVER must be "pglite", "pg" or "vercel"'],
     [{ DB_DRIVER: "pg" }, "DATABASE_URL is required when DB_DRIVER=pg"],
     [{ PLAYGROUND: "1", MIDTRANS_IS_PRODUCTION: "true" }, "PLAYGROUND must not be set in production"],
+    [
+      { MIDTRANS_IS_PRODUCTION: "true", MIDTRANS_VERIFY_STATUS: "false" },
+      "MIDTRANS_VERIFY_STATUS must not be false when MIDTRANS_IS_PRODUCTION=true",
+    ],
   ])("refuses %j with one line naming the variable", (source, expected) => {
     const message = problem(source as Record<string, string>);
     expect(message).toContain(expected);
     expect(message.split("\n")).toHaveLength(1);
+  });
+
+  it("live Midtrans keeps the Status API check; the sandbox may turn it off", () => {
+    expect(parseEnv({ MIDTRANS_IS_PRODUCTION: "true" }).MIDTRANS_VERIFY_STATUS).toBe(true);
+    expect(parseEnv({ MIDTRANS_IS_PRODUCTION: "false", MIDTRANS_VERIFY_STATUS: "false" }).MIDTRANS_VERIFY_STATUS).toBe(false);
+    expect(problem({ MIDTRANS_IS_PRODUCTION: "1", MIDTRANS_VERIFY_STATUS: "0" })).toMatch(/MIDTRANS_VERIFY_STATUS.*MIDTRANS_IS_PRODUCTION=true/);
   });
 
   it("never repeats a secret's value in its message", () => {

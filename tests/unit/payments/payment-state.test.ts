@@ -85,8 +85,19 @@ describe("nextPaymentStatus", () => {
 
   it("applies the documented settlement → deny reversal, and marks it", () => {
     expect(nextPaymentStatus("paid", { transaction_status: "deny" })).toEqual({ kind: "change", status: "failed", reversal: true });
-    // …but a cancel or expiry after payment is not such a reversal.
-    expect(nextPaymentStatus("paid", { transaction_status: "cancel" })).toMatchObject({ kind: "unchanged", reason: "backwards" });
+    // …but an expiry after payment is not such a reversal.
+    expect(nextPaymentStatus("paid", { transaction_status: "expire" })).toMatchObject({ kind: "unchanged", reason: "backwards" });
+  });
+
+  it("applies the documented capture → cancel (a card capture voided before settlement) as a reversal", () => {
+    expect(nextPaymentStatus("paid", { transaction_status: "cancel" })).toEqual({ kind: "change", status: "failed", reversal: true });
+  });
+
+  it("reads statuses whatever their case (DANA and ShopeePay send PENDING)", () => {
+    expect(nextPaymentStatus("unpaid", { transaction_status: "PENDING" })).toMatchObject({ kind: "change", status: "pending" });
+    expect(statusOfTransaction({ transaction_status: "Capture", fraud_status: "CHALLENGE" })).toBe("review");
+    expect(statusOfTransaction({ transaction_status: "SETTLEMENT", fraud_status: "DENY" })).toBe("failed");
+    expect(nextPaymentStatus("paid", { transaction_status: "DENY" })).toMatchObject({ reversal: true });
   });
 
   it("a challenged card payment waits for review, then accept pays it and deny fails it", () => {

@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { POST } from "@/app/api/midtrans/notification/route";
+import { queryRows } from "@/db/client";
+import { overrideEnv } from "@/lib/env";
+import { startSnapPayment } from "@/lib/payments/start-payment";
+import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
+import { bookOrder, readAudit, readOrder } from "@/tests/support/payment-fixtures";
+import { serveRoutes, type ServedRoutes } from "@/tests/support/serve-routes";
+import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+
+let testDb: TestDatabase;
+let midtrans: MidtransStandIn;
+let app: ServedRoutes;
+let notifyUrl: string;
+
+beforeAll(async () => {
+  [testDb, midtrans] = await Promise.all([setupTestDatabase(), startMidtransStandIn()]);
+  app = await serveRoutes({ "POST /api/midtrans/notification": POST });
+  notifyUrl = `${app.url}/api/midtrans/notification`;
+});
+afterAll(async () => {
+  await Promise.all([testDb.close(), midtrans.stop(), app.stop()]);
+});
+beforeEach(async () => {
+  await testDb.reset();
+  midtrans.reset();
+  overrideEnv({ ...midtrans.env(), APP_URL: "https://jiot.test", MIDTRANS_VERIFY_STATUS: undefined });
+});
+
+/** Every table with its indexes and TOAST, in bytes: what a flood could make the database keep. */
+async function databaseBytes(): Promise<number> {
+  const [row] = await queryRows<{ bytes: string }>(
+    testDb.db,
+    sql`select coalesce(sum(pg_total_relation_size(c.oid)), 0)::text as bytes from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r'`,
+  );
+  return Number(row!.bytes);
+}
+
+/** Incompressible filler: compression must not be what keeps the database small. */
+const noise = (bytes: number) => randomBytes(Math.ceil((bytes * 3) / 4)).toString("base64").slice(0, bytes);
+
+async function inParallel<T>(items: T[], width: number, each: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) await each(items[next++]!);
+  }));
+}
+
+describe("a flood of junk at POST /api/midtrans/notification", () => {
+  it("1 000 unsigned, malformed or badly signed posts, 20 at a time, grow the database by less than 1 MB", async () => {
+    const order = await bookOrder(testDb.db, { paymentMethod: "bca_va" });
+    const started = await startSnapPayment(testDb.db, { token: order.statusToken });
+    if (!started.ok) throw new Error(started.reason);
+    const orderId = `${order.bookingCode}-1`;
+    midtrans.setTransaction(orderId, { transaction_status: "settlement", fraud_status: "accept", payment_type: "bank_transfer" });
+    const genuine = midtrans.notificationBody(orderId);
+
+    const junk = Array.from({ length: 1_000 }, (_, i) => {
+      if (i % 3 === 0) {
+        return JSON.stringify({ order_id: `${90_000_000 + i}-1`, status_code: "200", gross_amount: "70000.00", signature_key: noise(128), transaction_status: "settlement", padding: noise(62_000) });
+      }
+      if (i % 3 === 1) return `{"order_id": "${orderId}", ${noise(2_000)}`;
+      return JSON.stringify({ ...genuine, signature_key: noise(128), padding: noise(62_000) });
+    });
+    expect(junk[0]!.length).toBeGreaterThan(62_000);
+    const before = await databaseBytes();
+    const statuses = new Map<number, number>();
+    await inParallel(junk, 20, async (body) => {
+      const { status } = await midtrans.postNotification(notifyUrl, body);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
+    const grown = (await databaseBytes()) - before;
+
+    expect(Object.fromEntries(statuses)).toEqual({ 400: 333, 401: 333, 404: 334 });
+    expect(grown).toBeLessThan(1_000_000);
+    expect((await readOrder(testDb.db, order.id)).paymentStatus).toBe("unpaid");
+    // Kept: a few short excerpts per verdict, and the count of the rest.
+    const rejected = await readAudit(testDb.db, "payment.notification_rejected");
+    expect(rejected.length).toBeLessThanOrEqual(15);
+    for (const row of rejected) expect(JSON.stringify(row.after).length).toBeLessThan(400);
+    const counted = await readAudit(testDb.db, "payment.notifications_rejected_counted");
+    // Per sender (no proxy header here: "unknown") and verdict, and over all senders together.
+    expect(counted.map((row) => (row.after as { key: string }).key).sort()).toEqual([
+      "midtrans-rejects:all",
+      ...["bad_signature", "malformed", "unknown_order"].map((verdict) => `midtrans-rejects:unknown:${verdict}`),
+    ]);
+
+    // The genuine notification still goes through, audited in full less its signature.
+    expect((await midtrans.postNotification(notifyUrl, genuine)).status).toBe(200);
+    expect((await readOrder(testDb.db, order.id)).paymentStatus).toBe("paid");
+    const [applied] = await readAudit(testDb.db, "payment.status_changed");
+    const { signature_key: _signature, ...unsigned } = genuine;
+    expect((applied!.after as { notification: unknown }).notification).toEqual(unsigned);
+  });
+});
