@@ -1,7 +1,9 @@
 import type { Database } from "@/db";
 import { outbox, type Order } from "@/db/schema";
+import { getShopSettings } from "@/db/queries/settings";
 import { getEnv } from "@/lib/env";
-import { orderEventText, type OrderEvent } from "./messages";
+import { shopContactOf } from "@/lib/site/shop-contact";
+import { EVENTS_WITH_WHEREABOUTS, orderEventText, type OrderEvent } from "./messages";
 
 export interface TelegramCall {
   method: string;
@@ -42,11 +44,12 @@ export function orderEventKey(order: Pick<Order, "id">, event: OrderEvent, discr
  * when the change does. `discriminator` separates repeats of one event kind that
  * are meant to be sent again (e.g. a second reschedule: pass the new version).
  */
-export function notifyOrderEvent(
+export async function notifyOrderEvent(
   tx: Database,
   { order, event, discriminator }: { order: Order; event: OrderEvent; discriminator?: string },
 ): Promise<boolean> {
   const url = statusPageUrl(order);
+  const where = EVENTS_WITH_WHEREABOUTS.has(event.kind) ? shopContactOf(await getShopSettings(tx)) : undefined;
   return enqueueTelegramCall(tx, {
     chatId: order.chatId,
     dedupeKey: orderEventKey(order, event, discriminator),
@@ -54,7 +57,7 @@ export function notifyOrderEvent(
       method: "sendMessage",
       params: {
         chat_id: order.chatId,
-        text: orderEventText(order, event, url),
+        text: orderEventText(order, event, url, where),
         link_preview_options: { is_disabled: true },
       },
     },
