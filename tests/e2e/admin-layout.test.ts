@@ -1,3 +1,4 @@
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { auditLog, orders, type Order } from "@/db/schema";
@@ -17,6 +18,7 @@ let browser: Browser;
 const ADMIN = { username: "sari", password: "kata-sandi-toko-2026" };
 /** Signs in only in the login test, so its wrong tries do not slow the others down. */
 const LOGIN_ADMIN = { username: "rina", password: "sandi-rina-yang-panjang" };
+const SCREENSHOTS = path.join(process.cwd(), "public", "screenshots");
 const order: Record<"paid" | "early" | "today" | "cancel", Order> = {} as never;
 
 /** A Midtrans notification as an older version stored it in the audit log: whole, signature included. */
@@ -109,6 +111,7 @@ describe.each([
     await page.goto(`${app.url}/admin/orders`);
     const [select, card] = await Promise.all([page.getByLabel("Pembayaran").boundingBox(), page.getByRole("search").boundingBox()]);
     expect(select!.x + select!.width).toBeLessThanOrEqual(card!.x + card!.width);
+    if (width === 390) await page.screenshot({ path: path.join(SCREENSHOTS, "admin-orders-phone.png"), fullPage: true });
     await page.context().close();
   });
 
@@ -129,7 +132,10 @@ describe.each([
     const detail = history.locator("details").nth(1);
     await detail.locator("summary").click();
     expect(await detail.locator("pre").innerText()).toContain('"va_number": "12345100000099"');
-    if (width === 390) expect(await pageHeight(page)).toBeLessThan(4000);
+    if (width === 390) {
+      expect(await pageHeight(page)).toBeLessThan(4000);
+      await page.screenshot({ path: path.join(SCREENSHOTS, "admin-order-detail-phone.png"), fullPage: true });
+    }
     expect(await pageWidth(page)).toBeLessThanOrEqual(width);
     await page.context().close();
   });

@@ -4,12 +4,14 @@ import ErrorPage from "@/app/error";
 import GlobalError from "@/app/global-error";
 import NotFound from "@/app/not-found";
 
-// The boundaries are rendered as markup here; the 404 is also opened in a browser (tests/e2e/home-page.test.ts).
+// Outside a request there is no connection to wait for; the browser test opens the real 404 (tests/e2e/home-page.test.ts).
+jest.mock("next/server", () => ({ connection: async () => undefined }));
+
 describe("the pages for a wrong address and for a failure speak Indonesian and lead home", () => {
   const failure = Object.assign(new Error("db down"), { digest: "123456" });
 
-  it("404: Halaman tidak ditemukan, with a link to the home page", () => {
-    const html = renderToStaticMarkup(createElement(NotFound));
+  it("404: Halaman tidak ditemukan, with a link to the home page", async () => {
+    const html = renderToStaticMarkup(await NotFound());
     expect(html).toContain("<h1");
     expect(html).toContain("Halaman tidak ditemukan");
     expect(html).toContain('href="/"');
