@@ -3,10 +3,12 @@ import { getDb } from "@/db";
 import { botStartLink } from "@/lib/env";
 import { readDraftErrors, readDraftInput } from "@/lib/site/draft-form";
 import { loadHomeView } from "@/lib/site/home-view";
-import { BOT_UNAVAILABLE_TEXT } from "@/lib/site/texts";
+import { openingHoursLine, shopContactOf } from "@/lib/site/shop-contact";
+import { BOT_UNAVAILABLE_TEXT, RESERVASI_HINT } from "@/lib/site/texts";
 import { CatalogTable } from "./catalog-table";
 import { ChoiceForm } from "./choice-form";
 import { OpeningHours } from "./opening-hours";
+import { ShopContactCard } from "./shop-contact";
 import styles from "./home.module.css";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +32,7 @@ export default async function HomePage({ searchParams }: Props) {
         ) : (
           <p role="status">{BOT_UNAVAILABLE_TEXT}</p>
         )}
-        <p className={styles.small}>Pesan lewat Telegram, bayar online, pantau status perbaikan dari HP.</p>
+        {orderLink && <p className={styles.small}>{RESERVASI_HINT}</p>}
       </header>
 
       <section aria-labelledby="harga" className={styles.card}>
@@ -50,8 +52,11 @@ export default async function HomePage({ searchParams }: Props) {
         <OpeningHours view={view} />
       </section>
 
-      <footer className={styles.small}>
-        {view.settings.shopName} · {view.settings.address}
+      <footer className={styles.card} aria-label="Lokasi dan kontak">
+        <ShopContactCard
+          heading="Lokasi & kontak"
+          info={{ contact: shopContactOf(view.settings), hours: openingHoursLine(view.slots, view.settings.closedWeekdays) }}
+        />
       </footer>
     </main>
   );

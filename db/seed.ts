@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "./client";
-import { DEFAULT_SETTINGS } from "./queries/settings";
+import { DEFAULT_SETTINGS, type ShopSettings } from "./queries/settings";
 import { devices, parts, prices, settings, slots } from "./schema";
 
 /** The paper's devices first, then the common newer models. */
@@ -36,6 +36,14 @@ export function seedPrice(device: string, part: string): number | undefined {
   const generation = DEVICES.indexOf(device);
   return BASE_PRICE[part]! + STEP[part]! * generation;
 }
+
+/** A demo shop's whereabouts, so the pages and the bot show where to come; the owner replaces them at /admin/schedule. */
+export const SEED_SETTINGS: ShopSettings = {
+  ...DEFAULT_SETTINGS,
+  address: "Jl. Kemang Raya No. 8, Bangka, Mampang Prapatan, Jakarta Selatan 12730",
+  phone: "+6281234567890",
+  mapsUrl: "https://www.google.com/maps/search/?api=1&query=Jiot+Gadget+Solution+Kemang+Raya+Jakarta",
+};
 
 export const SEED_SLOTS = [
   { label: "09.00 - 11.00 WIB", startTime: "09:00", endTime: "11:00" },
@@ -73,7 +81,7 @@ export async function seedDatabase(db: Database): Promise<void> {
       .onConflictDoNothing({ target: slots.label });
     await tx
       .insert(settings)
-      .values(Object.entries(DEFAULT_SETTINGS).map(([key, value]) => ({ key, value })))
+      .values(Object.entries(SEED_SETTINGS).map(([key, value]) => ({ key, value })))
       .onConflictDoNothing({ target: settings.key });
   });
 }

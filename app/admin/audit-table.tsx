@@ -1,8 +1,9 @@
 import type { AuditEntry } from "@/db/schema";
+import { redactAuditValue } from "@/lib/admin/audit-line";
 import { formatWibDateTime } from "@/lib/booking/calendar";
 import styles from "./admin.module.css";
 
-/** Audit entries as a table; before/after shown as compact JSON (they never hold secrets). */
+/** Audit entries as a table; before/after as compact JSON, without Midtrans' signature (older rows stored whole notifications). */
 export function AuditTable({ entries, showEntity = true }: { entries: AuditEntry[]; showEntity?: boolean }) {
   if (entries.length === 0) return <p className={styles.muted}>Belum ada catatan.</p>;
   return (
@@ -32,8 +33,8 @@ export function AuditTable({ entries, showEntity = true }: { entries: AuditEntry
                   {entry.entity === "order" ? <a href={`/admin/orders/${entry.entityId}`}>{entry.entityId.slice(0, 8)}</a> : `${entry.entity} ${entry.entityId}`}
                 </td>
               )}
-              <td>{entry.before ? <pre className={styles.pre}>{JSON.stringify(entry.before)}</pre> : "—"}</td>
-              <td>{entry.after ? <pre className={styles.pre}>{JSON.stringify(entry.after)}</pre> : "—"}</td>
+              <td>{entry.before ? <pre className={styles.pre}>{JSON.stringify(redactAuditValue(entry.before))}</pre> : "—"}</td>
+              <td>{entry.after ? <pre className={styles.pre}>{JSON.stringify(redactAuditValue(entry.after))}</pre> : "—"}</td>
             </tr>
           ))}
         </tbody>

@@ -3,34 +3,27 @@ import { formatDateDmy } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import styles from "./admin.module.css";
 
-const WIDTH = 520;
-const HEIGHT = 160;
-const AXIS = 20;
-
-/** Money received per day as bars, drawn on the server (no chart library, no client script). */
+/**
+ * Money received per day as bars, drawn on the server (no chart library, no
+ * client script). Plain boxes rather than an SVG of fixed proportions, so it
+ * fills its panel on a desktop and stays legible on a phone.
+ */
 export function RevenueChart({ days }: { days: DayRevenue[] }) {
   const top = Math.max(1, ...days.map((d) => d.revenue));
-  const slot = WIDTH / Math.max(1, days.length);
   const total = days.reduce((sum, d) => sum + d.revenue, 0);
   return (
-    <figure style={{ margin: 0 }}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`} className={styles.chart} role="img" aria-label={`Pendapatan ${days.length} hari terakhir: total ${formatRupiah(total)}`}>
-        {days.map((d, i) => {
-          const h = Math.round((d.revenue / top) * (HEIGHT - 10));
-          return (
-            <g key={d.day}>
-              <rect x={i * slot + 3} y={HEIGHT - h} width={slot - 6} height={Math.max(h, 1)} fill={d.revenue ? "#0f766e" : "#cbd5e1"} rx={2}>
-                <title>{`${formatDateDmy(d.day)}: ${formatRupiah(d.revenue)} (${d.paidOrders} pesanan)`}</title>
-              </rect>
-              {i % 2 === days.length % 2 ? null : (
-                <text x={i * slot + slot / 2} y={HEIGHT + 14} fontSize={10} textAnchor="middle" fill="#475569">
-                  {d.day.slice(8, 10)}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
+    <figure className={styles.chartFigure}>
+      <div className={styles.chart} role="img" aria-label={`Pendapatan ${days.length} hari terakhir: total ${formatRupiah(total)}`} data-testid="revenue-chart">
+        {days.map((d, i) => (
+          <div key={d.day} className={styles.chartDay} title={`${formatDateDmy(d.day)}: ${formatRupiah(d.revenue)} (${d.paidOrders} pesanan)`}>
+            <div className={styles.chartTrack}>
+              <div className={d.revenue ? styles.chartBar : styles.chartBarEmpty} style={{ height: `${Math.max(1, Math.round((d.revenue / top) * 100))}%` }} />
+            </div>
+            {/* Every other day labelled, counted from the last (today), so labels never crowd on a phone. */}
+            <span className={styles.chartLabel}>{(days.length - 1 - i) % 2 === 0 ? d.day.slice(8, 10) : " "}</span>
+          </div>
+        ))}
+      </div>
       <figcaption className={styles.muted}>Pendapatan per hari (tanggal bayar, WIB); arahkan kursor ke batang untuk jumlahnya.</figcaption>
     </figure>
   );

@@ -6,6 +6,10 @@ export const shopSettingsSchema = z.object({
   shopName: z.string().min(1).max(80),
   tagline: z.string().max(200),
   address: z.string().max(300),
+  /** "+62…" (normalised when saved) or "" when the shop gives none; also its WhatsApp. */
+  phone: z.string().regex(/^(\+62[1-9][0-9]{6,12})?$/),
+  /** A Google Maps link, http(s) only, or "". */
+  mapsUrl: z.string().max(500).regex(/^(https?:\/\/\S+)?$/i),
   bookingHorizonDays: z.number().int().min(1).max(365),
   leadTimeMinutes: z.number().int().min(0).max(24 * 60),
   holdHours: z.number().int().min(1).max(72),
@@ -19,7 +23,9 @@ export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 export const DEFAULT_SETTINGS: ShopSettings = {
   shopName: "Jiot Gadget Solution",
   tagline: "Servis iPhone terpercaya sejak 2019. Pesan lewat Telegram, bayar online, pantau perbaikan.",
-  address: "Indonesia",
+  address: "",
+  phone: "",
+  mapsUrl: "",
   bookingHorizonDays: 30,
   leadTimeMinutes: 60,
   holdHours: 24,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeIndonesianPhone, safeHttpUrl } from "@/lib/site/shop-contact";
 
 /** Form fields as browsers send them: strings, an unchecked checkbox absent. */
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
@@ -57,6 +58,28 @@ export const closedDateRef = z.object({ date: isoDate });
 export const settingsInput = z.object({
   shopName: text(80, "Nama toko"),
   tagline: z.string().trim().max(200, "Slogan maksimal 200 huruf.").default(""),
+  address: z.string().trim().max(300, "Alamat maksimal 300 huruf.").default(""),
+  phone: z
+    .string()
+    .trim()
+    .default("")
+    .transform((v, ctx) => {
+      if (v === "") return "";
+      const phone = normalizeIndonesianPhone(v);
+      if (!phone) ctx.addIssue({ code: "custom", message: "Nomor HP/WhatsApp harus nomor Indonesia, mis. 0812-3456-7890 atau +62 812-3456-7890." });
+      return phone ?? v;
+    }),
+  mapsUrl: z
+    .string()
+    .trim()
+    .max(500, "Tautan maksimal 500 huruf.")
+    .default("")
+    .transform((v, ctx) => {
+      if (v === "") return "";
+      const url = safeHttpUrl(v);
+      if (!url) ctx.addIssue({ code: "custom", message: "Tautan Google Maps harus diawali https:// (atau http://)." });
+      return url ?? v;
+    }),
   bookingHorizonDays: whole(1, 365, "Batas hari booking"),
   leadTimeMinutes: whole(0, 24 * 60, "Jeda minimal"),
   holdHours: whole(1, 72, "Batas bayar"),

@@ -1,8 +1,10 @@
 import type { Database } from "@/db";
+import type { ShopSettings } from "@/db/queries/settings";
 import type { Order } from "@/db/schema";
 import { orderLanguage } from "@/lib/notify/messages";
 import { enqueueTelegramCall, statusPageUrl, type TelegramCall } from "@/lib/notify/outbox";
 import { alertStaff } from "@/lib/notify/staff-alerts";
+import { shopContactOf } from "@/lib/site/shop-contact";
 import { urlRow } from "./keyboards";
 import { textsFor, type PaymentInstructions, type SummaryFacts } from "./texts";
 
@@ -18,21 +20,27 @@ export function orderFacts(order: Order): SummaryFacts {
   };
 }
 
+export interface ConfirmationContext {
+  /** The shop's settings: where to come (address, map link). */
+  settings: Pick<ShopSettings, "shopName" | "address" | "phone" | "mapsUrl">;
+  /** A bank VA when one was issued at booking (the payments part passes it); without it the customer pays from the status page. */
+  payment?: PaymentInstructions;
+}
+
 /**
- * The message that confirms a booking: code, summary, how to pay and the
- * status page with a "Bayar Sekarang" button. `payment` carries a bank VA when
- * one was issued at booking (the payments part passes it); without it the
- * customer pays from the status page.
+ * The message that confirms a booking: code, summary, how to pay, where the
+ * shop is, and the status page with a "Bayar Sekarang" button.
  */
-export function bookingConfirmationCall(order: Order, payment?: PaymentInstructions): TelegramCall {
+export function bookingConfirmationCall(order: Order, { settings, payment }: ConfirmationContext): TelegramCall {
   const texts = textsFor(orderLanguage(order));
+  const { address, mapsUrl } = shopContactOf(settings);
   const url = statusPageUrl(order);
   const payRow = urlRow(texts.buttonPayNow, url);
   return {
     method: "sendMessage",
     params: {
       chat_id: order.chatId,
-      text: texts.confirmation({ ...orderFacts(order), bookingCode: order.bookingCode, holdExpiresAt: order.holdExpiresAt }, url, payment),
+      text: texts.confirmation({ ...orderFacts(order), bookingCode: order.bookingCode, holdExpiresAt: order.holdExpiresAt, location: { address, mapsUrl } }, url, payment),
       reply_markup: payRow.length ? { inline_keyboard: [payRow] } : undefined,
       link_preview_options: { is_disabled: true },
     },
@@ -44,9 +52,9 @@ export function bookingConfirmationKey(order: Pick<Order, "id">): string {
 }
 
 /** Queues the confirmation in the booking's transaction: one message per order, however often this runs. */
-export async function queueBookingConfirmation(tx: Database, order: Order, payment?: PaymentInstructions): Promise<string> {
+export async function queueBookingConfirmation(tx: Database, order: Order, context: ConfirmationContext): Promise<string> {
   const dedupeKey = bookingConfirmationKey(order);
-  await enqueueTelegramCall(tx, { chatId: order.chatId, dedupeKey, call: bookingConfirmationCall(order, payment) });
+  await enqueueTelegramCall(tx, { chatId: order.chatId, dedupeKey, call: bookingConfirmationCall(order, context) });
   await alertStaff(tx, { order, kind: "booked" });
   return dedupeKey;
 }

@@ -2,7 +2,7 @@ import type { PaymentMethod, PaymentStatus } from "@/db/schema";
 import { formatDateDmy, formatDateLong, formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { repairStatusText } from "@/lib/notify/messages";
-import type { BotTexts, Notice, SummaryFacts } from "./texts";
+import type { BotTexts, Notice, ShopLocation, SummaryFacts } from "./texts";
 
 const METHODS: Record<PaymentMethod, string> = {
   bca_va: "BCA Virtual Account",
@@ -79,6 +79,12 @@ function notice(n: Notice): string {
   }
 }
 
+/** The shop's address and map link under the booking, so the customer knows where to come. */
+function whereToCome(location?: ShopLocation): string {
+  const lines = [location?.address, location?.mapsUrl && `Map: ${location.mapsUrl}`].filter(Boolean);
+  return lines.length ? `📍 Come to the shop at your appointment time:\n${lines.join("\n")}` : "";
+}
+
 export const TEXTS_EN: BotTexts = {
   greeting: (name, shop) =>
     `Hello ${name}! Welcome to ${shop}.\n\nPlease choose a menu:\n/help - help and menus\n/order - book a repair\n/catalog - devices, spare parts and prices\n/status - check your service status`,
@@ -115,6 +121,7 @@ export const TEXTS_EN: BotTexts = {
         : f.holdExpiresAt
           ? `Please pay before ${formatWibDateTime(f.holdExpiresAt)}, or the booking is cancelled automatically.`
           : "",
+      whereToCome(f.location),
       `Status and payment: ${url}\nKeep your booking code for /status.`,
     ]
       .filter(Boolean)

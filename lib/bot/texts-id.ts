@@ -2,7 +2,7 @@ import type { PaymentMethod, PaymentStatus } from "@/db/schema";
 import { formatDateDmy, formatDateLong, formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { repairStatusText } from "@/lib/notify/messages";
-import type { BotTexts, Notice, SummaryFacts } from "./texts";
+import type { BotTexts, Notice, ShopLocation, SummaryFacts } from "./texts";
 
 const METHODS: Record<PaymentMethod, string> = {
   bca_va: "BCA Virtual Account",
@@ -79,6 +79,12 @@ function notice(n: Notice): string {
   }
 }
 
+/** The shop's address and map link under the booking, so the customer knows where to come. */
+function whereToCome(location?: ShopLocation): string {
+  const lines = [location?.address, location?.mapsUrl && `Peta: ${location.mapsUrl}`].filter(Boolean);
+  return lines.length ? `📍 Datang ke toko sesuai jadwal:\n${lines.join("\n")}` : "";
+}
+
 export const TEXTS_ID: BotTexts = {
   greeting: (name, shop) =>
     `Halo ${name}! Selamat datang di ${shop}.\n\nSilahkan pilih menu berikut:\n/help - bantuan dan daftar menu\n/order - booking servis\n/catalog - daftar device, spare part dan harga\n/status - cek status layanan`,
@@ -115,6 +121,7 @@ export const TEXTS_ID: BotTexts = {
         : f.holdExpiresAt
           ? `Silahkan bayar sebelum ${formatWibDateTime(f.holdExpiresAt)}, jika tidak booking dibatalkan otomatis.`
           : "",
+      whereToCome(f.location),
       `Cek status dan bayar: ${url}\nSimpan kode booking Anda untuk /status.`,
     ]
       .filter(Boolean)

@@ -25,6 +25,12 @@ export interface PaymentInstructions {
   expiresAt: Date;
 }
 
+/** Where the customer comes for the repair, from the shop's settings; either part may be missing. */
+export interface ShopLocation {
+  address?: string;
+  mapsUrl?: string;
+}
+
 export type DateProblem = DateRejection | "full";
 
 export type Notice =
@@ -64,7 +70,11 @@ export interface BotTexts {
   paymentMethod(method: PaymentMethod): string;
   summary(facts: SummaryFacts): string;
   booked(facts: SummaryFacts, bookingCode: string): string;
-  confirmation(facts: SummaryFacts & { bookingCode: string; holdExpiresAt: Date | null }, statusUrl: string, payment?: PaymentInstructions): string;
+  confirmation(
+    facts: SummaryFacts & { bookingCode: string; holdExpiresAt: Date | null; location?: ShopLocation },
+    statusUrl: string,
+    payment?: PaymentInstructions,
+  ): string;
   alreadyBooked(bookingCode: string): string;
   /** Book Now refused while the chat holds this many unpaid bookings; names them and points to /status. */
   tooManyUnpaid(bookingCodes: string[]): string;

@@ -37,7 +37,7 @@ async function book(req: BotRequest, state: WizardState): Promise<{ event: Wizar
     now: req.now,
   });
   if (result.ok) {
-    req.outboxKeys.push(await queueBookingConfirmation(req.tx, result.order));
+    req.outboxKeys.push(await queueBookingConfirmation(req.tx, result.order, { settings: await req.settings() }));
     if (isVirtualAccountMethod(result.order.paymentMethod)) req.virtualAccountOrders.push(result.order);
     return { event: { type: "booked", orderId: result.order.id, bookingCode: result.order.bookingCode }, order: result.order };
   }

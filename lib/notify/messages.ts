@@ -49,16 +49,31 @@ function summaryLines(order: Order, language: Language): string {
     : `Kode booking: ${order.bookingCode}\nLayanan: ${order.partName} – ${order.deviceName}\nJadwal: ${when}\nTotal: ${formatRupiah(order.amountIdr)}`;
 }
 
-/** The message for an order event; `statusUrl` is the customer's status page. */
-export function orderEventText(order: Order, event: OrderEvent, statusUrl: string): string {
+/** Where the shop is, for the messages that tell the customer to come. */
+export interface ShopWhereabouts {
+  address?: string;
+  mapsUrl?: string;
+}
+
+/** Events whose message asks the customer to come to the shop: they carry its address and map. */
+export const EVENTS_WITH_WHEREABOUTS: ReadonlySet<OrderEvent["kind"]> = new Set(["payment_received", "reminder"]);
+
+function whereabouts(where: ShopWhereabouts | undefined, en: boolean): string {
+  const lines = [where?.address, where?.mapsUrl && `${en ? "Map" : "Peta"}: ${where.mapsUrl}`].filter(Boolean);
+  return lines.length ? `\n📍 ${lines.join("\n")}` : "";
+}
+
+/** The message for an order event; `statusUrl` is the customer's status page, `where` the shop's address and map. */
+export function orderEventText(order: Order, event: OrderEvent, statusUrl: string, where?: ShopWhereabouts): string {
   const language = orderLanguage(order);
   const en = language === "en";
   const summary = summaryLines(order, language);
+  const place = whereabouts(where, en);
   switch (event.kind) {
     case "payment_received":
       return en
-        ? `✅ Payment received. Thank you!\n\n${summary}\n\nPlease come at your appointment time. Status: ${statusUrl}`
-        : `✅ Pembayaran diterima. Terima kasih!\n\n${summary}\n\nSilakan datang sesuai jadwal. Status: ${statusUrl}`;
+        ? `✅ Payment received. Thank you!\n\n${summary}\n\nPlease come at your appointment time.${place}\n\nStatus: ${statusUrl}`
+        : `✅ Pembayaran diterima. Terima kasih!\n\n${summary}\n\nSilakan datang sesuai jadwal.${place}\n\nStatus: ${statusUrl}`;
     case "payment_expired":
       return en
         ? `⌛ The payment time for booking ${order.bookingCode} has run out, so the booking was cancelled and the slot released. Book again any time with /order.`
@@ -85,8 +100,8 @@ export function orderEventText(order: Order, event: OrderEvent, statusUrl: strin
         : `Booking ${order.bookingCode} telah dibatalkan${event.byShop ? " oleh toko" : ""}.${order.needsRefund ? " Pembayaran Anda akan dikembalikan." : ""}`;
     case "reminder":
       return en
-        ? `⏰ Reminder: your repair appointment is tomorrow.\n\n${summary}\n\nStatus: ${statusUrl}`
-        : `⏰ Pengingat: jadwal servis Anda besok.\n\n${summary}\n\nStatus: ${statusUrl}`;
+        ? `⏰ Reminder: your repair appointment is tomorrow.\n\n${summary}${place}\n\nStatus: ${statusUrl}`
+        : `⏰ Pengingat: jadwal servis Anda besok.\n\n${summary}${place}\n\nStatus: ${statusUrl}`;
   }
 }
 

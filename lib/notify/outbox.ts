@@ -1,8 +1,10 @@
 import type { Database } from "@/db";
 import type { Order } from "@/db/schema";
+import { getShopSettings } from "@/db/queries/settings";
 import { getEnv } from "@/lib/env";
+import { shopContactOf } from "@/lib/site/shop-contact";
 import { enqueueTelegramCall } from "./enqueue";
-import { orderEventText, type OrderEvent } from "./messages";
+import { EVENTS_WITH_WHEREABOUTS, orderEventText, type OrderEvent } from "./messages";
 import { alertStaff, staffAlertOf } from "./staff-alerts";
 
 export { enqueueTelegramCall, type TelegramCall } from "./enqueue";
@@ -28,6 +30,7 @@ export async function notifyOrderEvent(
   { order, event, discriminator }: { order: Order; event: OrderEvent; discriminator?: string },
 ): Promise<boolean> {
   const url = statusPageUrl(order);
+  const where = EVENTS_WITH_WHEREABOUTS.has(event.kind) ? shopContactOf(await getShopSettings(tx)) : undefined;
   const queued = await enqueueTelegramCall(tx, {
     chatId: order.chatId,
     dedupeKey: orderEventKey(order, event, discriminator),
@@ -35,7 +38,7 @@ export async function notifyOrderEvent(
       method: "sendMessage",
       params: {
         chat_id: order.chatId,
-        text: orderEventText(order, event, url),
+        text: orderEventText(order, event, url, where),
         link_preview_options: { is_disabled: true },
       },
     },

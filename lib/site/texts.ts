@@ -24,4 +24,7 @@ export const DRAFT_PROBLEM_TEXT: Record<DraftProblem, string> = {
   slot_too_late: "Jam ini sudah terlalu dekat untuk dipesan. Silahkan pilih jam lain.",
 };
 
+/** Under the hero's button; the pitch above it is the owner's tagline, so this says only what the button does. */
+export const RESERVASI_HINT = "Tombol Reservasi membuka chat bot kami di Telegram.";
+
 export const BOT_UNAVAILABLE_TEXT = "Reservasi lewat Telegram sedang tidak tersedia. Silahkan hubungi toko.";

@@ -104,13 +104,15 @@ describe("the admin dashboard in a real browser", () => {
     expect(await rows.count()).toBe(1);
     await page.getByRole("link", { name: order.bookingCode }).click();
     await page.waitForURL(`${app.url}/admin/orders/${order.id}`);
-    await page.getByRole("button", { name: "Siap diambil" }).click();
+    // Its service date is still ahead: the move asks first (tests/e2e/admin-layout.test.ts has the details).
+    await page.getByRole("button", { name: "Siap diambil", exact: true }).click();
+    await page.getByRole("button", { name: "Ya, ubah ke Siap diambil" }).click();
     await page.getByRole("status").filter({ hasText: "Siap diambil" }).waitFor();
     await tg.waitFor((calls) => calls.some((c) => c.method === "sendMessage" && c.params.chat_id === order.chatId), 20_000);
     const sent = tg.callsOf("sendMessage").find((c) => c.params.chat_id === order.chatId)!;
     expect(String(sent.params.text)).toContain("Perangkat siap diambil");
     await page.reload();
-    await page.getByRole("cell", { name: /order\.repair_status/ }).first().waitFor();
+    await page.getByTestId("order-history").locator("li", { hasText: `${ADMIN.username}: status → Siap diambil` }).waitFor();
     expect(await page.getByRole("button", { name: "Siap diambil" }).count()).toBe(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, "admin-order-detail.png"), fullPage: true });
 

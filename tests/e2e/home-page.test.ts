@@ -1,4 +1,5 @@
 import path from "node:path";
+import { SEED_SETTINGS } from "@/db/seed";
 import type { Browser, Page } from "playwright-core";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { launchBrowser, policyViolations, openPhonePage } from "@/tests/support/browser";
@@ -33,7 +34,27 @@ describe("the home page on a phone", () => {
     const hours = await page.locator("section", { has: page.locator("h2#jam") }).textContent();
     expect(hours).toContain("09.00 - 11.00 WIB");
     expect(hours).toContain("18.00 - 20.00 WIB");
+    // The pitch is said once (the owner's tagline), not again under the button.
+    const text = await page.locator("main").innerText();
+    expect(text.split("Pesan lewat Telegram").length - 1).toBe(1);
+    // The footer says where the shop is and how to reach it, from the settings.
+    const contact = page.getByTestId("shop-contact");
+    await expect(contact.innerText()).resolves.toContain(SEED_SETTINGS.address);
+    await expect(contact.getByRole("link", { name: "Buka di Google Maps" }).getAttribute("href")).resolves.toBe(SEED_SETTINGS.mapsUrl);
+    await expect(contact.getByRole("link", { name: /^Telepon/ }).getAttribute("href")).resolves.toBe("tel:+6281234567890");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it("a wrong address gets the shop's own 404 in Indonesian, with the way home", async () => {
+    const page = await openPhonePage(browser);
+    const response = await page.goto(`${app.url}/tidak-ada-halaman-ini`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Halaman tidak ditemukan");
+    expect(await page.locator("body").innerText()).not.toMatch(/could not be found/i);
+    await page.getByRole("link", { name: "Kembali ke halaman depan" }).click();
+    await page.waitForURL(`${app.url}/`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   it("without JavaScript: the form finds the free slots of a date and opens the bot with the choices, which goes to the summary", async () => {

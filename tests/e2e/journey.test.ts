@@ -197,7 +197,11 @@ describe("the whole journey in the playground, in a browser", () => {
     await admin.waitForURL(/[?&]q=/);
     await admin.getByRole("link", { name: journey.bookingCode! }).click();
     await admin.waitForURL(/\/admin\/orders\/[0-9a-f-]{36}$/);
-    await admin.getByRole("button", { name: "Siap diambil" }).click();
+    // Straight from "Terjadwal", and before the service date: the page asks first.
+    await admin.getByRole("button", { name: "Siap diambil", exact: true }).click();
+    await admin.getByRole("alertdialog").waitFor(WAIT);
+    await shoot(admin, "08-admin-confirm");
+    await admin.getByRole("button", { name: "Ya, ubah ke Siap diambil" }).click();
     await admin.getByRole("status").first().waitFor(WAIT);
     await shoot(admin, "08-admin-ready");
 

@@ -1,3 +1,4 @@
+import { SEED_SETTINGS } from "@/db/seed";
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "@/db/client";
 import { launchBrowser, policyViolations, openPhonePage } from "@/tests/support/browser";
@@ -47,6 +48,12 @@ describe("the status/pay page in a real browser", () => {
     const [order] = booked;
     const page = await openOrderPage(order!);
     await expect(page.locator("h1").textContent()).resolves.toBe("Data Order");
+    // Where to come, from the shop's settings (seeded demo values).
+    const contact = page.getByTestId("shop-contact");
+    await expect(contact.innerText()).resolves.toContain(SEED_SETTINGS.address);
+    await expect(contact.innerText()).resolves.toContain("Buka setiap hari, 09.00–20.00 WIB");
+    await expect(contact.getByRole("link", { name: "Buka di Google Maps" }).getAttribute("href")).resolves.toBe(SEED_SETTINGS.mapsUrl);
+    await expect(contact.getByRole("link", { name: "WhatsApp" }).getAttribute("href")).resolves.toBe("https://wa.me/6281234567890");
     await expect(page.getByTestId("payment-status").textContent()).resolves.toBe("Menunggu pembayaran");
     const body = await page.locator("main").textContent();
     expect(body).toContain(order!.bookingCode);
@@ -87,6 +94,7 @@ describe("the status/pay page in a real browser", () => {
     const response = await page.goto(`${app.url}/orders/AAAAAAAAAAAAAAAAAAAAAA`);
     expect(response?.status()).toBe(404);
     await expect(page.locator("h1").textContent()).resolves.toBe("Pesanan tidak ditemukan");
+    await expect(page.getByRole("link", { name: "Kembali ke halaman depan" }).getAttribute("href")).resolves.toBe("/");
   });
 });
 

@@ -17,7 +17,7 @@ function OrderRows({ orders }: { orders: Order[] }) {
   if (orders.length === 0) return <p className={styles.muted}>Belum ada booking.</p>;
   return (
     <div className={styles.tableWrap}>
-      <table className={styles.table}>
+      <table className={`${styles.table} ${styles.cardList}`}>
         <thead>
           <tr>
             <th>Kode</th>
@@ -31,18 +31,18 @@ function OrderRows({ orders }: { orders: Order[] }) {
         <tbody>
           {orders.map((order) => (
             <tr key={order.id}>
-              <td>
+              <td data-label="Kode">
                 <Link href={`/admin/orders/${order.id}`}>{order.bookingCode}</Link>
               </td>
-              <td>
+              <td data-label="Pelanggan">
                 <CustomerName order={order} />
               </td>
-              <td>{order.deviceName}</td>
-              <td>{order.partName}</td>
-              <td>
+              <td data-label="Device">{order.deviceName}</td>
+              <td data-label="Servis">{order.partName}</td>
+              <td data-label="Pembayaran">
                 <PaymentBadge status={order.paymentStatus} refund={order.needsRefund} />
               </td>
-              <td>
+              <td data-label="Perbaikan">
                 <RepairBadge status={order.repairStatus} />
               </td>
             </tr>

@@ -8,7 +8,8 @@ import { sessionCookieName, sessionCookieOptions } from "@/lib/admin/cookie";
 import { safeAdminPath } from "@/lib/admin/paths";
 import { clientIpOf } from "@/lib/http/client-ip";
 
-export type LoginState = { status: "idle" } | { status: "invalid"; message: string };
+/** A refused sign-in gives back the username typed (never the password) so the form keeps it, and counts tries so each one shows. */
+export type LoginState = { status: "idle" } | { status: "invalid"; message: string; username: string; attempt: number };
 
 const LoginForm = z.object({
   username: z.string().trim().min(1).max(64),
@@ -16,9 +17,11 @@ const LoginForm = z.object({
   next: z.string().optional(),
 });
 
-export async function logIn(_previous: LoginState, form: FormData): Promise<LoginState> {
+export async function logIn(previous: LoginState, form: FormData): Promise<LoginState> {
+  const typed = String(form.get("username") ?? "").slice(0, 64);
+  const refused = (message: string): LoginState => ({ status: "invalid", message, username: typed, attempt: previous.status === "invalid" ? previous.attempt + 1 : 1 });
   const parsed = LoginForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { status: "invalid", message: "Isi nama pengguna dan kata sandi." };
+  if (!parsed.success) return refused("Isi nama pengguna dan kata sandi.");
   const h = await headers();
   const result = await signIn(await getDb(), {
     username: parsed.data.username,
@@ -28,11 +31,11 @@ export async function logIn(_previous: LoginState, form: FormData): Promise<Logi
   });
   if (result.status === "throttled") {
     const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
-    return { status: "invalid", message: `Terlalu banyak percobaan yang salah. Coba lagi dalam ${minutes} menit.` };
+    return refused(`Terlalu banyak percobaan yang salah. Coba lagi dalam ${minutes} menit.`);
   }
   if (result.status === "invalid") {
     const next = result.attemptsLeft > 0 ? `Sisa ${result.attemptsLeft} percobaan sebelum diperlambat.` : "Percobaan berikutnya diperlambat.";
-    return { status: "invalid", message: `Nama pengguna atau kata sandi salah. ${next}` };
+    return refused(`Nama pengguna atau kata sandi salah. ${next}`);
   }
   (await cookies()).set(sessionCookieName(), result.token, sessionCookieOptions(result.expiresAt));
   redirect(safeAdminPath(parsed.data.next));

@@ -1,11 +1,14 @@
 // GET /orders/{status_token} – "Data Order": the customer's status/pay page
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getDb } from "@/db";
 import { formatDateLong, formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { snapScriptConfig } from "@/lib/payments/midtrans-client";
 import { getOrderStatusView } from "@/lib/payments/order-status";
+import { loadShopInfo } from "@/lib/site/shop-info";
 import { PAYMENT_METHOD_LABEL, PAYMENT_STATUS_LABEL, REPAIR_STATUS_LABEL, virtualAccountText } from "@/lib/payments/texts";
+import { ShopContactCard } from "../../shop-contact";
 import { PayPanel } from "./pay-panel";
 import styles from "./order.module.css";
 
@@ -19,6 +22,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
   const view = await getOrderStatusView(token);
   if (!view) notFound();
+  const shop = await loadShopInfo(await getDb());
   const { json, order, canPay, virtualAccount } = view;
   const tone = json.paymentStatus === "paid" ? styles.ok : ["failed", "expired"].includes(json.paymentStatus) ? styles.bad : styles.wait;
   const rows: [string, string][] = [
@@ -67,6 +71,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
         returnedFromPayment={Boolean(query.transaction_status || query.order_id)}
         snap={canPay ? snapScriptConfig() : undefined}
       />
+      <section className={styles.card} aria-label="Lokasi toko">
+        <ShopContactCard heading="Datang ke toko" info={shop} />
+      </section>
     </main>
   );
 }

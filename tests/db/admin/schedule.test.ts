@@ -102,6 +102,29 @@ describe("closed dates and settings", () => {
     expect(await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).toEqual({ status: "invalid", errors: { holdHours: "Batas bayar minimal 1." } });
     const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.entity, "settings"));
     expect(audit).toMatchObject({ actor: "rina", action: "update", before: { shopName: "Jiot Gadget Solution" }, after: { shopName: "Jiot Gadget Bandung" } });
-    expect((await saveSettings(testDb.db, ADMIN, { shopName: "X", tagline: "", bookingHorizonDays: 30, leadTimeMinutes: 0, holdHours: 24, closedWeekdays: [] })).status).toBe("ok");
+    expect((await saveSettings(testDb.db, ADMIN, { shopName: "X", tagline: "", address: "", phone: "", mapsUrl: "", bookingHorizonDays: 30, leadTimeMinutes: 0, holdHours: 24, closedWeekdays: [] })).status).toBe("ok");
+  });
+
+  it("saves the shop's address, phone (as +62…) and map link; a foreign number or a non-http link is refused", async () => {
+    const form = new FormData();
+    const fields = { op: "save-settings", shopName: "Jiot", tagline: "", bookingHorizonDays: "30", leadTimeMinutes: "60", holdHours: "24" };
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    form.set("address", "  Jl. Margonda Raya No. 1, Depok <b>  ");
+    form.set("phone", "0812-3456-7890");
+    form.set("mapsUrl", "https://maps.app.goo.gl/abc");
+    expect(await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).toEqual({ status: "ok", message: "Pengaturan disimpan." });
+    // Stored as typed (the pages escape it when they render), trimmed.
+    expect(await getShopSettings(testDb.db)).toMatchObject({ address: "Jl. Margonda Raya No. 1, Depok <b>", phone: "+6281234567890", mapsUrl: "https://maps.app.goo.gl/abc" });
+
+    form.set("phone", "+1 415 555 0100");
+    form.set("mapsUrl", "javascript:alert(1)");
+    const refused = await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form);
+    expect(refused).toMatchObject({ status: "invalid", errors: { phone: expect.stringContaining("nomor Indonesia"), mapsUrl: expect.stringContaining("https://") } });
+    expect(await getShopSettings(testDb.db)).toMatchObject({ phone: "+6281234567890", mapsUrl: "https://maps.app.goo.gl/abc" });
+
+    form.set("phone", "");
+    form.set("mapsUrl", "");
+    expect((await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).status).toBe("ok");
+    expect(await getShopSettings(testDb.db)).toMatchObject({ phone: "", mapsUrl: "" });
   });
 });

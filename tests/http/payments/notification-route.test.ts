@@ -1,3 +1,4 @@
+import { SEED_SETTINGS } from "@/db/seed";
 import { POST } from "@/app/api/midtrans/notification/route";
 import { POST as PAPER_POST } from "@/app/payments/midtrans-notification/route";
 import { setDbHandle } from "@/db";
@@ -80,6 +81,7 @@ describe("POST /api/midtrans/notification", () => {
     expect(messages[0]!.chatId).toBe(order.chatId);
     expect(messages[0]!.payload.params.text).toContain("Pembayaran diterima");
     expect(messages[0]!.payload.params.text).toContain(order.bookingCode);
+    expect(messages[0]!.payload.params.text).toContain(`Silakan datang sesuai jadwal.\n📍 ${SEED_SETTINGS.address}\nPeta: ${SEED_SETTINGS.mapsUrl}`);
     // The Status API was asked (the cross-check is on by default).
     expect(midtrans.callsTo("GET", `/v2/${orderId}/status`)).toHaveLength(1);
   });

@@ -1,3 +1,4 @@
+import { SEED_SETTINGS } from "@/db/seed";
 import { eq } from "drizzle-orm";
 import { auditLog, conversations, orders, outbox } from "@/db/schema";
 import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
@@ -125,6 +126,8 @@ describe("the /order wizard in Indonesian", () => {
     expect(confirmation.messageId).toBeGreaterThan(summary.messageId);
     expect(confirmation.text).toContain(`Kode booking: ${order!.bookingCode}`);
     expect(confirmation.text).toContain(`${TEST_APP_URL}/orders/${order!.statusToken}`);
+    // Where to come: the seeded shop's address and map link, from the settings the owner edits.
+    expect(confirmation.text).toContain(`📍 Datang ke toko sesuai jadwal:\n${SEED_SETTINGS.address}\nPeta: ${SEED_SETTINGS.mapsUrl}`);
     expect(confirmation.keyboard).toEqual([[{ text: "Bayar Sekarang", url: `${TEST_APP_URL}/orders/${order!.statusToken}` }]]);
 
     const [queued] = await testDb.db.select().from(outbox).where(eq(outbox.dedupeKey, `order:${order!.id}:confirmation`));

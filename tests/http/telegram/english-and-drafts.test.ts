@@ -1,3 +1,4 @@
+import { SEED_SETTINGS } from "@/db/seed";
 import { eq } from "drizzle-orm";
 import { drafts, orders } from "@/db/schema";
 import { formatDateDmy } from "@/lib/booking/calendar";
@@ -62,6 +63,7 @@ describe("the same flow in English", () => {
     const confirmation = c.lastMessage();
     expect(confirmation.text).toMatch(new RegExp(`^✅ Your booking is confirmed!\\n\\nBooking code: ${order!.bookingCode}`));
     expect(confirmation.keyboard).toEqual([[{ text: "Pay now", url: `${TEST_APP_URL}/orders/${order!.statusToken}` }]]);
+    expect(confirmation.text).toContain(`📍 Come to the shop at your appointment time:\n${SEED_SETTINGS.address}\nMap: ${SEED_SETTINGS.mapsUrl}`);
     await c.send("hello");
     expect(c.lastMessage().text).toBe("Send /order to book a repair, /status to check a booking, or /help for help.");
   });

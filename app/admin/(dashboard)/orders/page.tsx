@@ -89,7 +89,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <p>Tidak ada pesanan yang cocok.</p>
       ) : (
         <div className={styles.tableWrap}>
-          <table className={styles.table}>
+          <table className={`${styles.table} ${styles.cardList}`}>
             <thead>
               <tr>
                 <th>Kode</th>
@@ -105,28 +105,28 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <tbody>
               {page.rows.map((order) => (
                 <tr key={order.id}>
-                  <td>
+                  <td data-label="Kode">
                     <Link href={`/admin/orders/${order.id}`}>{order.bookingCode}</Link>
                   </td>
-                  <td>
+                  <td data-label="Jadwal">
                     {formatDateDmy(order.serviceDate)}
                     <div className={styles.muted}>{order.slotLabel}</div>
                   </td>
-                  <td>
+                  <td data-label="Pelanggan">
                     <CustomerName order={order} />
                   </td>
-                  <td>
+                  <td data-label="Servis">
                     {order.partName}
                     <div className={styles.muted}>{order.deviceName}</div>
                   </td>
-                  <td className={styles.num}>{formatRupiah(order.amountIdr)}</td>
-                  <td>
+                  <td data-label="Total" className={styles.num}>{formatRupiah(order.amountIdr)}</td>
+                  <td data-label="Pembayaran">
                     <PaymentBadge status={order.paymentStatus} refund={order.needsRefund} />
                   </td>
-                  <td>
+                  <td data-label="Perbaikan">
                     <RepairBadge status={order.repairStatus} />
                   </td>
-                  <td className={styles.muted}>{formatWibDateTime(order.createdAt)}</td>
+                  <td data-label="Dibuat" className={styles.muted}>{formatWibDateTime(order.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -38,7 +38,7 @@ export default async function SchedulePage({ searchParams }: Props) {
         <ClosedDates closedDates={view.closedDates} today={view.today} />
       </section>
       <section className={styles.section} aria-labelledby="pengaturan">
-        <h2 id="pengaturan">Pengaturan booking</h2>
+        <h2 id="pengaturan">Toko &amp; pengaturan booking</h2>
         <SettingsForm settings={view.settings} />
       </section>
     </div>

@@ -3,7 +3,7 @@ import styles from "../catalog-editor.module.css";
 
 const WEEKDAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
 
-/** The shop's name and pitch (shown on the home page and by the bot) and the booking rules. */
+/** The shop's name, pitch and whereabouts (shown on the home page, the status page and by the bot) and the booking rules. */
 export function SettingsForm({ settings }: { settings: ShopSettings }) {
   return (
     <form method="post" action="/admin/schedule/edit" className={styles.stack}>
@@ -16,6 +16,19 @@ export function SettingsForm({ settings }: { settings: ShopSettings }) {
         Slogan di halaman depan
         <input type="text" name="tagline" defaultValue={settings.tagline} maxLength={200} />
       </label>
+      <label>
+        Alamat toko
+        <textarea name="address" defaultValue={settings.address} maxLength={300} rows={2} placeholder="Jl. …, kota" />
+      </label>
+      <label>
+        Nomor HP / WhatsApp
+        <input type="tel" name="phone" defaultValue={settings.phone} maxLength={24} placeholder="0812-3456-7890" inputMode="tel" />
+      </label>
+      <label>
+        Tautan Google Maps
+        <input type="url" name="mapsUrl" defaultValue={settings.mapsUrl} maxLength={500} placeholder="https://maps.app.goo.gl/…" />
+      </label>
+      <p className={styles.note}>Alamat, nomor dan peta tampil di halaman depan, di halaman status pesanan dan di konfirmasi booking dari bot.</p>
       <label>
         Booking dibuka sampai (hari ke depan)
         <input type="number" name="bookingHorizonDays" defaultValue={settings.bookingHorizonDays} min={1} max={365} required />

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import type { RepairStatus } from "@/db/schema";
 import { REPAIR_STATUS_LABEL } from "@/lib/payments/texts";
 import type { OrderActionState } from "./actions";
+import { ConfirmBox, useConfirmStep } from "./confirm-step";
 import styles from "../../../admin.module.css";
 
 type Action = (state: OrderActionState, form: FormData) => Promise<OrderActionState>;
@@ -14,18 +15,27 @@ function Outcome({ state }: { state: OrderActionState }) {
   return null;
 }
 
-export function RepairStatusForm({ action, moves }: { action: Action; moves: RepairStatus[] }) {
+/** A move the page offers; `caution` is the question to confirm first (steps skipped, date still ahead). */
+export interface RepairMoveOption {
+  status: RepairStatus;
+  caution?: string;
+}
+
+export function RepairStatusForm({ action, moves }: { action: Action; moves: RepairMoveOption[] }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
+  const { asking, guard, close } = useConfirmStep<RepairMoveOption>();
+  const onSubmit = guard((button) => moves.find((m) => m.status === button?.value && m.caution) ?? null);
   return (
-    <form action={formAction}>
+    <form action={formAction} onSubmit={onSubmit}>
       <div className={styles.form} role="group" aria-label="Ubah status perbaikan">
         {moves.length === 0 && <span className={styles.muted}>Tidak ada langkah berikutnya.</span>}
-        {moves.map((status) => (
+        {moves.map(({ status }) => (
           <button key={status} type="submit" name="status" value={status} disabled={pending}>
             {REPAIR_STATUS_LABEL[status]}
           </button>
         ))}
       </div>
+      {asking && <ConfirmBox text={asking.caution!} yes={`Ya, ubah ke ${REPAIR_STATUS_LABEL[asking.status]}`} onNo={close} submit={{ name: "status", value: asking.status }} />}
       <Outcome state={state} />
     </form>
   );
@@ -73,20 +83,29 @@ export function CashForm({ action, amount }: { action: Action; amount: string })
   );
 }
 
-export function CancelForm({ action, paid }: { action: Action; paid: boolean }) {
+export function CancelForm({ action, paid, bookingCode }: { action: Action; paid: boolean; bookingCode: string }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
+  const { asking, guard, close } = useConfirmStep<true>();
   return (
-    <form action={formAction}>
+    <form action={formAction} onSubmit={guard(() => true)}>
       <div className={styles.form}>
         <label>
           Alasan pembatalan
           <input name="reason" maxLength={200} placeholder="mis. pelanggan minta batal" />
         </label>
-        <button type="submit" className={styles.buttonDanger} disabled={pending}>
+        <button type="submit" className={styles.buttonDanger} disabled={pending || asking !== null}>
           Batalkan pesanan
         </button>
       </div>
       {paid && <p className={styles.muted}>Pesanan ini sudah dibayar: membatalkan akan menandainya perlu refund.</p>}
+      {asking && (
+        <ConfirmBox
+          danger
+          text={`Batalkan pesanan ${bookingCode}? Jadwalnya dilepas dan pelanggan langsung diberi tahu lewat Telegram.${paid ? " Pesanan ini sudah dibayar: uangnya harus dikembalikan (refund)." : ""} Ini tidak bisa dibatalkan.`}
+          yes="Ya, batalkan pesanan"
+          onNo={close}
+        />
+      )}
       <Outcome state={state} />
     </form>
   );

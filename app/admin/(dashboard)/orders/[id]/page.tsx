@@ -6,12 +6,12 @@ import { listAuditEntries } from "@/db/queries/admin-dashboard";
 import { findOrderById } from "@/db/queries/orders";
 import { listOrderPayments } from "@/db/queries/payments";
 import { listAllSlots } from "@/db/queries/slots";
-import { repairMovesFrom } from "@/lib/admin/repair-flow";
-import { formatDateDmy, formatWibDateTime } from "@/lib/booking/calendar";
+import { repairCautionText, repairMoveCaution, repairMovesFrom } from "@/lib/admin/repair-flow";
+import { formatDateDmy, formatWibDateTime, todayInJakarta } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { PAYMENT_METHOD_LABEL } from "@/lib/payments/texts";
 import { PaymentBadge, RepairBadge } from "../../../status-badges";
-import { AuditTable } from "../../../audit-table";
+import { AuditTimeline } from "../../../audit-timeline";
 import { cancelOrder, moveRepairStatus, recordCash, reschedule } from "./actions";
 import { CancelForm, CashForm, RepairStatusForm, RescheduleForm } from "./action-forms";
 import styles from "../../../admin.module.css";
@@ -35,6 +35,11 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
   ]);
   const open = order.repairStatus !== "cancelled" && order.repairStatus !== "completed";
   const payable = open && !["paid", "review"].includes(order.paymentStatus);
+  const today = todayInJakarta();
+  const moves = repairMovesFrom(order).map((status) => {
+    const caution = repairMoveCaution(order, status, today);
+    return { status, caution: caution && repairCautionText(caution, status, order.serviceDate) };
+  });
   return (
     <>
       <h1>
@@ -74,7 +79,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
       </section>
       <section className={styles.panel}>
         <h2>Status perbaikan</h2>
-        <RepairStatusForm action={moveRepairStatus.bind(null, order.id)} moves={repairMovesFrom(order)} />
+        <RepairStatusForm action={moveRepairStatus.bind(null, order.id)} moves={moves} />
       </section>
       {open && (
         <section className={styles.panel}>
@@ -91,7 +96,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
       {open && (
         <section className={styles.panel}>
           <h2>Batalkan</h2>
-          <CancelForm action={cancelOrder.bind(null, order.id)} paid={order.paymentStatus === "paid"} />
+          <CancelForm action={cancelOrder.bind(null, order.id)} paid={order.paymentStatus === "paid"} bookingCode={order.bookingCode} />
         </section>
       )}
       <h2>Percobaan pembayaran</h2>
@@ -99,7 +104,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
         <p className={styles.muted}>Belum ada.</p>
       ) : (
         <div className={styles.tableWrap}>
-          <table className={styles.table}>
+          <table className={`${styles.table} ${styles.cardList}`}>
             <thead>
               <tr>
                 <th>Order ID Midtrans</th>
@@ -114,16 +119,16 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
             <tbody>
               {attempts.map((p) => (
                 <tr key={p.id}>
-                  <td>{p.midtransOrderId}</td>
-                  <td>{p.kind}</td>
-                  <td>{p.paymentType ?? "—"}</td>
-                  <td>
+                  <td data-label="Order ID Midtrans">{p.midtransOrderId}</td>
+                  <td data-label="Jenis">{p.kind}</td>
+                  <td data-label="Metode">{p.paymentType ?? "—"}</td>
+                  <td data-label="Status Midtrans">
                     {p.transactionStatus ?? "belum ada"}
                     {p.fraudStatus && <span className={styles.muted}> / {p.fraudStatus}</span>}
                   </td>
-                  <td className={styles.num}>{formatRupiah(p.grossAmount)}</td>
-                  <td>{p.vaNumber ? `${p.vaBank?.toUpperCase()} ${p.vaNumber}` : "—"}</td>
-                  <td>{formatWibDateTime(p.updatedAt)}</td>
+                  <td data-label="Jumlah" className={styles.num}>{formatRupiah(p.grossAmount)}</td>
+                  <td data-label="VA">{p.vaNumber ? `${p.vaBank?.toUpperCase()} ${p.vaNumber}` : "—"}</td>
+                  <td data-label="Diperbarui">{formatWibDateTime(p.updatedAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -131,7 +136,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
         </div>
       )}
       <h2>Riwayat</h2>
-      <AuditTable entries={history} showEntity={false} />
+      <AuditTimeline entries={history} />
     </>
   );
 }

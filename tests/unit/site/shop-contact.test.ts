@@ -1,0 +1,52 @@
+import { formatIndonesianPhone, normalizeIndonesianPhone, openingHoursLine, safeHttpUrl, shopContactOf } from "@/lib/site/shop-contact";
+
+describe("the shop's phone number", () => {
+  it.each([
+    ["0812-3456-7890", "+6281234567890"],
+    ["0812 3456 7890", "+6281234567890"],
+    ["62 812 3456 7890", "+6281234567890"],
+    ["+62 (812) 3456-7890", "+6281234567890"],
+    ["021-7890123", "+62217890123"],
+  ])("%s is stored as %s", (input, stored) => {
+    expect(normalizeIndonesianPhone(input)).toBe(stored);
+  });
+
+  it.each(["812345", "+1 415 555 0100", "0800", "08123456789012345", "+620812345678", "0812-abc-7890", ""])("%s is not an Indonesian number", (input) => {
+    expect(normalizeIndonesianPhone(input)).toBeUndefined();
+  });
+
+  it("is shown grouped, and its WhatsApp link has no plus sign", () => {
+    expect(formatIndonesianPhone("+6281234567890")).toBe("+62 812-3456-7890");
+    expect(shopContactOf({ shopName: "Jiot", address: "", phone: "+6281234567890", mapsUrl: "" }).whatsappUrl).toBe("https://wa.me/6281234567890");
+  });
+});
+
+describe("the shop's map link", () => {
+  it("keeps http(s) links", () => {
+    expect(safeHttpUrl(" https://maps.app.goo.gl/abc ")).toBe("https://maps.app.goo.gl/abc");
+    expect(safeHttpUrl("http://maps.google.com/?q=Jiot")).toBe("http://maps.google.com/?q=Jiot");
+  });
+
+  it.each(["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,<b>x</b>", "//evil.example", "maps.google.com", "https://"])("refuses %s", (input) => {
+    expect(safeHttpUrl(input)).toBeUndefined();
+  });
+
+  it("a stored value that is not http(s) is never rendered as a link", () => {
+    expect(shopContactOf({ shopName: "Jiot", address: " ", phone: "", mapsUrl: "javascript:alert(1)" })).toEqual({ name: "Jiot" });
+  });
+});
+
+describe("the opening hours line", () => {
+  const slot = (startTime: string, endTime: string, active = true) => ({ startTime, endTime, active });
+
+  it("spans the active slots and names the weekly closed days", () => {
+    expect(openingHoursLine([slot("12:00", "14:00"), slot("09:00", "11:00"), slot("18:00", "20:00"), slot("20:00", "22:00", false)], [])).toBe(
+      "Buka setiap hari, 09.00–20.00 WIB",
+    );
+    expect(openingHoursLine([slot("09:00", "11:00")], [0, 5])).toBe("Buka setiap hari kecuali Minggu, Jumat, 09.00–11.00 WIB");
+  });
+
+  it("says nothing while no slot is active", () => {
+    expect(openingHoursLine([slot("09:00", "11:00", false)], [])).toBeUndefined();
+  });
+});
