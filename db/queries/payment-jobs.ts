@@ -67,3 +67,24 @@ export async function listOrdersToRemind(
     .orderBy(asc(orders.createdAt))
     .limit(limit);
 }
+
+/** Attempts still payable at Midtrans on orders that were cancelled: a Snap page not expired, or a pending transaction. */
+export async function listOpenAttemptsOfCancelledOrders(db: Database, { now, limit }: { now: Date; limit: number }): Promise<Payment[]> {
+  const rows = await db
+    .select({ payment: payments })
+    .from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId))
+    .where(
+      and(
+        eq(orders.repairStatus, "cancelled"),
+        inArray(payments.kind, ["snap", "core"]),
+        or(
+          and(isNull(payments.transactionStatus), gt(payments.expiresAt, now)),
+          inArray(payments.transactionStatus, ["pending", "authorize"]),
+        ),
+      ),
+    )
+    .orderBy(asc(payments.updatedAt))
+    .limit(limit);
+  return rows.map((row) => row.payment);
+}

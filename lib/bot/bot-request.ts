@@ -35,6 +35,8 @@ export class BotRequest {
   readonly outboxKeys: string[] = [];
   /** Bank-transfer bookings made in this transaction: their VA is issued and sent after commit. */
   readonly virtualAccountOrders: Order[] = [];
+  /** Orders cancelled in this transaction: their VA or Snap page is closed at Midtrans after commit. */
+  readonly cancelledOrderIds: string[] = [];
   private settingsPromise?: Promise<ShopSettings>;
   private locked?: Conversation;
   /** Set when the conversation changes; saved before commit. */

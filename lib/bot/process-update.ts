@@ -1,3 +1,4 @@
+import { closeOrderAttempts } from "@/lib/payments/close-attempts";
 import type { Telegram } from "telegraf";
 import type { Update } from "telegraf/types";
 import { getDb } from "@/db";
@@ -40,6 +41,7 @@ interface Committed {
   calls: TelegramCall[];
   outboxKeys: string[];
   virtualAccountOrders: Order[];
+  cancelledOrderIds: string[];
 }
 
 /** The customer's side of a committed update: its Bot API calls, queued confirmations, a VA. Never rejects. */
@@ -76,7 +78,7 @@ export async function processUpdate(update: Update, { api, botUsername }: { api:
     if ("callbackId" in incoming) {
       calls.unshift({ method: "answerCallbackQuery", params: { callback_query_id: incoming.callbackId, text: toast || undefined } });
     }
-    return { calls, outboxKeys: req.outboxKeys, virtualAccountOrders: req.virtualAccountOrders };
+    return { calls, outboxKeys: req.outboxKeys, virtualAccountOrders: req.virtualAccountOrders, cancelledOrderIds: req.cancelledOrderIds };
   });
   if (!committed) return undefined;
   markCommitted(incoming.updateId);
@@ -94,6 +96,8 @@ async function tellCustomer(api: Telegram, committed: Committed, updateId: numbe
       console.error(`[bot] update ${updateId}: confirmation left for the outbox job: ${(error as Error).message}`),
     );
   }
+  // The cancelled booking's VA or Snap page must not take money any more (never throws; retried by due work).
+  for (const orderId of committed.cancelledOrderIds) await closeOrderAttempts(orderId);
   for (const order of committed.virtualAccountOrders) {
     await sendVirtualAccount(order, new Date(), { deliverNow: reachable }).catch((error: unknown) =>
       console.error(`[bot] update ${updateId}: VA for ${order.bookingCode} not sent, the status page can still issue it: ${(error as Error).message}`),

@@ -1,4 +1,5 @@
 import { deliverDueMessages } from "@/lib/notify/deliver";
+import { closeAttemptsOfCancelledOrders } from "@/lib/payments/close-attempts";
 import { expireHolds } from "@/lib/payments/expire-holds";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile-pending";
 import { queueReminders } from "@/lib/payments/reminders";
@@ -17,6 +18,8 @@ interface Task {
 const TASKS: Record<string, Task> = {
   expireHolds: { everyMs: 30_000, run: (now) => expireHolds({ now, limit: 5 }) },
   reconcile: { everyMs: 5 * 60_000, run: (now) => reconcilePendingPayments({ now, limit: 3 }) },
+  // Cancelled orders whose VA or Snap page could not be closed at Midtrans when they were cancelled.
+  closeAttempts: { everyMs: 5 * 60_000, run: (now) => closeAttemptsOfCancelledOrders({ now, limit: 3 }) },
   reminders: { everyMs: 15 * 60_000, run: (now) => queueReminders({ now, limit: 100 }) },
   // Retries after a 429/5xx from Telegram; messages just queued are sent at once by deliverSoon.
   outbox: { everyMs: 60_000, run: (now) => deliverDueMessages({ now, limit: 20 }) },

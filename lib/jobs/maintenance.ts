@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { pruneProcessedUpdates } from "@/db/queries/housekeeping";
 import { deliverDueMessages } from "@/lib/notify/deliver";
+import { closeAttemptsOfCancelledOrders } from "@/lib/payments/close-attempts";
 import { expireHolds } from "@/lib/payments/expire-holds";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile-pending";
 import { queueReminders } from "@/lib/payments/reminders";
@@ -18,8 +19,9 @@ const KEEP_UPDATES_DAYS = 3;
 export async function runMaintenance({ now = new Date() }: { now?: Date } = {}) {
   const expiry = await expireHolds({ now, limit: 200 });
   const reconciled = await reconcilePendingPayments({ now, limit: 100 });
+  const closedAttempts = await closeAttemptsOfCancelledOrders({ now, limit: 100 });
   const reminders = await queueReminders({ now });
   const pruned = await pruneProcessedUpdates(await getDb(), { before: new Date(now.getTime() - KEEP_UPDATES_DAYS * 86_400_000) });
   const delivered = await deliverDueMessages({ now, limit: 200 });
-  return { expiry, reconciled, reminders, prunedUpdates: pruned, delivered };
+  return { expiry, reconciled, closedAttempts, reminders, prunedUpdates: pruned, delivered };
 }

@@ -1,5 +1,5 @@
 import midtransClient from "midtrans-client";
-import { getMidtransClients } from "./midtrans-client";
+import { getMidtransClients, REQUEST_TIMEOUT_MS } from "./midtrans-client";
 
 /** A transaction as Midtrans reports it (notification body or Status API answer); unknown fields are kept. */
 export interface MidtransTransaction {
@@ -102,4 +102,37 @@ export async function cancelTransaction(orderId: string): Promise<CancelOutcome>
     if (error.httpStatus === 404) return { kind: "not_found" };
     return { kind: "refused", httpStatus: error.httpStatus, message: error.apiMessage };
   }
+}
+
+export type SnapCancelOutcome = "cancelled" | "already_cancelled" | "in_progress" | "not_found";
+
+/**
+ * POST {snap}/transactions/{token}/cancel (reference/cancel-a-snap-session): closes a
+ * Snap page before its expiry. "Transaction is on progress" means the customer
+ * chose a method, so there is a Core transaction to cancel instead. Midtrans
+ * answers these refusals with error_messages; the text, not the HTTP status, says which.
+ */
+export async function cancelSnapSession(token: string): Promise<SnapCancelOutcome> {
+  const { config } = getMidtransClients();
+  let response: Response;
+  try {
+    response = await fetch(`${config.snapBaseUrl}/transactions/${encodeURIComponent(token)}/cancel`, {
+      method: "POST",
+      headers: {
+        accept: "application/json",
+        "content-type": "application/json",
+        authorization: `Basic ${Buffer.from(`${config.serverKey}:`).toString("base64")}`,
+      },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new MidtransApiError(null, (error as Error).name === "TimeoutError" ? "timed out" : "request failed");
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return "cancelled";
+  const message = describeApiResponse(body).toLowerCase();
+  if (message.includes("already canceled") || message.includes("already cancelled")) return "already_cancelled";
+  if (message.includes("on progress")) return "in_progress";
+  if (response.status === 404 || message.includes("not found")) return "not_found";
+  throw new MidtransApiError(response.status, describeApiResponse(body));
 }

@@ -20,7 +20,7 @@ export interface MidtransConfig {
 
 /** Midtrans asks for an answer to a notification within 5 s; the cross-check must fit well inside it. */
 export const STATUS_TIMEOUT_MS = 3_500;
-const REQUEST_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
 

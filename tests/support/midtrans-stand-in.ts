@@ -11,6 +11,7 @@ import { snapJsSource } from "./midtrans-stand-in-snap-js";
  *   Core  POST /v2/charge                       bank_transfer → va_numbers, echannel → bill_key/biller_code
  *         GET  /v2/{order_id}/status            the transaction | 404 before a method is chosen
  *         POST /v2/{order_id}/cancel            200 cancel | 412 when settled | 404 unknown
+ *  Snap  POST /snap/v1/transactions/{token}/cancel  200 { canceled_at } | 412 already canceled / transaction on progress | 404
  *   GET  /snap/snap.js                          a simulated Snap sheet (see midtrans-stand-in-snap-js.ts)
  * Basic auth (server key, empty password) is checked on every API call; every
  * call is recorded; transaction states can be set; notifications are built and
@@ -124,6 +125,7 @@ export async function startMidtransStandIn(
   const clientKey = options.clientKey ?? "SB-Mid-client-standin-0123456789";
   const transactions = new Map<string, StandInTransaction>();
   const byToken = new Map<string, string>();
+  const cancelledTokens = new Set<string>();
   const faults = new Map<StandInRoute, Fault>();
   const calls: RecordedCall[] = [];
   let vaCounter = 0;
@@ -242,10 +244,24 @@ export async function startMidtransStandIn(
     };
 
     if (method === "GET" && path === "/snap/snap.js") return send(200, snapJsSource(url), "application/javascript");
-    let match = /^\/snap\/v1\/transactions\/([^/]+)(\/pay)?$/.exec(path);
+    let match = /^\/snap\/v1\/transactions\/([^/]+)\/cancel$/.exec(path);
+    if (match && method === "POST") {
+      // Cancel a Snap session (reference/cancel-a-snap-session): the page can no longer be paid.
+      if (!call.authorized) return send(401, { error_messages: ["Access denied due to unauthorized transaction, please check client or server key"] });
+      const fault = faults.get("cancel");
+      if (fault?.status) return send(fault.status, { error_messages: ["stand-in fault"] });
+      const orderId = byToken.get(match[1]!);
+      if (!orderId) return send(404, { error_messages: ["token not found"] });
+      if (cancelledTokens.has(match[1]!)) return send(412, { error_messages: ["token already canceled"] });
+      if (transactions.get(orderId)?.transaction_status) return send(412, { error_messages: ["Transaction is on progress"] });
+      cancelledTokens.add(match[1]!);
+      return send(200, { canceled_at: new Date().toISOString() });
+    }
+    match = /^\/snap\/v1\/transactions\/([^/]+)(\/pay)?$/.exec(path);
     if (match) {
       const orderId = byToken.get(match[1]!);
       if (!orderId) return send(404, { error_messages: ["token not found"] });
+      if (cancelledTokens.has(match[1]!)) return send(412, { error_messages: ["token already canceled"] });
       if (match[2] && method === "POST") return send(200, await payWithSnap(match[1]!));
       const t = transactions.get(orderId)!;
       return send(200, { order_id: t.order_id, gross_amount: t.gross_amount, enabled_payments: t.request?.enabled_payments });
@@ -373,6 +389,7 @@ export async function startMidtransStandIn(
     reset() {
       transactions.clear();
       byToken.clear();
+      cancelledTokens.clear();
       faults.clear();
       calls.length = 0;
     },

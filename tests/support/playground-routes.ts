@@ -6,6 +6,7 @@ import * as chatTap from "@/app/playground/chat/api/tap/route";
 import * as snapTransactions from "@/app/playground/midtrans/snap/v1/transactions/route";
 import * as snapJs from "@/app/playground/midtrans/snap/snap.js/route";
 import * as vtweb from "@/app/playground/midtrans/snap/v2/vtweb/[token]/route";
+import * as snapCancel from "@/app/playground/midtrans/snap/v1/transactions/[token]/cancel/route";
 import * as charge from "@/app/playground/midtrans/v2/charge/route";
 import * as status from "@/app/playground/midtrans/v2/[orderId]/status/route";
 import * as cancel from "@/app/playground/midtrans/v2/[orderId]/cancel/route";
@@ -32,6 +33,7 @@ export function servePlaygroundRoutes(extra: Record<string, Handler> = {}): Prom
     "GET /playground/chat/api/customers": chatCustomers.GET,
     "POST /playground/chat/api/customers": chatCustomers.POST,
     "POST /playground/midtrans/snap/v1/transactions": snapTransactions.POST,
+    "POST /playground/midtrans/snap/v1/transactions/[token]/cancel": snapCancel.POST,
     "GET /playground/midtrans/snap/snap.js": snapJs.GET,
     "GET /playground/midtrans/snap/v2/vtweb/[token]": vtweb.GET,
     "POST /playground/midtrans/v2/charge": charge.POST,

@@ -32,6 +32,7 @@ export async function handleOrderButton(
     reason: "cancelled by the customer in Telegram",
   });
   if (!result.ok) return req.texts.cancelNotAllowed(bookingCode);
+  req.cancelledOrderIds.push(order.id);
   req.edit(messageId, req.texts.bookingCancelled(bookingCode));
   return undefined;
 }

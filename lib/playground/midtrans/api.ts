@@ -142,3 +142,14 @@ export function closeTransaction(orderId: string, status: "cancel" | "expire"): 
   const message = status === "cancel" ? "Success, transaction is canceled" : "Success, transaction has expired";
   return { status: 200, body: { ...transactionBody(t), status_message: message } };
 }
+
+/** POST {snap}/transactions/{token}/cancel (reference/cancel-a-snap-session): the page stops being payable now. */
+export function cancelSnapSession(token: string): ApiAnswer {
+  const orderId = midtransState().byToken.get(token);
+  const t = orderId ? findTransaction(orderId) : undefined;
+  if (!t) return { status: 404, body: { error_messages: ["token not found"] } };
+  if (t.transaction_status) return { status: 412, body: { error_messages: ["Transaction is on progress"] } };
+  if (t.expiresAt <= Date.now()) return { status: 412, body: { error_messages: ["token already canceled"] } };
+  t.expiresAt = Date.now();
+  return { status: 200, body: { canceled_at: new Date().toISOString() } };
+}

@@ -104,6 +104,31 @@ describe("the Snap stand-in, through midtrans-client", () => {
   });
 });
 
+describe("the Snap session cancel stand-in (reference/cancel-a-snap-session)", () => {
+  const cancelSession = async (token: string, serverKey: string = SERVER_KEY) => {
+    const response = await fetch(`${app.url}/playground/midtrans/snap/v1/transactions/${token}/cancel`, {
+      method: "POST",
+      headers: { authorization: `Basic ${Buffer.from(`${serverKey}:`).toString("base64")}`, accept: "application/json" },
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it("closes an unused page (200), which can then not be paid; again: already canceled; with a method chosen: on progress", async () => {
+    const { token } = await clients().snap.createTransaction(order("62473383-20", { enabled_payments: ["bca_va"] }));
+    expect(await cancelSession(token, "SB-Mid-server-wrong")).toMatchObject({ status: 401 });
+    expect(await cancelSession(token)).toEqual({ status: 200, body: { canceled_at: expect.any(String) } });
+    expect(await cancelSession(token)).toMatchObject({ status: 412, body: { error_messages: ["token already canceled"] } });
+    const chosen = await act(`snap/${token}`, { method: "bca_va" });
+    expect(chosen.body.va).toBeUndefined();
+    await expect(clients().core.transaction.status("62473383-20")).rejects.toMatchObject({ httpStatusCode: 404 });
+
+    const other = await clients().snap.createTransaction(order("62473383-21", { enabled_payments: ["bca_va"] }));
+    await act(`snap/${other.token}`, { method: "bca_va" });
+    expect(await cancelSession(other.token)).toMatchObject({ status: 412, body: { error_messages: ["Transaction is on progress"] } });
+    expect(await cancelSession("no-such-token")).toMatchObject({ status: 404 });
+  });
+});
+
 describe("notifications the stand-in sends to the app", () => {
   it("choosing a VA sends pending, 'Bayar' sends settlement, each signed sha512(order_id+status_code+gross_amount+server key)", async () => {
     const { token } = await clients().snap.createTransaction(order("62473383-3", { enabled_payments: ["bca_va"] }));

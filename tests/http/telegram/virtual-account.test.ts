@@ -49,6 +49,20 @@ describe("a bank virtual account booking", () => {
     expect(buttonTexts(va)).toEqual([["Bayar Sekarang"]]);
   });
 
+  it("cancelling the booking in the chat cancels its VA at Midtrans, so it can no longer be paid", async () => {
+    const customer = siti();
+    await walkWizard(customer, "summary", { method: "BCA Virtual Account" });
+    await customer.tap("Book Now");
+    const [order] = await testDb.db.select().from(orders);
+    const [attempt] = await readPayments(testDb.db, order!.id);
+    await customer.send(`/status ${order!.bookingCode}`);
+    await customer.tap("Batalkan booking");
+    await customer.tap("Ya, batalkan");
+    expect(midtrans.callsTo("POST", `/v2/${attempt!.midtransOrderId}/cancel`)).toEqual([expect.objectContaining({ authorized: true, status: 200 })]);
+    expect(midtrans.transaction(attempt!.midtransOrderId)!.transaction_status).toBe("cancel");
+    expect((await readPayments(testDb.db, order!.id))[0]!.transactionStatus).toBe("cancel");
+  });
+
   it("a re-delivered Book Now makes no second charge and no second VA message", async () => {
     const customer = siti();
     await walkWizard(customer, "summary", { method: "BCA Virtual Account" });

@@ -6,6 +6,7 @@ import { REPAIR_STATUSES } from "@/db/schema";
 import { cancelOrderByShop, changeRepairStatus, recordCashPayment, rescheduleOrder, type OrderActionResult } from "@/lib/admin/order-actions";
 import { AdminSessionError, requireAdminAction } from "@/lib/admin/session";
 import { formatDateDmy } from "@/lib/booking/calendar";
+import { closeAttemptsSoon } from "@/lib/http/close-attempts-soon";
 import { deliverSoon } from "@/lib/http/deliver-soon";
 import { REPAIR_STATUS_LABEL } from "@/lib/payments/texts";
 
@@ -34,6 +35,7 @@ async function act<T>(
   const result = await run(input.data, by);
   if (!result.ok) return { status: "invalid", errors: [result.message] };
   deliverSoon();
+  if (result.order.repairStatus === "cancelled") closeAttemptsSoon(result.order.id);
   revalidatePath(`/admin/orders/${id}`);
   return { status: "ok", message: done(result, input.data) };
 }
