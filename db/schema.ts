@@ -291,3 +291,19 @@ export const rateLimits = pgTable("rate_limits", {
   hits: integer("hits").notNull().default(0),
   resetAt: timestamp("reset_at", { withTimezone: true }).notNull(),
 });
+
+/** Staff's internal notes on an order (never shown to the customer): who wrote what, when. */
+export const orderNotes = pgTable(
+  "order_notes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    author: text("author").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("order_notes_order_idx").on(t.orderId, t.createdAt), check("order_notes_body_length", sql`char_length(${t.body}) between 1 and 1000`)],
+);
+export type OrderNote = typeof orderNotes.$inferSelect;

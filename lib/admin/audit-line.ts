@@ -112,6 +112,8 @@ function sentence(action: string, after: Json): string {
       return paymentChange(after);
     case "payment.notification_ignored":
       return `Notifikasi Midtrans diabaikan (${IGNORED_REASON[str(after.verdict) ?? ""] ?? str(after.verdict) ?? "?"})`;
+    case "order.note_added":
+      return "catatan internal ditambahkan";
     case "payment.needs_refund":
       return after.reason === "paid_after_cancellation" ? "Perlu refund: dibayar setelah pesanan dibatalkan" : "Perlu refund: pembayaran ganda";
     default:

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { auditLog, orders, type Order } from "@/db/schema";
 import { signIn, signOut } from "@/lib/admin/auth";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
+import { addOrderNote } from "@/lib/admin/order-notes";
 import { createFreshDatabase, openFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 
@@ -14,6 +15,7 @@ const STAFF = { username: "budi", password: "kata-sandi-staf-2026" };
 const CUSTOMER = { name: "Wulandari Kusumaningrum", username: "wulan_rahasia", chatId: 987_654_321 };
 const LOGIN_IP = "203.0.113.77";
 const SIGNATURE_KEY = "f".repeat(128);
+const NOTE = "Catatan rahasia: pelanggan minta ditelepon sore";
 
 let database: FreshDatabase;
 let app: RunningApp;
@@ -50,6 +52,7 @@ beforeAll(async () => {
     action: "payment.notification",
     after: { order_id: order.bookingCode, transaction_status: "pending", signature_key: SIGNATURE_KEY },
   });
+  await addOrderNote(handle.db, { orderId: order.id, body: NOTE, by: { username: ADMIN.username, ip: null } });
   liveCookie = `jiot_admin=${await sessionToken(handle.db)}`;
   await createOrResetAdmin(handle.db, STAFF);
   staffCookie = `jiot_admin=${await sessionToken(handle.db, STAFF)}`;
@@ -57,7 +60,7 @@ beforeAll(async () => {
   await signOut(handle.db, revoked);
   revokedCookie = `jiot_admin=${revoked}`;
   await handle.close();
-  secrets = [CUSTOMER.name, CUSTOMER.username, String(CUSTOMER.chatId), order.statusToken, LOGIN_IP, SIGNATURE_KEY];
+  secrets = [CUSTOMER.name, CUSTOMER.username, String(CUSTOMER.chatId), order.statusToken, LOGIN_IP, SIGNATURE_KEY, NOTE];
   app = await startNextApp({ env: { ...database.env, SESSION_SECRET } });
 }, 600_000);
 
@@ -177,6 +180,7 @@ describe("the same requests with a live session (the check above can fail)", () 
 describe("a customer's history, from the order page", () => {
   it("lists the customer's orders with the totals, for staff too", async () => {
     const detail = await fetchPage(`/admin/orders/${order.id}`, requestHeaders("plain GET", "", staffCookie));
+    expect(detail.body).toContain(NOTE);
     expect(detail.body).toContain(`href="/admin/customers/${CUSTOMER.chatId}"`);
     const history = await fetchPage(`/admin/customers/${CUSTOMER.chatId}`, requestHeaders("plain GET", "", staffCookie));
     expect(history.status).toBe(200);

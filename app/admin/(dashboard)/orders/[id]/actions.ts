@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { REPAIR_STATUSES } from "@/db/schema";
 import { cancelOrderByShop, changeRepairStatus, recordCashPayment, rescheduleOrder, type OrderActionResult } from "@/lib/admin/order-actions";
+import { addOrderNote, MAX_NOTE_LENGTH } from "@/lib/admin/order-notes";
 import { AdminSessionError, requireAdminAction } from "@/lib/admin/session";
 import { formatDateDmy } from "@/lib/booking/calendar";
 import { closeAttemptsSoon } from "@/lib/http/close-attempts-soon";
@@ -77,5 +78,15 @@ export async function recordCash(id: string, _state: OrderActionState, form: For
     form,
     async (_input, by) => recordCashPayment(await getDb(), { orderId: id, by }),
     () => "Pembayaran tunai dicatat; pesanan lunas.",
+  );
+}
+
+export async function addNote(id: string, _state: OrderActionState, form: FormData): Promise<OrderActionState> {
+  return act(
+    id,
+    z.object({ body: z.string().max(MAX_NOTE_LENGTH * 2).default("") }),
+    form,
+    async ({ body }, by) => addOrderNote(await getDb(), { orderId: id, body, by }),
+    () => "Catatan disimpan.",
   );
 }

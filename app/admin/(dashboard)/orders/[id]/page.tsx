@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { listAuditEntries } from "@/db/queries/admin-dashboard";
+import { listOrderNotes } from "@/db/queries/order-notes";
 import { findOrderById } from "@/db/queries/orders";
+import { MAX_NOTE_LENGTH } from "@/lib/admin/order-notes";
 import { listOrderPayments } from "@/db/queries/payments";
 import { listAllSlots } from "@/db/queries/slots";
 import { repairCautionText, repairMoveCaution, repairMovesFrom } from "@/lib/admin/repair-flow";
@@ -12,7 +14,8 @@ import { formatRupiah } from "@/lib/booking/money";
 import { PAYMENT_METHOD_LABEL } from "@/lib/payments/texts";
 import { PaymentBadge, RepairBadge } from "../../../status-badges";
 import { AuditTimeline } from "../../../audit-timeline";
-import { cancelOrder, moveRepairStatus, recordCash, reschedule } from "./actions";
+import { addNote, cancelOrder, moveRepairStatus, recordCash, reschedule } from "./actions";
+import { OrderNotes } from "./order-notes";
 import { CancelForm, CashForm, RepairStatusForm, RescheduleForm } from "./action-forms";
 import styles from "../../../admin.module.css";
 import { requireAdminPage } from "@/lib/admin/session";
@@ -28,10 +31,11 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
   const db = await getDb();
   const order = await findOrderById(db, { id });
   if (!order) notFound();
-  const [attempts, history, slots] = await Promise.all([
+  const [attempts, history, slots, notes] = await Promise.all([
     listOrderPayments(db, { orderId: id }),
     listAuditEntries(db, { filters: { entity: "order", entityId: id }, limit: 200 }),
     listAllSlots(db),
+    listOrderNotes(db, { orderId: id }),
   ]);
   const open = order.repairStatus !== "cancelled" && order.repairStatus !== "completed";
   const payable = open && !["paid", "review"].includes(order.paymentStatus);
@@ -135,6 +139,14 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
           </table>
         </div>
       )}
+      <section className={styles.panel} aria-labelledby="catatan">
+        <h2 id="catatan">Catatan internal</h2>
+        <OrderNotes
+          action={addNote.bind(null, order.id)}
+          notes={notes.map((n) => ({ id: n.id, author: n.author, at: formatWibDateTime(n.createdAt), body: n.body }))}
+          maxLength={MAX_NOTE_LENGTH}
+        />
+      </section>
       <h2>Riwayat</h2>
       <AuditTimeline entries={history} />
     </>

@@ -1,0 +1,52 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import type { OrderActionState } from "./actions";
+import styles from "../../../admin.module.css";
+
+type Action = (state: OrderActionState, form: FormData) => Promise<OrderActionState>;
+const IDLE: OrderActionState = { status: "idle" };
+
+export interface NoteView {
+  id: number;
+  author: string;
+  at: string;
+  body: string;
+}
+
+/** Staff's internal notes (the customer never sees them): who and when above each, newest last, a box to add one. */
+export function OrderNotes({ action, notes, maxLength }: { action: Action; notes: NoteView[]; maxLength: number }) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status === "ok") form.current?.reset();
+  }, [state]);
+  return (
+    <div>
+      {notes.length === 0 ? (
+        <p className={styles.muted}>Belum ada catatan.</p>
+      ) : (
+        <ul className={styles.notes}>
+          {notes.map((note) => (
+            <li key={note.id}>
+              <div className={styles.muted}>
+                {note.author} · {note.at}
+              </div>
+              <p>{note.body}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form ref={form} action={formAction}>
+        <label className={styles.noteField}>
+          Catatan baru (hanya untuk staf)
+          <textarea name="body" required maxLength={maxLength} rows={3} />
+        </label>
+        <button type="submit" disabled={pending}>
+          Simpan catatan
+        </button>
+        {state.status === "ok" && <p role="status" className={styles.ok}>{state.message}</p>}
+        {state.status === "invalid" && <p role="alert" className={styles.error}>{state.errors.join(" ")}</p>}
+      </form>
+    </div>
+  );
+}
