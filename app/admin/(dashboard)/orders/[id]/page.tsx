@@ -78,6 +78,14 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
           <dt>Halaman status</dt>
           <dd>
             <a href={`/orders/${order.statusToken}`}>buka halaman pelanggan</a>
+            {" · "}
+            <a href={`/admin/orders/${order.id}/job-sheet`}>cetak tanda terima</a>
+            {["paid", "partially_refunded", "refunded"].includes(order.paymentStatus) && (
+              <>
+                {" · "}
+                <a href={`/admin/orders/${order.id}/receipt`}>cetak kwitansi</a>
+              </>
+            )}
           </dd>
         </dl>
       </section>
