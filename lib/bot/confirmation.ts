@@ -1,5 +1,7 @@
 import type { Database } from "@/db";
+import { getShopSettings } from "@/db/queries/settings";
 import type { Order } from "@/db/schema";
+import { isVirtualAccountMethod } from "@/lib/payments/payment-request";
 import { orderLanguage } from "@/lib/notify/messages";
 import { enqueueTelegramCall, statusPageUrl, type TelegramCall } from "@/lib/notify/outbox";
 import { urlRow } from "./keyboards";
@@ -18,12 +20,13 @@ export function orderFacts(order: Order): SummaryFacts {
 }
 
 /**
- * The message that confirms a booking: code, summary, how to pay and the
- * status page with a "Bayar Sekarang" button. `payment` carries a bank VA when
- * one was issued at booking (the payments part passes it); without it the
- * customer pays from the status page.
+ * The message that confirms a booking: only what the summary above did not
+ * say (the code, when and where in one line, the deadline unless a VA message
+ * brings it) and the status page with a "Bayar Sekarang" button. `payment`
+ * carries a bank VA when one was issued at booking; without it the customer
+ * pays from the status page or the VA message that follows.
  */
-export function bookingConfirmationCall(order: Order, payment?: PaymentInstructions): TelegramCall {
+export function bookingConfirmationCall(order: Order, shopName: string, payment?: PaymentInstructions): TelegramCall {
   const texts = textsFor(orderLanguage(order));
   const url = statusPageUrl(order);
   const payRow = urlRow(texts.buttonPayNow, url);
@@ -31,7 +34,17 @@ export function bookingConfirmationCall(order: Order, payment?: PaymentInstructi
     method: "sendMessage",
     params: {
       chat_id: order.chatId,
-      text: texts.confirmation({ ...orderFacts(order), bookingCode: order.bookingCode, holdExpiresAt: order.holdExpiresAt }, url, payment),
+      text: texts.confirmation(
+        {
+          ...orderFacts(order),
+          bookingCode: order.bookingCode,
+          holdExpiresAt: order.holdExpiresAt,
+          shopName,
+          virtualAccountFollows: isVirtualAccountMethod(order.paymentMethod),
+        },
+        url,
+        payment,
+      ),
       reply_markup: payRow.length ? { inline_keyboard: [payRow] } : undefined,
       link_preview_options: { is_disabled: true },
     },
@@ -45,6 +58,7 @@ export function bookingConfirmationKey(order: Pick<Order, "id">): string {
 /** Queues the confirmation in the booking's transaction: one message per order, however often this runs. */
 export async function queueBookingConfirmation(tx: Database, order: Order, payment?: PaymentInstructions): Promise<string> {
   const dedupeKey = bookingConfirmationKey(order);
-  await enqueueTelegramCall(tx, { chatId: order.chatId, dedupeKey, call: bookingConfirmationCall(order, payment) });
+  const { shopName } = await getShopSettings(tx);
+  await enqueueTelegramCall(tx, { chatId: order.chatId, dedupeKey, call: bookingConfirmationCall(order, shopName, payment) });
   return dedupeKey;
 }

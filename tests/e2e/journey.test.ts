@@ -105,15 +105,15 @@ describe("the whole journey in the playground, in a browser", () => {
     await type("/order");
     await botSays("Tekan Booking untuk mulai");
     await tap("Booking");
-    await botSays("Silahkan masukan tanggal book");
+    await botSays("Silakan masukan tanggal book");
     await type(formatDateDmy(addDays(todayInJakarta(), 1)));
-    await botSays("Silahkan pilih device");
+    await botSays("Silakan pilih device");
     await tap("iPhone X");
-    await botSays("Silahkan pilih jam servis");
+    await botSays("Silakan pilih jam servis");
     await tap(/^Pukul : /);
-    await botSays("Silahkan pilih spare part");
+    await botSays("Silakan pilih spare part");
     await tap(/^Battery - Rp/);
-    await botSays("Silahkan pilih metode pembayaran");
+    await botSays("Silakan pilih metode pembayaran");
     await tap("BCA Virtual Account");
     await botSays("Ringkasan Booking");
     await shoot(chat, "04-summary");
@@ -201,7 +201,7 @@ describe("the whole journey in the playground, in a browser", () => {
     await admin.getByRole("status").first().waitFor(WAIT);
     await shoot(admin, "08-admin-ready");
 
-    const ready = await botSays("Perangkat siap diambil");
+    const ready = await botSays("Status perbaikan: Siap diambil"); // the status page's words (issue 17)
     expect(await ready.textContent()).toContain(journey.bookingCode);
     await shoot(chat, "08-chat-ready");
   });

@@ -5,7 +5,8 @@ import { formatDateLong, formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { snapScriptConfig } from "@/lib/payments/midtrans-client";
 import { getOrderStatusView } from "@/lib/payments/order-status";
-import { PAYMENT_METHOD_LABEL, PAYMENT_STATUS_LABEL, REPAIR_STATUS_LABEL, virtualAccountText } from "@/lib/payments/texts";
+import { labelsFor } from "@/lib/booking/status-labels";
+import { virtualAccountText } from "@/lib/payments/texts";
 import { PayPanel } from "./pay-panel";
 import styles from "./order.module.css";
 
@@ -19,16 +20,17 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
   const view = await getOrderStatusView(token);
   if (!view) notFound();
-  const { json, order, canPay, virtualAccount } = view;
+  const { json, order, canPay, methodLabel, virtualAccount } = view;
+  const labels = labelsFor("id");
   const tone = json.paymentStatus === "paid" ? styles.ok : ["failed", "expired"].includes(json.paymentStatus) ? styles.bad : styles.wait;
   const rows: [string, string][] = [
     ["Kode booking", json.bookingCode],
     ["Total", formatRupiah(json.amount)],
-    ["Status perbaikan", REPAIR_STATUS_LABEL[json.repairStatus]],
+    [labels.repairHeading, labels.repair[json.repairStatus]],
     ["Jadwal servis", `${formatDateLong(json.serviceDate, "id")}, ${json.slot}`],
     ["Perangkat", json.device],
     ["Layanan", json.part],
-    ["Metode pembayaran", PAYMENT_METHOD_LABEL[json.paymentMethod] ?? json.paymentMethod],
+    [labels.methodHeading, methodLabel],
     ["Tanggal transaksi", formatWibDateTime(order.createdAt)],
   ];
   return (
@@ -36,9 +38,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <h1 className={styles.title}>Data Order</h1>
       <section className={styles.card} aria-label="Ringkasan pesanan">
         <p className={styles.statusLine}>
-          Status pembayaran:{" "}
+          {labels.paymentHeading}:{" "}
           <strong data-testid="payment-status" data-status={json.paymentStatus} className={`${styles.badge} ${tone}`}>
-            {PAYMENT_STATUS_LABEL[json.paymentStatus]}
+            {labels.payment[json.paymentStatus]}
           </strong>
         </p>
         <dl className={styles.list}>
