@@ -149,6 +149,9 @@ export async function runWizard(
           req.send(req.texts.askStatusCode, statusPromptKeyboard(req.texts));
           req.save({ state, nonce: null, messageId: null });
           break;
+        case "prompt_left":
+          req.save({ state, nonce: null, messageId: null });
+          break;
         case "status_closed":
           say(req, delivery, req.texts.statusPromptClosed);
           req.save({ state, nonce: null, messageId: null });

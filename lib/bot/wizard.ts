@@ -78,6 +78,8 @@ export type WizardEffect =
   | { type: "nothing_to_cancel" }
   /** Batal (or /cancel) at the booking-code prompt. */
   | { type: "status_closed" }
+  /** The code prompt is over (a code was answered, or the customer went elsewhere): nothing to say, only to forget. */
+  | { type: "prompt_left" }
   | { type: "ask_status_code" };
 
 export type WizardResult = { ok: true; state: WizardState; effects: WizardEffect[] } | { ok: false; error: "unexpected_event" };
@@ -154,7 +156,7 @@ export function nextWizardStep(state: WizardState, event: WizardEvent): WizardRe
     case "status":
       return { ok: true, state: { step: "status", choices: {} }, effects: [{ type: "ask_status_code" }] };
     case "status_done":
-      return step === "status" ? { ok: true, state: IDLE, effects: [] } : unexpected;
+      return step === "status" ? { ok: true, state: IDLE, effects: [{ type: "prompt_left" }] } : unexpected;
     case "begin":
       return step === "intro" ? go(choices) : unexpected;
     case "back":

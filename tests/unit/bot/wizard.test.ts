@@ -94,7 +94,7 @@ const table: Row[] = [
   ["Back tapped twice goes back once: the second names a step no longer current", at("device", { serviceDate: DATE }), { type: "back", from: "slot" }, "unexpected", []],
   ["Back from the summary is not offered", at("summary", FULL), { type: "back", from: "summary" }, "unexpected", []],
   ["Batal at the code prompt closes it", at("status"), { type: "cancel" }, at("idle"), [{ type: "status_closed" }]],
-  ["a command at the code prompt leaves it", at("status"), { type: "status_done" }, at("idle"), []],
+  ["a command at the code prompt leaves it", at("status"), { type: "status_done" }, at("idle"), [{ type: "prompt_left" }]],
   ["Cancel leaves the wizard", at("part", { serviceDate: DATE }), { type: "cancel" }, at("idle"), [{ type: "cancelled" }]],
   ["Cancel with nothing open says so", at("idle"), { type: "cancel" }, at("idle"), [{ type: "nothing_to_cancel" }]],
   ["/status waits for a code", at("slot", { serviceDate: DATE }), { type: "status" }, at("status"), [{ type: "ask_status_code" }]],
