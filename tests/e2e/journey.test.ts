@@ -130,7 +130,13 @@ describe("the whole journey in the playground, in a browser", () => {
     expect(vaText).toContain(journey.bookingCode);
     journey.vaNumber = /Nomor VA: (\d+)/.exec(vaText)?.[1];
     expect(journey.vaNumber).toMatch(/^\d{8,}$/);
-    await va.scrollIntoViewIfNeeded();
+    // Issue 17: the chat follows the newest message by itself; on a 390 px phone the VA number landed below the fold.
+    await chat.waitForFunction(() => {
+      const box = document.querySelector("[data-testid=messages]")!.getBoundingClientRect();
+      const va = [...document.querySelectorAll("[data-testid=message][data-sender=bot]")].filter((m) => m.textContent?.includes("Nomor VA")).at(-1)!.getBoundingClientRect();
+      return va.top >= box.top - 1 && va.bottom <= box.bottom + 1 && va.bottom <= window.innerHeight;
+    }, undefined, WAIT);
+    expect(chat.viewportSize()!.width).toBe(390);
     await shoot(chat, "04-booking-code", "journey-chat.png");
   });
 
@@ -158,6 +164,8 @@ describe("the whole journey in the playground, in a browser", () => {
   });
 
   it("7: paying the BCA VA in the Midtrans simulator turns the page to Lunas, and the chat says so", async () => {
+    // The customer scrolls the chat up to read the history while paying elsewhere.
+    await chat.getByTestId("messages").evaluate((box) => box.scrollTo({ top: 0 }));
     const simulator = await openDesktopPage(browser);
     await simulator.goto(`${app.url}/playground/midtrans/simulator`);
     await simulator.getByLabel("Nomor VA atau kode tagihan").fill(journey.vaNumber!);
@@ -178,6 +186,9 @@ describe("the whole journey in the playground, in a browser", () => {
 
     const paid = await botSays("Pembayaran diterima");
     expect(await paid.textContent()).toContain(journey.bookingCode);
+    // A reader who scrolled up to read history is left there when the bot's messages arrive.
+    expect(await chat.getByTestId("messages").evaluate((box) => box.scrollTop)).toBe(0);
+    await chat.getByTestId("messages").evaluate((box) => box.scrollTo({ top: box.scrollHeight }));
     await shoot(chat, "07-chat-paid");
   });
 
