@@ -117,7 +117,17 @@ describe("the whole journey in the playground, in a browser", () => {
     await tap("BCA Virtual Account");
     await botSays("Ringkasan Booking");
     await shoot(chat, "04-summary");
+    // On a phone the confirmation and the VA message often arrive in one poll (the bot is quicker than the
+    // network); hold the chat's polling for a moment after Book Now so that they do here, every time.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await chat.route("**/playground/chat/api/state*", async (route) => {
+      await held;
+      await route.continue().catch(() => {}); // a poll the page gave up on meanwhile
+    });
     await tap("Book Now");
+    await chat.waitForTimeout(3_000);
+    release();
     const confirmation = await botSays("Booking berhasil");
     const text = (await confirmation.textContent()) ?? "";
     journey.bookingCode = /Kode booking: (\d{8})/.exec(text)?.[1];
@@ -137,6 +147,7 @@ describe("the whole journey in the playground, in a browser", () => {
       return va.top >= box.top - 1 && va.bottom <= box.bottom + 1 && va.bottom <= window.innerHeight;
     }, undefined, WAIT);
     expect(chat.viewportSize()!.width).toBe(390);
+    await chat.unroute("**/playground/chat/api/state*");
     await shoot(chat, "04-booking-code", "journey-chat.png");
   });
 
