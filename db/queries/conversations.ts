@@ -16,6 +16,12 @@ export async function claimUpdate(tx: Database, { updateId }: { updateId: number
   return rows.length > 0;
 }
 
+/** Locks the chat's conversation row if it exists (a first contact that only reads leaves no row). */
+export async function lockExistingConversation(tx: Database, { chatId }: { chatId: number }): Promise<Conversation | undefined> {
+  const [row] = await tx.select().from(conversations).where(eq(conversations.chatId, chatId)).for("update");
+  return row;
+}
+
 /** Locks the chat's conversation row until the transaction ends, creating it on first contact. */
 export async function lockConversation(
   tx: Database,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { orders, type NewOrder, type Order } from "../schema";
 
@@ -65,19 +65,31 @@ export async function lockChatBookings(tx: Database, { chatId }: { chatId: numbe
  * or expired, not yet started on. Exactly the ones the customer may pay or
  * cancel from /status, oldest first.
  */
+const unpaidOfChat = (chatId: number) =>
+  and(eq(orders.chatId, chatId), eq(orders.repairStatus, "booked"), inArray(orders.paymentStatus, ["unpaid", "pending", "failed"]));
+
 export async function listUnpaidChatBookingCodes(db: Database, { chatId }: { chatId: number }): Promise<string[]> {
-  const rows = await db
-    .select({ code: orders.bookingCode })
-    .from(orders)
-    .where(
-      and(
-        eq(orders.chatId, chatId),
-        eq(orders.repairStatus, "booked"),
-        inArray(orders.paymentStatus, ["unpaid", "pending", "failed"]),
-      ),
-    )
-    .orderBy(asc(orders.createdAt));
+  const rows = await db.select({ code: orders.bookingCode }).from(orders).where(unpaidOfChat(chatId)).orderBy(asc(orders.createdAt));
   return rows.map((row) => row.code);
+}
+
+/** The same bookings whole (their status links are mentioned when /order starts another). */
+export async function listUnpaidChatOrders(db: Database, { chatId }: { chatId: number }): Promise<Order[]> {
+  return db.select().from(orders).where(unpaidOfChat(chatId)).orderBy(asc(orders.createdAt));
+}
+
+/**
+ * The chat's bookings that are still going somewhere (not completed, cancelled
+ * or expired), soonest appointment first: what a customer who forgot the code
+ * is shown.
+ */
+export async function listOpenChatOrders(db: Database, { chatId, limit = 10 }: { chatId: number; limit?: number }): Promise<Order[]> {
+  return db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.chatId, chatId), notInArray(orders.repairStatus, ["completed", "cancelled"]), ne(orders.paymentStatus, "expired")))
+    .orderBy(asc(orders.serviceDate), asc(orders.createdAt))
+    .limit(limit);
 }
 
 export async function lockOrder(tx: Database, { id }: { id: string }): Promise<Order | undefined> {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/db";
-import { lockConversation } from "@/db/queries/conversations";
+import { lockConversation, lockExistingConversation } from "@/db/queries/conversations";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
 import type { Conversation, Order } from "@/db/schema";
 import type { TelegramCall } from "@/lib/telegram/bot-api";
@@ -64,6 +64,13 @@ export class BotRequest {
     if (this.next) return this.next;
     this.locked ??= await lockConversation(this.tx, { chatId: this.chatId, language: this.language });
     return recordOf(this.locked);
+  }
+
+  /** The conversation's step, without creating its row on first contact ("idle" then). */
+  async step(): Promise<ConversationStep> {
+    if (this.next) return this.next.state.step;
+    this.locked ??= await lockExistingConversation(this.tx, { chatId: this.chatId });
+    return this.locked ? recordOf(this.locked).state.step : "idle";
   }
 
   save(record: ConversationRecord): void {

@@ -1,5 +1,6 @@
 import { PAYMENT_METHODS, type PaymentMethod } from "@/db/schema";
 import { BOOKING_CODE_PATTERN } from "@/lib/booking/codes";
+import type { WizardStep } from "./wizard";
 
 /**
  * What a button means, packed into its callback_data (1–64 bytes). Wizard
@@ -9,16 +10,25 @@ import { BOOKING_CODE_PATTERN } from "@/lib/booking/codes";
 export type WizardAction =
   | { type: "begin" }
   | { type: "cancel" }
+  /** "‹ Kembali" names the step it was shown on, so a double tap goes back once. */
+  | { type: "back"; from: BackStep }
   | { type: "device"; deviceId: number }
   | { type: "slot"; slotId: number }
   | { type: "part"; partId: number }
   | { type: "payment"; method: PaymentMethod }
   | { type: "book_now" };
 
+export type BackStep = Extract<WizardStep, "date" | "device" | "slot" | "part" | "payment">;
+const BACK_CODES: Record<BackStep, string> = { date: "dt", device: "dv", slot: "sl", part: "pt", payment: "pm" };
+const BACK_STEPS = Object.fromEntries(Object.entries(BACK_CODES).map(([step, code]) => [code, step])) as Record<string, BackStep>;
+
 export type ButtonAction =
   | { scope: "wizard"; nonce: string; action: WizardAction }
   | { scope: "menu"; menu: "order" | "status" }
-  | { scope: "order"; op: "cancel" | "confirm_cancel" | "keep"; bookingCode: string };
+  | { scope: "order"; op: "cancel" | "confirm_cancel" | "keep"; bookingCode: string }
+  /** The booking-code prompt: leave it, or open one of the chat's bookings from the list. */
+  | { scope: "status"; op: "close" }
+  | { scope: "status"; op: "open"; bookingCode: string };
 
 /** Payment methods a customer can choose in the bot (cash is recorded by staff only). */
 export const CHAT_PAYMENT_METHODS: readonly PaymentMethod[] = PAYMENT_METHODS.filter((m) => m !== "cash");
@@ -29,6 +39,8 @@ function encodeWizard(action: WizardAction): string {
       return "bg";
     case "cancel":
       return "cx";
+    case "back":
+      return `bk:${BACK_CODES[action.from]}`;
     case "device":
       return `dv:${action.deviceId}`;
     case "slot":
@@ -50,6 +62,8 @@ export function encodeButton(button: ButtonAction): string {
       return `m:${button.menu}`;
     case "order":
       return `o:${{ cancel: "cx", confirm_cancel: "cy", keep: "kp" }[button.op]}:${button.bookingCode}`;
+    case "status":
+      return button.op === "close" ? "s:cx" : `s:op:${button.bookingCode}`;
   }
 }
 
@@ -60,6 +74,7 @@ function decodeWizard(kind: string, arg: string | undefined): WizardAction | nul
   if (kind === "bg" && arg === undefined) return { type: "begin" };
   if (kind === "cx" && arg === undefined) return { type: "cancel" };
   if (kind === "bn" && arg === undefined) return { type: "book_now" };
+  if (kind === "bk" && arg !== undefined && Object.hasOwn(BACK_STEPS, arg)) return { type: "back", from: BACK_STEPS[arg]! };
   if (arg !== undefined && ID.test(arg)) {
     if (kind === "dv") return { type: "device", deviceId: Number(arg) };
     if (kind === "sl") return { type: "slot", slotId: Number(arg) };
@@ -84,5 +99,7 @@ export function decodeButton(data: string | undefined): ButtonAction | null {
     const op = first && Object.hasOwn(ORDER_OPS, first) ? ORDER_OPS[first] : undefined;
     return op ? { scope: "order", op, bookingCode: second } : null;
   }
+  if (scope === "s" && first === "cx" && second === undefined) return { scope: "status", op: "close" };
+  if (scope === "s" && first === "op" && second && BOOKING_CODE_PATTERN.test(second) && third === undefined) return { scope: "status", op: "open", bookingCode: second };
   return null;
 }

@@ -1,6 +1,7 @@
 import type { Database } from "@/db";
 import type { ShopSettings } from "@/db/queries/settings";
 import type { Order } from "@/db/schema";
+import { isVirtualAccountMethod } from "@/lib/payments/payment-request";
 import { orderLanguage } from "@/lib/notify/messages";
 import { enqueueTelegramCall, statusPageUrl, type TelegramCall } from "@/lib/notify/outbox";
 import { alertStaff } from "@/lib/notify/staff-alerts";
@@ -28,8 +29,9 @@ export interface ConfirmationContext {
 }
 
 /**
- * The message that confirms a booking: code, summary, how to pay, where the
- * shop is, and the status page with a "Bayar Sekarang" button.
+ * The message that confirms a booking: only what the summary above did not
+ * say (the code, when and where, the deadline unless a VA message brings it)
+ * and the status page with a "Bayar Sekarang" button.
  */
 export function bookingConfirmationCall(order: Order, { settings, payment }: ConfirmationContext): TelegramCall {
   const texts = textsFor(orderLanguage(order));
@@ -40,7 +42,18 @@ export function bookingConfirmationCall(order: Order, { settings, payment }: Con
     method: "sendMessage",
     params: {
       chat_id: order.chatId,
-      text: texts.confirmation({ ...orderFacts(order), bookingCode: order.bookingCode, holdExpiresAt: order.holdExpiresAt, location: { address, mapsUrl } }, url, payment),
+      text: texts.confirmation(
+        {
+          ...orderFacts(order),
+          bookingCode: order.bookingCode,
+          holdExpiresAt: order.holdExpiresAt,
+          shopName: settings.shopName,
+          virtualAccountFollows: isVirtualAccountMethod(order.paymentMethod),
+          location: { address, mapsUrl },
+        },
+        url,
+        payment,
+      ),
       reply_markup: payRow.length ? { inline_keyboard: [payRow] } : undefined,
       link_preview_options: { is_disabled: true },
     },

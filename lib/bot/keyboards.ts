@@ -1,7 +1,7 @@
 import type { Device, PaymentMethod } from "@/db/schema";
 import type { CatalogEntry } from "@/db/queries/catalog";
 import type { SlotOffer } from "@/lib/booking/availability";
-import { CHAT_PAYMENT_METHODS, encodeButton, type WizardAction } from "./callback-data";
+import { CHAT_PAYMENT_METHODS, encodeButton, type BackStep, type WizardAction } from "./callback-data";
 import type { BotTexts } from "./texts";
 
 export interface InlineButton {
@@ -26,18 +26,22 @@ export function wizardKeyboards(texts: BotTexts, nonce: string) {
     callback_data: encodeButton({ scope: "wizard", nonce, action }),
   });
   const cancel = button(texts.buttonCancel, { type: "cancel" });
-  const withCancel = (buttons: InlineButton[][]): InlineKeyboard => ({ inline_keyboard: [...buttons, [cancel]] });
+  /** The last row of a step: back to the step before (answers kept) and Cancel. */
+  const withBack = (from: BackStep, buttons: InlineButton[][]): InlineKeyboard => ({
+    inline_keyboard: [...buttons, [button(texts.buttonBack, { type: "back", from }), cancel]],
+  });
   return {
     intro: (): InlineKeyboard => ({ inline_keyboard: [[button(texts.buttonBooking, { type: "begin" }), cancel]] }),
-    cancelOnly: (): InlineKeyboard => withCancel([]),
+    date: (): InlineKeyboard => withBack("date", []),
     devices: (devices: Device[]): InlineKeyboard =>
-      withCancel(rows(devices.map((d) => button(d.name, { type: "device", deviceId: d.id })), 3)),
+      withBack("device", rows(devices.map((d) => button(d.name, { type: "device", deviceId: d.id })), 3)),
     slots: (slots: SlotOffer[]): InlineKeyboard =>
-      withCancel(slots.map((s) => [button(texts.slotButton(s.label, s.remaining), { type: "slot", slotId: s.id })])),
+      withBack("slot", slots.map((s) => [button(texts.slotButton(s.label, s.remaining), { type: "slot", slotId: s.id })])),
     parts: (items: CatalogEntry[]): InlineKeyboard =>
-      withCancel(items.map((i) => [button(texts.partButton(i.partName, i.priceIdr), { type: "part", partId: i.partId })])),
+      withBack("part", items.map((i) => [button(texts.partButton(i.partName, i.priceIdr), { type: "part", partId: i.partId })])),
     payments: (): InlineKeyboard =>
-      withCancel(
+      withBack(
+        "payment",
         rows(
           CHAT_PAYMENT_METHODS.map((method: PaymentMethod) => button(texts.paymentMethod(method), { type: "payment", method })),
           2,
@@ -45,6 +49,16 @@ export function wizardKeyboards(texts: BotTexts, nonce: string) {
       ),
     summary: (): InlineKeyboard => ({ inline_keyboard: [[button(texts.buttonBookNow, { type: "book_now" }), cancel]] }),
   };
+}
+
+/** Under "enter your booking code": a way out. */
+export function statusPromptKeyboard(texts: BotTexts): InlineKeyboard {
+  return { inline_keyboard: [[{ text: texts.buttonClosePrompt, callback_data: encodeButton({ scope: "status", op: "close" }) }]] };
+}
+
+/** Under the list of the chat's open bookings: one button per booking, opening its status. */
+export function openBookingsKeyboard(bookingCodes: string[]): InlineKeyboard {
+  return { inline_keyboard: rows(bookingCodes.map((code) => ({ text: code, callback_data: encodeButton({ scope: "status", op: "open", bookingCode: code }) })), 2) };
 }
 
 /** The two buttons under the greeting ("Order", "Status Layanan"). */

@@ -39,7 +39,7 @@ export async function renderStep(req: BotRequest, state: WizardState, step: Wiza
     case "date": {
       const settings = await req.settings();
       const today = todayInJakarta(req.now);
-      return { text: texts.askDate(today, addDays(today, settings.bookingHorizonDays)), keyboard: keyboards.cancelOnly() };
+      return { text: texts.askDate(today, addDays(today, settings.bookingHorizonDays)), keyboard: keyboards.date() };
     }
     case "device":
       return { text: texts.askDevice(choices.serviceDate!), keyboard: keyboards.devices(await listActiveDevices(req.tx)) };

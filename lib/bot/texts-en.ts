@@ -1,32 +1,11 @@
-import type { PaymentMethod, PaymentStatus } from "@/db/schema";
 import { formatDateDmy, formatDateLong, formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
-import { repairStatusText } from "@/lib/notify/messages";
+import { labelsFor } from "@/lib/booking/status-labels";
+import { repairStatusLine } from "@/lib/notify/messages";
 import type { BotTexts, Notice, ShopLocation, SummaryFacts } from "./texts";
 
-const METHODS: Record<PaymentMethod, string> = {
-  bca_va: "BCA Virtual Account",
-  bni_va: "BNI Virtual Account",
-  bri_va: "BRI Virtual Account",
-  echannel: "Mandiri Bill Payment",
-  gopay: "GoPay",
-  shopeepay: "ShopeePay",
-  other_qris: "QRIS",
-  credit_card: "Credit card",
-  all: "All methods",
-  cash: "Cash",
-};
-
-const PAYMENT_STATUS: Record<PaymentStatus, string> = {
-  unpaid: "Awaiting payment",
-  pending: "Awaiting payment",
-  paid: "Paid",
-  review: "Under review",
-  failed: "Payment failed",
-  expired: "Expired",
-  refunded: "Refunded",
-  partially_refunded: "Partially refunded",
-};
+const LABELS = labelsFor("en");
+const METHODS = LABELS.method;
 
 function lines(f: SummaryFacts): string {
   return [
@@ -59,7 +38,7 @@ function notice(n: Notice): string {
       }
       break;
     case "use_buttons":
-      return "Please choose with the buttons below.";
+      return "Please choose with the buttons on the message above.";
     case "text_only":
       return "Sorry, I can only read text messages.";
     case "option_unavailable":
@@ -92,6 +71,8 @@ export const TEXTS_EN: BotTexts = {
   buttonStatus: "Service status",
   buttonBooking: "Booking",
   buttonCancel: "Cancel",
+  buttonBack: "‹ Back",
+  buttonClosePrompt: "Close",
   buttonBookNow: "Book Now",
   buttonPayNow: "Pay now",
   virtualAccountUnavailable: (code) =>
@@ -112,25 +93,30 @@ export const TEXTS_EN: BotTexts = {
   askPayment: () => "Please choose a payment method:",
   paymentMethod: (method) => METHODS[method],
   summary: (f) => `Booking summary\n\n${lines(f)}\n\nPress Book Now to make the booking.`,
-  booked: (f, code) => `✅ Booking made. Booking code: ${code}\n\n${lines(f)}`,
+  booked: (f) => `Booking summary\n\n${lines(f)}\n\n✅ Booking made.`,
   confirmation: (f, url, payment) =>
     [
-      `✅ Your booking is confirmed!\n\nBooking code: ${f.bookingCode}\nTotal: ${formatRupiah(f.amountIdr)}\nDate: ${formatDateDmy(f.serviceDate)}\nTime: ${f.slotLabel}\nDevice: ${f.deviceName}\nProduct: ${f.partName}\nPayment: ${METHODS[f.paymentMethod]}`,
+      `✅ Your booking is confirmed!\n\nBooking code: ${f.bookingCode}\nWhen: ${formatDateLong(f.serviceDate, "en")}, ${f.slotLabel} at ${f.shopName}`,
       payment
         ? `Please transfer to the ${payment.bank.toUpperCase()} virtual account\nVA number: ${payment.vaNumber}\nAmount: ${formatRupiah(payment.amountIdr)}\nPay before: ${formatWibDateTime(payment.expiresAt)}`
-        : f.holdExpiresAt
+        : f.holdExpiresAt && !f.virtualAccountFollows
           ? `Please pay before ${formatWibDateTime(f.holdExpiresAt)}, or the booking is cancelled automatically.`
           : "",
       whereToCome(f.location),
-      `Status and payment: ${url}\nKeep your booking code for /status.`,
+      `Pay and check status: ${url}`,
     ]
       .filter(Boolean)
       .join("\n\n"),
+  unpaidReminder: (bookings) =>
+    `You still have ${bookings.length === 1 ? "a booking" : "bookings"} waiting for payment:\n${bookings.map((b) => `• ${b.bookingCode}, pay at ${b.statusUrl}`).join("\n")}\n\nYou can still make a new booking below.`,
   alreadyBooked: (code) => `Your booking has already been made. Booking code: ${code}`,
   tooManyUnpaid: (codes) =>
     `Sorry, no new booking yet: you still have ${codes.length} unpaid ${codes.length === 1 ? "booking" : "bookings"} (${codes.join(", ")}).\n\nPlease pay or cancel ${codes.length === 1 ? "it" : "them"} first with /status, e.g. /status ${codes[0] ?? ""}. Then send /order to book again.`,
   notice,
-  wizardCancelled: "Booking cancelled. Send /order to start again.",
+  retypeDate: "Type another date, e.g. 01/10/2022.",
+  wizardCancelled:
+    "Form cancelled. Bookings already made are unchanged; to cancel one, send /status with its booking code. Send /order to start again.",
+  statusPromptClosed: "OK, status check closed. Send /help to see the menu.",
   nothingToCancel: "Nothing is in progress. Send /order to book a repair.",
   idleHint: "Send /order to book a repair, /status to check a booking, or /help for help.",
   unknownCommand: "Unknown command. Available menus: /help /order /catalog /status",
@@ -139,10 +125,15 @@ export const TEXTS_EN: BotTexts = {
   catalogEmpty: "The catalog is empty right now. Please try again later.",
   askStatusCode: "Please enter your booking code (8 digits), e.g. 62473383",
   statusBadFormat: "A booking code is 8 digits, e.g. 62473383. Please try again.",
+  openBookings: (bookings) =>
+    `Your open bookings in this chat:\n\n${bookings
+      .map((b) => `• ${b.bookingCode}: ${formatDateDmy(b.serviceDate)}, ${b.slotLabel}\n  ${LABELS.payment[b.paymentStatus]}, ${LABELS.repair[b.repairStatus]}`)
+      .join("\n")}\n\nTap a code to see its status.`,
+  noOpenBookings: "You have no open bookings in this chat. Send /order to book a repair.",
   statusNotFound: (code) => `Booking code ${code} was not found in this chat. Please check your code.`,
   statusRateLimited: (minutes) => `Too many wrong codes. Please try again in ${minutes} minutes.`,
   statusSummary: (f, url) =>
-    `Order details\n\n${lines(f)}\nPayment status: ${PAYMENT_STATUS[f.paymentStatus]}\nRepair status: ${repairStatusText(f.repairStatus, "en")}\n\nStatus page: ${url}`,
+    `Order details\n\n${lines(f)}\n${LABELS.paymentHeading}: ${LABELS.payment[f.paymentStatus]}\n${repairStatusLine(f.repairStatus, "en")}\n\nStatus page: ${url}`,
   cancelBookingConfirm: (code) => `Cancel booking ${code}? Your time slot will be released to other customers.`,
   bookingCancelled: (code) => `Booking ${code} has been cancelled and its time slot released. Send /order to book again.`,
   cancelNotAllowed: (code) => `Booking ${code} can no longer be cancelled (paid, completed or already cancelled). Please contact the shop.`,
@@ -153,6 +144,6 @@ export const TEXTS_EN: BotTexts = {
     { command: "order", description: "Book a repair" },
     { command: "catalog", description: "Devices, spare parts and prices" },
     { command: "status", description: "Check a booking by its code" },
-    { command: "cancel", description: "Leave the booking in progress" },
+    { command: "cancel", description: "Stop filling in a booking (bookings already made: /status)" },
   ],
 };

@@ -33,6 +33,32 @@ export interface ShopLocation {
 
 export type DateProblem = DateRejection | "full";
 
+/** What the confirmation adds to the summary the customer has just seen. */
+export interface ConfirmationFacts extends SummaryFacts {
+  bookingCode: string;
+  holdExpiresAt: Date | null;
+  shopName: string;
+  /** A bank VA is being issued: its own message brings the deadline, so the confirmation leaves it out. */
+  virtualAccountFollows: boolean;
+  /** Where to come, from the shop's settings. */
+  location?: ShopLocation;
+}
+
+/** One of the chat's open bookings, as listed when the customer does not know its code. */
+export interface OpenBooking {
+  bookingCode: string;
+  serviceDate: string;
+  slotLabel: string;
+  paymentStatus: PaymentStatus;
+  repairStatus: RepairStatus;
+}
+
+/** An unpaid booking of the chat, mentioned when /order starts another one. */
+export interface UnpaidBooking {
+  bookingCode: string;
+  statusUrl: string;
+}
+
 export type Notice =
   | { kind: "date"; problem: DateProblem; input: string; lastDate: string; horizonDays: number; closedReason?: string }
   | { kind: "use_buttons" }
@@ -52,6 +78,10 @@ export interface BotTexts {
   buttonStatus: string;
   buttonBooking: string;
   buttonCancel: string;
+  /** Back to the previous step of the wizard, choices kept. */
+  buttonBack: string;
+  /** Leaves the "enter your booking code" prompt. */
+  buttonClosePrompt: string;
   buttonBookNow: string;
   buttonPayNow: string;
   virtualAccountUnavailable(bookingCode: string): string;
@@ -69,17 +99,21 @@ export interface BotTexts {
   askPayment(): string;
   paymentMethod(method: PaymentMethod): string;
   summary(facts: SummaryFacts): string;
-  booked(facts: SummaryFacts, bookingCode: string): string;
-  confirmation(
-    facts: SummaryFacts & { bookingCode: string; holdExpiresAt: Date | null; location?: ShopLocation },
-    statusUrl: string,
-    payment?: PaymentInstructions,
-  ): string;
+  /** The summary once booked: its facts stay, the code follows in the confirmation. */
+  booked(facts: SummaryFacts): string;
+  confirmation(facts: ConfirmationFacts, statusUrl: string, payment?: PaymentInstructions): string;
+  /** Said before a new /order while the chat still has unpaid bookings (it may still book). */
+  unpaidReminder(bookings: UnpaidBooking[]): string;
   alreadyBooked(bookingCode: string): string;
   /** Book Now refused while the chat holds this many unpaid bookings; names them and points to /status. */
   tooManyUnpaid(bookingCodes: string[]): string;
   notice(notice: Notice): string;
+  /** After a wrong date: the short line that asks again (the date prompt with its buttons is just above). */
+  retypeDate: string;
+  /** /cancel or Cancel during the wizard: the form stops, bookings already made stay. */
   wizardCancelled: string;
+  /** Batal on the booking-code prompt. */
+  statusPromptClosed: string;
   nothingToCancel: string;
   idleHint: string;
   unknownCommand: string;
@@ -88,6 +122,9 @@ export interface BotTexts {
   catalogEmpty: string;
   askStatusCode: string;
   statusBadFormat: string;
+  /** Text that is not a code at the code prompt ("lupa kode"): the chat's open bookings, each with a button. */
+  openBookings(bookings: OpenBooking[]): string;
+  noOpenBookings: string;
   statusNotFound(code: string): string;
   statusRateLimited(minutes: number): string;
   statusSummary(facts: SummaryFacts & { paymentStatus: PaymentStatus; repairStatus: RepairStatus }, statusUrl: string): string;

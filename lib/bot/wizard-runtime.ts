@@ -5,6 +5,7 @@ import { createBookingIn } from "@/lib/booking/create-booking";
 import { isVirtualAccountMethod } from "@/lib/payments/payment-request";
 import { newNonce, type BotRequest, type ConversationRecord } from "./bot-request";
 import { orderFacts, queueBookingConfirmation } from "./confirmation";
+import { statusPromptKeyboard } from "./keyboards";
 import { renderStep } from "./render-step";
 import type { Notice } from "./texts";
 import { isWizardStep, nextWizardStep, type WizardEvent, type WizardNotice, type WizardState } from "./wizard";
@@ -107,6 +108,12 @@ export async function runWizard(
         case "notice":
           prefix.push(await noticeText(req, effect.notice));
           break;
+        case "reply": {
+          // The step's menu stays where it is: a wrong input gets a line, not another copy of a 17-button keyboard.
+          const text = await noticeText(req, effect.notice);
+          req.send(effect.notice.kind === "date" ? `${text}\n${req.texts.retypeDate}` : text);
+          break;
+        }
         case "show_step":
           show = true;
           break;
@@ -117,7 +124,7 @@ export async function runWizard(
           break;
         }
         case "show_booked":
-          if (booked) say(req, delivery, req.texts.booked(orderFacts(booked), booked.bookingCode));
+          if (booked) say(req, delivery, req.texts.booked(orderFacts(booked)));
           req.save({ state, nonce: previous.nonce, messageId: delivery.mode === "edit" ? delivery.messageId : null });
           break;
         case "already_booked":
@@ -139,7 +146,14 @@ export async function runWizard(
           break;
         case "ask_status_code":
           retireMenu(req, previous);
-          req.send(req.texts.askStatusCode);
+          req.send(req.texts.askStatusCode, statusPromptKeyboard(req.texts));
+          req.save({ state, nonce: null, messageId: null });
+          break;
+        case "prompt_left":
+          req.save({ state, nonce: null, messageId: null });
+          break;
+        case "status_closed":
+          say(req, delivery, req.texts.statusPromptClosed);
           req.save({ state, nonce: null, messageId: null });
           break;
       }

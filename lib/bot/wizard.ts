@@ -34,6 +34,8 @@ export type WizardEvent =
   | { type: "order" }
   | { type: "draft"; choices: WizardChoices }
   | { type: "begin" }
+  /** "‹ Kembali" on the menu of step `from` (a tap on an older menu of the same chat does not match). */
+  | { type: "back"; from: WizardStep }
   | { type: "date_valid"; date: string }
   | { type: "date_invalid"; problem: DateProblem; input: string; closedReason?: string }
   | { type: "device"; deviceId: number }
@@ -64,6 +66,8 @@ export type WizardEffect =
   /** Show the (new) current step. */
   | { type: "show_step" }
   | { type: "notice"; notice: WizardNotice }
+  /** A short reply to a wrong input; the step's menu above stays as it is (no second keyboard). */
+  | { type: "reply"; notice: WizardNotice }
   /** Create the order from the choices, then report back with booked / booking_refused. */
   | { type: "create_booking" }
   | { type: "show_booked" }
@@ -72,6 +76,10 @@ export type WizardEffect =
   | { type: "unpaid_limit"; bookingCodes: string[] }
   | { type: "cancelled" }
   | { type: "nothing_to_cancel" }
+  /** Batal (or /cancel) at the booking-code prompt. */
+  | { type: "status_closed" }
+  /** The code prompt is over (a code was answered, or the customer went elsewhere): nothing to say, only to forget. */
+  | { type: "prompt_left" }
   | { type: "ask_status_code" };
 
 export type WizardResult = { ok: true; state: WizardState; effects: WizardEffect[] } | { ok: false; error: "unexpected_event" };
@@ -101,7 +109,37 @@ function stay(state: WizardState, notice: WizardNotice): WizardResult {
   return { ok: true, state, effects: [{ type: "notice", notice }, { type: "show_step" }] };
 }
 
+function remind(state: WizardState, notice: WizardNotice): WizardResult {
+  return { ok: true, state, effects: [{ type: "reply", notice }] };
+}
+
 const unexpected: WizardResult = { ok: false, error: "unexpected_event" };
+
+/** The step before each step that has "‹ Kembali", in the paper's order. */
+const PREVIOUS: Partial<Record<WizardStep, WizardStep>> = { date: "intro", device: "date", slot: "device", part: "slot", payment: "part" };
+const ANSWER_OF: Record<Exclude<WizardStep, "intro" | "summary">, keyof WizardChoices> = {
+  date: "serviceDate",
+  device: "deviceId",
+  slot: "slotId",
+  part: "partId",
+  payment: "paymentMethod",
+};
+
+/**
+ * One step back: the answers given before that step are kept; its own answer and
+ * the later ones are asked again (a new date may change the free slots, a new
+ * device the parts on offer).
+ */
+function back(state: WizardState, from: WizardStep): WizardResult {
+  const to = PREVIOUS[from];
+  if (state.step !== from || !to) return unexpected;
+  const order = WIZARD_STEPS.indexOf(to);
+  const choices = { ...state.choices };
+  for (const [step, key] of Object.entries(ANSWER_OF)) {
+    if (WIZARD_STEPS.indexOf(step as WizardStep) >= order) delete choices[key];
+  }
+  return { ok: true, state: { step: to, choices }, effects: [{ type: "show_step" }] };
+}
 
 /** Where the conversation goes on `event`; an event the current step does not expect is an error. */
 export function nextWizardStep(state: WizardState, event: WizardEvent): WizardResult {
@@ -112,18 +150,21 @@ export function nextWizardStep(state: WizardState, event: WizardEvent): WizardRe
     case "draft":
       return go({ ...event.choices });
     case "cancel":
-      if (isWizardStep(step) || step === "status") return { ok: true, state: IDLE, effects: [{ type: "cancelled" }] };
+      if (step === "status") return { ok: true, state: IDLE, effects: [{ type: "status_closed" }] };
+      if (isWizardStep(step)) return { ok: true, state: IDLE, effects: [{ type: "cancelled" }] };
       return { ok: true, state: IDLE, effects: [{ type: "nothing_to_cancel" }] };
     case "status":
       return { ok: true, state: { step: "status", choices: {} }, effects: [{ type: "ask_status_code" }] };
     case "status_done":
-      return step === "status" ? { ok: true, state: IDLE, effects: [] } : unexpected;
+      return step === "status" ? { ok: true, state: IDLE, effects: [{ type: "prompt_left" }] } : unexpected;
     case "begin":
       return step === "intro" ? go(choices) : unexpected;
+    case "back":
+      return back(state, event.from);
     case "date_valid":
       return step === "date" ? go({ ...choices, serviceDate: event.date }) : unexpected;
     case "date_invalid":
-      return step === "date" ? stay(state, { kind: "date", problem: event.problem, input: event.input, closedReason: event.closedReason }) : unexpected;
+      return step === "date" ? remind(state, { kind: "date", problem: event.problem, input: event.input, closedReason: event.closedReason }) : unexpected;
     case "device": {
       if (step !== "device") return unexpected;
       // A part chosen earlier (from a website draft) was checked against this device by the caller.
@@ -158,7 +199,7 @@ export function nextWizardStep(state: WizardState, event: WizardEvent): WizardRe
     case "booking_refused":
       return step === "summary" ? refused(choices, event) : unexpected;
     case "text":
-      return isWizardStep(step) && step !== "date" ? stay(state, { kind: "use_buttons" }) : unexpected;
+      return isWizardStep(step) && step !== "date" ? remind(state, { kind: "use_buttons" }) : unexpected;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Order, RepairStatus } from "@/db/schema";
 import { formatDateDmy, formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
+import { labelsFor } from "@/lib/booking/status-labels";
 
 /** Texts of the messages the system sends on its own initiative, per language (DESIGN §5: Indonesian first). */
 export type Language = "id" | "en";
@@ -15,27 +16,10 @@ export type OrderEvent =
   | { kind: "cancelled"; byShop: boolean }
   | { kind: "reminder" };
 
-const REPAIR_STATUS_TEXT: Record<Language, Record<RepairStatus, string>> = {
-  id: {
-    booked: "Booking diterima",
-    received: "Perangkat sudah kami terima",
-    in_progress: "Perangkat sedang diperbaiki",
-    ready: "Perangkat siap diambil",
-    completed: "Servis selesai. Terima kasih!",
-    cancelled: "Booking dibatalkan",
-  },
-  en: {
-    booked: "Booking received",
-    received: "We have received your device",
-    in_progress: "Your device is being repaired",
-    ready: "Your device is ready for pickup",
-    completed: "Service completed. Thank you!",
-    cancelled: "Booking cancelled",
-  },
-};
-
-export function repairStatusText(status: RepairStatus, language: Language = "id"): string {
-  return REPAIR_STATUS_TEXT[language][status];
+/** "Status perbaikan: Siap diambil", in the words of the status page and the bot (lib/booking/status-labels.ts). */
+export function repairStatusLine(status: RepairStatus, language: Language = "id"): string {
+  const labels = labelsFor(language);
+  return `${labels.repairHeading}: ${labels.repair[status]}`;
 }
 
 export function orderLanguage(order: Pick<Order, "language">): Language {
@@ -86,10 +70,10 @@ export function orderEventText(order: Order, event: OrderEvent, statusUrl: strin
       return en
         ? `↩️ The payment for booking ${order.bookingCode} has been refunded.`
         : `↩️ Pembayaran untuk booking ${order.bookingCode} sudah dikembalikan (refund).`;
-    case "repair_status":
-      return en
-        ? `🔧 ${repairStatusText(event.status, language)}.\n\n${summary}\n\nStatus: ${statusUrl}`
-        : `🔧 ${repairStatusText(event.status, language)}.\n\n${summary}\n\nStatus: ${statusUrl}`;
+    case "repair_status": {
+      const thanks = event.status === "completed" ? (en ? " Thank you!" : " Terima kasih!") : "";
+      return `🔧 ${repairStatusLine(event.status, language)}.${thanks}\n\n${summary}\n\nStatus: ${statusUrl}`;
+    }
     case "rescheduled":
       return en
         ? `📅 Your appointment has been moved.\n\n${summary}\n\nStatus: ${statusUrl}`

@@ -5,7 +5,7 @@ import type { Order, Payment } from "@/db/schema";
 import { applyTransactionIn, attemptStatusOf } from "./apply-transaction";
 import { chargeCoreApi, MidtransApiError } from "./midtrans-api";
 import { parseMidtransTime } from "./midtrans-time";
-import { isVirtualAccountMethod, midtransOrderIdOf, remainingHoldMinutes, virtualAccountChargeBody } from "./payment-request";
+import { isVirtualAccountMethod, midtransOrderIdOf, holdAlignedExpiry, virtualAccountChargeBody } from "./payment-request";
 import { paymentRefusal, type PaymentRefusal } from "./start-payment";
 import { applyAttemptNews, cancelPendingAttempts } from "./supersede-attempts";
 
@@ -18,6 +18,10 @@ function liveVirtualAccount(attempts: readonly Payment[], now: Date): Payment | 
   if (!latest || latest.kind !== "core" || attemptStatusOf(latest) !== "pending") return undefined;
   if (!latest.vaNumber && !latest.billKey) return undefined;
   return latest.expiresAt && latest.expiresAt > now ? latest : undefined;
+}
+
+function earlier(midtrans: Date | undefined, deadline: Date): Date {
+  return midtrans && midtrans < deadline ? midtrans : deadline;
 }
 
 /**
@@ -44,10 +48,10 @@ export async function issueVirtualAccount(
     const news = await cancelPendingAttempts(attempts);
     if (!news) return { ok: false, reason: "midtrans_unavailable" };
     const attempt = (attempts[attempts.length - 1]?.attempt ?? 0) + 1;
-    const minutes = remainingHoldMinutes(order, now);
+    const deadline = holdAlignedExpiry(order, now).expiresAt;
     let charge;
     try {
-      charge = await chargeCoreApi(virtualAccountChargeBody(order, { attempt, now, minutes }));
+      charge = await chargeCoreApi(virtualAccountChargeBody(order, { attempt, now }));
     } catch (error) {
       if (!(error instanceof MidtransApiError)) throw error;
       console.error(`[midtrans] VA charge refused for order ${order.bookingCode}: ${error.message}`);
@@ -65,7 +69,8 @@ export async function issueVirtualAccount(
       billKey: charge.bill_key ?? null,
       billerCode: charge.biller_code ?? null,
       grossAmount: order.amountIdr,
-      expiresAt: parseMidtransTime(charge.expiry_time) ?? new Date(now.getTime() + minutes * 60_000),
+      // The hold, unless Midtrans says the VA closes sooner (its answer counts in whole seconds, so the minute shown stays the same).
+      expiresAt: earlier(parseMidtransTime(charge.expiry_time), deadline),
     });
     await applyAttemptNews(tx, news, now);
     const applied = await applyTransactionIn(tx, {

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { findOrderByStatusToken } from "@/db/queries/orders";
-import { findLatestPayment } from "@/db/queries/payments";
+import { findLatestPayment, listOrderPayments } from "@/db/queries/payments";
+import { labelsFor, methodUsedLabel } from "@/lib/booking/status-labels";
 import type { Order, Payment, PaymentMethod, PaymentStatus, RepairStatus } from "@/db/schema";
 import { attemptStatusOf } from "./apply-transaction";
 import { reconcilePayment } from "./reconcile-pending";
@@ -25,6 +26,8 @@ export interface OrderStatusView {
   order: Order;
   /** "Bayar Sekarang" is shown. */
   canPay: boolean;
+  /** The method as the customer reads it: the one actually paid with once Midtrans has said, else the one chosen. */
+  methodLabel: string;
   /** A bank transfer issued in the chat that can still be paid. */
   virtualAccount?: Pick<Payment, "vaBank" | "vaNumber" | "billKey" | "billerCode" | "expiresAt">;
 }
@@ -49,13 +52,20 @@ export async function getOrderStatusView(token: string, now = new Date()): Promi
   const db = await getDb();
   const order = await findOrderByStatusToken(db, { token });
   if (!order) return undefined;
-  const latest = await findLatestPayment(db, { orderId: order.id });
+  const attempts = await listOrderPayments(db, { orderId: order.id });
+  const latest = attempts.at(-1);
   const canPay = paymentRefusal(order, now) === undefined;
   const liveVa =
     canPay && latest?.kind === "core" && attemptStatusOf(latest) === "pending" && latest.expiresAt && latest.expiresAt > now
       ? latest
       : undefined;
-  return { json: orderStatusJson(order), order, canPay, virtualAccount: liveVa };
+  return { json: orderStatusJson(order), order, canPay, methodLabel: methodLabelOf(order, attempts), virtualAccount: liveVa };
+}
+
+/** The paid attempt's method (a Snap page offers several), or what the customer chose while nothing is paid. */
+function methodLabelOf(order: Order, attempts: readonly Payment[]): string {
+  const paid = attempts.find((p) => attemptStatusOf(p) === "paid");
+  return (paid && methodUsedLabel(paid)) ?? labelsFor("id").method[order.paymentMethod];
 }
 
 const RECHECK_EVERY_MS = 10_000;

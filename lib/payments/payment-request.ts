@@ -39,6 +39,21 @@ export function remainingHoldMinutes(order: Pick<Order, "holdExpiresAt">, now: D
   return Math.floor((order.holdExpiresAt.getTime() - now.getTime()) / 60_000);
 }
 
+/**
+ * The attempt's expiry, on the order's hold itself: the deadline is computed
+ * once, at booking, and every message and page shows that one value. Midtrans
+ * counts whole minutes from a start time (Snap's expiry.start_time, Core's
+ * custom_expiry.order_time, both "when the order was made"); counting from
+ * `now` would end up to a minute before the hold (06:37 in the VA message,
+ * 06:38 in the confirmation), so the count starts that fraction of a minute
+ * earlier instead.
+ */
+export function holdAlignedExpiry(order: Pick<Order, "holdExpiresAt">, now: Date): { start: Date; minutes: number; expiresAt: Date } {
+  const hold = order.holdExpiresAt ?? now;
+  const minutes = Math.max(1, Math.ceil((hold.getTime() - now.getTime()) / 60_000));
+  return { start: new Date(hold.getTime() - minutes * 60_000), minutes, expiresAt: hold };
+}
+
 function transactionParts(order: Order, attempt: number) {
   return {
     transaction_details: { order_id: midtransOrderIdOf(order, attempt), gross_amount: order.amountIdr },
@@ -62,20 +77,22 @@ function transactionParts(order: Order, attempt: number) {
 }
 
 /** Body of POST {snap}/transactions for the status page's "Bayar Sekarang". */
-export function snapTransactionBody(order: Order, { attempt, now, minutes }: { attempt: number; now: Date; minutes: number }) {
+export function snapTransactionBody(order: Order, { attempt, now }: { attempt: number; now: Date }) {
+  const { start, minutes } = holdAlignedExpiry(order, now);
   return {
     ...transactionParts(order, attempt),
     enabled_payments: ENABLED_PAYMENTS[order.paymentMethod],
-    expiry: { start_time: formatMidtransTime(now), unit: "minute", duration: minutes },
+    expiry: { start_time: formatMidtransTime(start), unit: "minute", duration: minutes },
     callbacks: { finish: statusPageUrl(order) },
   };
 }
 
 /** Body of POST {core}/v2/charge for a bank virtual account (or Mandiri bill) sent in the chat. */
-export function virtualAccountChargeBody(order: Order, { attempt, now, minutes }: { attempt: number; now: Date; minutes: number }) {
+export function virtualAccountChargeBody(order: Order, { attempt, now }: { attempt: number; now: Date }) {
   const bank = VA_BANKS[order.paymentMethod];
   if (!bank) throw new Error(`${order.paymentMethod} is not a virtual account method`);
-  const expiry = { custom_expiry: { order_time: formatMidtransTime(now), expiry_duration: minutes, unit: "minute" } };
+  const { start, minutes } = holdAlignedExpiry(order, now);
+  const expiry = { custom_expiry: { order_time: formatMidtransTime(start), expiry_duration: minutes, unit: "minute" } };
   if (bank === "mandiri") {
     return {
       payment_type: "echannel",

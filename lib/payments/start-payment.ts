@@ -5,7 +5,7 @@ import type { Order, Payment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { attemptStatusOf } from "./apply-transaction";
 import { createSnapTransaction, MidtransApiError } from "./midtrans-api";
-import { midtransOrderIdOf, remainingHoldMinutes, snapTransactionBody } from "./payment-request";
+import { holdAlignedExpiry, midtransOrderIdOf, remainingHoldMinutes, snapTransactionBody } from "./payment-request";
 import { applyAttemptNews, cancelPendingAttempts } from "./supersede-attempts";
 
 export type PaymentRefusal = "paid" | "in_review" | "closed" | "expired";
@@ -59,10 +59,10 @@ export async function startSnapPayment(db: Database, { token, now = new Date() }
     }
 
     const attempt = (attempts[attempts.length - 1]?.attempt ?? 0) + 1;
-    const minutes = remainingHoldMinutes(order, now);
+    const { expiresAt } = holdAlignedExpiry(order, now);
     let snap: { token: string; redirect_url: string };
     try {
-      snap = await createSnapTransaction(snapTransactionBody(order, { attempt, now, minutes }));
+      snap = await createSnapTransaction(snapTransactionBody(order, { attempt, now }));
     } catch (error) {
       if (!(error instanceof MidtransApiError)) throw error;
       console.error(`[midtrans] Snap refused order ${order.bookingCode}: ${error.message}`);
@@ -77,7 +77,7 @@ export async function startSnapPayment(db: Database, { token, now = new Date() }
       snapToken: snap.token,
       redirectUrl: snap.redirect_url,
       grossAmount: order.amountIdr,
-      expiresAt: new Date(now.getTime() + minutes * 60_000),
+      expiresAt,
     });
     await applyAttemptNews(tx, news, now);
     await recordAudit(tx, {

@@ -1,42 +1,15 @@
 import type { Order, Payment, PaymentStatus, RepairStatus } from "@/db/schema";
 import { formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
+import { STATUS_LABELS } from "@/lib/booking/status-labels";
 
 /** Texts about payments that customers read, on the status page and in the chat (Indonesian first). */
 export type Language = "id" | "en";
 
-export const PAYMENT_STATUS_LABEL: Record<PaymentStatus, string> = {
-  unpaid: "Menunggu pembayaran",
-  pending: "Menunggu pembayaran",
-  paid: "Lunas",
-  review: "Sedang ditinjau",
-  failed: "Pembayaran gagal",
-  expired: "Kedaluwarsa",
-  refunded: "Dana dikembalikan",
-  partially_refunded: "Dana dikembalikan sebagian",
-};
-
-export const REPAIR_STATUS_LABEL: Record<RepairStatus, string> = {
-  booked: "Terjadwal",
-  received: "Perangkat diterima",
-  in_progress: "Sedang dikerjakan",
-  ready: "Siap diambil",
-  completed: "Selesai",
-  cancelled: "Dibatalkan",
-};
-
-export const PAYMENT_METHOD_LABEL: Record<string, string> = {
-  bca_va: "BCA Virtual Account",
-  bni_va: "BNI Virtual Account",
-  bri_va: "BRI Virtual Account",
-  echannel: "Mandiri Bill",
-  gopay: "GoPay",
-  shopeepay: "ShopeePay",
-  other_qris: "QRIS",
-  credit_card: "Kartu kredit",
-  all: "Semua metode",
-  cash: "Tunai di toko",
-};
+// The Indonesian words of lib/booking/status-labels.ts, kept under their old names for the pages and the admin.
+export const PAYMENT_STATUS_LABEL: Record<PaymentStatus, string> = STATUS_LABELS.id.payment;
+export const REPAIR_STATUS_LABEL: Record<RepairStatus, string> = STATUS_LABELS.id.repair;
+export const PAYMENT_METHOD_LABEL: Record<string, string> = STATUS_LABELS.id.method;
 
 /** Why "Bayar Sekarang" did not open Midtrans, as the page says it. */
 export const PAY_ERROR_TEXT: Record<string, string> = {
@@ -48,9 +21,14 @@ export const PAY_ERROR_TEXT: Record<string, string> = {
   midtrans_unavailable: "Layanan pembayaran sedang tidak dapat dihubungi. Silakan coba lagi beberapa saat lagi.",
 };
 
-/** The bank-transfer details the bot sends after a VA booking: bank, number, amount, deadline. */
+/**
+ * The bank-transfer details the bot sends after a VA booking, and the status
+ * page shows: bank, number, amount, deadline, nothing the confirmation already
+ * said. The deadline is the attempt's expiry, which is the order's hold
+ * (payment-request.ts aligns them), so every message shows the same minute.
+ */
 export function virtualAccountText(
-  order: Pick<Order, "amountIdr" | "bookingCode">,
+  order: Pick<Order, "amountIdr">,
   payment: Pick<Payment, "vaBank" | "vaNumber" | "billKey" | "billerCode" | "expiresAt">,
   language: Language = "id",
 ): string {
@@ -67,8 +45,5 @@ export function virtualAccountText(
         `💳 ${en ? "Virtual account payment" : "Pembayaran Virtual Account"} ${(payment.vaBank ?? "").toUpperCase()}`,
         `${en ? "VA number" : "Nomor VA"}: ${payment.vaNumber ?? ""}`,
       ];
-  const advice = en
-    ? `Transfer the exact amount via mobile banking, ATM or internet banking. We will confirm here as soon as booking ${order.bookingCode} is paid.`
-    : `Transfer tepat sesuai jumlah melalui m-banking, ATM, atau internet banking. Kami kabari di sini begitu booking ${order.bookingCode} lunas.`;
-  return [...lines, amount, deadline, "", advice].filter((line, i, all) => line !== "" || all[i - 1] !== "").join("\n");
+  return [...lines, amount, deadline].filter(Boolean).join("\n");
 }

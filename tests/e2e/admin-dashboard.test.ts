@@ -110,7 +110,7 @@ describe("the admin dashboard in a real browser", () => {
     await page.getByRole("status").filter({ hasText: "Siap diambil" }).waitFor();
     await tg.waitFor((calls) => calls.some((c) => c.method === "sendMessage" && c.params.chat_id === order.chatId), 20_000);
     const sent = tg.callsOf("sendMessage").find((c) => c.params.chat_id === order.chatId)!;
-    expect(String(sent.params.text)).toContain("Perangkat siap diambil");
+    expect(String(sent.params.text)).toContain("Status perbaikan: Siap diambil"); // the status page's words (issue 17)
     await page.reload();
     await page.getByTestId("order-history").locator("li", { hasText: `${ADMIN.username}: status → Siap diambil` }).waitFor();
     expect(await page.getByRole("button", { name: "Siap diambil" }).count()).toBe(0);

@@ -19,7 +19,8 @@ beforeAll(async () => {
   const handle = database.env.DATABASE_URL
     ? await openDatabase({ driver: "pg", url: database.env.DATABASE_URL })
     : await openDatabase({ driver: "pglite", dataDir: database.env.PGLITE_DIR! });
-  for (const chatId of [1, 2]) booked.push(await bookOrder(handle.db, { chatId, paymentMethod: "bca_va", slotIndex: chatId - 1 }));
+  // The second customer chose "all methods" (Snap's whole list) and will pay by BCA VA inside Snap.
+  for (const chatId of [1, 2]) booked.push(await bookOrder(handle.db, { chatId, paymentMethod: chatId === 1 ? "bca_va" : "all", slotIndex: chatId - 1 }));
   await handle.close();
   app = await startNextApp({ env: { ...database.env, ...midtrans.env() } });
   midtrans.notificationUrl = `${app.url}/api/midtrans/notification`;
@@ -41,6 +42,9 @@ async function openOrderPage(order: Order): Promise<Page> {
   return page;
 }
 
+/** The value next to a label in the order's summary. */
+const row = (page: Page, label: string) => page.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd");
+
 const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload === true);
 
 describe("the status/pay page in a real browser", () => {
@@ -60,6 +64,7 @@ describe("the status/pay page in a real browser", () => {
     expect(body).toContain("Rp70.000");
     expect(body).toContain("iPhone X");
     expect(body).toContain("09.00 - 11.00 WIB");
+    await expect(row(page, "Status perbaikan").textContent()).resolves.toBe("Terjadwal");
     expect(await page.content()).not.toContain(midtrans.serverKey);
 
     await page.getByRole("button", { name: "Bayar Sekarang" }).click();
@@ -78,15 +83,18 @@ describe("the status/pay page in a real browser", () => {
     expect(await page.getByRole("button", { name: "Bayar Sekarang" }).count()).toBe(0);
   });
 
-  it("paying inside the Snap sheet (the stand-in notifies the app) shows the order paid by itself", async () => {
+  it("paying inside the Snap sheet (the stand-in notifies the app) shows the order paid by itself, with the method actually used", async () => {
     const [, order] = booked;
     const page = await openOrderPage(order!);
+    await expect(row(page, "Metode pembayaran").textContent()).resolves.toBe("Semua metode");
     await page.getByRole("button", { name: "Bayar Sekarang" }).click();
     await page.locator("#midtrans-stand-in [data-action=pay]").click();
     await page.getByTestId("payment-status").filter({ hasText: "Lunas" }).waitFor({ timeout: 20_000 });
     expect(await stillSamePage(page)).toBe(true);
     const json = await (await fetch(`${app.url}/api/orders/${order!.statusToken}`)).json();
     expect(json.paymentStatus).toBe("paid");
+    // Issue 17: not "Semua metode" once paid — the method Midtrans says was used.
+    await row(page, "Metode pembayaran").filter({ hasText: "BCA Virtual Account" }).waitFor({ timeout: 20_000 });
   });
 
   it("answers an unknown token with a 404 page in Indonesian", async () => {

@@ -7,7 +7,8 @@ import { formatRupiah } from "@/lib/booking/money";
 import { snapScriptConfig } from "@/lib/payments/midtrans-client";
 import { getOrderStatusView } from "@/lib/payments/order-status";
 import { loadShopInfo } from "@/lib/site/shop-info";
-import { PAYMENT_METHOD_LABEL, PAYMENT_STATUS_LABEL, REPAIR_STATUS_LABEL, virtualAccountText } from "@/lib/payments/texts";
+import { labelsFor } from "@/lib/booking/status-labels";
+import { virtualAccountText } from "@/lib/payments/texts";
 import { ShopContactCard } from "../../shop-contact";
 import { PayPanel } from "./pay-panel";
 import styles from "./order.module.css";
@@ -23,16 +24,17 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const view = await getOrderStatusView(token);
   if (!view) notFound();
   const shop = await loadShopInfo(await getDb());
-  const { json, order, canPay, virtualAccount } = view;
+  const { json, order, canPay, methodLabel, virtualAccount } = view;
+  const labels = labelsFor("id");
   const tone = json.paymentStatus === "paid" ? styles.ok : ["failed", "expired"].includes(json.paymentStatus) ? styles.bad : styles.wait;
   const rows: [string, string][] = [
     ["Kode booking", json.bookingCode],
     ["Total", formatRupiah(json.amount)],
-    ["Status perbaikan", REPAIR_STATUS_LABEL[json.repairStatus]],
+    [labels.repairHeading, labels.repair[json.repairStatus]],
     ["Jadwal servis", `${formatDateLong(json.serviceDate, "id")}, ${json.slot}`],
     ["Perangkat", json.device],
     ["Layanan", json.part],
-    ["Metode pembayaran", PAYMENT_METHOD_LABEL[json.paymentMethod] ?? json.paymentMethod],
+    [labels.methodHeading, methodLabel],
     ["Tanggal transaksi", formatWibDateTime(order.createdAt)],
   ];
   return (
@@ -40,9 +42,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <h1 className={styles.title}>Data Order</h1>
       <section className={styles.card} aria-label="Ringkasan pesanan">
         <p className={styles.statusLine}>
-          Status pembayaran:{" "}
+          {labels.paymentHeading}:{" "}
           <strong data-testid="payment-status" data-status={json.paymentStatus} className={`${styles.badge} ${tone}`}>
-            {PAYMENT_STATUS_LABEL[json.paymentStatus]}
+            {labels.payment[json.paymentStatus]}
           </strong>
         </p>
         <dl className={styles.list}>

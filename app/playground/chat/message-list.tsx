@@ -15,22 +15,42 @@ interface Props {
 const time = (seconds: number) => new Date(seconds * 1000).toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit" });
 const day = (seconds: number) => new Date(seconds * 1000).toLocaleDateString("id-ID", { day: "numeric", month: "long" });
 
-/** The bubbles, newest at the bottom; stays scrolled to the end while the reader is there. */
+/** How close to the bottom still counts as "reading the newest messages". */
+const AT_END_PX = 80;
+
+/**
+ * The bubbles, newest at the bottom; follows new messages unless the reader has
+ * scrolled up to read history. Whether they were at the end is recorded as they
+ * scroll, not measured after an update: a booking brings several long messages
+ * at once (confirmation, VA number), and measured afterwards the reader no longer
+ * looks "near the end", so the VA number stayed below the fold.
+ */
 export function MessageList({ view, onTap, onCommand }: Props) {
   const end = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
   const count = view.messages.length + view.notices.length;
   const lastText = view.messages.at(-1)?.text;
 
-  useEffect(() => {
+  const onScroll = () => {
     const box = list.current;
-    if (!box) return;
-    const nearEnd = box.scrollHeight - box.scrollTop - box.clientHeight < 240;
-    if (nearEnd || count <= 1) end.current?.scrollIntoView({ block: "end" });
-  }, [count, lastText, view.customer.id]);
+    if (box) following.current = box.scrollHeight - box.scrollTop - box.clientHeight < AT_END_PX;
+  };
+
+  useEffect(() => {
+    following.current = true;
+  }, [view.customer.id]);
+
+  // What the customer just sent is always shown, as in Telegram; the bot's answers only while they follow.
+  const lastFromUser = view.messages.at(-1)?.sender === "user";
+  useEffect(() => {
+    if (!following.current && count > 1 && !lastFromUser) return;
+    following.current = true;
+    end.current?.scrollIntoView({ block: "end" });
+  }, [count, lastText, lastFromUser, view.customer.id, view.typing]);
 
   return (
-    <div className={styles.messages} ref={list} aria-live="polite" data-testid="messages">
+    <div className={styles.messages} ref={list} onScroll={onScroll} aria-live="polite" data-testid="messages">
       {view.notices.filter((n) => n.afterMessageId === 0).map((n) => (
         <p key={n.id} className={styles.notice}>{n.text}</p>
       ))}

@@ -4,7 +4,9 @@ import type { BotRequest, ConversationRecord } from "../bot-request";
 import { decodeButton, type WizardAction } from "../callback-data";
 import { isWizardStep, type WizardEvent } from "../wizard";
 import { runWizard, showStep } from "../wizard-runtime";
+import { startOrder } from "./order";
 import { handleOrderButton } from "./order-buttons";
+import { handleStatusButton, leaveStatusPrompt } from "./status";
 
 /** Turns a wizard button into an event, checking the chosen option against the database first. */
 async function wizardEvent(req: BotRequest, record: ConversationRecord, action: WizardAction): Promise<WizardEvent> {
@@ -14,6 +16,8 @@ async function wizardEvent(req: BotRequest, record: ConversationRecord, action: 
       return { type: "begin" };
     case "cancel":
       return { type: "cancel" };
+    case "back":
+      return { type: "back", from: action.from };
     case "book_now":
       return { type: "book_now" };
     case "payment":
@@ -59,8 +63,15 @@ export async function handleCallback(req: BotRequest, { messageId, data }: { mes
     req.stripKeyboard(messageId);
     return req.texts.notice({ kind: "menu_expired" });
   }
+  if (button.scope === "status") {
+    await handleStatusButton(req, { messageId, op: button.op, bookingCode: "bookingCode" in button ? button.bookingCode : undefined });
+    return "";
+  }
+  // Any other button takes the customer away from the code prompt.
+  await leaveStatusPrompt(req);
   if (button.scope === "menu") {
-    await runWizard(req, button.menu === "order" ? { type: "order" } : { type: "status" }, { mode: "send" });
+    if (button.menu === "order") await startOrder(req);
+    else await runWizard(req, { type: "status" }, { mode: "send" });
     return "";
   }
   if (button.scope === "order") return (await handleOrderButton(req, { messageId, op: button.op, bookingCode: button.bookingCode })) ?? "";

@@ -5,21 +5,23 @@ import { sendCatalog } from "./catalog";
 import { sendGreeting } from "./help";
 import { linkStaffChat } from "./staff-link";
 import { handleStart } from "./start";
-import { lookUpStatus } from "./status";
+import { startOrder } from "./order";
+import { answerStatusInput, leaveStatusPrompt } from "./status";
 
 export async function handleCommand(req: BotRequest, command: Command): Promise<void> {
+  // A command is the customer going somewhere else: the code prompt must not read their next message as a code.
+  if (command.name !== "cancel") await leaveStatusPrompt(req);
   switch (command.name) {
     case "start":
       return handleStart(req, command.payload);
     case "help":
       return sendGreeting(req);
     case "order":
-      await runWizard(req, { type: "order" }, { mode: "send" });
-      return;
+      return startOrder(req);
     case "catalog":
       return sendCatalog(req);
     case "status":
-      if (command.payload) return lookUpStatus(req, command.payload);
+      if (command.payload) return answerStatusInput(req, command.payload);
       await runWizard(req, { type: "status" }, { mode: "send" });
       return;
     case "cancel":

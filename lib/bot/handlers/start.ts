@@ -2,6 +2,7 @@ import type { BotRequest } from "../bot-request";
 import { runWizard } from "../wizard-runtime";
 import { loadDraft } from "./draft";
 import { sendGreeting } from "./help";
+import { startOrder } from "./order";
 
 const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -13,15 +14,9 @@ const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
  */
 export async function handleStart(req: BotRequest, payload: string): Promise<void> {
   if (!payload) return sendGreeting(req);
-  if (payload.toLowerCase() === "order" || !PAYLOAD.test(payload)) {
-    await runWizard(req, { type: "order" }, { mode: "send" });
-    return;
-  }
+  if (payload.toLowerCase() === "order" || !PAYLOAD.test(payload)) return startOrder(req);
   const draft = await loadDraft(req, payload);
-  if (!draft.found) {
-    await runWizard(req, { type: "order" }, { mode: "send" }, { prefix: [req.texts.notice({ kind: "draft_stale" })] });
-    return;
-  }
+  if (!draft.found) return startOrder(req, { prefix: [req.texts.notice({ kind: "draft_stale" })] });
   const prefix = draft.dropped ? [req.texts.notice({ kind: "draft_partial" })] : [];
   await runWizard(req, { type: "draft", choices: draft.choices }, { mode: "send" }, { prefix });
 }

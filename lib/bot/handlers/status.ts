@@ -1,11 +1,11 @@
-import { findChatOrderByCode } from "@/db/queries/orders";
+import { findChatOrderByCode, listOpenChatOrders } from "@/db/queries/orders";
 import { hitRateWindow, readRateWindow } from "@/db/queries/rate-limits";
 import type { Order } from "@/db/schema";
 import { BOOKING_CODE_PATTERN } from "@/lib/booking/codes";
 import { statusPageUrl } from "@/lib/notify/outbox";
 import type { BotRequest } from "../bot-request";
 import { orderFacts } from "../confirmation";
-import { orderStatusKeyboard, type InlineKeyboard } from "../keyboards";
+import { openBookingsKeyboard, orderStatusKeyboard, type InlineKeyboard } from "../keyboards";
 import { runWizard } from "../wizard-runtime";
 
 /** Wrong codes a chat may try per window before /status pauses: enough for typos, too few to guess 90 million codes. */
@@ -51,6 +51,60 @@ export async function lookUpStatus(req: BotRequest, input: string): Promise<void
   if (!order) {
     await hitRateWindow(req.tx, { key, now: req.now, windowMs: STATUS_WINDOW_MS });
     req.send(req.texts.statusNotFound(code));
+    return;
+  }
+  const message = statusMessage(req, order);
+  req.send(message.text, message.keyboard);
+}
+
+/** An 8-digit group anywhere ("kode 62473383"), or digits only: the customer is giving a code. */
+const CODE_IN_TEXT = /(?:^|\D)(\d{8})(?:\D|$)/;
+const DIGITS_ONLY = /^[\d\s]+$/;
+
+/**
+ * What the customer typed at the code prompt (or after /status): a code is
+ * looked up; a mistyped number is explained and the prompt stays; anything
+ * else ("lupa kode", "halo") lists the chat's open bookings, so a customer who
+ * does not know the code is not asked for it over and over.
+ */
+export async function answerStatusInput(req: BotRequest, text: string): Promise<void> {
+  const code = CODE_IN_TEXT.exec(text)?.[1];
+  if (code) return lookUpStatus(req, code);
+  if (DIGITS_ONLY.test(text)) return lookUpStatus(req, text);
+  await leaveStatusPrompt(req);
+  await listOpenBookings(req);
+}
+
+/** The chat's own open bookings (code, date, slot, status), a button each; or that there are none. */
+export async function listOpenBookings(req: BotRequest): Promise<void> {
+  const open = await listOpenChatOrders(req.tx, { chatId: req.chatId });
+  if (open.length === 0) {
+    req.send(req.texts.noOpenBookings);
+    return;
+  }
+  req.send(req.texts.openBookings(open), openBookingsKeyboard(open.map((o) => o.bookingCode)));
+}
+
+/** Ends the code prompt, if the chat is at it (a command or another button takes the customer elsewhere). */
+export async function leaveStatusPrompt(req: BotRequest): Promise<void> {
+  if ((await req.step()) === "status") await runWizard(req, { type: "status_done" }, { mode: "send" });
+}
+
+/** The buttons of the code prompt and of the list: close the prompt, or show one booking's status. */
+export async function handleStatusButton(
+  req: BotRequest,
+  { messageId, op, bookingCode }: { messageId: number; op: "close" | "open"; bookingCode?: string },
+): Promise<void> {
+  const { state } = await req.conversation();
+  if (op === "close") {
+    if (state.step === "status") await runWizard(req, { type: "cancel" }, { mode: "edit", messageId });
+    else req.stripKeyboard(messageId);
+    return;
+  }
+  await leaveStatusPrompt(req);
+  const order = bookingCode ? await findChatOrderByCode(req.tx, { chatId: req.chatId, code: bookingCode }) : undefined;
+  if (!order) {
+    req.send(req.texts.statusNotFound(bookingCode ?? ""));
     return;
   }
   const message = statusMessage(req, order);

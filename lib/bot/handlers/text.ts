@@ -1,8 +1,8 @@
 import { checkServiceDate, getSlotAvailability } from "@/lib/booking/availability";
 import type { BotRequest } from "../bot-request";
 import { isWizardStep } from "../wizard";
-import { retireMenu, runWizard, showStep } from "../wizard-runtime";
-import { lookUpStatus } from "./status";
+import { retireMenu, runWizard } from "../wizard-runtime";
+import { answerStatusInput, lookUpStatus } from "./status";
 
 const LOOKS_LIKE_CODE = /^\s*\d[\d\s]{6,10}\d\s*$/;
 
@@ -26,7 +26,7 @@ async function answerDate(req: BotRequest, input: string): Promise<void> {
 export async function handleText(req: BotRequest, text: string): Promise<void> {
   const { state } = await req.conversation();
   if (state.step === "date") return answerDate(req, text);
-  if (state.step === "status") return lookUpStatus(req, text);
+  if (state.step === "status") return answerStatusInput(req, text);
   if (isWizardStep(state.step)) {
     await runWizard(req, { type: "text" }, { mode: "send" });
     return;
@@ -35,13 +35,13 @@ export async function handleText(req: BotRequest, text: string): Promise<void> {
   req.send(req.texts.idleHint);
 }
 
-/** A sticker, photo, voice note…: say we read text only, and show the step again if one is open. */
+/** A sticker, photo, voice note…: say we read text only; an open step's menu stays above, not sent again. */
 export async function handleNonText(req: BotRequest): Promise<void> {
   const previous = await req.conversation();
   const notice = req.texts.notice({ kind: "text_only" });
   if (isWizardStep(previous.state.step)) {
-    const followUp = await showStep(req, previous, previous.state, { mode: "send" }, [notice]);
-    if (followUp) await runWizard(req, followUp, { mode: "send" }, { prefix: [notice] });
+    const hint = previous.state.step === "date" ? req.texts.retypeDate : req.texts.notice({ kind: "use_buttons" });
+    req.send(`${notice}\n${hint}`);
     return;
   }
   retireMenu(req, previous);

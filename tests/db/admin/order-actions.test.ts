@@ -55,7 +55,7 @@ describe("staff actions on an order", () => {
     expect(again).toEqual({ ok: false, message: "Status perbaikan sudah seperti itu." });
     const messages = (await readOutbox(db())).filter((row) => row.dedupeKey.endsWith("repair_status:ready"));
     expect(messages).toHaveLength(1);
-    expect(JSON.stringify(messages[0]!.payload)).toContain("Your device is ready for pickup");
+    expect(JSON.stringify(messages[0]!.payload)).toContain("Repair status: Ready for pickup"); // the status page's words (issue 17)
     const [entry] = await readAudit(db(), "order.repair_status");
     expect(entry).toMatchObject({ actor: "sari", ip: "10.0.0.5", before: { repairStatus: "booked" }, after: { repairStatus: "ready" } });
   });

@@ -49,12 +49,16 @@ describe("POST /api/orders/{token}/pay", () => {
     expect(sent.callbacks.finish).toBe(`https://jiot.test/orders/${order.statusToken}`);
     expect(sent.expiry.unit).toBe("minute");
     expect(sent.expiry.start_time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+0700$/);
-    const holdMinutes = (order.holdExpiresAt!.getTime() - before) / 60_000;
-    expect(sent.expiry.duration).toBeGreaterThanOrEqual(Math.floor(holdMinutes) - 1);
-    expect(sent.expiry.duration).toBeLessThanOrEqual(holdMinutes);
+    // Issue 17: one deadline. Snap's count ends on the hold itself (to the second), not up to a minute before it.
+    const hold = order.holdExpiresAt!.getTime();
+    const start = new Date(sent.expiry.start_time.replace(" ", "T").replace(" +0700", "+07:00")).getTime();
+    expect(start + sent.expiry.duration * 60_000).toBe(Math.floor(hold / 1000) * 1000);
+    expect(start).toBeLessThanOrEqual(before);
+    expect(sent.expiry.duration).toBe(Math.ceil((hold - before) / 60_000));
 
     const [payment] = await readPayments(testDb.db, order.id);
     expect(payment).toMatchObject({ attempt: 1, kind: "snap", snapToken: body.token, redirectUrl: body.redirect_url, grossAmount: 70_000 });
+    expect(payment!.expiresAt).toEqual(order.holdExpiresAt);
   });
 
   it("offers every method when the customer chose 'all methods'", async () => {

@@ -32,7 +32,7 @@ function makeBot(apiRoot: string): Telegraf {
   );
   bot.action("order", async (ctx) => {
     await ctx.answerCbQuery("Siap!");
-    await ctx.editMessageText("Silahkan masukan tanggal book", Markup.inlineKeyboard([Markup.button.callback("Cancel", "cancel")]));
+    await ctx.editMessageText("Silakan masukan tanggal book", Markup.inlineKeyboard([Markup.button.callback("Cancel", "cancel")]));
   });
   bot.action("silent", () => {});
   bot.on("text", (ctx) => ctx.reply(`Anda menulis: ${ctx.message.text}`));
@@ -124,7 +124,7 @@ describe("a simulated customer talking to the bot", () => {
     });
     const chat = await view();
     expect(chat.messages).toHaveLength(2);
-    expect(chat.messages[1]).toMatchObject({ id: keyboardMessage.id, text: "Silahkan masukan tanggal book", edited: true });
+    expect(chat.messages[1]).toMatchObject({ id: keyboardMessage.id, text: "Silakan masukan tanggal book", edited: true });
     expect(chat.toasts.map((t) => t.text)).toEqual(["Siap!"]);
     expect(chat.pendingCallback).toBeUndefined();
   });

@@ -77,7 +77,7 @@ describe("home page form → draft → Telegram wizard", () => {
   it("device and part only: the bot asks for the date, slot and payment, then shows the summary", async () => {
     const c = new TelegramCustomer(tg, { id: 5551002, firstName: "Tono" });
     await startFromForm({ device: "10", part: "1" }, c);
-    expect(c.lastMessage().text).toMatch(/Silahkan masukan tanggal book/);
+    expect(c.lastMessage().text).toMatch(/Silakan masukan tanggal book/);
     await c.send(formatDateDmy(TOMORROW()));
     await c.tap(/09\.00/);
     expect(buttonTexts(c.lastMessage()).flat()).toContain("GoPay");

@@ -29,7 +29,9 @@ async function step(chatId: number): Promise<string | undefined> {
   return row?.step;
 }
 
-describe("a wrong date gets its reason and the same question again", () => {
+// Issue 17: a wrong date is answered with a short line (its reason, "type another date"); the date prompt
+// just above keeps its buttons, rather than the whole question coming again with every mistake.
+describe("a wrong date gets its reason and a short request for another date", () => {
   const today = todayInJakarta();
   const cases: [string, () => Promise<string>, RegExp][] = [
     ["letters", async () => "besok pagi", /"besok pagi" bukan tanggal yang bisa dibaca\. Tulis dengan format dd\/mm\/yyyy/],
@@ -63,40 +65,50 @@ describe("a wrong date gets its reason and the same question again", () => {
   it.each(cases)("%s", async (_name, input, reason) => {
     const c = customer();
     await walkWizard(c, "date");
+    const prompt = c.lastMessage();
     const typed = await input();
     expect((await c.send(typed)).status).toBe(200);
     const answer = c.lastMessage();
     expect(answer.text).toMatch(reason);
-    expect(answer.text).toContain("Silahkan masukan tanggal book, contoh: 01/10/2022");
-    expect(buttonTexts(answer)).toEqual([["Cancel"]]);
+    expect(answer.text).toMatch(/\nKetik tanggal lain, contoh: 01\/10\/2022\.$/);
+    expect(answer.text).not.toContain("Silakan masukan tanggal book");
+    expect(answer.keyboard).toEqual([]);
+    expect(buttonTexts(tg.chat(c.chat.id).find((m) => m.messageId === prompt.messageId)!)).toEqual([["‹ Kembali", "Cancel"]]);
     expect(await step(c.chat.id)).toBe("date");
     // And a good date still moves on.
     await c.send(formatDateDmy(TOMORROW()));
-    expect(c.lastMessage().text).toContain("Silahkan pilih device Anda:");
+    expect(c.lastMessage().text).toContain("Silakan pilih device Anda:");
   });
 });
 
+// Issue 17: "/cancel" stops the form only; it says so, and where a booking itself is cancelled.
+const FORM_CANCELLED =
+  "Pengisian dibatalkan. Booking yang sudah dibuat tidak berubah; untuk membatalkan booking, ketik /status lalu kode bookingnya. Ketik /order untuk mulai lagi.";
+
 describe("input the wizard does not expect", () => {
-  it("free text where a button is expected gets a pointer to the buttons and the step again", async () => {
+  it("free text where a button is expected gets a short pointer to the buttons above, not a second keyboard", async () => {
     const c = customer();
     await walkWizard(c, "slot");
     const before = c.lastMessage();
     await c.send("jam 9 aja");
-    const again = c.lastMessage();
-    expect(again.messageId).not.toBe(before.messageId);
-    expect(again.text).toMatch(/^Silahkan pilih dengan tombol di bawah ini\.\n\n/);
-    expect(again.keyboard.flat().map((b) => b.text)).toContain("Pukul : 09.00 - 11.00 WIB (sisa 2)");
-    // The old menu lost its buttons, and the new one works.
-    expect(tg.chat(c.chat.id).find((m) => m.messageId === before.messageId)!.keyboard).toEqual([]);
-    await c.tap(/09\.00/);
-    expect(c.lastMessage().text).toBe("Silahkan pilih spare part untuk iPhone X:");
+    await c.send("yang pagi");
+    const replies = c.botMessages().slice(-2);
+    for (const reply of replies) {
+      expect(reply.text).toBe("Silakan pilih dengan tombol pada pesan di atas.");
+      expect(reply.keyboard).toEqual([]);
+    }
+    // The menu above keeps its buttons, and they still work.
+    expect(tg.chat(c.chat.id).find((m) => m.messageId === before.messageId)!.keyboard.flat().map((b) => b.text)).toContain("Pukul : 09.00 - 11.00 WIB (sisa 2)");
+    await c.tap(/09\.00/, before);
+    expect(tg.chat(c.chat.id).find((m) => m.messageId === before.messageId)!.text).toBe("Silakan pilih spare part untuk iPhone X:");
   });
 
-  it("a sticker or a photo is answered with 'text only' and the open step is shown again", async () => {
+  it("a sticker or a photo is answered with 'text only' and a pointer to the open step's buttons", async () => {
     const c = customer();
     await walkWizard(c, "device");
     expect((await postUpdate(c.stickerUpdate())).status).toBe(200);
-    expect(c.lastMessage().text).toMatch(/^Maaf, saya hanya bisa membaca pesan teks\.\n\n.*Silahkan pilih device Anda:/s);
+    expect(c.lastMessage().text).toBe("Maaf, saya hanya bisa membaca pesan teks.\nSilakan pilih dengan tombol pada pesan di atas.");
+    expect(c.lastMessage().keyboard).toEqual([]);
     expect((await postUpdate(c.photoUpdate())).status).toBe(200);
     expect(c.lastMessage().text).toMatch(/^Maaf, saya hanya bisa membaca pesan teks\./);
     expect(await step(c.chat.id)).toBe("device");
@@ -139,7 +151,7 @@ describe("input the wizard does not expect", () => {
     await walkWizard(c, "payment");
     const menu = c.lastMessage();
     await c.send("/cancel");
-    expect(c.lastMessage().text).toBe("Booking dibatalkan. Ketik /order untuk memulai lagi.");
+    expect(c.lastMessage().text).toBe(FORM_CANCELLED);
     expect(tg.chat(c.chat.id).find((m) => m.messageId === menu.messageId)!.keyboard).toEqual([]);
     expect(await step(c.chat.id)).toBe("idle");
     await c.send("/cancel");
@@ -152,7 +164,7 @@ describe("input the wizard does not expect", () => {
     const summary = c.lastMessage();
     await c.tap("Cancel");
     expect(c.lastMessage().messageId).toBe(summary.messageId);
-    expect(c.lastMessage().text).toBe("Booking dibatalkan. Ketik /order untuk memulai lagi.");
+    expect(c.lastMessage().text).toBe(FORM_CANCELLED);
     expect(c.lastMessage().keyboard).toEqual([]);
     expect(await testDb.db.select().from(orders)).toEqual([]);
   });
@@ -194,7 +206,7 @@ describe("input the wizard does not expect", () => {
   it("in a group chat a command gets a pointer to the private chat and other messages are ignored", async () => {
     const member = new TelegramCustomer(tg, { id: 5550004, firstName: "Rudi" }, { id: -100777, type: "supergroup", title: "Komunitas iPhone" });
     await member.send("/order@JiotTestBot");
-    expect(tg.lastBotMessage(-100777)!.text).toBe("Silahkan chat saya secara pribadi untuk booking: https://t.me/JiotTestBot");
+    expect(tg.lastBotMessage(-100777)!.text).toBe("Silakan chat saya secara pribadi untuk booking: https://t.me/JiotTestBot");
     const before = tg.calls.length;
     await member.send("halo semua");
     await member.send("/help@SomeOtherBot");

@@ -1,7 +1,7 @@
 import { SEED_SETTINGS } from "@/db/seed";
 import { eq } from "drizzle-orm";
-import { auditLog, conversations, orders, outbox } from "@/db/schema";
-import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
+import { auditLog, conversations, orders, outbox, payments } from "@/db/schema";
+import { addDays, formatDateDmy, formatDateLong, formatWibDateTime, todayInJakarta } from "@/lib/booking/calendar";
 import { buttonTexts, TelegramCustomer, TEST_APP_URL, useStandInBot } from "@/tests/support/telegram-customer";
 import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
 import { startTelegramStandIn, type ChatMessage, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
@@ -36,16 +36,16 @@ describe("the /order wizard in Indonesian", () => {
 
     expect((await customer.tap("Booking")).status).toBe(200);
     expect(customer.lastMessage().messageId).toBe(intro.messageId);
-    expect(customer.lastMessage().text).toMatch(/^Silahkan masukan tanggal book, contoh: 01\/10\/2022/);
-    expect(buttonTexts(customer.lastMessage())).toEqual([["Cancel"]]);
+    expect(customer.lastMessage().text).toMatch(/^Silakan masukan tanggal book, contoh: 01\/10\/2022/);
+    expect(buttonTexts(customer.lastMessage())).toEqual([["‹ Kembali", "Cancel"]]);
     expect(tg.callsOf("answerCallbackQuery")).toHaveLength(1);
 
     await customer.send(formatDateDmy(TOMORROW));
     const devices = customer.lastMessage();
     expect(devices.messageId).not.toBe(intro.messageId);
-    expect(devices.text).toContain("Silahkan pilih device Anda:");
+    expect(devices.text).toContain("Silakan pilih device Anda:");
     expect(devices.keyboard.flat().map((b) => b.text)).toContain("iPhone X");
-    expect(devices.keyboard.flat()).toHaveLength(18); // 17 devices and Cancel
+    expect(devices.keyboard.flat()).toHaveLength(19); // 17 devices, Back and Cancel
     // The date prompt above keeps no buttons that could still be tapped.
     expect(tg.chat(customer.chat.id).find((m) => m.messageId === intro.messageId)!.keyboard).toEqual([]);
 
@@ -58,24 +58,25 @@ describe("the /order wizard in Indonesian", () => {
       ["Pukul : 12.00 - 14.00 WIB (sisa 2)"],
       ["Pukul : 15.00 - 17.00 WIB (sisa 2)"],
       ["Pukul : 18.00 - 20.00 WIB (sisa 2)"],
-      ["Cancel"],
+      ["‹ Kembali", "Cancel"],
     ]);
 
     await customer.tap("Pukul : 09.00 - 11.00 WIB");
     const parts = customer.lastMessage();
-    expect(parts.text).toBe("Silahkan pilih spare part untuk iPhone X:");
+    expect(parts.text).toBe("Silakan pilih spare part untuk iPhone X:");
     // Finger (Touch ID) is not offered for the iPhone X.
-    expect(buttonTexts(parts)).toEqual([["Battery - Rp70.000"], ["LCD - Rp790.000"], ["Screen Guard - Rp70.000"], ["Back Camera - Rp560.000"], ["Cancel"]]);
+    expect(buttonTexts(parts)).toEqual([["Battery - Rp70.000"], ["LCD - Rp790.000"], ["Screen Guard - Rp70.000"], ["Back Camera - Rp560.000"], ["‹ Kembali", "Cancel"]]);
 
     await customer.tap("Battery - Rp70.000");
-    expect(customer.lastMessage().text).toBe("Silahkan pilih metode pembayaran:");
+    expect(customer.lastMessage().text).toBe("Silakan pilih metode pembayaran:");
     expect(buttonTexts(customer.lastMessage())).toEqual([
       ["BCA Virtual Account", "BNI Virtual Account"],
       ["BRI Virtual Account", "Mandiri Bill Payment"],
       ["GoPay", "ShopeePay"],
-      ["QRIS", "Kartu Kredit"],
-      ["Semua Metode"],
-      ["Cancel"],
+      // The status page's names of the methods (issue 17: one vocabulary).
+      ["QRIS", "Kartu kredit"],
+      ["Semua metode"],
+      ["‹ Kembali", "Cancel"],
     ]);
 
     await customer.tap("BCA Virtual Account");
@@ -117,17 +118,23 @@ describe("the /order wizard in Indonesian", () => {
     });
     expect(order!.holdExpiresAt).not.toBeNull();
 
+    // Issue 17: the facts are said once. The summary keeps them and is marked booked; the
+    // confirmation adds the code, when and where, and the pay link; the VA message what to pay where, by when.
     const booked = tg.chat(customer.chat.id).find((m) => m.messageId === summary.messageId)!;
-    expect(booked.text).toMatch(new RegExp(`^✅ Booking dibuat\\. Kode booking: ${order!.bookingCode}`));
+    expect(booked.text).toBe(summary.text.replace("id: 5550001", `id: ${order!.bookingCode}`).replace("Tekan Book Now untuk membuat booking.", "✅ Booking dibuat."));
     expect(booked.keyboard).toEqual([]);
 
     const [confirmation, virtualAccount] = customer.botMessages().slice(-2) as [ChatMessage, ChatMessage];
-    expect(virtualAccount.text).toMatch(/^💳 Pembayaran Virtual Account BCA\nNomor VA: \d+/);
+    const [payment] = await testDb.db.select().from(payments).where(eq(payments.orderId, order!.id));
+    expect(virtualAccount.text).toBe(
+      `💳 Pembayaran Virtual Account BCA\nNomor VA: ${payment!.vaNumber}\nJumlah: Rp70.000\nBayar sebelum: ${formatWibDateTime(order!.holdExpiresAt!)}`,
+    );
     expect(confirmation.messageId).toBeGreaterThan(summary.messageId);
-    expect(confirmation.text).toContain(`Kode booking: ${order!.bookingCode}`);
-    expect(confirmation.text).toContain(`${TEST_APP_URL}/orders/${order!.statusToken}`);
-    // Where to come: the seeded shop's address and map link, from the settings the owner edits.
-    expect(confirmation.text).toContain(`📍 Datang ke toko sesuai jadwal:\n${SEED_SETTINGS.address}\nPeta: ${SEED_SETTINGS.mapsUrl}`);
+    expect(confirmation.text).toBe(
+      `✅ Booking berhasil!\n\nKode booking: ${order!.bookingCode}\nJadwal: ${formatDateLong(TOMORROW, "id")}, 09.00 - 11.00 WIB di ${SEED_SETTINGS.shopName}\n\n` +
+        `📍 Datang ke toko sesuai jadwal:\n${SEED_SETTINGS.address}\nPeta: ${SEED_SETTINGS.mapsUrl}\n\n` +
+        `Bayar dan cek status: ${TEST_APP_URL}/orders/${order!.statusToken}`,
+    );
     expect(confirmation.keyboard).toEqual([[{ text: "Bayar Sekarang", url: `${TEST_APP_URL}/orders/${order!.statusToken}` }]]);
 
     const [queued] = await testDb.db.select().from(outbox).where(eq(outbox.dedupeKey, `order:${order!.id}:confirmation`));

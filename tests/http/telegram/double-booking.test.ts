@@ -73,12 +73,12 @@ describe("Book Now makes exactly one order", () => {
     expect(booked).toHaveLength(1);
     const loser = booked[0]!.chatId === a.chat.id ? b : a;
     const offer = loser.lastMessage();
-    expect(offer.text).toMatch(/^Maaf, jam 09\.00 - 11\.00 WIB baru saja penuh\. Silahkan pilih jam lain\.\n\n/);
+    expect(offer.text).toMatch(/^Maaf, jam 09\.00 - 11\.00 WIB baru saja penuh\. Silakan pilih jam lain\.\n\n/);
     expect(buttonTexts(offer)).toEqual([
       ["Pukul : 12.00 - 14.00 WIB (sisa 2)"],
       ["Pukul : 15.00 - 17.00 WIB (sisa 2)"],
       ["Pukul : 18.00 - 20.00 WIB (sisa 2)"],
-      ["Cancel"],
+      ["‹ Kembali", "Cancel"],
     ]);
     // The loser can go on with another slot: payment method is still known, so the summary follows.
     await loser.tap(/12\.00/);

@@ -33,7 +33,8 @@ describe("/status", () => {
     const c = new TelegramCustomer(tg, { id: 5550030, firstName: "Joko" });
     const order = await bookFor(c);
     await c.send("/status");
-    expect(c.lastMessage().text).toBe("Silahkan masukan kode booking Anda (8 angka), contoh: 62473383");
+    expect(c.lastMessage().text).toBe("Silakan masukan kode booking Anda (8 angka), contoh: 62473383");
+    expect(buttonTexts(c.lastMessage())).toEqual([["Batal"]]);
     await c.send(order.bookingCode);
     const answer = c.lastMessage();
     const url = `${TEST_APP_URL}/orders/${order.statusToken}`;
@@ -41,7 +42,8 @@ describe("/status", () => {
     expect(answer.text).toContain(`id: ${order.bookingCode}`);
     expect(answer.text).toContain("Total: Rp70.000");
     expect(answer.text).toContain("Status pembayaran: Menunggu pembayaran");
-    expect(answer.text).toContain("Status servis: Booking diterima");
+    // The status page's words (issue 17: one vocabulary in the chat, the notifications and the page).
+    expect(answer.text).toContain("Status perbaikan: Terjadwal");
     expect(answer.text).toContain(`Halaman status: ${url}`);
     expect(answer.keyboard).toEqual([
       [{ text: "Buka halaman status", url }],
@@ -68,11 +70,11 @@ describe("/status", () => {
     expect(other.lastMessage().text).not.toContain(order.statusToken);
   });
 
-  it("a code that is not 8 digits is explained and asked again", async () => {
+  it("a number that is not 8 digits is explained and asked again", async () => {
     const c = new TelegramCustomer(tg, { id: 5550034, firstName: "Nina" });
     await c.send("/status");
-    await c.send("abc");
-    expect(c.lastMessage().text).toBe("Kode booking terdiri dari 8 angka, contoh: 62473383. Silahkan coba lagi.");
+    await c.send("1234 567");
+    expect(c.lastMessage().text).toBe("Kode booking terdiri dari 8 angka, contoh: 62473383. Silakan coba lagi.");
     await c.send("12345678");
     expect(c.lastMessage().text).toMatch(/^Kode booking 12345678 tidak ditemukan/);
   });
@@ -84,7 +86,7 @@ describe("/status", () => {
       expect(c.lastMessage().text).toMatch(/tidak ditemukan/);
     }
     await c.send("/status 10000009");
-    expect(c.lastMessage().text).toBe("Terlalu banyak percobaan kode yang salah. Silahkan coba lagi dalam 15 menit.");
+    expect(c.lastMessage().text).toBe("Terlalu banyak percobaan kode yang salah. Silakan coba lagi dalam 15 menit.");
     const [limit] = await testDb.db.select().from(rateLimits).where(eq(rateLimits.key, "status:5550035"));
     expect(limit!.hits).toBe(5);
     const someoneElse = new TelegramCustomer(tg, { id: 5550036, firstName: "Putri" });
@@ -122,7 +124,8 @@ describe("/status", () => {
     expect(c.lastMessage().text).toContain("/status");
     expect(buttonTexts(c.lastMessage())).toEqual([["Order", "Status Layanan"]]);
     await c.tap("Status Layanan");
-    expect(c.lastMessage().text).toBe("Silahkan masukan kode booking Anda (8 angka), contoh: 62473383");
+    expect(c.lastMessage().text).toBe("Silakan masukan kode booking Anda (8 angka), contoh: 62473383");
+    expect(buttonTexts(c.lastMessage())).toEqual([["Batal"]]);
     await c.tap("Order");
     expect(c.lastMessage().text).toMatch(/^Terimakasih, telah memilih layanan kami/);
   });

@@ -52,7 +52,7 @@ describe("unpaid bookings per chat", () => {
     const answer = c.lastMessage();
     expect(answer.text).toBe(
       `Maaf, booking baru belum bisa dibuat: Anda masih punya 2 booking yang belum dibayar (${a}, ${b}).\n\n` +
-        `Silahkan bayar atau batalkan dulu lewat /status, contoh: /status ${a}. Setelah itu ketik /order untuk booking lagi.`,
+        `Silakan bayar atau batalkan dulu lewat /status, contoh: /status ${a}. Setelah itu ketik /order untuk booking lagi.`,
     );
     expect(answer.keyboard ?? []).toEqual([]);
     const [conversation] = await testDb.db.select().from(conversations).where(eq(conversations.chatId, c.chat.id));

@@ -117,7 +117,7 @@ describe("POST /api/telegram/webhook", () => {
       errors.mockRestore();
       await testDb.db.execute(sql`alter table conversations_away rename to conversations`);
     }
-    expect(tg.lastBotMessage(5550010)!.text).toBe("Maaf, terjadi kesalahan di sistem kami. Silahkan coba lagi sebentar lagi.");
+    expect(tg.lastBotMessage(5550010)!.text).toBe("Maaf, terjadi kesalahan di sistem kami. Silakan coba lagi sebentar lagi.");
     expect(await claimed()).toEqual([]);
   });
 

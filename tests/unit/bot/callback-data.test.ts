@@ -11,6 +11,10 @@ describe("callback data", () => {
     { scope: "wizard", nonce: "zz", action: { type: "payment", method: "other_qris" } },
     { scope: "wizard", nonce: "zz", action: { type: "book_now" } },
     { scope: "wizard", nonce: "zz", action: { type: "cancel" } },
+    { scope: "wizard", nonce: "a1b2c3", action: { type: "back", from: "date" } },
+    { scope: "wizard", nonce: "a1b2c3", action: { type: "back", from: "payment" } },
+    { scope: "status", op: "close" },
+    { scope: "status", op: "open", bookingCode: "62473383" },
     { scope: "menu", menu: "status" },
     { scope: "order", op: "confirm_cancel", bookingCode: "62473383" },
   ];
@@ -19,7 +23,7 @@ describe("callback data", () => {
     expect(decodeButton(data)).toEqual(button);
   });
 
-  it.each(["", "w", "w:abc", "w:abc:dv", "w:abc:dv:0", "w:abc:dv:-1", "w:abc:pm:cash", "w:ABC:bg", "m:admin", "o:cx:1234", "o:toString:62473383", "w:abc:bg:1", "x".repeat(65)])(
+  it.each(["", "w", "w:abc", "w:abc:dv", "w:abc:dv:0", "w:abc:dv:-1", "w:abc:pm:cash", "w:ABC:bg", "m:admin", "o:cx:1234", "o:toString:62473383", "w:abc:bg:1", "w:abc:bk", "w:abc:bk:sm", "s:op:1234", "s:cx:1", "x".repeat(65)])(
     "%j is refused",
     (data) => {
       expect(decodeButton(data)).toBeNull();
