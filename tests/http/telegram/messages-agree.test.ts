@@ -3,6 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { POST as NOTIFICATION_POST } from "@/app/api/midtrans/notification/route";
 import { orders, payments } from "@/db/schema";
+import { SEED_SETTINGS } from "@/db/seed";
 import { formatDateLong, formatWibDateTime } from "@/lib/booking/calendar";
 import { labelsFor } from "@/lib/booking/status-labels";
 import { orderEventText } from "@/lib/notify/messages";
@@ -84,6 +85,7 @@ describe("each message after Book Now says what is new", () => {
     expect(summary!.text).toMatch(/^Ringkasan Booking\n[\s\S]*Product: Battery\nPembayaran: BNI Virtual Account\n\n✅ Booking dibuat\.$/);
     expect(confirmation!.text).toBe(
       `✅ Booking berhasil!\n\nKode booking: ${order.bookingCode}\nJadwal: ${formatDateLong(TOMORROW(), "id")}, 09.00 - 11.00 WIB di Jiot Gadget Solution\n\n` +
+        `📍 Datang ke toko sesuai jadwal:\n${SEED_SETTINGS.address}\nPeta: ${SEED_SETTINGS.mapsUrl}\n\n` +
         `Bayar dan cek status: ${TEST_APP_URL}/orders/${order.statusToken}`,
     );
     const [attempt] = await testDb.db.select().from(payments).where(eq(payments.orderId, order.id));
@@ -98,6 +100,7 @@ describe("each message after Book Now says what is new", () => {
     expect(c.lastMessage().text).toBe(
       `✅ Your booking is confirmed!\n\nBooking code: ${order.bookingCode}\nWhen: ${formatDateLong(TOMORROW(), "en")}, 09.00 - 11.00 WIB at Jiot Gadget Solution\n\n` +
         `Please pay before ${formatWibDateTime(order.holdExpiresAt!)}, or the booking is cancelled automatically.\n\n` +
+        `📍 Come to the shop at your appointment time:\n${SEED_SETTINGS.address}\nMap: ${SEED_SETTINGS.mapsUrl}\n\n` +
         `Pay and check status: ${TEST_APP_URL}/orders/${order.statusToken}`,
     );
   });
