@@ -56,7 +56,12 @@ export default async function config() {
     console.log("TEST_DATABASE_URL is not set: database suites run on PGlite only (set it to add real Postgres).");
   }
   if (hasChromium) {
-    projects.push(await project("e2e (Chromium)", { testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"] }));
+    projects.push(
+      await project("e2e (Chromium)", {
+        testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
+        testEnvironment: "<rootDir>/tests/support/e2e-environment.cjs",
+      }),
+    );
   } else {
     console.log("No /usr/bin/chromium: browser suites not run (apt-get install -y chromium).");
   }

@@ -108,6 +108,16 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+const OUTPUT_TAIL_LINES = 200;
+
+/** A test of this file failed (counted by tests/support/e2e-environment.cjs): the server's last words go to the log. */
+function printOutputIfFailed(port: number, output: string): void {
+  const failures = (globalThis as { __E2E_FAILURES__?: number }).__E2E_FAILURES__ ?? 0;
+  if (failures === 0) return;
+  const tail = output.split("\n").slice(-OUTPUT_TAIL_LINES).join("\n");
+  process.stderr.write(`\n--- next start on port ${port}: last ${OUTPUT_TAIL_LINES} lines of its output (${failures} failure(s) in this file) ---\n${tail}\n--- end of server output ---\n`);
+}
+
 /**
  * Starts `next start` on a free port with a fresh database (unless `env` names
  * one) and the given variables, after making sure the build is current.
@@ -148,6 +158,7 @@ export async function startNextApp({
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const stop = async () => {
+    printOutputIfFailed(listenPort, output);
     if (child.exitCode === null && child.pid) {
       let timer: NodeJS.Timeout | undefined;
       const exited = new Promise<void>((resolve) => {
