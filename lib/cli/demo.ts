@@ -9,8 +9,9 @@ import { ensureDemoAdmin, type DemoAdmin } from "@/lib/playground/demo-admin";
 import { setBotWebhook } from "@/lib/telegram/webhook-admin";
 import { runCli } from "./run";
 
-const SOURCE_DIRS = ["app", "lib", "db", "public"];
-const SOURCE_FILES = ["next.config.ts", "package.json", "tsconfig.json"];
+// Not public/: next start serves it from disk as it is (and the browser tests write screenshots there).
+const SOURCE_DIRS = ["app", "lib", "db"];
+const SOURCE_FILES = ["proxy.ts", "next.config.ts", "package.json", "tsconfig.json"];
 const READY_TIMEOUT_MS = 120_000;
 
 function newestSourceChange(root: string): number {
