@@ -41,7 +41,7 @@ export function OrderNotes({ action, notes, maxLength }: { action: Action; notes
           Catatan baru (hanya untuk staf)
           <textarea name="body" required maxLength={maxLength} rows={3} />
         </label>
-        <button type="submit" disabled={pending}>
+        <button type="submit" className={styles.button} disabled={pending}>
           Simpan catatan
         </button>
         {state.status === "ok" && <p role="status" className={styles.ok}>{state.message}</p>}
