@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { rateLimits } from "../schema";
+import { windowHit } from "./rate-limits";
 
 export interface RejectCount {
   /** Hits in the current window, this one included. */
@@ -17,19 +18,11 @@ export interface RejectCount {
  * A subquery in RETURNING reads the table as it was before this statement.
  */
 export async function countRejection(db: Database, { key, now, windowMs }: { key: string; now: Date; windowMs: number }): Promise<RejectCount> {
-  const resetAt = new Date(now.getTime() + windowMs);
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const next = sql`${resetAt.toISOString()}::timestamptz`;
+  const { resetAt, at, set } = windowHit(now, windowMs);
   const rows = await db
     .insert(rateLimits)
     .values({ key, hits: 1, resetAt })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        hits: sql`case when ${rateLimits.resetAt} > ${at} then ${rateLimits.hits} + 1 else 1 end`,
-        resetAt: sql`case when ${rateLimits.resetAt} > ${at} then ${rateLimits.resetAt} else ${next} end`,
-      },
-    })
+    .onConflictDoUpdate({ target: rateLimits.key, set })
     .returning({
       hits: rateLimits.hits,
       resetAt: rateLimits.resetAt,

@@ -18,28 +18,31 @@ export async function readRateWindow(db: Database, { key, now }: { key: string; 
   return row ? { hits: row.hits, resetAt: row.resetAt } : { hits: 0, resetAt: now };
 }
 
+/**
+ * The upsert of one hit in a fixed window of `windowMs`: a new row starts a
+ * window; an existing row counts on while its window runs, else starts anew.
+ * Raw fragments get no column mapping: instants go in as ISO text with a cast.
+ */
+export function windowHit(now: Date, windowMs: number) {
+  const resetAt = new Date(now.getTime() + windowMs);
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const next = sql`${resetAt.toISOString()}::timestamptz`;
+  return {
+    resetAt,
+    at,
+    set: {
+      hits: sql`case when ${rateLimits.resetAt} > ${at} then ${rateLimits.hits} + 1 else 1 end`,
+      resetAt: sql`case when ${rateLimits.resetAt} > ${at} then ${rateLimits.resetAt} else ${next} end`,
+    },
+  };
+}
+
 /** Counts one hit in a fixed window of `windowMs`, starting a new window when the last one is over. */
 export async function hitRateWindow(
   db: Database,
   { key, now, windowMs }: { key: string; now: Date; windowMs: number },
 ): Promise<RateWindow> {
-  const resetAt = new Date(now.getTime() + windowMs);
-  // Raw fragments get no column mapping: pass instants as ISO text with a cast.
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const next = sql`${resetAt.toISOString()}::timestamptz`;
-  const rows = await db
-    .insert(rateLimits)
-    .values({ key, hits: 1, resetAt })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        hits: sql`case when ${rateLimits.resetAt} > ${at} then ${rateLimits.hits} + 1 else 1 end`,
-        resetAt: sql`case when ${rateLimits.resetAt} > ${at} then ${rateLimits.resetAt} else ${next} end`,
-      },
-    })
-    .returning();
-  const row = rows[0]!;
-  return { hits: row.hits, resetAt: row.resetAt };
+  return (await hitRateWindows(db, { keys: [key], now, windowMs })).get(key)!;
 }
 
 /**
@@ -53,19 +56,11 @@ export async function hitRateWindows(
   db: Database,
   { keys, now, windowMs }: { keys: string[]; now: Date; windowMs: number },
 ): Promise<Map<string, RateWindow>> {
-  const resetAt = new Date(now.getTime() + windowMs);
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const next = sql`${resetAt.toISOString()}::timestamptz`;
+  const { resetAt, set } = windowHit(now, windowMs);
   const rows = await db
     .insert(rateLimits)
     .values([...new Set(keys)].sort().map((key) => ({ key, hits: 1, resetAt })))
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        hits: sql`case when ${rateLimits.resetAt} > ${at} then ${rateLimits.hits} + 1 else 1 end`,
-        resetAt: sql`case when ${rateLimits.resetAt} > ${at} then ${rateLimits.resetAt} else ${next} end`,
-      },
-    })
+    .onConflictDoUpdate({ target: rateLimits.key, set })
     .returning();
   return new Map(rows.map((row) => [row.key, { hits: row.hits, resetAt: row.resetAt }]));
 }
