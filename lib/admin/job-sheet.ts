@@ -20,6 +20,11 @@ export interface PrintedOrder {
 
 const PAID = new Set(["paid", "partially_refunded", "refunded"]);
 
+/** Money came in for this order, so a receipt can be printed. */
+export function hasReceipt(order: Pick<Order, "paymentStatus">): boolean {
+  return PAID.has(order.paymentStatus);
+}
+
 /** What the printed job sheet (handed over with the phone) or receipt (once paid) says: facts only, never internal notes. */
 export function printedOrder(order: Order, settings: ShopSettings, document: PrintedDocument, printedAt = new Date()): PrintedOrder {
   const customer = [order.customerName, order.telegramUsername && `@${order.telegramUsername}`].filter(Boolean).join(" ") || `chat ${order.chatId}`;
@@ -39,7 +44,7 @@ export function printedOrder(order: Order, settings: ShopSettings, document: Pri
     title: receipt ? "Kwitansi" : "Tanda terima servis",
     shop: shopContactOf(settings),
     rows,
-    unavailable: receipt && !PAID.has(order.paymentStatus) ? "Kwitansi tersedia setelah pesanan lunas." : undefined,
+    unavailable: receipt && !hasReceipt(order) ? "Kwitansi tersedia setelah pesanan lunas." : undefined,
     signatures: receipt ? [] : ["Pelanggan", "Petugas toko"],
   };
 }

@@ -9,8 +9,8 @@ type RouteHandler<C> = (request: Request, context: C) => Promise<Response>;
 
 /**
  * Every /playground route handler goes through this: without PLAYGROUND the
- * path answers a plain 404, as if it did not exist. (Pages are covered by
- * app/playground/layout.tsx, which calls notFound().)
+ * path answers a plain 404, as if it did not exist. (Pages call
+ * requirePlaygroundPage() themselves, and proxy.ts answers 404 before either.)
  */
 export function withPlayground<C>(handler: RouteHandler<C>): RouteHandler<C> {
   return async (request, context) => {

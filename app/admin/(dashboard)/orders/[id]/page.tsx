@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { listAuditEntries } from "@/db/queries/admin-dashboard";
 import { listOrderNotes } from "@/db/queries/order-notes";
 import { findOrderById } from "@/db/queries/orders";
+import { hasReceipt } from "@/lib/admin/job-sheet";
 import { MAX_NOTE_LENGTH } from "@/lib/admin/order-notes";
 import { listOrderPayments } from "@/db/queries/payments";
 import { listAllSlots } from "@/db/queries/slots";
@@ -80,7 +81,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
             <a href={`/orders/${order.statusToken}`}>buka halaman pelanggan</a>
             {" · "}
             <a href={`/admin/orders/${order.id}/job-sheet`}>cetak tanda terima</a>
-            {["paid", "partially_refunded", "refunded"].includes(order.paymentStatus) && (
+            {hasReceipt(order) && (
               <>
                 {" · "}
                 <a href={`/admin/orders/${order.id}/receipt`}>cetak kwitansi</a>
