@@ -30,10 +30,14 @@ export const PAYMENT_STATUSES = [
 ] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
+export const ORDER_SOURCES = ["bot", "counter"] as const;
+export type OrderSource = (typeof ORDER_SOURCES)[number];
+
 export const REPAIR_STATUSES = ["booked", "received", "in_progress", "ready", "completed", "cancelled"] as const;
 export type RepairStatus = (typeof REPAIR_STATUSES)[number];
 
-export const PAYMENT_METHODS = ["bca_va", "bni_va", "bri_va", "echannel", "gopay", "shopeepay", "other_qris", "credit_card", "all", "cash"] as const;
+/** "pay_at_shop": the customer pays at the counter on the day (no Midtrans attempt, no hold to run out). */
+export const PAYMENT_METHODS = ["bca_va", "bni_va", "bri_va", "echannel", "gopay", "shopeepay", "other_qris", "credit_card", "all", "cash", "pay_at_shop"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 const timestamps = {
@@ -88,6 +92,28 @@ export const slots = pgTable(
 );
 export type Slot = typeof slots.$inferSelect;
 
+/**
+ * Opening hours per weekday: a slot's capacity on one weekday (0 = the slot does not run that day).
+ * A weekday with no row uses the slot's own capacity.
+ */
+export const slotWeekdayCapacity = pgTable(
+  "slot_weekday_capacity",
+  {
+    slotId: integer("slot_id")
+      .notNull()
+      .references(() => slots.id),
+    /** 0 = Sunday … 6 = Saturday. */
+    weekday: integer("weekday").notNull(),
+    capacity: integer("capacity").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.slotId, t.weekday] }),
+    check("slot_weekday_capacity_weekday", sql`${t.weekday} between 0 and 6`),
+    check("slot_weekday_capacity_non_negative", sql`${t.capacity} >= 0`),
+  ],
+);
+export type SlotWeekdayCapacity = typeof slotWeekdayCapacity.$inferSelect;
+
 export const closedDates = pgTable("closed_dates", {
   date: date("date", { mode: "string" }).primaryKey(),
   reason: text("reason").notNull().default(""),
@@ -100,13 +126,23 @@ export const orders = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     bookingCode: text("booking_code").notNull(),
     statusToken: text("status_token").notNull(),
-    chatId: bigint("chat_id", { mode: "number" }).notNull(),
+    /** Null for an order staff made at the counter until the customer shares that phone with the bot. */
+    chatId: bigint("chat_id", { mode: "number" }),
     telegramUserId: bigint("telegram_user_id", { mode: "number" }),
     telegramUsername: text("telegram_username"),
     customerName: text("customer_name").notNull().default(""),
+    /** "+62…", normalised; shared in the chat or typed by staff. */
+    customerPhone: text("customer_phone"),
+    /** What the customer says is wrong with the phone (≤ 500 characters). */
+    faultDescription: text("fault_description"),
+    /** Telegram file_ids of up to 3 photos of the fault; fetched through the admin's photo route. */
+    faultPhotos: jsonb("fault_photos").$type<string[]>().notNull().default([]),
+    /** "bot": booked in Telegram; "counter": made by staff for a walk-in or a phone call. */
+    source: text("source").$type<OrderSource>().notNull().default("bot"),
     language: text("language").notNull().default("id"),
     deviceId: integer("device_id").notNull().references(() => devices.id),
-    partId: integer("part_id").notNull().references(() => parts.id),
+    /** Null for a diagnosis ("Belum tahu / cek dulu"): the part and its price are decided at the shop. */
+    partId: integer("part_id").references(() => parts.id),
     slotId: integer("slot_id").notNull().references(() => slots.id),
     deviceName: text("device_name").notNull(),
     partName: text("part_name").notNull(),
@@ -135,7 +171,10 @@ export const orders = pgTable(
     index("orders_service_date_idx").on(t.serviceDate, t.createdAt),
     index("orders_username_idx").on(sql`lower(${t.telegramUsername})`),
     index("orders_name_idx").on(sql`lower(${t.customerName})`),
-    check("orders_amount_positive", sql`${t.amountIdr} > 0`),
+    index("orders_phone_idx").on(t.customerPhone),
+    check("orders_amount_not_negative", sql`${t.amountIdr} >= 0`),
+    check("orders_fault_description_length", sql`char_length(${t.faultDescription}) <= 500`),
+    check("orders_fault_photos_count", sql`jsonb_array_length(${t.faultPhotos}) <= 3`),
     check("orders_booking_code_format", sql`${t.bookingCode} ~ '^[0-9]{8}$'`),
   ],
 );
@@ -181,6 +220,8 @@ export const conversations = pgTable("conversations", {
   /** The wizard's own message, edited in place as the customer moves on. */
   messageId: integer("message_id"),
   language: text("language").notNull().default("id"),
+  /** The customer's phone ("+62…") as last shared or typed, offered again at the next booking. */
+  phone: text("phone"),
   version: integer("version").notNull().default(1),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -307,3 +348,36 @@ export const orderNotes = pgTable(
   (t) => [index("order_notes_order_idx").on(t.orderId, t.createdAt), check("order_notes_body_length", sql`char_length(${t.body}) between 1 and 1000`)],
 );
 export type OrderNote = typeof orderNotes.$inferSelect;
+
+export const REFUND_STATUSES = ["requested", "done", "failed"] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+/**
+ * Money given back on an order: through Midtrans' refund endpoint (card, GoPay, ShopeePay, QRIS)
+ * or recorded by staff as done by hand (bank transfer, cash). refund_key is Midtrans' idempotency key.
+ */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    paymentId: uuid("payment_id").references(() => payments.id),
+    via: text("via").$type<"midtrans" | "manual">().notNull(),
+    refundKey: text("refund_key").notNull(),
+    amountIdr: integer("amount_idr").notNull(),
+    reason: text("reason").notNull().default(""),
+    status: text("status").$type<RefundStatus>().notNull().default("requested"),
+    actor: text("actor").notNull(),
+    response: jsonb("response"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("refunds_refund_key").on(t.refundKey),
+    index("refunds_order_idx").on(t.orderId, t.createdAt),
+    check("refunds_amount_positive", sql`${t.amountIdr} > 0`),
+  ],
+);
+export type Refund = typeof refunds.$inferSelect;

@@ -50,6 +50,7 @@ export const STATUS_LABELS: Record<Language, StatusLabels> = {
       credit_card: "Kartu kredit",
       all: "Semua metode",
       cash: "Tunai di toko",
+      pay_at_shop: "Bayar di toko",
     },
   },
   en: {
@@ -85,6 +86,7 @@ export const STATUS_LABELS: Record<Language, StatusLabels> = {
       credit_card: "Credit card",
       all: "All methods",
       cash: "Cash at the shop",
+      pay_at_shop: "Pay at the shop",
     },
   },
 };

@@ -67,6 +67,7 @@ export function bookingConfirmationKey(order: Pick<Order, "id">): string {
 /** Queues the confirmation in the booking's transaction: one message per order, however often this runs. */
 export async function queueBookingConfirmation(tx: Database, order: Order, context: ConfirmationContext): Promise<string> {
   const dedupeKey = bookingConfirmationKey(order);
+  if (order.chatId === null) throw new Error("a booking confirmation needs the customer's chat");
   await enqueueTelegramCall(tx, { chatId: order.chatId, dedupeKey, call: bookingConfirmationCall(order, context) });
   await alertStaff(tx, { order, kind: "booked" });
   return dedupeKey;

@@ -34,6 +34,7 @@ export async function sendVirtualAccount(
   if (issued.ok) text = virtualAccountText(issued.order, issued.payment, orderLanguage(order));
   else if (issued.reason === "midtrans_unavailable" || issued.reason === "midtrans_refused") text = texts.virtualAccountUnavailable(order.bookingCode);
   else return "nothing"; // paid, cancelled or expired meanwhile: there is nothing to pay
+  if (order.chatId === null) return "nothing"; // made at the counter: no chat to send it to
   const payRow = urlRow(texts.buttonPayNow, url);
   const call: TelegramCall = {
     method: "sendMessage",

@@ -29,9 +29,18 @@ export async function notifyOrderEvent(
   tx: Database,
   { order, event, discriminator }: { order: Order; event: OrderEvent; discriminator?: string },
 ): Promise<boolean> {
+  // An order made at the counter has no chat until the customer shares that phone with the bot.
+  const queued = order.chatId === null ? false : await tellCustomer(tx, order as Order & { chatId: number }, event, discriminator);
+  const kind = staffAlertOf(event);
+  if (kind) await alertStaff(tx, { order, kind, discriminator });
+  if (order.needsRefund) await alertStaff(tx, { order, kind: "refund_due" });
+  return queued;
+}
+
+async function tellCustomer(tx: Database, order: Order & { chatId: number }, event: OrderEvent, discriminator?: string): Promise<boolean> {
   const url = statusPageUrl(order);
   const where = EVENTS_WITH_WHEREABOUTS.has(event.kind) ? shopContactOf(await getShopSettings(tx)) : undefined;
-  const queued = await enqueueTelegramCall(tx, {
+  return enqueueTelegramCall(tx, {
     chatId: order.chatId,
     dedupeKey: orderEventKey(order, event, discriminator),
     call: {
@@ -43,8 +52,4 @@ export async function notifyOrderEvent(
       },
     },
   });
-  const kind = staffAlertOf(event);
-  if (kind) await alertStaff(tx, { order, kind, discriminator });
-  if (order.needsRefund) await alertStaff(tx, { order, kind: "refund_due" });
-  return queued;
 }

@@ -2,7 +2,7 @@ import type { Order, PaymentMethod } from "@/db/schema";
 import { statusPageUrl } from "@/lib/notify/outbox";
 import { formatMidtransTime } from "./midtrans-time";
 
-/** Snap's names of the methods a customer can choose in the bot ("all" and "cash" leave Snap's whole list). */
+/** Snap's names of the methods a customer can choose in the bot ("all", "cash" and "pay_at_shop" leave Snap's whole list). */
 export const ENABLED_PAYMENTS: Record<PaymentMethod, readonly string[]> = {
   bca_va: ["bca_va"],
   bni_va: ["bni_va"],
@@ -14,6 +14,7 @@ export const ENABLED_PAYMENTS: Record<PaymentMethod, readonly string[]> = {
   credit_card: ["credit_card"],
   all: ["bca_va", "bni_va", "bri_va", "echannel", "gopay", "shopeepay", "other_qris", "credit_card"],
   cash: ["bca_va", "bni_va", "bri_va", "echannel", "gopay", "shopeepay", "other_qris", "credit_card"],
+  pay_at_shop: ["bca_va", "bni_va", "bri_va", "echannel", "gopay", "shopeepay", "other_qris", "credit_card"],
 };
 
 /** Methods paid by a bank transfer issued in the chat (Core API), with the bank Midtrans expects. */

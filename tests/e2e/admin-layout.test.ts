@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { auditLog, orders, type Order } from "@/db/schema";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
-import { addDays, todayInJakarta } from "@/lib/booking/calendar";
+import { addDays, todayInJakarta, wibInstant } from "@/lib/booking/calendar";
 import { launchBrowser, openDesktopPage, openPhonePage, policyViolations } from "@/tests/support/browser";
 import { createFreshDatabase, openFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 import { bookOrder } from "@/tests/support/payment-fixtures";
@@ -38,14 +38,16 @@ beforeAll(async () => {
   await createOrResetAdmin(handle.db, ADMIN);
   await createOrResetAdmin(handle.db, LOGIN_ADMIN);
   const today = todayInJakarta();
+  // Booked at midnight WIB, so today's slots are bookable whatever the hour the suite runs at.
   const book = async (chatId: number, serviceDate: string, changes: Partial<Order>) => {
-    const booked = await bookOrder(handle.db, { chatId, serviceDate, slotIndex: chatId % 4 });
+    const booked = await bookOrder(handle.db, { chatId, serviceDate, slotIndex: chatId % 4, bookedAt: wibInstant(today, "00:00") });
     const [updated] = await handle.db.update(orders).set({ customerName: `Pelanggan ${chatId}`, ...changes }).where(eq(orders.id, booked.id)).returning();
     return updated!;
   };
   order.paid = await book(8001, today, { paymentStatus: "paid", paidAt: new Date() });
   order.early = await book(8002, addDays(today, 3), { paymentStatus: "paid", paidAt: new Date() });
-  order.today = await book(8003, today, {});
+  // Paid, so no hold of its (which may end at a slot already begun) runs out during the run.
+  order.today = await book(8003, today, { paymentStatus: "paid", paidAt: new Date() });
   order.cancel = await book(8004, addDays(today, 1), {});
   await handle.db.insert(auditLog).values([
     {
@@ -178,10 +180,10 @@ describe("the admin's controls", () => {
     expect(question).toContain('Langkah "Perangkat diterima" dan "Sedang dikerjakan" terlewati.');
     expect(question).toMatch(/Jadwal servisnya baru \d\d\/\d\d\/\d{4}\./);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(customerMessages(order.early.chatId)).toHaveLength(0);
+    expect(customerMessages(order.early.chatId!)).toHaveLength(0);
     await page.getByRole("button", { name: "Ya, ubah ke Siap diambil" }).click();
     await page.getByRole("status").filter({ hasText: "Siap diambil" }).waitFor();
-    await tg.waitFor(() => customerMessages(order.early.chatId).length === 1, 20_000);
+    await tg.waitFor(() => customerMessages(order.early.chatId!).length === 1, 20_000);
 
     // The plain next step on the service day goes at once.
     await page.goto(`${app.url}/admin/orders/${order.today.id}`);

@@ -54,7 +54,7 @@ describe("an outbox sender dies", () => {
     expect(await deliverDueMessages({ now: after(t0, 30_000) })).toEqual({ sent: 0, failed: 0, retried: 0 });
     expect(await deliverDueMessages({ now: after(t0, 61_000) })).toEqual({ sent: 1, failed: 0, retried: 0 });
     expect(await deliverDueMessages({ now: after(t0, 3_600_000) })).toEqual({ sent: 0, failed: 0, retried: 0 });
-    expect(delivered(order.chatId, "✅ Pembayaran diterima")).toHaveLength(1);
+    expect(delivered(order.chatId!, "✅ Pembayaran diterima")).toHaveLength(1);
   });
 });
 

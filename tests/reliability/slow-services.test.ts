@@ -32,13 +32,13 @@ describe("the Bot API does not answer", () => {
     expect(await deliverDueMessages({ now: after(t0, 8_000) })).toEqual({ sent: 0, failed: 0, retried: 1 });
     expect(await deliverDueMessages({ now: after(t0, 3_600_000) })).toEqual({ sent: 0, failed: 0, retried: 1 });
     expect((await readOutbox(bed.db.db))[0]!.lastError).toMatch(/abort|timeout|timed out/i);
-    expect(delivered(order.chatId, "✅ Pembayaran diterima")).toHaveLength(0);
+    expect(delivered(order.chatId!, "✅ Pembayaran diterima")).toHaveLength(0);
 
     // Midtrans repeats the notification meanwhile: nothing new is queued.
     expect((await bed.midtrans.sendNotification(notifyUrl(), orderId)).status).toBe(200);
     expect(await deliverDueMessages({ now: after(t0, 7_200_000) })).toEqual({ sent: 1, failed: 0, retried: 0 });
     expect(await deliverDueMessages({ now: after(t0, 36_000_000) })).toEqual({ sent: 0, failed: 0, retried: 0 });
-    expect(delivered(order.chatId, "✅ Pembayaran diterima")).toHaveLength(1);
+    expect(delivered(order.chatId!, "✅ Pembayaran diterima")).toHaveLength(1);
     expect(await readOutbox(bed.db.db)).toMatchObject([{ attempts: 4 }]);
   }, 30_000);
 
