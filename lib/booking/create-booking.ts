@@ -1,5 +1,5 @@
 import type { Database } from "@/db";
-import { findPricedItem } from "@/db/queries/catalog";
+import { findActiveDevice, findPricedItem } from "@/db/queries/catalog";
 import { insertOrderUnlessCodeTaken, listUnpaidChatBookingCodes, lockChatBookings } from "@/db/queries/orders";
 import { getShopSettings } from "@/db/queries/settings";
 import { listClosedDates } from "@/db/queries/slots";
@@ -10,6 +10,9 @@ import { parseServiceDate, todayInJakarta, formatDateDmy, wibInstant } from "./c
 import { generateBookingCode, generateStatusToken } from "./codes";
 import { reserveSlot } from "./reserve-slot";
 
+/** The part name a diagnosis order carries, in the customer's language. */
+export const DIAGNOSIS_LABEL = { id: "Belum tahu / cek dulu", en: "Not sure / check first" } as const;
+
 export interface BookingRequest {
   chatId: number;
   telegramUserId?: number | null;
@@ -17,15 +20,27 @@ export interface BookingRequest {
   customerName: string;
   language?: "id" | "en";
   deviceId: number;
-  partId: number;
+  /** null: a diagnosis, priced at the diagnosis fee; the part is decided at the shop. */
+  partId: number | null;
   slotId: number;
   serviceDate: string;
   paymentMethod: PaymentMethod;
+  customerPhone?: string | null;
+  faultDescription?: string | null;
+  faultPhotos?: string[];
   now?: Date;
   actor?: string;
 }
 
-export type BookingRefusal = "slot_full" | "slot_closed" | "slot_too_soon" | "date_unavailable" | "item_unavailable" | "too_many_unpaid";
+export type BookingRefusal =
+  | "slot_full"
+  | "slot_closed"
+  | "slot_too_soon"
+  | "date_unavailable"
+  | "item_unavailable"
+  /** "Bayar di toko" was chosen but the shop has turned it off since. */
+  | "payment_unavailable"
+  | "too_many_unpaid";
 export type BookingResult =
   | { ok: true; order: Order }
   | { ok: false; reason: Exclude<BookingRefusal, "too_many_unpaid"> }
@@ -60,8 +75,11 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
   const unpaidCodes = await listUnpaidChatBookingCodes(tx, { chatId: request.chatId });
   if (unpaidCodes.length >= settings.maxUnpaidPerChat) return { ok: false, reason: "too_many_unpaid", unpaidCodes };
 
-  const item = await findPricedItem(tx, { deviceId: request.deviceId, partId: request.partId });
+  const item = await serviceItem(tx, request, settings.diagnosisFeeIdr);
   if (!item) return { ok: false, reason: "item_unavailable" };
+  // Nothing to pay online (a free diagnosis) is paid at the shop, whatever was chosen.
+  const paymentMethod: PaymentMethod = item.priceIdr === 0 ? "pay_at_shop" : request.paymentMethod;
+  if (paymentMethod === "pay_at_shop" && item.priceIdr > 0 && !settings.payAtShopAllowed) return { ok: false, reason: "payment_unavailable" };
 
   const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate });
   if (!place.ok) return place;
@@ -70,7 +88,9 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
   }
 
   const slotStart = wibInstant(request.serviceDate, place.slot.startTime);
-  const holdExpiresAt = new Date(Math.min(now.getTime() + settings.holdHours * 3_600_000, slotStart.getTime()));
+  // Paid at the counter: the place is kept until the day, no hold runs out.
+  const holdExpiresAt =
+    paymentMethod === "pay_at_shop" ? null : new Date(Math.min(now.getTime() + settings.holdHours * 3_600_000, slotStart.getTime()));
 
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
     const order = await insertOrderUnlessCodeTaken(tx, {
@@ -80,6 +100,9 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
       telegramUserId: request.telegramUserId ?? null,
       telegramUsername: request.telegramUsername ?? null,
       customerName: request.customerName,
+      customerPhone: request.customerPhone ?? null,
+      faultDescription: request.faultDescription || null,
+      faultPhotos: request.faultPhotos ?? [],
       language: request.language ?? "id",
       deviceId: item.deviceId,
       partId: item.partId,
@@ -88,7 +111,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
       partName: item.partName,
       slotLabel: place.slot.label,
       serviceDate: request.serviceDate,
-      paymentMethod: request.paymentMethod,
+      paymentMethod,
       amountIdr: item.priceIdr,
       holdExpiresAt,
       createdAt: now,
@@ -108,6 +131,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
           part: order.partName,
           amountIdr: order.amountIdr,
           paymentMethod: order.paymentMethod,
+          customerPhone: order.customerPhone,
         },
       });
       return { ok: true, order };
@@ -115,6 +139,14 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
   }
   // 8 collisions in a row among 90 million codes means something else is wrong.
   throw new Error("could not draw a free booking code");
+}
+
+/** The priced part, or for a diagnosis the device with the diagnosis fee. */
+async function serviceItem(tx: Database, request: BookingRequest, diagnosisFeeIdr: number) {
+  if (request.partId !== null) return findPricedItem(tx, { deviceId: request.deviceId, partId: request.partId });
+  const device = await findActiveDevice(tx, { id: request.deviceId });
+  if (!device) return undefined;
+  return { deviceId: device.id, deviceName: device.name, partId: null, partName: DIAGNOSIS_LABEL[request.language ?? "id"], priceIdr: diagnosisFeeIdr };
 }
 
 /** createBookingIn in a transaction of its own. */

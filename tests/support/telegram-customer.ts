@@ -110,7 +110,8 @@ export class TelegramCustomer {
     };
   }
 
-  photoUpdate(): Update {
+  /** A photo as Telegram sends it: several sizes of one picture, smallest first, each with its own file_id. */
+  photoUpdate({ fileId = "AgACAgUAAxkBAAI", caption = "my broken screen" }: { fileId?: string; caption?: string } = {}): Update {
     const message = this.tg.addUserMessage(this.chat.id, "[photo]");
     return {
       update_id: nextUpdateId(),
@@ -119,10 +120,40 @@ export class TelegramCustomer {
         date: message.date,
         from: this.from,
         chat: this.chatObject(),
-        photo: [{ file_id: "AgACAgUAAxkBAAI", file_unique_id: "AQAD", width: 90, height: 90, file_size: 1200 }],
-        caption: "my broken screen",
+        photo: [
+          { file_id: `${fileId}-s`, file_unique_id: "AQADs", width: 90, height: 90, file_size: 1200 },
+          { file_id: fileId, file_unique_id: "AQADx", width: 1280, height: 960, file_size: 120_000 },
+          { file_id: `${fileId}-m`, file_unique_id: "AQADm", width: 320, height: 240, file_size: 12_000 },
+        ],
+        ...(caption ? { caption } : {}),
       },
     };
+  }
+
+  sendPhoto(options?: { fileId?: string; caption?: string }): Promise<Response> {
+    return postUpdate(this.photoUpdate(options));
+  }
+
+  /**
+   * A shared contact: by default the customer's own (what the "share phone" button sends, user_id = the sender);
+   * `userId` another's (a forwarded contact card), null a contact with no Telegram account.
+   */
+  contactUpdate(phoneNumber: string, { userId = this.profile.id }: { userId?: number | null } = {}): Update {
+    const message = this.tg.addUserMessage(this.chat.id, `[contact ${phoneNumber}]`);
+    return {
+      update_id: nextUpdateId(),
+      message: {
+        message_id: message.messageId,
+        date: message.date,
+        from: this.from,
+        chat: this.chatObject(),
+        contact: { phone_number: phoneNumber, first_name: this.profile.firstName, ...(userId === null ? {} : { user_id: userId }) },
+      },
+    };
+  }
+
+  shareContact(phoneNumber: string, options?: { userId?: number | null }): Promise<Response> {
+    return postUpdate(this.contactUpdate(phoneNumber, options));
   }
 
   callbackUpdate(message: Pick<ChatMessage, "messageId" | "text">, data: string): Update {
