@@ -38,7 +38,7 @@ export async function walkWizard(customer: TelegramCustomer, until: WalkStep, pi
   if (!reach("fault")) return;
   await answerPhone(customer, picks.phone);
   if (!reach("payment")) return;
-  await expectOk(customer.tap("Lewati"));
+  await expectOk(customer.tap(/^(Lewati|Skip)$/));
   if (!reach("summary")) return;
   if (customer.lastMessage().keyboard.flat().some((b) => b.text === "Book Now")) return; // nothing to pay online: no payment step
   await expectOk(customer.tap(picks.method ?? "GoPay"));
