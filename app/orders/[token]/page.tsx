@@ -62,6 +62,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <p className={styles.note}>Ingin memakai metode lain? &quot;Bayar Sekarang&quot; membatalkan nomor VA ini dan membuka pilihan pembayaran.</p>
         </section>
       )}
+      {order.paymentMethod === "pay_at_shop" && json.paymentStatus === "unpaid" && json.repairStatus !== "cancelled" && (
+        <p className={styles.note} data-testid="pay-at-shop">
+          {order.amountIdr > 0
+            ? `Bayar ${formatRupiah(order.amountIdr)} di kasir toko saat Anda datang. Jadwal Anda tetap tersimpan.`
+            : "Tidak ada yang perlu dibayar sekarang: biaya perbaikan ditentukan setelah pengecekan di toko dan dibayar di kasir."}
+        </p>
+      )}
       {canPay && order.holdExpiresAt && (
         <p className={styles.note}>Selesaikan pembayaran sebelum {formatWibDateTime(order.holdExpiresAt)} agar jadwal tetap tersimpan.</p>
       )}
