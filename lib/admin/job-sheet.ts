@@ -31,8 +31,10 @@ export function printedOrder(order: Order, settings: ShopSettings, document: Pri
   const rows: [string, string][] = [
     ["Kode booking", order.bookingCode],
     ["Pelanggan", customer],
+    ...(order.customerPhone ? ([["No. HP", order.customerPhone]] as [string, string][]) : []),
     ["Perangkat", order.deviceName],
     ["Servis", order.partName],
+    ...(order.faultDescription ? ([["Keluhan", order.faultDescription]] as [string, string][]) : []),
     ["Jadwal", `${formatDateDmy(order.serviceDate)}, ${order.slotLabel}`],
     ["Harga", formatRupiah(order.amountIdr)],
     ["Pembayaran", `${PAYMENT_STATUS_LABEL[order.paymentStatus]} · ${PAYMENT_METHOD_LABEL[order.paymentMethod] ?? order.paymentMethod}`],

@@ -58,6 +58,8 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
             <span className={styles.muted}> · chat {order.chatId} · bahasa {order.language}</span>{" "}
             <Link href={`/admin/customers/${order.chatId}`}>Riwayat pelanggan</Link>
           </dd>
+          <dt>No. HP</dt>
+          <dd>{order.customerPhone ? <a href={`tel:${order.customerPhone}`}>{order.customerPhone}</a> : "—"}</dd>
           <dt>Jadwal</dt>
           <dd>
             {formatDateDmy(order.serviceDate)}, {order.slotLabel}
@@ -66,6 +68,21 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
           <dd>
             {order.partName} – {order.deviceName}
           </dd>
+          <dt>Keluhan</dt>
+          <dd className={styles.faultText}>{order.faultDescription || "—"}</dd>
+          {order.faultPhotos.length > 0 && (
+            <>
+              <dt>Foto kerusakan</dt>
+              <dd className={styles.faultPhotos}>
+                {order.faultPhotos.map((_, i) => (
+                  <a key={i} href={`/admin/orders/${order.id}/photos/${i + 1}`} target="_blank" rel="noopener">
+                    {/* eslint-disable-next-line @next/next/no-img-element -- streamed from Telegram through the admin's own route, not an optimisable asset */}
+                    <img src={`/admin/orders/${order.id}/photos/${i + 1}`} alt={`Foto kerusakan ${i + 1}`} loading="lazy" />
+                  </a>
+                ))}
+              </dd>
+            </>
+          )}
           <dt>Total</dt>
           <dd>{formatRupiah(order.amountIdr)}</dd>
           <dt>Metode</dt>
