@@ -1,6 +1,8 @@
 import { detectEntities } from "./format-text";
 import { deliverUpdate, type Delivery } from "./deliver-update";
 import { addNotice, chatRecord, findCustomer, findMessage, nextId, telegramState, toMessage, touch, type StoredMessage } from "./store";
+import { simulatedPhone } from "./customers";
+import { SAMPLE_PHOTO_BASE64 } from "./sample-photo";
 import { badRequest, type TgUpdate, type TgUser } from "./types";
 
 function customerOf(customerId: number): TgUser {
@@ -68,4 +70,49 @@ export async function tapAsCustomer(customerId: number, messageId: number, data:
     else touch(record);
   }
   return { callbackQueryId: id, delivery };
+}
+
+/** A message the customer sends that is not text: shown in the chat with a label, sent to the bot without `text`. */
+async function sendAsCustomerMessage(
+  customerId: number,
+  shown: string,
+  content: Pick<StoredMessage, "contact" | "photo" | "caption">,
+): Promise<{ message: StoredMessage; delivery: Delivery }> {
+  const from = customerOf(customerId);
+  const record = chatRecord(from.id);
+  const message: StoredMessage = {
+    sender: "user",
+    message_id: record.nextMessageId++,
+    from,
+    chat: record.chat,
+    date: Math.floor(Date.now() / 1000),
+    text: shown,
+    ...content,
+  };
+  record.messages.push(message);
+  if (record.replyKeyboard?.one_time_keyboard) record.replyKeyboard = undefined;
+  touch(record);
+  const { text: _shown, ...sent } = toMessage(message);
+  const update = { update_id: nextUpdateId(), message: sent } as TgUpdate;
+  return { message, delivery: await deliverUpdate(update, record) };
+}
+
+/** The customer taps a "share phone" button: their own contact (user_id = theirs), with their simulated phone. */
+export function shareContactAsCustomer(customerId: number): Promise<{ message: StoredMessage; delivery: Delivery }> {
+  const from = customerOf(customerId);
+  const phone = simulatedPhone(from.id);
+  const contact = { phone_number: phone, first_name: from.first_name, ...(from.last_name ? { last_name: from.last_name } : {}), user_id: from.id };
+  return sendAsCustomerMessage(customerId, `📞 +${phone}`, { contact });
+}
+
+/** The customer sends the built-in photo; getFile and the file route serve it under its new file_id. */
+export function sendPhotoAsCustomer(customerId: number, caption?: string): Promise<{ message: StoredMessage; delivery: Delivery }> {
+  const state = telegramState();
+  const n = nextId();
+  const fileId = `AgACAgPlayground${customerId}x${n}`;
+  state.files.set(fileId, `photos/file_${n}.png`);
+  const size = Buffer.from(SAMPLE_PHOTO_BASE64, "base64").length;
+  const photo = [{ file_id: fileId, file_unique_id: `AQADpg${n}`, width: 48, height: 36, file_size: size }];
+  const text = caption?.trim().slice(0, 1024);
+  return sendAsCustomerMessage(customerId, text ? `🖼 ${text}` : "🖼 Foto", { photo, ...(text ? { caption: text } : {}) });
 }
