@@ -113,6 +113,16 @@ describe("the whole journey in the playground, in a browser", () => {
     await tap(/^Pukul : /);
     await botSays("Silakan pilih spare part");
     await tap(/^Battery - Rp/);
+    await botSays("Nomor HP Anda");
+    // The one-tap button under the text field shares the simulated customer's own contact.
+    await chat.getByRole("group", { name: "Keyboard bot" }).getByRole("button", { name: /Bagikan nomor HP/ }).click();
+    await botSays("No. HP: +628125550001");
+    await botSays("Ceritakan kerusakannya");
+    await chat.getByLabel("Tulis pesan").fill("Baterai cepat habis");
+    await chat.getByRole("button", { name: "Kirim foto contoh" }).click();
+    await botSays("Foto: 1/3");
+    await shoot(chat, "04-fault");
+    await tap("Selesai");
     await botSays("Silakan pilih metode pembayaran");
     await tap("BCA Virtual Account");
     await botSays("Ringkasan Booking");
@@ -219,6 +229,17 @@ describe("the whole journey in the playground, in a browser", () => {
     await admin.waitForURL(/[?&]q=/);
     await admin.getByRole("link", { name: journey.bookingCode! }).click();
     await admin.waitForURL(/\/admin\/orders\/[0-9a-f-]{36}$/);
+    // What the bot collected: the shared phone, the fault and its photo, fetched from (simulated) Telegram.
+    await admin.getByText("+628125550001").first().waitFor(WAIT);
+    await admin.getByText("Baterai cepat habis").first().waitFor(WAIT);
+    await admin.waitForFunction(
+      () => {
+        const img = document.querySelector<HTMLImageElement>('img[alt="Foto kerusakan 1"]');
+        return Boolean(img?.complete && img.naturalWidth === 48);
+      },
+      undefined,
+      WAIT,
+    );
     // Straight from "Terjadwal", and before the service date: the page asks first.
     await admin.getByRole("button", { name: "Siap diambil", exact: true }).click();
     await admin.getByRole("alertdialog").waitFor(WAIT);
