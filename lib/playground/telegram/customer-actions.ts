@@ -21,25 +21,10 @@ function nextUpdateId(): number {
  * the bot — with bot_command entities, as Telegram marks them.
  */
 export async function sendAsCustomer(customerId: number, rawText: string): Promise<{ message: StoredMessage; delivery: Delivery }> {
-  const from = customerOf(customerId);
   const text = rawText.trim();
   if (!text) throw badRequest("message text is empty");
-  const record = chatRecord(from.id);
   const entities = detectEntities(text);
-  const message: StoredMessage = {
-    sender: "user",
-    message_id: record.nextMessageId++,
-    from,
-    chat: record.chat,
-    date: Math.floor(Date.now() / 1000),
-    text,
-    ...(entities.length ? { entities } : {}),
-  };
-  record.messages.push(message);
-  if (record.replyKeyboard?.one_time_keyboard) record.replyKeyboard = undefined;
-  touch(record);
-  const update: TgUpdate = { update_id: nextUpdateId(), message: toMessage(message) };
-  return { message, delivery: await deliverUpdate(update, record) };
+  return postAsCustomer(customerId, text, entities.length ? { entities } : {}, { sendText: true });
 }
 
 /**
@@ -72,11 +57,15 @@ export async function tapAsCustomer(customerId: number, messageId: number, data:
   return { callbackQueryId: id, delivery };
 }
 
-/** A message the customer sends that is not text: shown in the chat with a label, sent to the bot without `text`. */
-async function sendAsCustomerMessage(
+/**
+ * Puts the customer's message in the chat and delivers it as a message update.
+ * A contact or photo is shown with a label but reaches the bot without `text`, as Telegram sends it.
+ */
+async function postAsCustomer(
   customerId: number,
   shown: string,
-  content: Pick<StoredMessage, "contact" | "photo" | "caption">,
+  content: Pick<StoredMessage, "entities" | "contact" | "photo" | "caption">,
+  { sendText = false }: { sendText?: boolean } = {},
 ): Promise<{ message: StoredMessage; delivery: Delivery }> {
   const from = customerOf(customerId);
   const record = chatRecord(from.id);
@@ -92,8 +81,8 @@ async function sendAsCustomerMessage(
   record.messages.push(message);
   if (record.replyKeyboard?.one_time_keyboard) record.replyKeyboard = undefined;
   touch(record);
-  const { text: _shown, ...sent } = toMessage(message);
-  const update = { update_id: nextUpdateId(), message: sent } as TgUpdate;
+  const { text, ...rest } = toMessage(message);
+  const update = { update_id: nextUpdateId(), message: sendText ? { text, ...rest } : rest } as TgUpdate;
   return { message, delivery: await deliverUpdate(update, record) };
 }
 
@@ -102,7 +91,7 @@ export function shareContactAsCustomer(customerId: number): Promise<{ message: S
   const from = customerOf(customerId);
   const phone = simulatedPhone(from.id);
   const contact = { phone_number: phone, first_name: from.first_name, ...(from.last_name ? { last_name: from.last_name } : {}), user_id: from.id };
-  return sendAsCustomerMessage(customerId, `📞 +${phone}`, { contact });
+  return postAsCustomer(customerId, `📞 +${phone}`, { contact });
 }
 
 /** The customer sends the built-in photo; getFile and the file route serve it under its new file_id. */
@@ -114,5 +103,5 @@ export function sendPhotoAsCustomer(customerId: number, caption?: string): Promi
   const size = Buffer.from(SAMPLE_PHOTO_BASE64, "base64").length;
   const photo = [{ file_id: fileId, file_unique_id: `AQADpg${n}`, width: 48, height: 36, file_size: size }];
   const text = caption?.trim().slice(0, 1024);
-  return sendAsCustomerMessage(customerId, text ? `🖼 ${text}` : "🖼 Foto", { photo, ...(text ? { caption: text } : {}) });
+  return postAsCustomer(customerId, text ? `🖼 ${text}` : "🖼 Foto", { photo, ...(text ? { caption: text } : {}) });
 }
