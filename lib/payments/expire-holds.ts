@@ -31,7 +31,7 @@ export async function expireOrder(db: Database, order: Order, now: Date): Promis
   });
   if (!expired) return false;
   // No attempt may stay payable for a booking that is gone.
-  const news = await cancelPendingAttempts(await listOrderPayments(db, { orderId: order.id }));
+  const news = await cancelPendingAttempts(await listOrderPayments(db, { orderId: order.id }), now);
   if (news?.length) await db.transaction((tx) => applyAttemptNews(tx, news, now));
   return true;
 }
