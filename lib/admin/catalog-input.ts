@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { normalizeIndonesianPhone, safeHttpUrl } from "@/lib/site/shop-contact";
+import { normalizeIndonesianPhone } from "@/lib/booking/phone";
+import { safeHttpUrl } from "@/lib/site/shop-contact";
 
 /** Form fields as browsers send them: strings, an unchecked checkbox absent. */
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
