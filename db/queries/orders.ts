@@ -54,8 +54,8 @@ export async function listChatOrders(db: Database, { chatId, limit = 5 }: { chat
  * order or in its conversation), so bot and counter visits read as one history.
  */
 export async function listPhoneOrders(db: Database, { phone, limit = 500 }: { phone: string; limit?: number }): Promise<Order[]> {
-  const chatsWithPhone = sql`select ${orders.chatId} from ${orders} where ${orders.customerPhone} = ${phone} and ${orders.chatId} is not null
-    union select ${conversations.chatId} from ${conversations} where ${conversations.phone} = ${phone}`;
+  const chatsWithPhone = sql`(select ${orders.chatId} from ${orders} where ${orders.customerPhone} = ${phone} and ${orders.chatId} is not null
+    union select ${conversations.chatId} from ${conversations} where ${conversations.phone} = ${phone})`;
   return db
     .select()
     .from(orders)
