@@ -147,9 +147,11 @@ export function NewOrderForm({ devices, prices, slots, diagnosisFeeIdr, today, m
             Periksa isian yang ditandai.
           </p>
         )}
-        <button type="submit" disabled={pending}>
-          Buat pesanan
-        </button>
+        <div className={styles.form}>
+          <button type="submit" disabled={pending}>
+            Buat pesanan
+          </button>
+        </div>
       </form>
     </>
   );
