@@ -1,10 +1,16 @@
 // Issue 14, orders made by staff: a walk-in or a phone call booked at the counter shares the bot's places and rules.
 import { eq } from "drizzle-orm";
-import { saveShopSettings } from "@/db/queries/settings";
+import { listAdminOrders } from "@/db/queries/admin-orders";
+import { listPhoneOrders } from "@/db/queries/orders";
+import { DEFAULT_SETTINGS, saveShopSettings } from "@/db/queries/settings";
 import { saveStaffChats } from "@/db/queries/staff-chats";
 import { closedDates, devices, orders, outbox, slots } from "@/db/schema";
 import { createCounterOrder, paymentLinkShare, type CounterOrderRequest } from "@/lib/admin/counter-order";
 import { counterOrderForm } from "@/lib/admin/counter-order-input";
+import { printedOrder } from "@/lib/admin/job-sheet";
+import { parseOrderQuery } from "@/lib/admin/order-filters";
+import { ordersCsvStream } from "@/lib/admin/orders-csv";
+import { getTodayView } from "@/lib/admin/today";
 import { addDays, todayInJakarta, wibInstant } from "@/lib/booking/calendar";
 import { createBooking } from "@/lib/booking/create-booking";
 import { overrideEnv } from "@/lib/env";
@@ -104,6 +110,26 @@ describe("a walk-in booked at the counter", () => {
     await testDb.db.insert(closedDates).values({ date: TODAY, reason: "Libur" });
     expect(await counter()).toEqual({ ok: false, message: expect.stringContaining("tidak bisa dipesan") });
     expect(await testDb.db.select().from(orders)).toEqual([]);
+  });
+});
+
+describe("a counter order appears where bot orders do", () => {
+  it("today's schedule, the order list and its CSV, the job sheet and the customer's history", async () => {
+    const result = await counter({ payment: "paid_cash" });
+    if (!result.ok) throw new Error(result.message);
+    const { order } = result;
+    const today = await getTodayView(testDb.db, NOW);
+    expect(today.slots[0]!.orders.map((o) => o.id)).toEqual([order.id]);
+    expect(today.revenueToday).toBe(70_000);
+    expect((await listAdminOrders(testDb.db, parseOrderQuery({ q: "0812 3456" }))).rows.map((o) => o.id)).toEqual([order.id]);
+    let csv = "";
+    const reader = ordersCsvStream(testDb.db, { filters: {}, sort: "created_desc" }).getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) csv += new TextDecoder().decode(chunk.value);
+    expect(csv).toContain(",Ibu Sari,,'+6281234567890,counter,iPhone X,Battery,70000,cash,paid,booked,");
+    const sheet = printedOrder(order, DEFAULT_SETTINGS, "job-sheet", NOW);
+    expect(sheet.rows).toEqual(expect.arrayContaining([["Pelanggan", "Ibu Sari"], ["Telepon", "+62 812-3456-7890"], ["Keluhan", "Baterai cepat habis"]]));
+    expect(printedOrder(order, DEFAULT_SETTINGS, "receipt", NOW).unavailable).toBeUndefined();
+    expect((await listPhoneOrders(testDb.db, { phone: "+6281234567890" })).map((o) => o.id)).toEqual([order.id]);
   });
 });
 
