@@ -1,9 +1,9 @@
 // Issue 14, orders made by staff: a walk-in booked on a phone (390 px), then found in the order list by its phone number.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { slots } from "@/db/schema";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
-import { launchBrowser, openPhonePage, policyViolations } from "@/tests/support/browser";
+import { launchBrowser, openPhonePage, pageWidth, policyViolations, signInToAdmin } from "@/tests/support/browser";
 import { createFreshDatabase, openFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 
@@ -35,20 +35,10 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function signIn(page: Page, admin = STAFF) {
-  await page.goto(`${app.url}/admin/login`);
-  await page.getByLabel("Nama pengguna").fill(admin.username);
-  await page.getByLabel("Kata sandi").fill(admin.password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL(`${app.url}/admin`);
-}
-
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
-
 describe("'Pesanan baru' on a phone", () => {
   it("staff book a walk-in, then find it in the order list by phone and open the customer's history", async () => {
     const page = await openPhonePage(browser);
-    await signIn(page);
+    await signInToAdmin(page, app.url, STAFF);
     await page.goto(`${app.url}/admin/orders`);
     await page.getByRole("link", { name: "+ Pesanan baru" }).click();
     await page.waitForURL(`${app.url}/admin/orders/new`);

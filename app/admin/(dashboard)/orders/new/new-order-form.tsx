@@ -17,6 +17,17 @@ interface Props {
   maxFaultLength: number;
 }
 
+const WHEN_CHOICES = [
+  ["walk_in", "Walk-in sekarang"],
+  ["slot", "Pilih tanggal & slot"],
+] as const;
+const PAYMENT_CHOICES = [
+  ["pay_at_shop", "Bayar di kasir"],
+  ["paid_cash", "Sudah bayar tunai"],
+  ["payment_link", "Kirim link pembayaran"],
+] as const;
+const INLINE = { flexDirection: "row", alignItems: "center", gap: 6 } as const;
+
 function FieldError({ state, name }: { state: NewOrderState; name: string }) {
   const message = state.status === "invalid" ? state.errors[name] : undefined;
   return message ? <span className={styles.error}>{message}</span> : null;
@@ -45,7 +56,7 @@ export function NewOrderForm({ devices, prices, slots, diagnosisFeeIdr, today, m
   const [state, action, pending] = useActionState(createCounterOrderAction, IDLE);
   const values = state.status === "invalid" ? state.values : {};
   const [deviceId, setDeviceId] = useState(values.deviceId ?? "");
-  const [when, setWhen] = useState(values.when ?? "walk_in");
+  const [when, setWhen] = useState<string>(values.when ?? "walk_in");
   const parts = prices.filter((p) => String(p.deviceId) === deviceId);
   return (
     <>
@@ -97,12 +108,11 @@ export function NewOrderForm({ devices, prices, slots, diagnosisFeeIdr, today, m
         </label>
         <fieldset className={styles.form}>
           <legend>Jadwal</legend>
-          <label style={{ flexDirection: "row", alignItems: "center", gap: 6 }}>
-            <input type="radio" name="when" value="walk_in" checked={when === "walk_in"} onChange={() => setWhen("walk_in")} /> Walk-in sekarang
-          </label>
-          <label style={{ flexDirection: "row", alignItems: "center", gap: 6 }}>
-            <input type="radio" name="when" value="slot" checked={when === "slot"} onChange={() => setWhen("slot")} /> Pilih tanggal &amp; slot
-          </label>
+          {WHEN_CHOICES.map(([value, label]) => (
+            <label key={value} style={INLINE}>
+              <input type="radio" name="when" value={value} checked={when === value} onChange={() => setWhen(value)} /> {label}
+            </label>
+          ))}
           {when === "slot" && (
             <>
               <label>
@@ -126,12 +136,8 @@ export function NewOrderForm({ devices, prices, slots, diagnosisFeeIdr, today, m
         </fieldset>
         <fieldset className={styles.form}>
           <legend>Pembayaran</legend>
-          {[
-            ["pay_at_shop", "Bayar di kasir"],
-            ["paid_cash", "Sudah bayar tunai"],
-            ["payment_link", "Kirim link pembayaran"],
-          ].map(([value, label]) => (
-            <label key={value} style={{ flexDirection: "row", alignItems: "center", gap: 6 }}>
+          {PAYMENT_CHOICES.map(([value, label]) => (
+            <label key={value} style={INLINE}>
               <input type="radio" name="payment" value={value} required defaultChecked={(values.payment ?? "pay_at_shop") === value} /> {label}
             </label>
           ))}
