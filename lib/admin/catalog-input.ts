@@ -86,6 +86,7 @@ export const settingsInput = z.object({
   holdHours: whole(1, 72, "Batas bayar"),
   // Optional so that a form from before this field existed keeps the stored value.
   maxUnpaidPerChat: whole(1, 20, "Booking belum dibayar per chat").optional(),
+  diagnosisFeeIdr: whole(0, 10_000_000, "Biaya cek / diagnosa").optional(),
   closedWeekdays: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.coerce.number().int().min(0).max(6)).transform((days) => [...new Set(days)].sort()),
