@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { normalizeIndonesianPhone, safeHttpUrl } from "@/lib/site/shop-contact";
+import { normalizeIndonesianPhone } from "@/lib/booking/phone";
+import { safeHttpUrl } from "@/lib/site/shop-contact";
 
 /** Form fields as browsers send them: strings, an unchecked checkbox absent. */
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
@@ -86,7 +87,7 @@ export const settingsInput = z.object({
   // Optional so that a form from before this field existed keeps the stored value.
   maxUnpaidPerChat: whole(1, 20, "Booking belum dibayar per chat").optional(),
   // Optional for the same reason; the checkbox goes with the fee, so a form without the fee leaves both alone.
-  diagnosisFeeIdr: whole(0, 10_000_000, "Biaya cek (Belum tahu / cek dulu)").optional(),
+  diagnosisFeeIdr: whole(0, 10_000_000, "Biaya cek / diagnosa").optional(),
   // The form sends a hidden "off" and, when ticked, the box's "on" as well.
   payAtShopAllowed: z.preprocess((v) => (v === undefined ? undefined : [v].flat().includes("on")), z.boolean().optional()),
   closedWeekdays: z.preprocess(

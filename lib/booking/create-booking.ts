@@ -1,33 +1,35 @@
 import type { Database } from "@/db";
-import { findActiveDevice, findPricedItem } from "@/db/queries/catalog";
 import { insertOrderUnlessCodeTaken, listUnpaidChatBookingCodes, lockChatBookings } from "@/db/queries/orders";
 import { getShopSettings } from "@/db/queries/settings";
 import { listClosedDates } from "@/db/queries/slots";
-import type { Order, PaymentMethod } from "@/db/schema";
+import type { Order, OrderSource, PaymentMethod } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { slotStartsInTime } from "./availability";
+import { findBookedService } from "./booked-service";
 import { parseServiceDate, todayInJakarta, formatDateDmy, wibInstant } from "./calendar";
 import { generateBookingCode, generateStatusToken } from "./codes";
 import { reserveSlot } from "./reserve-slot";
 
-/** The part name a diagnosis order carries, in the customer's language. */
-export const DIAGNOSIS_LABEL = { id: "Belum tahu / cek dulu", en: "Not sure / check first" } as const;
-
 export interface BookingRequest {
-  chatId: number;
+  /** Null for an order made at the counter: the customer has no chat (yet). */
+  chatId: number | null;
+  /** "counter": staff book for a walk-in or a phone call (default "bot"). */
+  source?: OrderSource;
   telegramUserId?: number | null;
   telegramUsername?: string | null;
   customerName: string;
+  /** "+62…", already normalised (normalizeIndonesianPhone). */
+  customerPhone?: string | null;
+  faultDescription?: string | null;
+  /** Telegram file_ids of the customer's photos of the fault (at most 3). */
+  faultPhotos?: string[];
   language?: "id" | "en";
   deviceId: number;
-  /** null: a diagnosis, priced at the diagnosis fee; the part is decided at the shop. */
+  /** Null for a diagnosis ("Belum tahu / cek dulu"): priced at the shop's diagnosis fee. */
   partId: number | null;
   slotId: number;
   serviceDate: string;
   paymentMethod: PaymentMethod;
-  customerPhone?: string | null;
-  faultDescription?: string | null;
-  faultPhotos?: string[];
   now?: Date;
   actor?: string;
 }
@@ -38,7 +40,7 @@ export type BookingRefusal =
   | "slot_too_soon"
   | "date_unavailable"
   | "item_unavailable"
-  /** "Bayar di toko" was chosen but the shop has turned it off since. */
+  /** "Bayar di toko" was chosen in the bot but the shop has turned it off since. */
   | "payment_unavailable"
   | "too_many_unpaid";
 export type BookingResult =
@@ -57,6 +59,11 @@ const CODE_ATTEMPTS = 8;
  * A chat may hold at most `maxUnpaidPerChat` unpaid bookings: without that, one
  * chat could take every place of a day and never pay. The chat's bookings take
  * turns on a per-chat lock, so the count cannot be raced by parallel taps.
+ *
+ * Staff at the counter (source "counter", no chat) share the same places under
+ * the same slot lock, but may book a slot until it ends (the customer is
+ * standing there), and their unpaid hold lasts until the slot is over.
+ * "pay_at_shop" holds no deadline at all: the money comes at the counter.
  */
 export async function createBookingIn(tx: Database, request: BookingRequest): Promise<BookingResult> {
   const now = request.now ?? new Date();
@@ -71,32 +78,44 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
   });
   if (!date.ok) return { ok: false, reason: "date_unavailable" };
 
-  await lockChatBookings(tx, { chatId: request.chatId });
-  const unpaidCodes = await listUnpaidChatBookingCodes(tx, { chatId: request.chatId });
-  if (unpaidCodes.length >= settings.maxUnpaidPerChat) return { ok: false, reason: "too_many_unpaid", unpaidCodes };
-
-  const item = await serviceItem(tx, request, settings.diagnosisFeeIdr);
-  if (!item) return { ok: false, reason: "item_unavailable" };
-  // Nothing to pay online (a free diagnosis) is paid at the shop, whatever was chosen.
-  const paymentMethod: PaymentMethod = item.priceIdr === 0 ? "pay_at_shop" : request.paymentMethod;
-  if (paymentMethod === "pay_at_shop" && item.priceIdr > 0 && !settings.payAtShopAllowed) return { ok: false, reason: "payment_unavailable" };
-
-  const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate });
-  if (!place.ok) return place;
-  if (!slotStartsInTime(place.slot, request.serviceDate, now, settings.leadTimeMinutes)) {
-    return { ok: false, reason: "slot_too_soon" };
+  if (request.chatId !== null) {
+    await lockChatBookings(tx, { chatId: request.chatId });
+    const unpaidCodes = await listUnpaidChatBookingCodes(tx, { chatId: request.chatId });
+    if (unpaidCodes.length >= settings.maxUnpaidPerChat) return { ok: false, reason: "too_many_unpaid", unpaidCodes };
   }
 
+  const item = await findBookedService(tx, {
+    deviceId: request.deviceId,
+    partId: request.partId,
+    diagnosisFeeIdr: settings.diagnosisFeeIdr,
+    language: request.language,
+  });
+  if (!item) return { ok: false, reason: "item_unavailable" };
+  const atCounter = request.source === "counter";
+  // In the bot, nothing to pay online (a free diagnosis) is paid at the shop, whatever was chosen;
+  // "Bayar di toko" otherwise only while the shop allows it (staff at the counter may always).
+  const paymentMethod: PaymentMethod = item.priceIdr === 0 && !atCounter ? "pay_at_shop" : request.paymentMethod;
+  if (paymentMethod === "pay_at_shop" && item.priceIdr > 0 && !atCounter && !settings.payAtShopAllowed) {
+    return { ok: false, reason: "payment_unavailable" };
+  }
+
+  const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate, now });
+  if (!place.ok) return place;
   const slotStart = wibInstant(request.serviceDate, place.slot.startTime);
+  const slotEnd = wibInstant(request.serviceDate, place.slot.endTime);
+  const inTime = atCounter ? now < slotEnd : slotStartsInTime(place.slot, request.serviceDate, now, settings.leadTimeMinutes);
+  if (!inTime) return { ok: false, reason: "slot_too_soon" };
+
+  const holdEnd = Math.min(now.getTime() + settings.holdHours * 3_600_000, (atCounter ? slotEnd : slotStart).getTime());
   // Paid at the counter: the place is kept until the day, no hold runs out.
-  const holdExpiresAt =
-    paymentMethod === "pay_at_shop" ? null : new Date(Math.min(now.getTime() + settings.holdHours * 3_600_000, slotStart.getTime()));
+  const holdExpiresAt = paymentMethod === "pay_at_shop" ? null : new Date(holdEnd);
 
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
     const order = await insertOrderUnlessCodeTaken(tx, {
       bookingCode: generateBookingCode(),
       statusToken: generateStatusToken(),
       chatId: request.chatId,
+      source: request.source ?? "bot",
       telegramUserId: request.telegramUserId ?? null,
       telegramUsername: request.telegramUsername ?? null,
       customerName: request.customerName,
@@ -132,6 +151,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
           amountIdr: order.amountIdr,
           paymentMethod: order.paymentMethod,
           customerPhone: order.customerPhone,
+          ...(order.source === "counter" && { source: order.source }),
         },
       });
       return { ok: true, order };
@@ -139,14 +159,6 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
   }
   // 8 collisions in a row among 90 million codes means something else is wrong.
   throw new Error("could not draw a free booking code");
-}
-
-/** The priced part, or for a diagnosis the device with the diagnosis fee. */
-async function serviceItem(tx: Database, request: BookingRequest, diagnosisFeeIdr: number) {
-  if (request.partId !== null) return findPricedItem(tx, { deviceId: request.deviceId, partId: request.partId });
-  const device = await findActiveDevice(tx, { id: request.deviceId });
-  if (!device) return undefined;
-  return { deviceId: device.id, deviceName: device.name, partId: null, partName: DIAGNOSIS_LABEL[request.language ?? "id"], priceIdr: diagnosisFeeIdr };
 }
 
 /** createBookingIn in a transaction of its own. */

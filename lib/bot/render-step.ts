@@ -1,9 +1,9 @@
-import { findActiveDevice, findPricedItem, listActiveDevices, listDevicePrices } from "@/db/queries/catalog";
+import { findActiveDevice, listActiveDevices, listDevicePrices } from "@/db/queries/catalog";
 import { findSlot } from "@/db/queries/slots";
 import { getSlotAvailability } from "@/lib/booking/availability";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import type { BotRequest } from "./bot-request";
-import { DIAGNOSIS_LABEL } from "@/lib/booking/create-booking";
+import { findBookedService } from "@/lib/booking/booked-service";
 import { contactRequestKeyboard, wizardKeyboards, type ContactRequestKeyboard, type InlineKeyboard } from "./keyboards";
 import type { SummaryFacts } from "./texts";
 import { MAX_FAULT_PHOTOS, type WizardState, type WizardStep } from "./wizard";
@@ -15,18 +15,15 @@ export type Screen = { text: string; keyboard: InlineKeyboard | ContactRequestKe
  */
 export type RenderProblem = "no_slots" | "item_unavailable" | "nothing_to_pay";
 
-/** The service chosen and its price as they are now: a priced part, or a diagnosis at its fee. */
-async function chosenItem(req: BotRequest, { deviceId, partId }: { deviceId: number; partId: number | null }) {
-  if (partId !== null) return findPricedItem(req.tx, { deviceId, partId });
-  const device = await findActiveDevice(req.tx, { id: deviceId });
-  return device && { deviceName: device.name, partName: DIAGNOSIS_LABEL[req.language], priceIdr: (await req.settings()).diagnosisFeeIdr };
-}
-
 /** The facts of the summary, looked up afresh (names and price as they are now). */
 export async function summaryFacts(req: BotRequest, state: WizardState): Promise<SummaryFacts | null> {
   const { serviceDate, deviceId, slotId, partId, paymentMethod, phone, faultDescription, faultPhotos } = state.choices;
   if (!serviceDate || deviceId === undefined || slotId === undefined || partId === undefined || !paymentMethod) return null;
-  const [item, slot] = await Promise.all([chosenItem(req, { deviceId, partId }), findSlot(req.tx, { id: slotId })]);
+  const diagnosisFeeIdr = (await req.settings()).diagnosisFeeIdr;
+  const [item, slot] = await Promise.all([
+    findBookedService(req.tx, { deviceId, partId, diagnosisFeeIdr, language: req.language }),
+    findSlot(req.tx, { id: slotId }),
+  ]);
   if (!item || !slot) return null;
   return {
     bookingCode: null,

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
+import { formatIndonesianPhone } from "@/lib/booking/phone";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
 import { launchBrowser, policyViolations, openDesktopPage, openPhonePage } from "@/tests/support/browser";
@@ -230,7 +231,7 @@ describe("the whole journey in the playground, in a browser", () => {
     await admin.getByRole("link", { name: journey.bookingCode! }).click();
     await admin.waitForURL(/\/admin\/orders\/[0-9a-f-]{36}$/);
     // What the bot collected: the shared phone, the fault and its photo, fetched from (simulated) Telegram.
-    await admin.getByText("+628125550001").first().waitFor(WAIT);
+    await admin.getByText(formatIndonesianPhone("+628125550001")).first().waitFor(WAIT);
     await admin.getByText("Baterai cepat habis").first().waitFor(WAIT);
     await admin.waitForFunction(
       () => {

@@ -1,9 +1,15 @@
 import { linkCounterOrdersToChat } from "@/db/queries/orders";
-import { normalizeIndonesianPhone } from "@/lib/booking/phone";
+import { isIndonesianMobile, normalizeIndonesianPhone } from "@/lib/booking/phone";
 import type { BotRequest } from "../bot-request";
 import { REMOVE_KEYBOARD } from "../keyboards";
 import type { SharedContact } from "../read-update";
 import { runWizard } from "../wizard-runtime";
+
+/** A mobile number the shop can call or WhatsApp, "+628…", or null. */
+function mobilePhone(input: string): string | null {
+  const phone = normalizeIndonesianPhone(input);
+  return phone && isIndonesianMobile(phone) ? phone : null;
+}
 
 /** The phone is answered: kept for the next booking, the share keyboard taken away, the wizard moves on. */
 async function acceptPhone(req: BotRequest, phone: string, linkedCodes: string[]): Promise<void> {
@@ -14,7 +20,7 @@ async function acceptPhone(req: BotRequest, phone: string, linkedCodes: string[]
 
 /** A number typed at the phone step. It is taken for the booking, but proves nothing: it links no counter orders. */
 export async function answerPhoneText(req: BotRequest, text: string): Promise<void> {
-  const phone = normalizeIndonesianPhone(text);
+  const phone = mobilePhone(text);
   if (!phone) {
     await runWizard(req, { type: "phone_invalid", problem: "format" }, { mode: "send" });
     return;
@@ -33,7 +39,7 @@ export async function answerContact(req: BotRequest, contact: SharedContact): Pr
     await runWizard(req, { type: "phone_invalid", problem: "not_own_contact" }, { mode: "send" });
     return;
   }
-  const phone = normalizeIndonesianPhone(contact.phoneNumber);
+  const phone = mobilePhone(contact.phoneNumber);
   if (!phone) {
     await runWizard(req, { type: "phone_invalid", problem: "format" }, { mode: "send" });
     return;

@@ -121,7 +121,7 @@ describe("closed dates and settings", () => {
 
     form.set("diagnosisFeeIdr", "-5");
     form.set("payAtShopAllowed", "on");
-    expect(await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).toEqual({ status: "invalid", errors: { diagnosisFeeIdr: "Biaya cek (Belum tahu / cek dulu) minimal 0." } });
+    expect(await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).toEqual({ status: "invalid", errors: { diagnosisFeeIdr: "Biaya cek / diagnosa minimal 0." } });
     expect(await getShopSettings(testDb.db)).toMatchObject({ diagnosisFeeIdr: 0, payAtShopAllowed: false });
 
     // A form from before these fields leaves them as they are.

@@ -46,8 +46,8 @@ export function SettingsForm({ settings }: { settings: ShopSettings }) {
         <input type="number" name="maxUnpaidPerChat" defaultValue={settings.maxUnpaidPerChat} min={1} max={20} required />
       </label>
       <label>
-        Biaya cek untuk &quot;Belum tahu / cek dulu&quot; (Rp, 0 = gratis)
-        <input type="text" name="diagnosisFeeIdr" defaultValue={settings.diagnosisFeeIdr} inputMode="numeric" required pattern="[0-9.\s]*" />
+        Biaya cek / diagnosa, saat spare part belum diketahui (Rp, 0 = gratis)
+        <input type="number" name="diagnosisFeeIdr" defaultValue={settings.diagnosisFeeIdr} min={0} max={10000000} required />
       </label>
       {/* An unchecked box sends nothing: this hidden "off" comes first, so the box's "on" wins when checked. */}
       <input type="hidden" name="payAtShopAllowed" value="off" />
