@@ -120,7 +120,7 @@ describe("the whole journey in the playground, in a browser", () => {
     await botSays("No. HP: +628125550001");
     await botSays("Ceritakan kerusakannya");
     await chat.getByLabel("Tulis pesan").fill("Baterai cepat habis");
-    await chat.getByRole("button", { name: "Kirim foto contoh" }).click();
+    await chat.getByRole("button", { name: "Lampirkan foto contoh" }).click();
     await botSays("Foto: 1/3");
     await shoot(chat, "04-fault");
     await tap("Selesai");

@@ -64,8 +64,8 @@ export function Composer({ view, startText, onSend, onShareContact, onSendPhoto 
         <button
           type="button"
           className={styles.iconButton}
-          aria-label="Kirim foto contoh"
-          title="Kirim foto contoh (teks yang diketik jadi keterangannya)"
+          aria-label="Lampirkan foto contoh"
+          title="Lampirkan foto contoh (teks yang diketik jadi keterangannya)"
           onClick={() => {
             onSendPhoto(text);
             setText("");
