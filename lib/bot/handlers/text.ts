@@ -2,6 +2,7 @@ import { checkServiceDate, getSlotAvailability } from "@/lib/booking/availabilit
 import type { BotRequest } from "../bot-request";
 import { isWizardStep } from "../wizard";
 import { retireMenu, runWizard } from "../wizard-runtime";
+import { answerRescheduleDate, isRescheduleStep } from "./reschedule";
 import { answerStatusInput, lookUpStatus } from "./status";
 
 const LOOKS_LIKE_CODE = /^\s*\d[\d\s]{6,10}\d\s*$/;
@@ -27,6 +28,11 @@ export async function handleText(req: BotRequest, text: string): Promise<void> {
   const { state } = await req.conversation();
   if (state.step === "date") return answerDate(req, text);
   if (state.step === "status") return answerStatusInput(req, text);
+  if (state.step === "reschedule_date") return answerRescheduleDate(req, text);
+  if (isRescheduleStep(state.step)) {
+    req.send(req.texts.notice({ kind: "use_buttons" }));
+    return;
+  }
   if (isWizardStep(state.step)) {
     await runWizard(req, { type: "text" }, { mode: "send" });
     return;
