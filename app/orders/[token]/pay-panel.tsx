@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { PayPanelTexts } from "@/lib/site/order-page-texts";
 import styles from "./order.module.css";
 
 interface SnapCallbacks {
@@ -29,6 +30,8 @@ interface Props {
   returnedFromPayment: boolean;
   /** snap.js and the public client key; absent when the order cannot be paid. */
   snap?: { src: string; clientKey: string };
+  language: "id" | "en";
+  texts: PayPanelTexts;
 }
 
 /**
@@ -37,7 +40,7 @@ interface Props {
  * (which asks Midtrans) every few seconds for two minutes, and again whenever
  * the tab becomes visible, then re-renders itself with the new status.
  */
-export function PayPanel({ token, canPay, paymentStatus, repairStatus, returnedFromPayment, snap }: Props) {
+export function PayPanel({ token, canPay, paymentStatus, repairStatus, returnedFromPayment, snap, language, texts }: Props) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -106,10 +109,10 @@ export function PayPanel({ token, canPay, paymentStatus, repairStatus, returnedF
     setBusy(true);
     setError(undefined);
     try {
-      const response = await fetch(`/api/orders/${encodeURIComponent(token)}/pay`, { method: "POST" });
+      const response = await fetch(`/api/orders/${encodeURIComponent(token)}/pay?lang=${language}`, { method: "POST" });
       const body = (await response.json()) as { token?: string; redirect_url?: string; error?: string };
       if (!response.ok || !body.token) {
-        setError(body.error ?? "Pembayaran belum dapat dibuka. Silakan coba lagi.");
+        setError(body.error ?? texts.notOpened);
         if (response.status === 409) router.refresh();
         return;
       }
@@ -120,7 +123,7 @@ export function PayPanel({ token, canPay, paymentStatus, repairStatus, returnedF
       window.snap.pay(body.token, { onSuccess: startPolling, onPending: startPolling, onError: startPolling, onClose: startPolling });
       startPolling();
     } catch {
-      setError("Koneksi terputus. Periksa internet Anda lalu coba lagi.");
+      setError(texts.offline);
     } finally {
       setBusy(false);
     }
@@ -130,7 +133,7 @@ export function PayPanel({ token, canPay, paymentStatus, repairStatus, returnedF
     <div>
       {canPay && (
         <button type="button" className={styles.pay} onClick={pay} disabled={busy}>
-          {busy ? "Membuka pembayaran…" : "Bayar Sekarang"}
+          {busy ? texts.opening : texts.payNow}
         </button>
       )}
       {error && (
@@ -140,7 +143,7 @@ export function PayPanel({ token, canPay, paymentStatus, repairStatus, returnedF
       )}
       {checking && (
         <p aria-live="polite" className={styles.checking}>
-          Memeriksa status pembayaran…
+          {texts.checking}
         </p>
       )}
     </div>

@@ -3,17 +3,19 @@ import { getDb } from "@/db";
 import { pickUpDueWorkAfter } from "@/lib/http/due-work-after";
 import { withDbErrors } from "@/lib/http/with-db-errors";
 import { startSnapPayment } from "@/lib/payments/start-payment";
-import { PAY_ERROR_TEXT } from "@/lib/payments/texts";
+import { payErrorText } from "@/lib/payments/texts";
+import { pageLanguage } from "@/lib/site/page-language";
 
 export const dynamic = "force-dynamic";
 
 const STATUS = { not_found: 404, paid: 409, in_review: 409, closed: 409, expired: 409, midtrans_refused: 502, midtrans_unavailable: 502 };
 
-export const POST = withDbErrors(async (_request: Request, { params }: { params: Promise<{ token: string }> }) => {
+export const POST = withDbErrors(async (request: Request, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
   const result = await startSnapPayment(await getDb(), { token });
   pickUpDueWorkAfter();
   if (result.ok) return Response.json({ token: result.token, redirect_url: result.redirect_url });
-  const error = PAY_ERROR_TEXT[result.reason] ?? "Pesanan tidak ditemukan.";
+  // The page asks in the language it is shown in (?lang=), so its error reads the same.
+  const error = payErrorText(result.reason, pageLanguage(new URL(request.url).searchParams.get("lang") ?? undefined));
   return Response.json({ error, reason: result.reason }, { status: STATUS[result.reason] });
 });
