@@ -1,10 +1,9 @@
 import type { Order, Payment, PaymentStatus, RepairStatus } from "@/db/schema";
 import { formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
-import { STATUS_LABELS } from "@/lib/booking/status-labels";
+import { STATUS_LABELS, type Language } from "@/lib/booking/status-labels";
 
 /** Texts about payments that customers read, on the status page and in the chat (Indonesian first). */
-export type Language = "id" | "en";
 
 // The Indonesian words of lib/booking/status-labels.ts, kept under their old names for the pages and the admin.
 export const PAYMENT_STATUS_LABEL: Record<PaymentStatus, string> = STATUS_LABELS.id.payment;

@@ -1,3 +1,4 @@
+import { setOpenChatOrdersLanguage } from "@/db/queries/orders";
 import type { BotRequest } from "../bot-request";
 import { languageRow } from "../keyboards";
 import { isLanguage, type Language } from "../texts";
@@ -13,12 +14,14 @@ export async function askLanguage(req: BotRequest, payload: string): Promise<voi
 
 /**
  * Remembers the customer's language in their conversation (data.chosenLanguage,
- * saved with the row): from this answer on, the bot and new orders use it.
+ * saved with the row): from this answer on, the bot and new orders use it, and
+ * so do the messages and status pages of the chat's open orders.
  */
 export async function chooseLanguage(req: BotRequest, language: Language): Promise<void> {
   if (!isLanguage(language)) return;
   const record = await req.conversation();
   req.chooseLanguage(language);
   req.save(record);
+  await setOpenChatOrdersLanguage(req.tx, { chatId: req.chatId, language });
   req.send(req.texts.languageChanged);
 }

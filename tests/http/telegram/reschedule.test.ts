@@ -193,8 +193,11 @@ describe("a paid booking the customer cannot cancel", () => {
 });
 
 describe("/bahasa", () => {
-  it("switches to English, remembered: later messages and new orders are in English; /language switches back", async () => {
+  it("switches to English, remembered: later messages, open orders and their notices are in English; /language switches back", async () => {
     const c = new TelegramCustomer(tg, { id: 5551310, firstName: "Made" });
+    const open = await bookOrder(db(), { chatId: c.chat.id });
+    const done = await bookOrder(db(), { chatId: c.chat.id, slotIndex: 1 });
+    await db().update(orders).set({ repairStatus: "completed", paymentStatus: "paid" }).where(eq(orders.id, done.id));
     await c.send("/bahasa");
     expect(c.lastMessage().text).toBe("Pilih bahasa / Choose your language:");
     expect(buttonTexts(c.lastMessage())).toEqual([["🇮🇩 Bahasa Indonesia", "🇬🇧 English"]]);
@@ -203,8 +206,16 @@ describe("/bahasa", () => {
     await c.send("/help");
     expect(c.lastMessage().text).toMatch(/^Hello Made! Welcome to Jiot Gadget Solution\./);
     await c.send("/order");
-    expect(c.lastMessage().text).toMatch(/^Thank you for choosing/);
+    expect(c.lastMessage().text).toMatch(/^You still have a booking waiting for payment:[\s\S]*Thank you for choosing/);
     expect((await readConversation(c.chat.id))?.language).toBe("en");
+    expect((await readOrder(db(), open.id)).language).toBe("en");
+    expect((await readOrder(db(), done.id)).language).toBe("id");
+    await c.send(`/status ${open.bookingCode}`);
+    await c.tap("Change schedule");
+    await c.send(formatDateDmy(addDays(TODAY(), 4)));
+    await c.tap(/At 12\.00 - 14\.00 WIB/);
+    await c.tap("Yes, change it");
+    expect(c.botMessages().some((m) => m.text.startsWith("📅 Your appointment has been moved."))).toBe(true);
     await c.send("/language id");
     expect(c.lastMessage().text).toBe("Bahasa diganti ke Bahasa Indonesia. Ketik /help untuk melihat menu.");
     await c.send("/help");
