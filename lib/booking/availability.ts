@@ -26,6 +26,17 @@ export async function getSlotAvailability(
   }));
 }
 
+/** A calendar date checked against the booking rules at `now`: not past, within the horizon, not a closed date or weekday. */
+export async function checkBookingDate(db: Database, { date, now, settings }: { date: IsoDate; now: Date; settings: ShopSettings }): Promise<ParsedDate> {
+  const closedDates = await listClosedDates(db, { from: date, to: date });
+  return parseServiceDate(formatDateDmy(date), {
+    today: todayInJakarta(now),
+    horizonDays: settings.bookingHorizonDays,
+    closedDates,
+    closedWeekdays: settings.closedWeekdays,
+  });
+}
+
 /** Validates a typed date against today (WIB), the horizon and the closed days. */
 export async function checkServiceDate(
   db: Database,

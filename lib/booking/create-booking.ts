@@ -2,11 +2,10 @@ import type { Database } from "@/db";
 import { findPricedItem } from "@/db/queries/catalog";
 import { insertOrderUnlessCodeTaken, listUnpaidChatBookingCodes, lockChatBookings } from "@/db/queries/orders";
 import { getShopSettings } from "@/db/queries/settings";
-import { listClosedDates } from "@/db/queries/slots";
 import type { Order, PaymentMethod } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { slotStartsInTime } from "./availability";
-import { parseServiceDate, todayInJakarta, formatDateDmy, wibInstant } from "./calendar";
+import { checkBookingDate, slotStartsInTime } from "./availability";
+import { wibInstant } from "./calendar";
 import { generateBookingCode, generateStatusToken } from "./codes";
 import { reserveSlot } from "./reserve-slot";
 
@@ -46,14 +45,7 @@ const CODE_ATTEMPTS = 8;
 export async function createBookingIn(tx: Database, request: BookingRequest): Promise<BookingResult> {
   const now = request.now ?? new Date();
   const settings = await getShopSettings(tx);
-  const today = todayInJakarta(now);
-  const closedDates = await listClosedDates(tx, { from: request.serviceDate, to: request.serviceDate });
-  const date = parseServiceDate(formatDateDmy(request.serviceDate), {
-    today,
-    horizonDays: settings.bookingHorizonDays,
-    closedDates,
-    closedWeekdays: settings.closedWeekdays,
-  });
+  const date = await checkBookingDate(tx, { date: request.serviceDate, now, settings });
   if (!date.ok) return { ok: false, reason: "date_unavailable" };
 
   await lockChatBookings(tx, { chatId: request.chatId });

@@ -2,14 +2,14 @@ import type { Database } from "@/db";
 import { lockOrder, updateOrder } from "@/db/queries/orders";
 import { listOrderPayments } from "@/db/queries/payments";
 import { getShopSettings } from "@/db/queries/settings";
-import { findSlot, listClosedDates } from "@/db/queries/slots";
+import { findSlot } from "@/db/queries/slots";
 import type { Order } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { notifyOrderEvent, orderEventKey } from "@/lib/notify/outbox";
 import { attemptStatusOf } from "@/lib/payments/apply-transaction";
 import { PAYABLE_STATUSES } from "@/lib/payments/payment-state";
-import { slotStartsInTime } from "./availability";
-import { formatDateDmy, parseServiceDate, todayInJakarta, wibInstant, type DateRejection, type IsoDate } from "./calendar";
+import { checkBookingDate, slotStartsInTime } from "./availability";
+import { todayInJakarta, wibInstant, type DateRejection, type IsoDate } from "./calendar";
 import { reserveSlot } from "./reserve-slot";
 
 /** Who asks: the customer in their own chat (cutoff before the current slot applies), or the shop. */
@@ -82,16 +82,9 @@ export async function rescheduleBookingIn(tx: Database, request: RescheduleReque
 
   const settings = await getShopSettings(tx);
   const override = by.kind === "shop" && by.override;
-  const today = todayInJakarta(now);
-  if (request.serviceDate < today) return { ok: false, reason: "date_unavailable", problem: "past" };
+  if (request.serviceDate < todayInJakarta(now)) return { ok: false, reason: "date_unavailable", problem: "past" };
   if (!override) {
-    const closedDates = await listClosedDates(tx, { from: request.serviceDate, to: request.serviceDate });
-    const date = parseServiceDate(formatDateDmy(request.serviceDate), {
-      today,
-      horizonDays: settings.bookingHorizonDays,
-      closedDates,
-      closedWeekdays: settings.closedWeekdays,
-    });
+    const date = await checkBookingDate(tx, { date: request.serviceDate, now, settings });
     if (!date.ok) return { ok: false, reason: "date_unavailable", problem: date.reason, closedReason: date.closedReason };
   }
 

@@ -1,8 +1,8 @@
 import { findChatOrderByCode, findOrderById } from "@/db/queries/orders";
 import { findSlot } from "@/db/queries/slots";
 import type { Order } from "@/db/schema";
-import { checkServiceDate, getSlotAvailability, listOpenDates } from "@/lib/booking/availability";
-import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
+import { checkBookingDate, checkServiceDate, getSlotAvailability, listOpenDates } from "@/lib/booking/availability";
+import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { customerMayReschedule, rescheduleBookingIn, rescheduleDeadline } from "@/lib/booking/reschedule-booking";
 import { newNonce, type BotRequest, type ConversationRecord } from "../bot-request";
 import type { RescheduleAction } from "../callback-data";
@@ -135,7 +135,7 @@ export async function handleRescheduleButton(
       await askDate(req, order, delivery);
       return "";
     case "date": {
-      const checked = await checkServiceDate(req.tx, { input: formatDateDmy(action.date), now: req.now, settings: await req.settings() });
+      const checked = await checkBookingDate(req.tx, { date: action.date, now: req.now, settings: await req.settings() });
       if (!checked.ok) await askDate(req, order, delivery, [req.texts.notice({ kind: "option_unavailable" })]);
       else await askSlot(req, order, checked.date, delivery);
       return "";

@@ -6,26 +6,18 @@ import { encodeButton } from "@/lib/bot/callback-data";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { bookOrder, readOrder } from "@/tests/support/payment-fixtures";
 import { buttonTexts, postUpdate, TelegramCustomer, useStandInBot } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
+import type { TelegramStandIn } from "@/tests/support/telegram-stand-in";
 
 /** Issue 13, "what the customer can change": moving a booking from /status, under the booking rules. */
-let testDb: TestDatabase;
+const suite = registerSuiteDatabase({ bot: true, poolMax: 20 });
 let tg: TelegramStandIn;
-beforeAll(async () => {
-  [testDb, tg] = await Promise.all([setupTestDatabase({ poolMax: 20 }), startTelegramStandIn()]);
+beforeEach(() => {
+  tg = suite.tg;
   useStandInBot(tg);
 });
-afterAll(async () => {
-  await tg.close();
-  await testDb.close();
-});
-beforeEach(async () => {
-  await testDb.reset();
-  tg.reset();
-});
 
-const db = () => testDb.db;
+const db = () => suite.testDb.db;
 const TODAY = () => todayInJakarta();
 const answers = () => tg.callsOf("answerCallbackQuery").map((c) => c.params.text);
 const readConversation = async (chatId: number) => (await db().select().from(conversations).where(eq(conversations.chatId, chatId)))[0];
