@@ -55,7 +55,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
   const item = await findPricedItem(tx, { deviceId: request.deviceId, partId: request.partId });
   if (!item) return { ok: false, reason: "item_unavailable" };
 
-  const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate });
+  const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate, now });
   if (!place.ok) return place;
   if (!slotStartsInTime(place.slot, request.serviceDate, now, settings.leadTimeMinutes)) {
     return { ok: false, reason: "slot_too_soon" };

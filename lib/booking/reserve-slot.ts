@@ -1,6 +1,7 @@
 import type { Database } from "@/db";
-import { countPlacesTaken, lockSlot } from "@/db/queries/slots";
+import { countPlacesTaken, lockLapsedHolds, lockSlot } from "@/db/queries/slots";
 import type { Slot } from "@/db/schema";
+import { expireLockedOrder } from "@/lib/payments/expire-holds";
 
 export type ReserveResult = { ok: true; slot: Slot; taken: number } | { ok: false; reason: "slot_full" | "slot_closed" };
 
@@ -10,14 +11,22 @@ export type ReserveResult = { ok: true; slot: Slot; taken: number } | { ok: fals
  * live orders is exact when the new order is written in the same transaction:
  * 200 simultaneous taps on a slot of capacity 2 make exactly 2 orders. A cancelled
  * (or expired, hence cancelled) order no longer counts, which frees its place.
+ * Nor does an unpaid order whose hold ran out before `now`: when the place is
+ * needed, such orders are expired here, in the same transaction, so the count of
+ * orders holding places never exceeds the capacity, swept or not.
  */
 export async function reserveSlot(
   tx: Database,
-  { slotId, serviceDate }: { slotId: number; serviceDate: string },
+  { slotId, serviceDate, now = new Date() }: { slotId: number; serviceDate: string; now?: Date },
 ): Promise<ReserveResult> {
   const slot = await lockSlot(tx, { slotId });
   if (!slot || !slot.active) return { ok: false, reason: "slot_closed" };
-  const taken = await countPlacesTaken(tx, { slotId, serviceDate });
-  if (taken >= slot.capacity) return { ok: false, reason: "slot_full" };
+  let taken = await countPlacesTaken(tx, { slotId, serviceDate });
+  if (taken >= slot.capacity) {
+    const lapsed = await lockLapsedHolds(tx, { slotId, serviceDate, now });
+    if (taken - lapsed.length >= slot.capacity) return { ok: false, reason: "slot_full" };
+    for (const order of lapsed) await expireLockedOrder(tx, order, { placeNeeded: true });
+    taken -= lapsed.length;
+  }
   return { ok: true, slot, taken: taken + 1 };
 }
