@@ -88,7 +88,7 @@ export async function rescheduleBookingIn(tx: Database, request: RescheduleReque
     if (!date.ok) return { ok: false, reason: "date_unavailable", problem: date.reason, closedReason: date.closedReason };
   }
 
-  const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate });
+  const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate, now });
   if (!place.ok) return { ok: false, reason: place.reason };
   const leadTime = override ? 0 : settings.leadTimeMinutes;
   if (!slotStartsInTime(place.slot, request.serviceDate, now, leadTime)) return { ok: false, reason: "slot_too_soon" };

@@ -180,6 +180,20 @@ describe("the admin's reschedule follows the same rules", () => {
   });
 });
 
+describe("a place held only by a lapsed hold", () => {
+  it("is free to move into: the lapsed bookings there are expired in the same transaction", async () => {
+    const target = addDays(TODAY(), 2);
+    const lapsed = [
+      await bookOrder(db(), { serviceDate: target, slotIndex: 2, chatId: 11, bookedAt: new Date(Date.now() - 25 * 3_600_000) }),
+      await bookOrder(db(), { serviceDate: target, slotIndex: 2, chatId: 12, bookedAt: new Date(Date.now() - 25 * 3_600_000) }),
+    ];
+    const order = await bookOrder(db(), { serviceDate: addDays(TODAY(), 3) });
+    expect(await rescheduleBooking(db(), { orderId: order.id, serviceDate: target, slotId: slotAt(2), by: customer() })).toMatchObject({ ok: true });
+    const after = await Promise.all(lapsed.map((o) => readOrder(db(), o.id)));
+    expect(after.map((o) => [o.paymentStatus, o.repairStatus])).toEqual([["expired", "cancelled"], ["expired", "cancelled"]]);
+  });
+});
+
 describe("the last place, raced", () => {
   it("many simultaneous reschedules and new bookings into one last place: exactly one gets it", async () => {
     const target = addDays(TODAY(), 2);
