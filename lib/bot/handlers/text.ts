@@ -45,8 +45,9 @@ export async function handleText(req: BotRequest, text: string): Promise<void> {
 export async function handleNonText(req: BotRequest): Promise<void> {
   const previous = await req.conversation();
   const notice = req.texts.notice({ kind: "text_only" });
-  if (isWizardStep(previous.state.step)) {
-    const hint = previous.state.step === "date" ? req.texts.retypeDate : req.texts.notice({ kind: "use_buttons" });
+  if (isWizardStep(previous.state.step) || isRescheduleStep(previous.state.step)) {
+    const typesDate = previous.state.step === "date" || previous.state.step === "reschedule_date";
+    const hint = typesDate ? req.texts.retypeDate : req.texts.notice({ kind: "use_buttons" });
     req.send(`${notice}\n${hint}`);
     return;
   }

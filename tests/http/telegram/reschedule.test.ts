@@ -71,6 +71,8 @@ describe("Ubah jadwal from /status", () => {
     expect(c.lastMessage().text).toContain("(Lebaran)");
     await c.send(formatDateDmy(addDays(TODAY(), 31)));
     expect(c.lastMessage().text).toMatch(/^Booking hanya bisa sampai 30 hari ke depan/);
+    await postUpdate(c.stickerUpdate());
+    expect(c.lastMessage().text).toBe("Maaf, saya hanya bisa membaca pesan teks.\nKetik tanggal lain, contoh: 01/10/2022.");
     expect(await readOrder(db(), order.id)).toMatchObject({ serviceDate: order.serviceDate });
     await c.send(formatDateDmy(addDays(TODAY(), 4)));
     expect(c.lastMessage().text).toMatch(/Silakan pilih jam servis:$/);
