@@ -19,6 +19,8 @@ export const shopSettingsSchema = z.object({
   maxUnpaidPerChat: z.number().int().min(1).max(20),
   /** Hours before a booking's slot after which the customer can no longer move it in the bot (the shop still can). */
   rescheduleCutoffHours: z.number().int().min(0).max(168),
+  /** What a diagnosis ("Belum tahu / cek dulu", no part chosen yet) costs at booking, in rupiah; 0 = free. */
+  diagnosisFeeIdr: z.number().int().min(0).max(10_000_000),
 });
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   closedWeekdays: [],
   maxUnpaidPerChat: 2,
   rescheduleCutoffHours: 3,
+  diagnosisFeeIdr: 0,
 };
 
 /** Reads the shop's settings; a missing or malformed value falls back to its default. */

@@ -21,7 +21,12 @@ const WAITING_FOR_MONEY = ["unpaid", "pending", "failed"] as const;
 export function holdsPlaceAt(now: Date) {
   return and(
     holdsPlace,
-    or(notInArray(orders.paymentStatus, [...WAITING_FOR_MONEY]), isNull(orders.holdExpiresAt), gte(orders.holdExpiresAt, now)),
+    or(
+      notInArray(orders.paymentStatus, [...WAITING_FOR_MONEY]),
+      eq(orders.paymentMethod, "pay_at_shop"),
+      isNull(orders.holdExpiresAt),
+      gte(orders.holdExpiresAt, now),
+    ),
   );
 }
 
@@ -77,6 +82,7 @@ export async function lockLapsedHolds(
         eq(orders.serviceDate, serviceDate),
         holdsPlace,
         inArray(orders.paymentStatus, [...WAITING_FOR_MONEY]),
+        ne(orders.paymentMethod, "pay_at_shop"),
         lt(orders.holdExpiresAt, now),
       ),
     )

@@ -169,6 +169,8 @@ export const TEXTS_EN: BotTexts = {
   languageChanged: "Language set to English. Send /help to see the menu.",
   languageButton: "🇬🇧 English",
   apology: "Sorry, something went wrong on our side. Please try again in a moment.",
+  paymentLinkMessage: (f, url) =>
+    `Hello ${f.customerName}, your repair booking at ${f.shopName} is made.\n\nBooking code: ${f.bookingCode}\nAppointment: ${formatDateLong(f.serviceDate, "en")}, ${f.slotLabel}\nTotal: ${formatRupiah(f.amountIdr)}\n\nPay and check the status here: ${url}`,
   commands: [
     { command: "start", description: "Start and show the menu" },
     { command: "help", description: "Help and menus" },

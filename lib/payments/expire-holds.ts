@@ -31,7 +31,7 @@ export async function expireOrder(db: Database, order: Order, now: Date): Promis
   });
   if (!expired) return false;
   // No attempt may stay payable for a booking that is gone.
-  const news = await cancelPendingAttempts(await listOrderPayments(db, { orderId: order.id }));
+  const news = await cancelPendingAttempts(await listOrderPayments(db, { orderId: order.id }), now);
   if (news?.length) await db.transaction((tx) => applyAttemptNews(tx, news, now));
   return true;
 }
@@ -56,8 +56,10 @@ export async function expireLockedOrder(tx: Database, locked: Order, { placeNeed
   return updated;
 }
 
+/** A pay-at-shop order has no deadline to miss (its money comes at the counter), even if a hold was ever set on it. */
 function isExpirable(order: Order, now: Date): boolean {
   return (
+    order.paymentMethod !== "pay_at_shop" &&
     PAYABLE_STATUSES.includes(order.paymentStatus) &&
     order.repairStatus !== "cancelled" &&
     order.holdExpiresAt !== null &&

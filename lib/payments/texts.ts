@@ -11,7 +11,7 @@ export const REPAIR_STATUS_LABEL: Record<RepairStatus, string> = STATUS_LABELS.i
 export const PAYMENT_METHOD_LABEL: Record<string, string> = STATUS_LABELS.id.method;
 
 /** Why "Bayar Sekarang" did not open Midtrans, as the page says it, per language. */
-export const PAY_ERROR_TEXT: Record<string, string> = {
+const PAY_ERROR_TEXT: Record<string, string> = {
   paid: "Pesanan ini sudah dibayar.",
   in_review: "Pembayaran Anda sedang ditinjau. Mohon tunggu kabar dari kami.",
   closed: "Pesanan ini sudah dibatalkan atau selesai.",

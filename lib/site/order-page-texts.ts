@@ -12,7 +12,7 @@ export interface OrderPageTexts {
   service: string;
   createdAt: string;
   transferLabel: string;
-  otherMethodNote: string;
+  cardInReview: string;
   payBefore(deadline: Date): string;
   shopHeading: string;
   shopLabel: string;
@@ -26,6 +26,12 @@ export interface PayPanelTexts {
   notOpened: string;
   offline: string;
   checking: string;
+  /** Beside a live VA: switch to another method (the VA is cancelled first). */
+  otherMethod: string;
+  switchLabel: string;
+  switchWarning: string;
+  switchConfirm: string;
+  keepVa: string;
 }
 
 const ID: OrderPageTexts = {
@@ -38,7 +44,7 @@ const ID: OrderPageTexts = {
   service: "Layanan",
   createdAt: "Tanggal transaksi",
   transferLabel: "Instruksi transfer",
-  otherMethodNote: "Ingin memakai metode lain? \u201cBayar Sekarang\u201d membatalkan nomor VA ini dan membuka pilihan pembayaran.",
+  cardInReview: "Pembayaran kartu Anda sedang diperiksa oleh penyedia pembayaran. Jadwal tetap disimpan; halaman ini berubah sendiri begitu ada keputusan.",
   payBefore: (deadline) => `Selesaikan pembayaran sebelum ${formatWibDateTime(deadline)} agar jadwal tetap tersimpan.`,
   shopHeading: "Datang ke toko",
   shopLabel: "Lokasi toko",
@@ -48,6 +54,11 @@ const ID: OrderPageTexts = {
     notOpened: "Pembayaran belum dapat dibuka. Silakan coba lagi.",
     offline: "Koneksi terputus. Periksa internet Anda lalu coba lagi.",
     checking: "Memeriksa status pembayaran…",
+    otherMethod: "Pilih metode lain",
+    switchLabel: "Ganti metode pembayaran",
+    switchWarning: "Nomor VA di atas akan dibatalkan, lalu Anda bisa memilih QRIS, e-wallet, kartu, atau VA bank lain. Jangan transfer ke nomor VA lama setelah ini.",
+    switchConfirm: "Ya, pilih metode lain",
+    keepVa: "Tetap pakai VA ini",
   },
 };
 
@@ -61,7 +72,7 @@ const EN: OrderPageTexts = {
   service: "Service",
   createdAt: "Ordered on",
   transferLabel: "Transfer instructions",
-  otherMethodNote: "Want another method? \u201cPay now\u201d cancels this VA number and opens the payment choices.",
+  cardInReview: "Your card payment is being checked by the payment provider. Your appointment is kept; this page changes by itself once there is a decision.",
   payBefore: (deadline) => `Please pay before ${formatWibDateTime(deadline)} to keep your appointment.`,
   shopHeading: "Come to the shop",
   shopLabel: "Shop location",
@@ -71,6 +82,11 @@ const EN: OrderPageTexts = {
     notOpened: "The payment could not be opened. Please try again.",
     offline: "Connection lost. Check your internet and try again.",
     checking: "Checking the payment status…",
+    otherMethod: "Choose another method",
+    switchLabel: "Change payment method",
+    switchWarning: "The VA number above will be cancelled, then you can choose QRIS, an e-wallet, a card or another bank's VA. Do not transfer to the old VA number after this.",
+    switchConfirm: "Yes, choose another method",
+    keepVa: "Keep this VA",
   },
 };
 

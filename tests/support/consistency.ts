@@ -39,7 +39,7 @@ async function slotProblems(db: Database): Promise<string[]> {
   const counts = await queryRows<LiveCount>(
     db,
     sql`select o.slot_id, o.service_date::text as service_date, count(*)::int as live, s.capacity,
-               (count(*) filter (where not (o.payment_status in ('unpaid', 'pending', 'failed') and coalesce(o.hold_expires_at < now(), false))))::int as held
+               (count(*) filter (where not (o.payment_status in ('unpaid', 'pending', 'failed') and o.payment_method <> 'pay_at_shop' and coalesce(o.hold_expires_at < now(), false))))::int as held
         from orders o join slots s on s.id = o.slot_id
         where o.repair_status <> 'cancelled'
         group by o.slot_id, o.service_date, s.capacity`,

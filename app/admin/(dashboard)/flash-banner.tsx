@@ -19,6 +19,7 @@ const FIELD_NAMES: Record<string, string> = {
   leadTimeMinutes: "Jeda minimal",
   holdHours: "Batas bayar",
   maxUnpaidPerChat: "Booking belum dibayar per chat",
+  diagnosisFeeIdr: "Biaya cek / diagnosa",
 };
 
 /** What the last catalog/schedule form did: a confirmation, or why it was refused, field by field. */

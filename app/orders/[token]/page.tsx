@@ -69,13 +69,18 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {virtualAccount && (
         <section className={styles.card} aria-label={t.transferLabel}>
           <pre className={styles.va}>{virtualAccountText(order, virtualAccount, language)}</pre>
-          <p className={styles.note}>{t.otherMethodNote}</p>
         </section>
+      )}
+      {json.paymentStatus === "review" && (
+        <p className={styles.note} role="status">
+          {t.cardInReview}
+        </p>
       )}
       {canPay && order.holdExpiresAt && <p className={styles.note}>{t.payBefore(order.holdExpiresAt)}</p>}
       <PayPanel
         token={token}
         canPay={canPay}
+        virtualAccountLive={Boolean(virtualAccount)}
         paymentStatus={json.paymentStatus}
         repairStatus={json.repairStatus}
         returnedFromPayment={Boolean(query.transaction_status || query.order_id)}
