@@ -9,20 +9,15 @@ import { rescheduleBooking, type Rescheduler } from "@/lib/booking/reschedule-bo
 import { overrideEnv } from "@/lib/env";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { bookOrder, readAudit, readOrder, readOutbox, readPayments } from "@/tests/support/payment-fixtures";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await setupTestDatabase({ poolMax: 20 });
-});
-afterAll(() => testDb.close());
+const suite = registerSuiteDatabase({ poolMax: 20 });
 beforeEach(async () => {
-  await testDb.reset();
   overrideEnv({ APP_URL: "https://jiot.test" });
   allSlots = await db().select().from(slots).orderBy(slots.startTime);
 });
 
-const db = () => testDb.db;
+const db = () => suite.testDb.db;
 let allSlots: Slot[];
 const slotAt = (index: number) => allSlots[index]!.id;
 const TODAY = () => todayInJakarta();
