@@ -1,19 +1,20 @@
 import { formatRupiah } from "@/lib/booking/money";
 import type { HomeView } from "@/lib/site/home-view";
+import type { HomeTexts } from "@/lib/site/texts";
 import styles from "./home.module.css";
 
 /** Device × part, one row per device; "–" where the part is not offered for that model. */
-export function CatalogTable({ view }: { view: HomeView }) {
+export function CatalogTable({ view, t }: { view: HomeView; t: HomeTexts }) {
   const price = new Map(view.catalog.map((e) => [`${e.deviceId}:${e.partId}`, e.priceIdr]));
-  if (view.catalog.length === 0) return <p>Daftar harga sedang diperbarui.</p>;
+  if (view.catalog.length === 0) return <p>{t.catalogUpdating}</p>;
   return (
     <>
-      <p className={styles.small}>Geser tabel ke samping untuk melihat semua layanan; &quot;–&quot; berarti tidak tersedia.</p>
+      <p className={styles.small}>{t.catalogScrollHint}</p>
       <div className={styles.scroll} role="region" aria-labelledby="harga" tabIndex={0}>
         <table className={styles.prices} data-testid="catalog">
           <thead>
             <tr>
-              <th scope="col">Perangkat</th>
+              <th scope="col">{t.device}</th>
               {view.parts.map((p) => (
                 <th key={p.id} scope="col">
                   {p.name}
@@ -28,7 +29,7 @@ export function CatalogTable({ view }: { view: HomeView }) {
                 {view.parts.map((p) => {
                   const amount = price.get(`${d.id}:${p.id}`);
                   return (
-                    <td key={p.id} aria-label={amount === undefined ? "tidak tersedia" : undefined}>
+                    <td key={p.id} aria-label={amount === undefined ? t.notOffered : undefined}>
                       {amount === undefined ? "–" : formatRupiah(amount)}
                     </td>
                   );

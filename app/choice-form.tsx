@@ -1,24 +1,23 @@
 import type { DraftField, DraftInput } from "@/lib/booking/create-draft";
 import { formatRupiah } from "@/lib/booking/money";
 import { CHAT_PAYMENT_METHODS } from "@/lib/bot/callback-data";
-import { PAYMENT_METHOD_LABEL } from "@/lib/payments/texts";
+import { labelsFor, type Language } from "@/lib/booking/status-labels";
 import type { HomeView } from "@/lib/site/home-view";
-import { FIELD_LABEL } from "@/lib/site/texts";
+import { homeTexts, type HomeTexts } from "@/lib/site/texts";
 import styles from "./home.module.css";
 
 interface Props {
   view: HomeView;
   picked: DraftInput;
   errors: Partial<Record<DraftField, string>>;
+  language: Language;
 }
 
-const LATER = "Pilih nanti di Telegram";
-
-function Field({ name, errors, hint, children }: { name: DraftField; errors: Props["errors"]; hint?: string; children: React.ReactNode }) {
+function Field({ name, errors, hint, t, children }: { name: DraftField; errors: Props["errors"]; hint?: string; t: HomeTexts; children: React.ReactNode }) {
   const error = errors[name];
   return (
     <div className={styles.field}>
-      <label htmlFor={`f-${name}`}>{FIELD_LABEL[name]}</label>
+      <label htmlFor={`f-${name}`}>{t.fields[name]}</label>
       {children}
       {hint && !error && <small id={`h-${name}`}>{hint}</small>}
       {error && (
@@ -39,21 +38,24 @@ const describedBy = (name: DraftField, errors: Props["errors"], hint?: boolean) 
  * with them; "Cek jam kosong" reloads this page with the date (and device) so
  * the lists show only what is free, all without client JavaScript.
  */
-export function ChoiceForm({ view, picked, errors }: Props) {
+export function ChoiceForm({ view, picked, errors, language }: Props) {
+  const t = homeTexts(language);
+  const methods = labelsFor(language).method;
   const deviceId = Number(picked.device);
   const deviceParts = view.catalog.filter((e) => e.deviceId === deviceId);
-  const slotHint = view.dateOffers ? undefined : "Pilih tanggal lalu tekan \u201cCek jam kosong\u201d untuk melihat jam yang masih ada tempat.";
+  const slotHint = view.dateOffers ? undefined : t.slotHint;
   const errorCount = Object.keys(errors).length;
   return (
     <form method="post" action="/reservasi" className={styles.form} data-testid="choice-form">
+      <input type="hidden" name="lang" value={language} />
       {errorCount > 0 && (
         <p role="alert" className={styles.formError}>
-          Ada {errorCount} pilihan yang perlu diperbaiki.
+          {t.formErrors(errorCount)}
         </p>
       )}
-      <Field name="device" errors={errors}>
+      <Field name="device" errors={errors} t={t}>
         <select id="f-device" name="device" defaultValue={picked.device ?? ""} required {...describedBy("device", errors)}>
-          <option value="">Pilih perangkat</option>
+          <option value="">{t.chooseDevice}</option>
           {view.devices.map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}
@@ -61,9 +63,9 @@ export function ChoiceForm({ view, picked, errors }: Props) {
           ))}
         </select>
       </Field>
-      <Field name="part" errors={errors}>
+      <Field name="part" errors={errors} t={t}>
         <select id="f-part" name="part" defaultValue={picked.part ?? ""} required {...describedBy("part", errors)}>
-          <option value="">Pilih layanan</option>
+          <option value="">{t.choosePart}</option>
           {deviceParts.length > 0
             ? deviceParts.map((e) => (
                 <option key={e.partId} value={e.partId}>
@@ -77,7 +79,7 @@ export function ChoiceForm({ view, picked, errors }: Props) {
               ))}
         </select>
       </Field>
-      <Field name="date" errors={errors} hint="Boleh dikosongkan.">
+      <Field name="date" errors={errors} hint={t.dateHint} t={t}>
         <input
           id="f-date"
           type="date"
@@ -88,35 +90,35 @@ export function ChoiceForm({ view, picked, errors }: Props) {
           {...describedBy("date", errors, true)}
         />
       </Field>
-      <Field name="slot" errors={errors} hint={slotHint}>
+      <Field name="slot" errors={errors} hint={slotHint} t={t}>
         <select id="f-slot" name="slot" defaultValue={picked.slot ?? ""} {...describedBy("slot", errors, Boolean(slotHint))}>
-          <option value="">{LATER}</option>
+          <option value="">{t.chooseLater}</option>
           {view.dateOffers?.map((s) => (
             <option key={s.id} value={s.id} disabled={!s.bookable}>
-              {s.label} {s.bookable ? `(sisa ${s.remaining})` : "(penuh)"}
+              {s.label} {s.bookable ? t.slotLeft(s.remaining) : t.slotFull}
             </option>
           ))}
         </select>
       </Field>
-      <Field name="payment" errors={errors}>
+      <Field name="payment" errors={errors} t={t}>
         <select id="f-payment" name="payment" defaultValue={picked.payment ?? ""} {...describedBy("payment", errors)}>
-          <option value="">{LATER}</option>
+          <option value="">{t.chooseLater}</option>
           {CHAT_PAYMENT_METHODS.map((m) => (
             <option key={m} value={m}>
-              {PAYMENT_METHOD_LABEL[m] ?? m}
+              {methods[m]}
             </option>
           ))}
         </select>
       </Field>
       <div className={styles.actions}>
         <button type="submit" className={styles.cta}>
-          Reservasi
+          {t.reservasi}
         </button>
         <button type="submit" formMethod="get" formAction="/#reservasi" formNoValidate className={styles.secondary}>
-          Cek jam kosong
+          {t.checkSlots}
         </button>
       </div>
-      <p className={styles.small}>Tombol Reservasi membuka bot Telegram kami dengan pilihan ini; sisanya ditanyakan di sana.</p>
+      <p className={styles.small}>{t.formHint}</p>
     </form>
   );
 }

@@ -1,12 +1,13 @@
-import { formatDateLong } from "@/lib/booking/calendar";
+import { formatDateLong, weekdayName } from "@/lib/booking/calendar";
+import type { Language } from "@/lib/booking/status-labels";
 import type { HomeView } from "@/lib/site/home-view";
+import { homeTexts } from "@/lib/site/texts";
 import styles from "./home.module.css";
 
-const WEEKDAY_NAMES = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
-
 /** The slots customers can book, the weekly closed days and the dates the shop is shut. */
-export function OpeningHours({ view }: { view: HomeView }) {
+export function OpeningHours({ view, language = "id" }: { view: HomeView; language?: Language }) {
   const { settings, slots, closedAhead } = view;
+  const t = homeTexts(language);
   return (
     <>
       {slots.length > 0 ? (
@@ -16,21 +17,21 @@ export function OpeningHours({ view }: { view: HomeView }) {
           ))}
         </ul>
       ) : (
-        <p>Jadwal servis sedang diperbarui.</p>
+        <p>{t.scheduleUpdating}</p>
       )}
       <p className={styles.small}>
         {settings.closedWeekdays.length > 0
-          ? `Tutup setiap ${settings.closedWeekdays.map((d) => WEEKDAY_NAMES[d]).join(", ")}. `
-          : "Buka setiap hari. "}
-        Booking dibuka sampai {settings.bookingHorizonDays} hari ke depan.
+          ? t.closedEvery(settings.closedWeekdays.map((d) => weekdayName(d, language)).join(", "))
+          : t.openEveryDay}
+        {t.horizon(settings.bookingHorizonDays)}
       </p>
       {closedAhead.length > 0 && (
         <>
-          <h3 className={styles.subhead}>Libur</h3>
+          <h3 className={styles.subhead}>{t.holidays}</h3>
           <ul className={styles.closed}>
             {closedAhead.map((c) => (
               <li key={c.date}>
-                {formatDateLong(c.date)}
+                {formatDateLong(c.date, language)}
                 {c.reason ? ` — ${c.reason}` : ""}
               </li>
             ))}

@@ -4,7 +4,8 @@ import { botStartLink } from "@/lib/env";
 import { readDraftErrors, readDraftInput } from "@/lib/site/draft-form";
 import { loadHomeView } from "@/lib/site/home-view";
 import { openingHoursLine, shopContactOf } from "@/lib/site/shop-contact";
-import { BOT_UNAVAILABLE_TEXT, RESERVASI_HINT } from "@/lib/site/texts";
+import { languageSwitch, pageLanguage } from "@/lib/site/page-language";
+import { homeTexts } from "@/lib/site/texts";
 import { CatalogTable } from "./catalog-table";
 import { ChoiceForm } from "./choice-form";
 import { OpeningHours } from "./opening-hours";
@@ -20,42 +21,51 @@ export default async function HomePage({ searchParams }: Props) {
   const picked = readDraftInput((name) => query[name]);
   const view = await loadHomeView(await getDb(), { date: picked.date });
   const orderLink = botStartLink("order");
+  const language = pageLanguage(query.lang);
+  const t = homeTexts(language);
+  const other = languageSwitch(language, "/");
   return (
-    <main className={styles.page}>
+    <main className={styles.page} lang={language}>
       <header className={styles.hero}>
+        <p className={styles.small}>
+          <a href={other.href} hrefLang={other.lang} lang={other.lang} data-testid="language-switch">
+            {other.label}
+          </a>
+        </p>
         <h1>{view.settings.shopName}</h1>
         <p className={styles.pitch}>{view.settings.tagline}</p>
         {orderLink ? (
           <a className={styles.cta} href={orderLink}>
-            Reservasi
+            {t.reservasi}
           </a>
         ) : (
-          <p role="status">{BOT_UNAVAILABLE_TEXT}</p>
+          <p role="status">{t.botUnavailable}</p>
         )}
-        {orderLink && <p className={styles.small}>{RESERVASI_HINT}</p>}
+        {orderLink && <p className={styles.small}>{t.reservasiHint}</p>}
       </header>
 
       <section aria-labelledby="harga" className={styles.card}>
-        <h2 id="harga">Daftar harga</h2>
-        <CatalogTable view={view} />
+        <h2 id="harga">{t.pricesHeading}</h2>
+        <CatalogTable view={view} t={t} />
       </section>
 
       {orderLink && (
         <section aria-labelledby="reservasi" className={styles.card}>
-          <h2 id="reservasi">Pilih dulu di sini</h2>
-          <ChoiceForm view={view} picked={picked} errors={readDraftErrors(query.err)} />
+          <h2 id="reservasi">{t.chooseHeading}</h2>
+          <ChoiceForm view={view} picked={picked} errors={readDraftErrors(query.err, language)} language={language} />
         </section>
       )}
 
       <section aria-labelledby="jam" className={styles.card}>
-        <h2 id="jam">Jam buka</h2>
-        <OpeningHours view={view} />
+        <h2 id="jam">{t.hoursHeading}</h2>
+        <OpeningHours view={view} language={language} />
       </section>
 
-      <footer className={styles.card} aria-label="Lokasi dan kontak">
+      <footer className={styles.card} aria-label={t.contactLabel}>
         <ShopContactCard
-          heading="Lokasi & kontak"
-          info={{ contact: shopContactOf(view.settings), hours: openingHoursLine(view.slots, view.settings.closedWeekdays) }}
+          heading={t.contactHeading}
+          info={{ contact: shopContactOf(view.settings), hours: openingHoursLine(view.slots, view.settings.closedWeekdays, language) }}
+          language={language}
         />
       </footer>
     </main>

@@ -4,7 +4,8 @@ import { createDraft } from "@/lib/booking/create-draft";
 import { botStartLink } from "@/lib/env";
 import { withDbErrors } from "@/lib/http/with-db-errors";
 import { draftFormLocation, readDraftInput } from "@/lib/site/draft-form";
-import { BOT_UNAVAILABLE_TEXT } from "@/lib/site/texts";
+import { pageLanguage } from "@/lib/site/page-language";
+import { homeTexts } from "@/lib/site/texts";
 
 export const dynamic = "force-dynamic";
 
@@ -18,8 +19,9 @@ export const POST = withDbErrors(async (request: Request) => {
     return new Response("Formulir tidak terbaca.", { status: 400 });
   }
   const input = readDraftInput((name) => form.get(name));
-  if (!botStartLink()) return new Response(BOT_UNAVAILABLE_TEXT, { status: 503 });
+  const language = form.get("lang");
+  if (!botStartLink()) return new Response(homeTexts(pageLanguage(typeof language === "string" ? language : undefined)).botUnavailable, { status: 503 });
   const result = await createDraft(await getDb(), input);
-  if (result.status === "invalid") return seeOther(draftFormLocation(input, result.errors));
+  if (result.status === "invalid") return seeOther(draftFormLocation(input, result.errors, typeof language === "string" ? language : undefined));
   return seeOther(botStartLink(result.id)!);
 });

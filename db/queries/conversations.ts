@@ -36,6 +36,12 @@ export async function lockConversation(
   return created;
 }
 
+/** The language the chat chose with /bahasa, if it chose one (kept in data.chosenLanguage). */
+export async function findChosenLanguage(db: Database, { chatId }: { chatId: number }): Promise<string | undefined> {
+  const [row] = await db.select({ chosen: sql<string | null>`${conversations.data} ->> 'chosenLanguage'` }).from(conversations).where(eq(conversations.chatId, chatId));
+  return row?.chosen ?? undefined;
+}
+
 export async function saveConversation(
   tx: Database,
   {

@@ -125,6 +125,17 @@ export async function linkCounterOrdersToChat(
   return rows.map((row) => row.code).sort();
 }
 
+/**
+ * The language of the chat's orders still going somewhere, after the customer
+ * chose another with /bahasa: their later messages and status page follow it.
+ */
+export async function setOpenChatOrdersLanguage(tx: Database, { chatId, language }: { chatId: number; language: string }): Promise<void> {
+  await tx
+    .update(orders)
+    .set({ language })
+    .where(and(eq(orders.chatId, chatId), notInArray(orders.repairStatus, ["completed", "cancelled"]), ne(orders.language, language)));
+}
+
 export async function lockOrder(tx: Database, { id }: { id: string }): Promise<Order | undefined> {
   const rows = await tx.select().from(orders).where(eq(orders.id, id)).for("update");
   return rows[0];

@@ -17,7 +17,9 @@ export const shopSettingsSchema = z.object({
   closedWeekdays: z.array(z.number().int().min(0).max(6)),
   /** Bookings one chat may hold unpaid at once, so that one chat cannot hold every slot of a day. */
   maxUnpaidPerChat: z.number().int().min(1).max(20),
-  /** What a diagnosis ("Belum tahu / cek dulu") costs; 0 = free, paid at the shop with whatever part it needs. */
+  /** Hours before a booking's slot after which the customer can no longer move it in the bot (the shop still can). */
+  rescheduleCutoffHours: z.number().int().min(0).max(168),
+  /** What a diagnosis ("Belum tahu / cek dulu", no part chosen yet) costs at booking, in rupiah; 0 = free. */
   diagnosisFeeIdr: z.number().int().min(0).max(10_000_000),
   /** The bot offers "Bayar di toko": no online payment, no hold that runs out. */
   payAtShopAllowed: z.boolean(),
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   holdHours: 24,
   closedWeekdays: [],
   maxUnpaidPerChat: 2,
+  rescheduleCutoffHours: 3,
   diagnosisFeeIdr: 0,
   payAtShopAllowed: false,
 };

@@ -1,16 +1,16 @@
 import type { Database } from "@/db";
 import { lockOrder, updateOrder } from "@/db/queries/orders";
 import { insertPayment, listOrderPayments, nextAttemptNumber } from "@/db/queries/payments";
-import { listClosedDates } from "@/db/queries/slots";
 import type { Order, RepairStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { cancelBookingIn } from "@/lib/booking/cancel-booking";
-import { todayInJakarta, type IsoDate } from "@/lib/booking/calendar";
-import { reserveSlot } from "@/lib/booking/reserve-slot";
+import type { DateRejection, IsoDate } from "@/lib/booking/calendar";
+import { rescheduleBooking, type RescheduleRefusal } from "@/lib/booking/reschedule-booking";
 import { notifyOrderEvent } from "@/lib/notify/outbox";
 import { midtransOrderIdOf } from "@/lib/payments/payment-request";
 import { applyAttemptNews, cancelPendingAttempts } from "@/lib/payments/supersede-attempts";
 import { nextRepairStatus, REPAIR_REFUSAL_TEXT } from "./repair-flow";
+import { OWNER_ONLY_MESSAGE, type AdminRole } from "./roles";
 
 /**
  * What staff do to an order from its page. Each action is one transaction that
@@ -66,37 +66,63 @@ export async function cancelOrderByShop(
   });
 }
 
+/** What the admin reads when the booking rules refuse a move. */
+export function rescheduleRefusalText(refusal: RescheduleRefusal): string {
+  switch (refusal.reason) {
+    case "not_found":
+      return NOT_FOUND.message;
+    case "not_movable":
+      return "Pesanan yang sudah selesai atau dibatalkan tidak bisa dijadwal ulang.";
+    case "same_slot":
+      return "Jadwal baru sama dengan jadwal sekarang.";
+    case "too_late":
+      return "Sudah terlalu dekat dengan jadwalnya untuk dipindah.";
+    case "hold_lapsed":
+      return "Batas waktu pembayaran pesanan ini sudah lewat; pesanan akan kedaluwarsa.";
+    case "slot_full":
+      return "Slot itu sudah penuh pada tanggal tersebut.";
+    case "slot_closed":
+      return "Slot itu tidak aktif.";
+    case "slot_too_soon":
+      return "Slot itu dimulai terlalu cepat (di bawah waktu minimal sebelum booking). Pemilik toko dapat mengabaikan aturan ini.";
+    case "date_unavailable":
+      return `${DATE_REFUSAL_TEXT[refusal.problem]}${refusal.closedReason ? ` (${refusal.closedReason})` : ""}${refusal.problem === "past" ? "" : " Pemilik toko dapat mengabaikan aturan ini."}`;
+  }
+}
+
+const DATE_REFUSAL_TEXT: Record<DateRejection, string> = {
+  format: "Tanggal tidak terbaca.",
+  invalid: "Tanggal itu tidak ada di kalender.",
+  past: "Tanggal baru sudah lewat.",
+  beyond_horizon: "Tanggal itu di luar batas hari booking.",
+  closed: "Toko tutup pada tanggal itu.",
+};
+
+/**
+ * The shop moves a booking under the booking rules; only the owner may tick
+ * `override` to step outside the calendar (capacity still holds). Staff asking
+ * for an override are refused and nothing changes.
+ */
 export async function rescheduleOrder(
   db: Database,
-  { orderId, serviceDate, slotId, by, now = new Date() }: { orderId: string; serviceDate: IsoDate; slotId: number; by: StaffMember; now?: Date },
+  {
+    orderId,
+    serviceDate,
+    slotId,
+    by,
+    override = false,
+    now = new Date(),
+  }: { orderId: string; serviceDate: IsoDate; slotId: number; by: StaffMember & { role?: AdminRole }; override?: boolean; now?: Date },
 ): Promise<OrderActionResult> {
-  if (serviceDate < todayInJakarta(now)) return { ok: false, message: "Tanggal baru sudah lewat." };
-  const closed = await listClosedDates(db, { from: serviceDate, to: serviceDate });
-  if (closed.has(serviceDate)) return { ok: false, message: `Toko tutup pada tanggal itu (${closed.get(serviceDate)}).` };
-  return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, { id: orderId });
-    if (!order) return NOT_FOUND;
-    if (order.repairStatus === "cancelled" || order.repairStatus === "completed") {
-      return { ok: false, message: "Pesanan yang sudah selesai atau dibatalkan tidak bisa dijadwal ulang." };
-    }
-    if (order.serviceDate === serviceDate && order.slotId === slotId) return { ok: false, message: "Jadwal baru sama dengan jadwal sekarang." };
-    const place = await reserveSlot(tx, { slotId, serviceDate });
-    if (!place.ok) {
-      return { ok: false, message: place.reason === "slot_full" ? "Slot itu sudah penuh pada tanggal tersebut." : "Slot itu tidak aktif." };
-    }
-    const updated = await updateOrder(tx, { id: order.id, changes: { serviceDate, slotId, slotLabel: place.slot.label } });
-    await recordAudit(tx, {
-      actor: by.username,
-      entity: "order",
-      entityId: order.id,
-      action: "order.rescheduled",
-      before: { serviceDate: order.serviceDate, slotId: order.slotId, slotLabel: order.slotLabel },
-      after: { serviceDate, slotId, slotLabel: place.slot.label },
-      ip: by.ip,
-    });
-    await notifyOrderEvent(tx, { order: updated, event: { kind: "rescheduled" }, discriminator: `v${updated.version}` });
-    return { ok: true, order: updated };
+  if (override && by.role !== "owner") return { ok: false, message: OWNER_ONLY_MESSAGE };
+  const result = await rescheduleBooking(db, {
+    orderId,
+    serviceDate,
+    slotId,
+    now,
+    by: { kind: "shop", username: by.username, ip: by.ip, override },
   });
+  return result.ok ? { ok: true, order: result.order } : { ok: false, message: rescheduleRefusalText(result) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Database } from "@/db";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
 import { listClosedDates, listSlotDays, type SlotDay } from "@/db/queries/slots";
-import { addDays, parseServiceDate, todayInJakarta, wibInstant, type IsoDate, type ParsedDate } from "./calendar";
+import { addDays, formatDateDmy, parseServiceDate, todayInJakarta, wibInstant, type IsoDate, type ParsedDate } from "./calendar";
 
 /** Whether a slot can still be booked at `now`: for today, it must start after now + lead time. */
 export function slotStartsInTime(slot: { startTime: string }, serviceDate: IsoDate, now: Date, leadTimeMinutes: number): boolean {
@@ -26,6 +26,17 @@ export async function getSlotAvailability(
   }));
 }
 
+/** A calendar date checked against the booking rules at `now`: not past, within the horizon, not a closed date or weekday. */
+export async function checkBookingDate(db: Database, { date, now, settings }: { date: IsoDate; now: Date; settings: ShopSettings }): Promise<ParsedDate> {
+  const closedDates = await listClosedDates(db, { from: date, to: date });
+  return parseServiceDate(formatDateDmy(date), {
+    today: todayInJakarta(now),
+    horizonDays: settings.bookingHorizonDays,
+    closedDates,
+    closedWeekdays: settings.closedWeekdays,
+  });
+}
+
 /** Validates a typed date against today (WIB), the horizon and the closed days. */
 export async function checkServiceDate(
   db: Database,
@@ -40,4 +51,27 @@ export async function checkServiceDate(
     closedDates,
     closedWeekdays: shop.closedWeekdays,
   });
+}
+
+/**
+ * The next dates a customer can book (open, within the horizon, a slot with room
+ * that starts in time), soonest first, at most `limit`: the reschedule flow's
+ * date buttons. One availability read per date looked at.
+ */
+export async function listOpenDates(
+  db: Database,
+  { now = new Date(), settings, limit }: { now?: Date; settings?: ShopSettings; limit: number },
+): Promise<IsoDate[]> {
+  const shop = settings ?? (await getShopSettings(db));
+  const today = todayInJakarta(now);
+  const last = addDays(today, shop.bookingHorizonDays);
+  const closedDates = await listClosedDates(db, { from: today, to: last });
+  const open: IsoDate[] = [];
+  for (let date = today; date <= last && open.length < limit; date = addDays(date, 1)) {
+    const rules = { today, horizonDays: shop.bookingHorizonDays, closedDates, closedWeekdays: shop.closedWeekdays };
+    if (!parseServiceDate(formatDateDmy(date), rules).ok) continue;
+    const offers = await getSlotAvailability(db, { serviceDate: date, now, settings: shop });
+    if (offers.some((offer) => offer.bookable)) open.push(date);
+  }
+  return open;
 }

@@ -58,6 +58,11 @@ const MONTHS = {
   en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
 } as const;
 
+/** 0 = Sunday … 6 = Saturday, by name: "Minggu" / "Sunday". */
+export function weekdayName(weekday: number, language: "id" | "en" = "id"): string {
+  return WEEKDAYS[language][weekday] ?? "";
+}
+
 /** "Selasa, 1 Desember 2026" / "Tuesday, 1 December 2026". */
 export function formatDateLong(date: IsoDate, language: "id" | "en" = "id"): string {
   const [y, m, d] = date.split("-").map(Number);

@@ -1,12 +1,11 @@
 import type { Database } from "@/db";
 import { insertOrderUnlessCodeTaken, listUnpaidChatBookingCodes, lockChatBookings } from "@/db/queries/orders";
 import { getShopSettings } from "@/db/queries/settings";
-import { listClosedDates } from "@/db/queries/slots";
 import type { Order, OrderSource, PaymentMethod } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { slotStartsInTime } from "./availability";
+import { checkBookingDate, slotStartsInTime } from "./availability";
 import { findBookedService } from "./booked-service";
-import { parseServiceDate, todayInJakarta, formatDateDmy, wibInstant } from "./calendar";
+import { wibInstant } from "./calendar";
 import { generateBookingCode, generateStatusToken } from "./codes";
 import { reserveSlot } from "./reserve-slot";
 
@@ -68,14 +67,7 @@ const CODE_ATTEMPTS = 8;
 export async function createBookingIn(tx: Database, request: BookingRequest): Promise<BookingResult> {
   const now = request.now ?? new Date();
   const settings = await getShopSettings(tx);
-  const today = todayInJakarta(now);
-  const closedDates = await listClosedDates(tx, { from: request.serviceDate, to: request.serviceDate });
-  const date = parseServiceDate(formatDateDmy(request.serviceDate), {
-    today,
-    horizonDays: settings.bookingHorizonDays,
-    closedDates,
-    closedWeekdays: settings.closedWeekdays,
-  });
+  const date = await checkBookingDate(tx, { date: request.serviceDate, now, settings });
   if (!date.ok) return { ok: false, reason: "date_unavailable" };
 
   if (request.chatId !== null) {

@@ -6,7 +6,7 @@ import type { Conversation, Order } from "@/db/schema";
 import type { TelegramCall } from "@/lib/telegram/bot-api";
 import type { Customer } from "./read-update";
 import { languageOf, textsFor, type BotTexts, type Language } from "./texts";
-import type { ConversationStep, WizardChoices, WizardState } from "./wizard";
+import { RESCHEDULE_STEPS, type ConversationStep, type WizardChoices, type WizardState } from "./wizard";
 
 /** What is stored in conversations.data. */
 export interface ConversationData {
@@ -28,8 +28,8 @@ export interface ConversationRecord {
  * (`calls`, made after commit) and the conversation as it is to be saved.
  */
 export class BotRequest {
-  readonly language: Language;
-  readonly texts: BotTexts;
+  language: Language;
+  texts: BotTexts;
   readonly calls: TelegramCall[] = [];
   /** Outbox rows queued in this transaction, delivered right after commit. */
   readonly outboxKeys: string[] = [];
@@ -50,9 +50,18 @@ export class BotRequest {
     readonly updateId: number,
     readonly botUsername: string,
     readonly now: Date = new Date(),
+    /** The language the customer chose with /bahasa, which wins over their Telegram's. */
+    public chosenLanguage?: Language,
   ) {
-    this.language = languageOf(customer.languageCode);
+    this.language = chosenLanguage ?? languageOf(customer.languageCode);
     this.texts = textsFor(this.language);
+  }
+
+  /** /bahasa: this answer and every later one (and the orders made after it) in `language`. */
+  chooseLanguage(language: Language): void {
+    this.chosenLanguage = language;
+    this.language = language;
+    this.texts = textsFor(language);
   }
 
   settings(): Promise<ShopSettings> {
@@ -114,7 +123,7 @@ export class BotRequest {
   }
 }
 
-const STEPS = new Set<ConversationStep>(["idle", "intro", "date", "device", "slot", "part", "phone", "fault", "payment", "summary", "booked", "status"]);
+const STEPS = new Set<ConversationStep>(["idle", "intro", "date", "device", "slot", "part", "phone", "fault", "payment", "summary", "booked", "status", ...RESCHEDULE_STEPS]);
 
 export function recordOf(row: Conversation): ConversationRecord {
   const data = (row.data ?? {}) as ConversationData;

@@ -24,6 +24,17 @@ export type WizardAction =
   | { type: "payment"; method: PaymentMethod }
   | { type: "book_now" };
 
+/** Under an order's status: cancel it (then confirm or keep), or start moving it to another date and slot. */
+export type OrderOp = "cancel" | "confirm_cancel" | "keep" | "reschedule";
+
+export type RescheduleAction =
+  | { type: "date"; date: string }
+  | { type: "slot"; slotId: number }
+  | { type: "confirm" }
+  /** From the slot list back to the dates. */
+  | { type: "back" }
+  | { type: "cancel" };
+
 export type BackStep = Extract<WizardStep, "date" | "device" | "slot" | "part" | "phone" | "fault" | "payment">;
 const BACK_CODES: Record<BackStep, string> = { date: "dt", device: "dv", slot: "sl", part: "pt", phone: "ph", fault: "ft", payment: "pm" };
 const BACK_STEPS = Object.fromEntries(Object.entries(BACK_CODES).map(([step, code]) => [code, step])) as Record<string, BackStep>;
@@ -31,7 +42,11 @@ const BACK_STEPS = Object.fromEntries(Object.entries(BACK_CODES).map(([step, cod
 export type ButtonAction =
   | { scope: "wizard"; nonce: string; action: WizardAction }
   | { scope: "menu"; menu: "order" | "status" }
-  | { scope: "order"; op: "cancel" | "confirm_cancel" | "keep"; bookingCode: string }
+  | { scope: "order"; op: OrderOp; bookingCode: string }
+  /** The reschedule flow's menus, stamped with the menu's nonce like the wizard's. */
+  | { scope: "reschedule"; nonce: string; action: RescheduleAction }
+  /** The customer's language, from /bahasa or the button under /help. */
+  | { scope: "language"; language: "id" | "en" }
   /** The booking-code prompt: leave it, or open one of the chat's bookings from the list. */
   | { scope: "status"; op: "close" }
   | { scope: "status"; op: "open"; bookingCode: string };
@@ -75,14 +90,49 @@ export function encodeButton(button: ButtonAction): string {
     case "menu":
       return `m:${button.menu}`;
     case "order":
-      return `o:${{ cancel: "cx", confirm_cancel: "cy", keep: "kp" }[button.op]}:${button.bookingCode}`;
+      return `o:${ORDER_CODES[button.op]}:${button.bookingCode}`;
+    case "reschedule":
+      return `r:${button.nonce}:${encodeReschedule(button.action)}`;
+    case "language":
+      return `l:${button.language}`;
     case "status":
       return button.op === "close" ? "s:cx" : `s:op:${button.bookingCode}`;
   }
 }
 
 const ID = /^[1-9][0-9]{0,8}$/;
-const ORDER_OPS: Record<string, "cancel" | "confirm_cancel" | "keep"> = { cx: "cancel", cy: "confirm_cancel", kp: "keep" };
+const ORDER_CODES: Record<OrderOp, string> = { cancel: "cx", confirm_cancel: "cy", keep: "kp", reschedule: "rs" };
+const ORDER_OPS = Object.fromEntries(Object.entries(ORDER_CODES).map(([op, code]) => [code, op])) as Record<string, OrderOp>;
+
+function encodeReschedule(action: RescheduleAction): string {
+  switch (action.type) {
+    case "date":
+      return `d:${action.date.replaceAll("-", "")}`;
+    case "slot":
+      return `s:${action.slotId}`;
+    case "confirm":
+      return "ok";
+    case "back":
+      return "bk";
+    case "cancel":
+      return "cx";
+  }
+}
+
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+
+function decodeReschedule(kind: string, arg: string | undefined): RescheduleAction | null {
+  if (arg === undefined) {
+    if (kind === "ok") return { type: "confirm" };
+    if (kind === "bk") return { type: "back" };
+    if (kind === "cx") return { type: "cancel" };
+    return null;
+  }
+  const date = COMPACT_DATE.exec(arg);
+  if (kind === "d" && date) return { type: "date", date: `${date[1]}-${date[2]}-${date[3]}` };
+  if (kind === "s" && ID.test(arg)) return { type: "slot", slotId: Number(arg) };
+  return null;
+}
 
 function decodeWizard(kind: string, arg: string | undefined): WizardAction | null {
   if (kind === "bg" && arg === undefined) return { type: "begin" };
@@ -117,6 +167,11 @@ export function decodeButton(data: string | undefined): ButtonAction | null {
     const op = first && Object.hasOwn(ORDER_OPS, first) ? ORDER_OPS[first] : undefined;
     return op ? { scope: "order", op, bookingCode: second } : null;
   }
+  if (scope === "r" && first && /^[a-z0-9]{1,12}$/.test(first) && second) {
+    const action = decodeReschedule(second, third);
+    return action ? { scope: "reschedule", nonce: first, action } : null;
+  }
+  if (scope === "l" && (first === "id" || first === "en") && second === undefined) return { scope: "language", language: first };
   if (scope === "s" && first === "cx" && second === undefined) return { scope: "status", op: "close" };
   if (scope === "s" && first === "op" && second && BOOKING_CODE_PATTERN.test(second) && third === undefined) return { scope: "status", op: "open", bookingCode: second };
   return null;

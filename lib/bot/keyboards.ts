@@ -1,8 +1,8 @@
 import type { Device, PaymentMethod } from "@/db/schema";
 import type { CatalogEntry } from "@/db/queries/catalog";
 import type { SlotOffer } from "@/lib/booking/availability";
-import { CHAT_PAYMENT_METHODS, encodeButton, type BackStep, type WizardAction } from "./callback-data";
-import type { BotTexts } from "./texts";
+import { CHAT_PAYMENT_METHODS, encodeButton, type BackStep, type RescheduleAction, type WizardAction } from "./callback-data";
+import { textsFor, type BotTexts, type Language } from "./texts";
 
 export interface InlineButton {
   text: string;
@@ -66,6 +66,31 @@ export function contactRequestKeyboard(texts: BotTexts): ContactRequestKeyboard 
   return { keyboard: [[{ text: texts.buttonSharePhone, request_contact: true }]], one_time_keyboard: true, resize_keyboard: true };
 }
 
+/** The reschedule flow's menus, stamped with the menu's nonce; each has Cancel. */
+export function rescheduleKeyboards(texts: BotTexts, nonce: string) {
+  const button = (text: string, action: RescheduleAction): InlineButton => ({ text, callback_data: encodeButton({ scope: "reschedule", nonce, action }) });
+  const cancel = button(texts.buttonCancel, { type: "cancel" });
+  return {
+    dates: (dates: string[]): InlineKeyboard => ({
+      inline_keyboard: [...rows(dates.map((date) => button(texts.dateButton(date), { type: "date", date })), 3), [cancel]],
+    }),
+    slots: (slots: SlotOffer[]): InlineKeyboard => ({
+      inline_keyboard: [
+        ...slots.map((s) => [button(texts.slotButton(s.label, s.remaining), { type: "slot", slotId: s.id })]),
+        [button(texts.buttonBack, { type: "back" }), cancel],
+      ],
+    }),
+    confirm: (): InlineKeyboard => ({
+      inline_keyboard: [[button(texts.buttonConfirmReschedule, { type: "confirm" })], [button(texts.buttonBack, { type: "back" }), cancel]],
+    }),
+  };
+}
+
+/** A button per language, each named in its own language: both under /bahasa, the other one under /help. */
+export function languageRow(languages: Language[]): InlineButton[] {
+  return languages.map((language) => ({ text: textsFor(language).languageButton, callback_data: encodeButton({ scope: "language", language }) }));
+}
+
 /** Under "enter your booking code": a way out. */
 export function statusPromptKeyboard(texts: BotTexts): InlineKeyboard {
   return { inline_keyboard: [[{ text: texts.buttonClosePrompt, callback_data: encodeButton({ scope: "status", op: "close" }) }]] };
@@ -76,14 +101,15 @@ export function openBookingsKeyboard(bookingCodes: string[]): InlineKeyboard {
   return { inline_keyboard: rows(bookingCodes.map((code) => ({ text: code, callback_data: encodeButton({ scope: "status", op: "open", bookingCode: code }) })), 2) };
 }
 
-/** The two buttons under the greeting ("Order", "Status Layanan"). */
-export function mainMenuKeyboard(texts: BotTexts): InlineKeyboard {
+/** The two buttons under the greeting ("Order", "Status Layanan"), and the switch to the other language. */
+export function mainMenuKeyboard(texts: BotTexts, language: Language): InlineKeyboard {
   return {
     inline_keyboard: [
       [
         { text: texts.buttonOrder, callback_data: encodeButton({ scope: "menu", menu: "order" }) },
         { text: texts.buttonStatus, callback_data: encodeButton({ scope: "menu", menu: "status" }) },
       ],
+      languageRow([language === "id" ? "en" : "id"]),
     ],
   };
 }
@@ -106,11 +132,15 @@ export function urlRow(text: string, url: string): InlineButton[] {
   return canLinkButton(url) ? [{ text, url }] : [];
 }
 
-/** Under an order's status: open the page, and while it may still be cancelled, cancel it. */
-export function orderStatusKeyboard(texts: BotTexts, { url, bookingCode, cancellable }: { url: string; bookingCode: string; cancellable: boolean }): InlineKeyboard {
+/** Under an order's status: open the page, move it while it may still be moved, cancel it while it may still be cancelled. */
+export function orderStatusKeyboard(
+  texts: BotTexts,
+  { url, bookingCode, cancellable, movable }: { url: string; bookingCode: string; cancellable: boolean; movable: boolean },
+): InlineKeyboard {
   const buttons: InlineButton[][] = [];
   const open = urlRow(texts.buttonOpenStatus, url);
   if (open.length) buttons.push(open);
+  if (movable) buttons.push([{ text: texts.buttonReschedule, callback_data: encodeButton({ scope: "order", op: "reschedule", bookingCode }) }]);
   if (cancellable) {
     buttons.push([{ text: texts.buttonCancelBooking, callback_data: encodeButton({ scope: "order", op: "cancel", bookingCode }) }]);
   }

@@ -3,7 +3,7 @@ import type { Telegram } from "telegraf";
 import type { Update } from "telegraf/types";
 import { getDb } from "@/db";
 import type { Order } from "@/db/schema";
-import { claimUpdate, saveConversation } from "@/db/queries/conversations";
+import { claimUpdate, findChosenLanguage, saveConversation } from "@/db/queries/conversations";
 import { enqueueTelegramCall } from "@/lib/notify/outbox";
 import { deliverOutboxMessages } from "@/lib/notify/deliver";
 import { callBotApi, classifyBotApiError, type TelegramCall } from "@/lib/telegram/bot-api";
@@ -14,7 +14,7 @@ import { linkStaffChat } from "./handlers/staff-link";
 import { handleNonText, handleText } from "./handlers/text";
 import { readUpdate, type Incoming } from "./read-update";
 import { sendVirtualAccount } from "./virtual-account-message";
-import { languageOf, textsFor } from "./texts";
+import { isLanguage, languageOf, textsFor } from "./texts";
 
 type Handled = Exclude<Incoming, { kind: "ignore" }>;
 
@@ -63,13 +63,14 @@ export async function processUpdate(update: Update, { api, botUsername }: { api:
   const db = await getDb();
   const committed = await db.transaction(async (tx): Promise<Committed | null> => {
     if (!(await claimUpdate(tx, { updateId: incoming.updateId }))) return null;
-    const req = new BotRequest(tx, chatId, incoming.customer, incoming.updateId, botUsername);
+    const chosen = await findChosenLanguage(tx, { chatId });
+    const req = new BotRequest(tx, chatId, incoming.customer, incoming.updateId, botUsername, new Date(), isLanguage(chosen) ? chosen : undefined);
     const toast = await dispatch(req, incoming);
     if (req.next) {
       await saveConversation(tx, {
         chatId,
         step: req.next.state.step,
-        data: { ...dataOf(req.next) },
+        data: { ...dataOf(req.next), ...(req.chosenLanguage ? { chosenLanguage: req.chosenLanguage } : {}) },
         messageId: req.next.messageId,
         language: req.language,
       });

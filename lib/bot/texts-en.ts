@@ -1,8 +1,9 @@
-import { formatDateDmy, formatDateLong, formatWibDateTime } from "@/lib/booking/calendar";
+import { formatDateDmy, formatDateLong, formatWibDateTime, weekdayOf } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { labelsFor } from "@/lib/booking/status-labels";
 import { repairStatusLine } from "@/lib/notify/messages";
 import { shorten } from "./text-format";
+import type { ShopContact } from "@/lib/site/shop-contact";
 import type { BotTexts, Notice, ShopLocation, SummaryFacts } from "./texts";
 
 const LABELS = labelsFor("en");
@@ -78,9 +79,17 @@ function whereToCome(location?: ShopLocation): string {
   return lines.length ? `📍 Come to the shop at your appointment time:\n${lines.join("\n")}` : "";
 }
 
+const SHORT_DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** How to reach the shop: WhatsApp and phone when the owner gave a number, else its address. */
+function contactLine(contact: ShopContact): string {
+  if (contact.whatsappUrl) return `Contact the shop on WhatsApp: ${contact.whatsappUrl} (phone ${contact.phoneDisplay}).`;
+  return contact.address ? `Please come to the shop: ${contact.address}.` : "Please contact the shop.";
+}
+
 export const TEXTS_EN: BotTexts = {
   greeting: (name, shop) =>
-    `Hello ${name}! Welcome to ${shop}.\n\nPlease choose a menu:\n/help - help and menus\n/order - book a repair\n/catalog - devices, spare parts and prices\n/status - check your service status`,
+    `Hello ${name}! Welcome to ${shop}.\n\nPlease choose a menu:\n/help - help and menus\n/order - book a repair\n/catalog - devices, spare parts and prices\n/status - check your service status, change its schedule\n/language - change language (Bahasa Indonesia)`,
   buttonOrder: "Order",
   buttonStatus: "Service status",
   buttonBooking: "Booking",
@@ -175,6 +184,28 @@ export const TEXTS_EN: BotTexts = {
   cancelBookingConfirm: (code) => `Cancel booking ${code}? Your time slot will be released to other customers.`,
   bookingCancelled: (code) => `Booking ${code} has been cancelled and its time slot released. Send /order to book again.`,
   cancelNotAllowed: (code) => `Booking ${code} can no longer be cancelled (paid, completed or already cancelled). Please contact the shop.`,
+  cancelPaidContact: (code, contact) =>
+    `Booking ${code} has been paid, so the shop handles its cancellation and refund. ${contactLine(contact)}`,
+  buttonReschedule: "Change schedule",
+  rescheduleAskDate: (b, first, last) =>
+    `Change the schedule of booking ${b.bookingCode}\nNow: ${formatDateLong(b.serviceDate, "en")}, ${b.slotLabel}\n\nChoose a new date, or type it (e.g. 01/10/2022; from ${formatDateDmy(first)} to ${formatDateDmy(last)}):`,
+  dateButton: (date) => `${SHORT_DAYS[weekdayOf(date)]} ${formatDateDmy(date).slice(0, 5)}`,
+  rescheduleAskSlot: (code, date) => `Change the schedule of booking ${code}\nNew date: ${formatDateLong(date, "en")}\n\nPlease choose a time:`,
+  rescheduleConfirm: (b, to) =>
+    `Move booking ${b.bookingCode}?\n\nFrom: ${formatDateLong(b.serviceDate, "en")}, ${b.slotLabel}\nTo: ${formatDateLong(to.serviceDate, "en")}, ${to.slotLabel}`,
+  buttonConfirmReschedule: "Yes, change it",
+  rescheduleDone: (b) => `✅ Booking ${b.bookingCode} has been moved to ${formatDateLong(b.serviceDate, "en")}, ${b.slotLabel}.`,
+  rescheduleAlready: (code) => `The schedule of booking ${code} has already been changed.`,
+  rescheduleCancelled: (code) => `Schedule change cancelled; booking ${code} keeps its time.`,
+  rescheduleRefused: (code, reason, hours) =>
+    reason === "too_late"
+      ? `Sorry, booking ${code} can only be moved until ${hours} hours before its time. Please contact the shop.`
+      : reason === "hold_lapsed"
+        ? `The payment time of booking ${code} has run out, so it cannot be moved. Please book again with /order.`
+        : `Booking ${code} can no longer be moved (already in the workshop, completed or cancelled).`,
+  languagePrompt: "Choose your language / Pilih bahasa:",
+  languageChanged: "Language set to English. Send /help to see the menu.",
+  languageButton: "🇬🇧 English",
   apology: "Sorry, something went wrong on our side. Please try again in a moment.",
   paymentLinkMessage: (f, url) =>
     `Hello ${f.customerName}, your repair booking at ${f.shopName} is made.\n\nBooking code: ${f.bookingCode}\nAppointment: ${formatDateLong(f.serviceDate, "en")}, ${f.slotLabel}\nTotal: ${formatRupiah(f.amountIdr)}\n\nPay and check the status here: ${url}`,
@@ -185,5 +216,6 @@ export const TEXTS_EN: BotTexts = {
     { command: "catalog", description: "Devices, spare parts and prices" },
     { command: "status", description: "Check a booking by its code" },
     { command: "cancel", description: "Stop filling in a booking (bookings already made: /status)" },
+    { command: "language", description: "Change language (Bahasa Indonesia)" },
   ],
 };

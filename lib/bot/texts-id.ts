@@ -1,8 +1,9 @@
-import { formatDateDmy, formatDateLong, formatWibDateTime } from "@/lib/booking/calendar";
+import { formatDateDmy, formatDateLong, formatWibDateTime, weekdayOf } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { labelsFor } from "@/lib/booking/status-labels";
 import { repairStatusLine } from "@/lib/notify/messages";
 import { shorten } from "./text-format";
+import type { ShopContact } from "@/lib/site/shop-contact";
 import type { BotTexts, Notice, ShopLocation, SummaryFacts } from "./texts";
 
 const LABELS = labelsFor("id");
@@ -78,9 +79,17 @@ function whereToCome(location?: ShopLocation): string {
   return lines.length ? `📍 Datang ke toko sesuai jadwal:\n${lines.join("\n")}` : "";
 }
 
+const SHORT_DAYS = ["Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"];
+
+/** How to reach the shop: WhatsApp and phone when the owner gave a number, else its address. */
+function contactLine(contact: ShopContact): string {
+  if (contact.whatsappUrl) return `Hubungi toko lewat WhatsApp: ${contact.whatsappUrl} (telepon ${contact.phoneDisplay}).`;
+  return contact.address ? `Silakan datang ke toko: ${contact.address}.` : "Silakan hubungi toko.";
+}
+
 export const TEXTS_ID: BotTexts = {
   greeting: (name, shop) =>
-    `Halo ${name}! Selamat datang di ${shop}.\n\nSilakan pilih menu berikut:\n/help - bantuan dan daftar menu\n/order - booking servis\n/catalog - daftar device, spare part dan harga\n/status - cek status layanan`,
+    `Halo ${name}! Selamat datang di ${shop}.\n\nSilakan pilih menu berikut:\n/help - bantuan dan daftar menu\n/order - booking servis\n/catalog - daftar device, spare part dan harga\n/status - cek status layanan, ubah jadwal\n/bahasa - ganti bahasa (English)`,
   buttonOrder: "Order",
   buttonStatus: "Status Layanan",
   buttonBooking: "Booking",
@@ -175,6 +184,28 @@ export const TEXTS_ID: BotTexts = {
   cancelBookingConfirm: (code) => `Batalkan booking ${code}? Jadwal Anda akan dilepas untuk pelanggan lain.`,
   bookingCancelled: (code) => `Booking ${code} telah dibatalkan dan jadwalnya dilepas. Ketik /order untuk booking lagi.`,
   cancelNotAllowed: (code) => `Booking ${code} tidak bisa dibatalkan lagi (sudah dibayar, selesai atau dibatalkan). Hubungi toko untuk bantuan.`,
+  cancelPaidContact: (code, contact) =>
+    `Booking ${code} sudah dibayar, jadi pembatalan dan pengembalian dana diurus oleh toko. ${contactLine(contact)}`,
+  buttonReschedule: "Ubah jadwal",
+  rescheduleAskDate: (b, first, last) =>
+    `Ubah jadwal booking ${b.bookingCode}\nJadwal sekarang: ${formatDateLong(b.serviceDate, "id")}, ${b.slotLabel}\n\nPilih tanggal baru, atau ketik tanggalnya (contoh: 01/10/2022; bisa ${formatDateDmy(first)} s.d. ${formatDateDmy(last)}):`,
+  dateButton: (date) => `${SHORT_DAYS[weekdayOf(date)]} ${formatDateDmy(date).slice(0, 5)}`,
+  rescheduleAskSlot: (code, date) => `Ubah jadwal booking ${code}\nTanggal baru: ${formatDateLong(date, "id")}\n\nSilakan pilih jam servis:`,
+  rescheduleConfirm: (b, to) =>
+    `Pindahkan booking ${b.bookingCode}?\n\nDari: ${formatDateLong(b.serviceDate, "id")}, ${b.slotLabel}\nKe: ${formatDateLong(to.serviceDate, "id")}, ${to.slotLabel}`,
+  buttonConfirmReschedule: "Ya, ubah jadwal",
+  rescheduleDone: (b) => `✅ Jadwal booking ${b.bookingCode} sudah diubah ke ${formatDateLong(b.serviceDate, "id")}, ${b.slotLabel}.`,
+  rescheduleAlready: (code) => `Jadwal booking ${code} sudah diubah.`,
+  rescheduleCancelled: (code) => `Ubah jadwal dibatalkan; jadwal booking ${code} tidak berubah.`,
+  rescheduleRefused: (code, reason, hours) =>
+    reason === "too_late"
+      ? `Maaf, jadwal booking ${code} hanya bisa diubah sampai ${hours} jam sebelum jadwalnya. Silakan hubungi toko.`
+      : reason === "hold_lapsed"
+        ? `Batas waktu pembayaran booking ${code} sudah lewat, jadi jadwalnya tidak bisa diubah. Silakan booking lagi dengan /order.`
+        : `Jadwal booking ${code} tidak bisa diubah lagi (sudah dikerjakan, selesai atau dibatalkan).`,
+  languagePrompt: "Pilih bahasa / Choose your language:",
+  languageChanged: "Bahasa diganti ke Bahasa Indonesia. Ketik /help untuk melihat menu.",
+  languageButton: "🇮🇩 Bahasa Indonesia",
   apology: "Maaf, terjadi kesalahan di sistem kami. Silakan coba lagi sebentar lagi.",
   paymentLinkMessage: (f, url) =>
     `Halo ${f.customerName}, booking servis Anda di ${f.shopName} sudah dibuat.\n\nKode booking: ${f.bookingCode}\nJadwal: ${formatDateLong(f.serviceDate, "id")}, ${f.slotLabel}\nTotal: ${formatRupiah(f.amountIdr)}\n\nBayar dan cek status di: ${url}`,
@@ -185,5 +216,6 @@ export const TEXTS_ID: BotTexts = {
     { command: "catalog", description: "Daftar device, spare part dan harga" },
     { command: "status", description: "Cek status layanan dengan kode booking" },
     { command: "cancel", description: "Hentikan pengisian booking (booking yang sudah dibuat: /status)" },
+    { command: "bahasa", description: "Ganti bahasa (English)" },
   ],
 };

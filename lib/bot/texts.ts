@@ -1,6 +1,7 @@
 import type { PaymentMethod, PaymentStatus, RepairStatus } from "@/db/schema";
 import type { DateRejection } from "@/lib/booking/calendar";
 import type { Language } from "@/lib/notify/messages";
+import type { ShopContact } from "@/lib/site/shop-contact";
 import { TEXTS_EN } from "./texts-en";
 import { TEXTS_ID } from "./texts-id";
 
@@ -43,6 +44,13 @@ export interface ShopLocation {
 }
 
 export type DateProblem = DateRejection | "full";
+
+/** The booking being moved, as the reschedule messages name it. */
+export interface MovedBooking {
+  bookingCode: string;
+  serviceDate: string;
+  slotLabel: string;
+}
 
 /** What the confirmation adds to the summary the customer has just seen. */
 export interface ConfirmationFacts extends SummaryFacts {
@@ -169,6 +177,27 @@ export interface BotTexts {
   cancelBookingConfirm(code: string): string;
   bookingCancelled(code: string): string;
   cancelNotAllowed(code: string): string;
+  /** A paid booking is cancelled by the shop: how to reach it (WhatsApp link and phone when the owner set one). */
+  cancelPaidContact(code: string, contact: ShopContact): string;
+  buttonReschedule: string;
+  /** The reschedule flow's first menu: the booking's current date and slot, the next open days as buttons, or type one. */
+  rescheduleAskDate(booking: MovedBooking, firstDate: string, lastDate: string): string;
+  /** A day button: "Sen 07/12". */
+  dateButton(date: string): string;
+  rescheduleAskSlot(bookingCode: string, serviceDate: string): string;
+  rescheduleConfirm(booking: MovedBooking, to: { serviceDate: string; slotLabel: string }): string;
+  buttonConfirmReschedule: string;
+  rescheduleDone(booking: MovedBooking): string;
+  /** A second tap on the confirm button after the move was made. */
+  rescheduleAlready(bookingCode: string): string;
+  rescheduleCancelled(bookingCode: string): string;
+  rescheduleRefused(bookingCode: string, reason: "too_late" | "not_movable" | "hold_lapsed", cutoffHours: number): string;
+  /** /bahasa: which language, with a button each. */
+  languagePrompt: string;
+  /** Said in the newly chosen language. */
+  languageChanged: string;
+  /** The button (under /help and /bahasa) that switches to this language, named in it. */
+  languageButton: string;
   apology: string;
   /** The WhatsApp message staff send with the status/pay page of an order made at the counter. */
   paymentLinkMessage(facts: PaymentLinkFacts, statusUrl: string): string;
@@ -179,6 +208,10 @@ const BY_LANGUAGE: Record<Language, BotTexts> = { id: TEXTS_ID, en: TEXTS_EN };
 
 export function textsFor(language: Language): BotTexts {
   return BY_LANGUAGE[language];
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return value === "id" || value === "en";
 }
 
 /** English for users whose Telegram is in English, Indonesian otherwise. */

@@ -11,8 +11,11 @@ import type { DateProblem } from "./texts";
  */
 export const WIZARD_STEPS = ["intro", "date", "device", "slot", "part", "phone", "fault", "payment", "summary"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
+/** Moving a booking (lib/bot/handlers/reschedule.ts): choose a date, a slot, confirm; then done. */
+export const RESCHEDULE_STEPS = ["reschedule_date", "reschedule_slot", "reschedule_confirm", "rescheduled"] as const;
+export type RescheduleStep = (typeof RESCHEDULE_STEPS)[number];
 /** idle: no wizard; booked: the wizard ended in an order; status: waiting for a booking code. */
-export type ConversationStep = "idle" | WizardStep | "booked" | "status";
+export type ConversationStep = "idle" | WizardStep | "booked" | "status" | RescheduleStep;
 
 export interface WizardChoices {
   serviceDate?: string;
@@ -38,7 +41,7 @@ export const MAX_FAULT_DESCRIPTION = 500;
 export interface WizardState {
   step: ConversationStep;
   choices: WizardChoices;
-  /** Set in the booked step. */
+  /** Set in the booked step, and the order being moved in the reschedule steps. */
   orderId?: string;
   bookingCode?: string;
 }

@@ -1,10 +1,10 @@
 import type { Order, RepairStatus } from "@/db/schema";
 import { formatDateDmy, formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
-import { labelsFor } from "@/lib/booking/status-labels";
+import { labelsFor, type Language } from "@/lib/booking/status-labels";
 
 /** Texts of the messages the system sends on its own initiative, per language (DESIGN §5: Indonesian first). */
-export type Language = "id" | "en";
+export type { Language };
 
 export type OrderEvent =
   | { kind: "payment_received" }

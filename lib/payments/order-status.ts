@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { findOrderByStatusToken } from "@/db/queries/orders";
 import { findLatestPayment, listOrderPayments } from "@/db/queries/payments";
-import { labelsFor, methodUsedLabel } from "@/lib/booking/status-labels";
+import { labelsFor, methodUsedLabel, type Language } from "@/lib/booking/status-labels";
 import type { Order, Payment, PaymentMethod, PaymentStatus, RepairStatus } from "@/db/schema";
 import { attemptStatusOf } from "./apply-transaction";
 import { reconcilePayment } from "./reconcile-pending";
@@ -48,7 +48,7 @@ export function orderStatusJson(order: Order): OrderStatusJson {
 }
 
 /** Everything the status page shows, from one read; undefined for an unknown token. */
-export async function getOrderStatusView(token: string, now = new Date()): Promise<OrderStatusView | undefined> {
+export async function getOrderStatusView(token: string, now = new Date(), language?: Language): Promise<OrderStatusView | undefined> {
   const db = await getDb();
   const order = await findOrderByStatusToken(db, { token });
   if (!order) return undefined;
@@ -59,13 +59,14 @@ export async function getOrderStatusView(token: string, now = new Date()): Promi
     canPay && latest?.kind === "core" && attemptStatusOf(latest) === "pending" && latest.expiresAt && latest.expiresAt > now
       ? latest
       : undefined;
-  return { json: orderStatusJson(order), order, canPay, methodLabel: methodLabelOf(order, attempts), virtualAccount: liveVa };
+  const methodLanguage = language ?? (order.language === "en" ? "en" : "id");
+  return { json: orderStatusJson(order), order, canPay, methodLabel: methodLabelOf(order, attempts, methodLanguage), virtualAccount: liveVa };
 }
 
 /** The paid attempt's method (a Snap page offers several), or what the customer chose while nothing is paid. */
-function methodLabelOf(order: Order, attempts: readonly Payment[]): string {
+function methodLabelOf(order: Order, attempts: readonly Payment[], language: Language): string {
   const paid = attempts.find((p) => attemptStatusOf(p) === "paid");
-  return (paid && methodUsedLabel(paid)) ?? labelsFor("id").method[order.paymentMethod];
+  return (paid && methodUsedLabel(paid, language)) ?? labelsFor(language).method[order.paymentMethod];
 }
 
 const RECHECK_EVERY_MS = 10_000;

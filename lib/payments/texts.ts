@@ -1,18 +1,17 @@
 import type { Order, Payment, PaymentStatus, RepairStatus } from "@/db/schema";
 import { formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
-import { STATUS_LABELS } from "@/lib/booking/status-labels";
+import { STATUS_LABELS, type Language } from "@/lib/booking/status-labels";
 
 /** Texts about payments that customers read, on the status page and in the chat (Indonesian first). */
-export type Language = "id" | "en";
 
 // The Indonesian words of lib/booking/status-labels.ts, kept under their old names for the pages and the admin.
 export const PAYMENT_STATUS_LABEL: Record<PaymentStatus, string> = STATUS_LABELS.id.payment;
 export const REPAIR_STATUS_LABEL: Record<RepairStatus, string> = STATUS_LABELS.id.repair;
 export const PAYMENT_METHOD_LABEL: Record<string, string> = STATUS_LABELS.id.method;
 
-/** Why "Bayar Sekarang" did not open Midtrans, as the page says it. */
-export const PAY_ERROR_TEXT: Record<string, string> = {
+/** Why "Bayar Sekarang" did not open Midtrans, as the page says it, per language. */
+const PAY_ERROR_TEXT: Record<string, string> = {
   paid: "Pesanan ini sudah dibayar.",
   in_review: "Pembayaran Anda sedang ditinjau. Mohon tunggu kabar dari kami.",
   closed: "Pesanan ini sudah dibatalkan atau selesai.",
@@ -20,7 +19,23 @@ export const PAY_ERROR_TEXT: Record<string, string> = {
   expired: "Batas waktu pembayaran sudah lewat. Silakan booking lagi lewat bot Telegram.",
   midtrans_refused: "Pembayaran belum dapat dibuat. Silakan coba lagi beberapa saat lagi.",
   midtrans_unavailable: "Layanan pembayaran sedang tidak dapat dihubungi. Silakan coba lagi beberapa saat lagi.",
+  not_found: "Pesanan tidak ditemukan.",
 };
+
+const PAY_ERROR_TEXT_EN: Record<string, string> = {
+  paid: "This order has already been paid.",
+  in_review: "Your payment is being reviewed. Please wait to hear from us.",
+  closed: "This order has been cancelled or completed.",
+  expired: "The payment time has run out. Please book again in our Telegram bot.",
+  midtrans_refused: "The payment could not be created. Please try again in a moment.",
+  midtrans_unavailable: "The payment service cannot be reached right now. Please try again in a moment.",
+  not_found: "Order not found.",
+};
+
+export function payErrorText(reason: string, language: Language = "id"): string {
+  const texts = language === "en" ? PAY_ERROR_TEXT_EN : PAY_ERROR_TEXT;
+  return texts[reason] ?? texts.not_found!;
+}
 
 /**
  * The bank-transfer details the bot sends after a VA booking, and the status

@@ -1,5 +1,7 @@
 import type { DraftErrors, DraftField, DraftInput, DraftProblem } from "@/lib/booking/create-draft";
-import { DRAFT_PROBLEM_TEXT } from "./texts";
+import type { Language } from "@/lib/booking/status-labels";
+import { askedLanguage } from "./page-language";
+import { homeTexts } from "./texts";
 
 const FIELDS: readonly DraftField[] = ["device", "part", "date", "slot", "payment"];
 
@@ -17,8 +19,10 @@ export function readDraftInput(get: (name: string) => unknown): DraftInput {
  * Without client JavaScript a refused form comes back as a redirect to the home
  * page: the choices and the problems travel in the query string, `err=date.past,slot.slot_full`.
  */
-export function draftFormLocation(input: DraftInput, errors: DraftErrors = {}): string {
+export function draftFormLocation(input: DraftInput, errors: DraftErrors = {}, language?: string | null): string {
   const query = new URLSearchParams();
+  const lang = askedLanguage(language);
+  if (lang) query.set("lang", lang);
   for (const field of FIELDS) if (input[field]) query.set(field, input[field]);
   const problems = Object.entries(errors).map(([field, problem]) => `${field}.${problem}`);
   if (problems.length > 0) query.set("err", problems.join(","));
@@ -27,12 +31,13 @@ export function draftFormLocation(input: DraftInput, errors: DraftErrors = {}): 
 }
 
 /** The problems named in the query string, as messages per field; unknown codes are ignored. */
-export function readDraftErrors(err: unknown): Partial<Record<DraftField, string>> {
+export function readDraftErrors(err: unknown, language: Language = "id"): Partial<Record<DraftField, string>> {
   const messages: Partial<Record<DraftField, string>> = {};
+  const texts = homeTexts(language).problems;
   if (typeof err !== "string") return messages;
   for (const item of err.split(",").slice(0, FIELDS.length)) {
     const [field, problem] = item.split(".") as [DraftField, DraftProblem];
-    if (FIELDS.includes(field) && Object.hasOwn(DRAFT_PROBLEM_TEXT, problem)) messages[field] = DRAFT_PROBLEM_TEXT[problem];
+    if (FIELDS.includes(field) && Object.hasOwn(texts, problem)) messages[field] = texts[problem];
   }
   return messages;
 }

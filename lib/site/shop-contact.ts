@@ -1,4 +1,6 @@
 import type { ShopSettings } from "@/db/queries/settings";
+import { weekdayName } from "@/lib/booking/calendar";
+import type { Language } from "@/lib/booking/status-labels";
 import { formatIndonesianPhone, normalizeIndonesianPhone, whatsappLink } from "@/lib/booking/phone";
 
 /**
@@ -43,17 +45,20 @@ export function shopContactOf(settings: Pick<ShopSettings, "shopName" | "address
   };
 }
 
-const WEEKDAY_NAMES = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
-
 /**
  * One line of opening hours from the active slots and the weekly closed days,
- * e.g. "Buka setiap hari kecuali Minggu, 09.00–20.00 WIB".
+ * e.g. "Buka setiap hari kecuali Minggu, 09.00–20.00 WIB" / "Open every day except Sunday, …".
  */
-export function openingHoursLine(slots: { startTime: string; endTime: string; active: boolean }[], closedWeekdays: number[]): string | undefined {
+export function openingHoursLine(
+  slots: { startTime: string; endTime: string; active: boolean }[],
+  closedWeekdays: number[],
+  language: Language = "id",
+): string | undefined {
   const open = slots.filter((s) => s.active);
   if (open.length === 0) return undefined;
   const from = open.map((s) => s.startTime).sort()[0]!.replace(":", ".");
   const to = open.map((s) => s.endTime).sort().at(-1)!.replace(":", ".");
-  const days = closedWeekdays.length === 0 ? "Buka setiap hari" : `Buka setiap hari kecuali ${closedWeekdays.map((d) => WEEKDAY_NAMES[d]).join(", ")}`;
+  const [every, except] = language === "en" ? ["Open every day", "except"] : ["Buka setiap hari", "kecuali"];
+  const days = closedWeekdays.length === 0 ? every : `${every} ${except} ${closedWeekdays.map((d) => weekdayName(d, language)).join(", ")}`;
   return `${days}, ${from}–${to} WIB`;
 }

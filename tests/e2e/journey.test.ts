@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { formatIndonesianPhone } from "@/lib/booking/phone";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
-import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
+import { addDays, formatDateDmy, formatDateLong, todayInJakarta } from "@/lib/booking/calendar";
 import { launchBrowser, policyViolations, openDesktopPage, openPhonePage } from "@/tests/support/browser";
 import { createFreshDatabase, openFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 
@@ -212,6 +212,27 @@ describe("the whole journey in the playground, in a browser", () => {
     expect(await chat.getByTestId("messages").evaluate((box) => box.scrollTop)).toBe(0);
     await chat.getByTestId("messages").evaluate((box) => box.scrollTo({ top: box.scrollHeight }));
     await shoot(chat, "07-chat-paid");
+  });
+
+  it("8: the customer moves the paid booking from /status with Ubah jadwal; it stays paid", async () => {
+    await type(`/status ${journey.bookingCode}`);
+    await botSays("Status pembayaran: Lunas");
+    await tap("Ubah jadwal");
+    await botSays(/Ubah jadwal booking \d{8}\nJadwal sekarang/);
+    const newDate = addDays(todayInJakarta(), 3);
+    await type(formatDateDmy(newDate));
+    await botSays("Tanggal baru");
+    await tap(/^Pukul : /);
+    await botSays(/^Pindahkan booking/);
+    await tap("Ya, ubah jadwal");
+    await botSays(`Jadwal booking ${journey.bookingCode} sudah diubah ke`);
+    const notice = await botSays("Jadwal servis Anda diubah");
+    expect(await notice.textContent()).toContain(formatDateDmy(newDate));
+    await shoot(chat, "08-rescheduled");
+    const page = journey.orderPage!;
+    await page.reload();
+    await expect(page.getByTestId("payment-status").textContent()).resolves.toBe("Lunas");
+    expect(await page.locator("main").textContent()).toContain(formatDateLong(newDate, "id"));
   });
 
   it("then the admin signs in, moves the repair to 'Siap diambil', and the chat shows the message", async () => {

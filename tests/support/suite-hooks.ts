@@ -11,10 +11,10 @@ export interface SuiteContext {
  * suite: open once, reset and re-seed before each test, close at the end. The
  * returned object is filled in by beforeAll.
  */
-export function registerSuiteDatabase({ bot = false }: { bot?: boolean } = {}): SuiteContext {
+export function registerSuiteDatabase({ bot = false, poolMax }: { bot?: boolean; poolMax?: number } = {}): SuiteContext {
   const context = {} as SuiteContext;
   beforeAll(async () => {
-    [context.testDb, context.tg] = await Promise.all([setupTestDatabase(), bot ? startTelegramStandIn() : (undefined as never)]);
+    [context.testDb, context.tg] = await Promise.all([setupTestDatabase({ poolMax }), bot ? startTelegramStandIn() : (undefined as never)]);
   });
   afterAll(async () => {
     await context.tg?.close();

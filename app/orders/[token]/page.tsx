@@ -9,6 +9,8 @@ import { getOrderStatusView } from "@/lib/payments/order-status";
 import { loadShopInfo } from "@/lib/site/shop-info";
 import { labelsFor } from "@/lib/booking/status-labels";
 import { virtualAccountText } from "@/lib/payments/texts";
+import { orderPageTexts } from "@/lib/site/order-page-texts";
+import { askedLanguage, languageSwitch, pageLanguage } from "@/lib/site/page-language";
 import { ShopContactCard } from "../../shop-contact";
 import { PayPanel } from "./pay-panel";
 import styles from "./order.module.css";
@@ -21,26 +23,34 @@ type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<
 
 export default async function OrderPage({ params, searchParams }: Props) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
-  const view = await getOrderStatusView(token);
+  const view = await getOrderStatusView(token, new Date(), askedLanguage(query.lang));
   if (!view) notFound();
-  const shop = await loadShopInfo(await getDb());
+  const language = pageLanguage(query.lang, view.order.language);
+  const shop = await loadShopInfo(await getDb(), language);
   const { json, order, canPay, methodLabel, virtualAccount } = view;
-  const labels = labelsFor("id");
+  const labels = labelsFor(language);
+  const t = orderPageTexts(language);
+  const other = languageSwitch(language, `/orders/${token}`);
   const tone = json.paymentStatus === "paid" ? styles.ok : ["failed", "expired"].includes(json.paymentStatus) ? styles.bad : styles.wait;
   const rows: [string, string][] = [
-    ["Kode booking", json.bookingCode],
-    ["Total", formatRupiah(json.amount)],
+    [t.bookingCode, json.bookingCode],
+    [t.total, formatRupiah(json.amount)],
     [labels.repairHeading, labels.repair[json.repairStatus]],
-    ["Jadwal servis", `${formatDateLong(json.serviceDate, "id")}, ${json.slot}`],
-    ["Perangkat", json.device],
-    ["Layanan", json.part],
+    [t.appointment, `${formatDateLong(json.serviceDate, language)}, ${json.slot}`],
+    [t.device, json.device],
+    [t.service, json.part],
     [labels.methodHeading, methodLabel],
-    ["Tanggal transaksi", formatWibDateTime(order.createdAt)],
+    [t.createdAt, formatWibDateTime(order.createdAt)],
   ];
   return (
-    <main className={styles.page}>
-      <h1 className={styles.title}>Data Order</h1>
-      <section className={styles.card} aria-label="Ringkasan pesanan">
+    <main className={styles.page} lang={language}>
+      <p className={styles.note}>
+        <a href={other.href} hrefLang={other.lang} lang={other.lang} data-testid="language-switch">
+          {other.label}
+        </a>
+      </p>
+      <h1 className={styles.title}>{t.title}</h1>
+      <section className={styles.card} aria-label={t.summaryLabel}>
         <p className={styles.statusLine}>
           {labels.paymentHeading}:{" "}
           <strong data-testid="payment-status" data-status={json.paymentStatus} className={`${styles.badge} ${tone}`}>
@@ -57,8 +67,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </dl>
       </section>
       {virtualAccount && (
-        <section className={styles.card} aria-label="Instruksi transfer">
-          <pre className={styles.va}>{virtualAccountText(order, virtualAccount)}</pre>
+        <section className={styles.card} aria-label={t.transferLabel}>
+          <pre className={styles.va}>{virtualAccountText(order, virtualAccount, language)}</pre>
         </section>
       )}
       {order.paymentMethod === "pay_at_shop" && json.paymentStatus === "unpaid" && json.repairStatus !== "cancelled" && (
@@ -70,12 +80,10 @@ export default async function OrderPage({ params, searchParams }: Props) {
       )}
       {json.paymentStatus === "review" && (
         <p className={styles.note} role="status">
-          Pembayaran kartu Anda sedang diperiksa oleh penyedia pembayaran. Jadwal tetap disimpan; halaman ini berubah sendiri begitu ada keputusan.
+          {t.cardInReview}
         </p>
       )}
-      {canPay && order.holdExpiresAt && (
-        <p className={styles.note}>Selesaikan pembayaran sebelum {formatWibDateTime(order.holdExpiresAt)} agar jadwal tetap tersimpan.</p>
-      )}
+      {canPay && order.holdExpiresAt && <p className={styles.note}>{t.payBefore(order.holdExpiresAt)}</p>}
       <PayPanel
         token={token}
         canPay={canPay}
@@ -84,9 +92,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
         repairStatus={json.repairStatus}
         returnedFromPayment={Boolean(query.transaction_status || query.order_id)}
         snap={canPay ? snapScriptConfig() : undefined}
+        language={language}
+        texts={t.pay}
       />
-      <section className={styles.card} aria-label="Lokasi toko">
-        <ShopContactCard heading="Datang ke toko" info={shop} />
+      <section className={styles.card} aria-label={t.shopLabel}>
+        <ShopContactCard heading={t.shopHeading} info={shop} language={language} />
       </section>
     </main>
   );

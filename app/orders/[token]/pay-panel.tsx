@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { PayPanelTexts } from "@/lib/site/order-page-texts";
 import styles from "./order.module.css";
 
 interface SnapCallbacks {
@@ -42,6 +43,8 @@ interface Props {
   returnedFromPayment: boolean;
   /** snap.js and the public client key; absent when the order cannot be paid. */
   snap?: { src: string; clientKey: string };
+  language: "id" | "en";
+  texts: PayPanelTexts;
 }
 
 /**
@@ -51,7 +54,7 @@ interface Props {
  * when it shows again), so a payment made in another app shows as "Lunas" within
  * seconds. Snap's callbacks are only hints: they restart the fast reads.
  */
-export function PayPanel({ token, canPay, virtualAccountLive, paymentStatus, repairStatus, returnedFromPayment, snap }: Props) {
+export function PayPanel({ token, canPay, virtualAccountLive, paymentStatus, repairStatus, returnedFromPayment, snap, language, texts }: Props) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -143,13 +146,13 @@ export function PayPanel({ token, canPay, virtualAccountLive, paymentStatus, rep
     setBusy(true);
     setError(undefined);
     try {
-      const response = await fetch(`/api/orders/${encodeURIComponent(token)}/pay`, {
+      const response = await fetch(`/api/orders/${encodeURIComponent(token)}/pay?lang=${language}`, {
         method: "POST",
         ...(anyMethod ? { headers: { "content-type": "application/json" }, body: JSON.stringify({ anyMethod: true }) } : {}),
       });
       const body = (await response.json()) as { token?: string; redirect_url?: string; error?: string };
       if (!response.ok || !body.token) {
-        setError(body.error ?? "Pembayaran belum dapat dibuka. Silakan coba lagi.");
+        setError(body.error ?? texts.notOpened);
         if (response.status === 409) router.refresh();
         return;
       }
@@ -162,7 +165,7 @@ export function PayPanel({ token, canPay, virtualAccountLive, paymentStatus, rep
       // The VA was cancelled for the new page: show the page without it.
       if (anyMethod) router.refresh();
     } catch {
-      setError("Koneksi terputus. Periksa internet Anda lalu coba lagi.");
+      setError(texts.offline);
     } finally {
       setBusy(false);
       setConfirmingSwitch(false);
@@ -173,22 +176,22 @@ export function PayPanel({ token, canPay, virtualAccountLive, paymentStatus, rep
     <div>
       {canPay && !virtualAccountLive && (
         <button type="button" className={styles.pay} onClick={() => pay()} disabled={busy}>
-          {busy ? "Membuka pembayaran…" : "Bayar Sekarang"}
+          {busy ? texts.opening : texts.payNow}
         </button>
       )}
       {canPay && virtualAccountLive && !confirmingSwitch && (
         <button type="button" className={styles.secondary} onClick={() => setConfirmingSwitch(true)} disabled={busy}>
-          Pilih metode lain
+          {texts.otherMethod}
         </button>
       )}
       {canPay && virtualAccountLive && confirmingSwitch && (
-        <div role="group" aria-label="Ganti metode pembayaran" className={styles.switchBox}>
-          <p>Nomor VA di atas akan dibatalkan, lalu Anda bisa memilih QRIS, e-wallet, kartu, atau VA bank lain. Jangan transfer ke nomor VA lama setelah ini.</p>
+        <div role="group" aria-label={texts.switchLabel} className={styles.switchBox}>
+          <p>{texts.switchWarning}</p>
           <button type="button" className={styles.pay} onClick={() => pay(true)} disabled={busy}>
-            {busy ? "Membuka pembayaran…" : "Ya, pilih metode lain"}
+            {busy ? texts.opening : texts.switchConfirm}
           </button>
           <button type="button" className={styles.secondary} onClick={() => setConfirmingSwitch(false)} disabled={busy}>
-            Tetap pakai VA ini
+            {texts.keepVa}
           </button>
         </div>
       )}
@@ -199,7 +202,7 @@ export function PayPanel({ token, canPay, virtualAccountLive, paymentStatus, rep
       )}
       {checking && (
         <p aria-live="polite" className={styles.checking}>
-          Memeriksa status pembayaran…
+          {texts.checking}
         </p>
       )}
     </div>

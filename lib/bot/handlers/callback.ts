@@ -6,6 +6,8 @@ import { isWizardStep, type WizardEvent } from "../wizard";
 import { runWizard, showStep } from "../wizard-runtime";
 import { startOrder } from "./order";
 import { handleOrderButton } from "./order-buttons";
+import { chooseLanguage } from "./language";
+import { handleRescheduleButton, startReschedule } from "./reschedule";
 import { handleStatusButton, leaveStatusPrompt } from "./status";
 
 /** Turns a wizard button into an event, checking the chosen option against the database first. */
@@ -91,7 +93,15 @@ export async function handleCallback(req: BotRequest, { messageId, data }: { mes
     else await runWizard(req, { type: "status" }, { mode: "send" });
     return "";
   }
-  if (button.scope === "order") return (await handleOrderButton(req, { messageId, op: button.op, bookingCode: button.bookingCode })) ?? "";
+  if (button.scope === "order") {
+    if (button.op === "reschedule") return (await startReschedule(req, { messageId, bookingCode: button.bookingCode })) ?? "";
+    return (await handleOrderButton(req, { messageId, op: button.op, bookingCode: button.bookingCode })) ?? "";
+  }
+  if (button.scope === "reschedule") return handleRescheduleButton(req, { messageId, nonce: button.nonce, action: button.action });
+  if (button.scope === "language") {
+    await chooseLanguage(req, button.language);
+    return "";
+  }
 
   const record = await req.conversation();
   const doubleBook = button.action.type === "book_now" && record.state.step === "booked";

@@ -6,6 +6,8 @@ import { sendGreeting } from "./help";
 import { linkStaffChat } from "./staff-link";
 import { handleStart } from "./start";
 import { startOrder } from "./order";
+import { askLanguage } from "./language";
+import { cancelReschedule, isRescheduleStep } from "./reschedule";
 import { answerStatusInput, leaveStatusPrompt } from "./status";
 
 export async function handleCommand(req: BotRequest, command: Command): Promise<void> {
@@ -25,8 +27,12 @@ export async function handleCommand(req: BotRequest, command: Command): Promise<
       await runWizard(req, { type: "status" }, { mode: "send" });
       return;
     case "cancel":
+      if (isRescheduleStep(await req.step())) return cancelReschedule(req);
       await runWizard(req, { type: "cancel" }, { mode: "send" });
       return;
+    case "bahasa":
+    case "language":
+      return askLanguage(req, command.payload);
     case "staff":
       return linkStaffChat(req, command.payload);
     default:

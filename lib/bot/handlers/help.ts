@@ -5,5 +5,5 @@ import { mainMenuKeyboard } from "../keyboards";
 export async function sendGreeting(req: BotRequest): Promise<void> {
   const { shopName } = await req.settings();
   const name = req.customer.firstName || req.customer.username || "";
-  req.send(req.texts.greeting(name, shopName), mainMenuKeyboard(req.texts));
+  req.send(req.texts.greeting(name, shopName), mainMenuKeyboard(req.texts, req.language));
 }

@@ -1,6 +1,8 @@
 import { findChatOrderByCode, lockOrder } from "@/db/queries/orders";
 import { cancelBookingIn } from "@/lib/booking/cancel-booking";
+import { shopContactOf } from "@/lib/site/shop-contact";
 import type { BotRequest } from "../bot-request";
+import type { OrderOp } from "../callback-data";
 import { confirmCancelKeyboard } from "../keyboards";
 import { customerMayCancel, statusMessage } from "./status";
 
@@ -11,16 +13,21 @@ import { customerMayCancel, statusMessage } from "./status";
  */
 export async function handleOrderButton(
   req: BotRequest,
-  { messageId, op, bookingCode }: { messageId: number; op: "cancel" | "confirm_cancel" | "keep"; bookingCode: string },
+  { messageId, op, bookingCode }: { messageId: number; op: Exclude<OrderOp, "reschedule">; bookingCode: string },
 ): Promise<string | undefined> {
   const found = await findChatOrderByCode(req.tx, { chatId: req.chatId, code: bookingCode });
   if (!found) return req.texts.statusNotFound(bookingCode);
   // Locked before deciding, so a payment landing at this moment cannot be cancelled under it.
   const order = op === "confirm_cancel" ? ((await lockOrder(req.tx, { id: found.id })) ?? found) : found;
   if (op === "keep" || !customerMayCancel(order)) {
-    const message = statusMessage(req, order);
+    const message = await statusMessage(req, order);
     req.edit(messageId, message.text, message.keyboard);
-    return op === "keep" ? undefined : req.texts.cancelNotAllowed(bookingCode);
+    if (op === "keep") return undefined;
+    // Paid money goes back through the shop: say how to reach it, in the chat where a link can be tapped.
+    if (order.paymentStatus === "paid" && order.repairStatus !== "cancelled") {
+      req.send(req.texts.cancelPaidContact(bookingCode, shopContactOf(await req.settings())));
+    }
+    return req.texts.cancelNotAllowed(bookingCode);
   }
   if (op === "cancel") {
     req.edit(messageId, req.texts.cancelBookingConfirm(bookingCode), confirmCancelKeyboard(req.texts, bookingCode));

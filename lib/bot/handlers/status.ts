@@ -6,7 +6,9 @@ import { statusPageUrl } from "@/lib/notify/outbox";
 import type { BotRequest } from "../bot-request";
 import { orderFacts } from "../confirmation";
 import { openBookingsKeyboard, orderStatusKeyboard, type InlineKeyboard } from "../keyboards";
+import { shopContactOf } from "@/lib/site/shop-contact";
 import { runWizard } from "../wizard-runtime";
+import { mayMoveNow } from "./reschedule";
 
 /** Wrong codes a chat may try per window before /status pauses: enough for typos, too few to guess 90 million codes. */
 export const STATUS_MISSES_ALLOWED = 5;
@@ -17,11 +19,15 @@ export function customerMayCancel(order: Order): boolean {
   return order.repairStatus === "booked" && ["unpaid", "pending", "failed"].includes(order.paymentStatus);
 }
 
-export function statusMessage(req: BotRequest, order: Order): { text: string; keyboard: InlineKeyboard } {
+export async function statusMessage(req: BotRequest, order: Order): Promise<{ text: string; keyboard: InlineKeyboard }> {
   const url = statusPageUrl(order);
+  const cancellable = customerMayCancel(order);
+  const summary = req.texts.statusSummary({ ...orderFacts(order), paymentStatus: order.paymentStatus, repairStatus: order.repairStatus }, url);
+  // A paid booking the customer cannot cancel here: the way to the shop, right under its status.
+  const paidOpen = order.paymentStatus === "paid" && !["cancelled", "completed"].includes(order.repairStatus);
   return {
-    text: req.texts.statusSummary({ ...orderFacts(order), paymentStatus: order.paymentStatus, repairStatus: order.repairStatus }, url),
-    keyboard: orderStatusKeyboard(req.texts, { url, bookingCode: order.bookingCode, cancellable: customerMayCancel(order) }),
+    text: paidOpen ? `${summary}\n\n${req.texts.cancelPaidContact(order.bookingCode, shopContactOf(await req.settings()))}` : summary,
+    keyboard: orderStatusKeyboard(req.texts, { url, bookingCode: order.bookingCode, cancellable, movable: await mayMoveNow(req, order) }),
   };
 }
 
@@ -53,7 +59,7 @@ export async function lookUpStatus(req: BotRequest, input: string): Promise<void
     req.send(req.texts.statusNotFound(code));
     return;
   }
-  const message = statusMessage(req, order);
+  const message = await statusMessage(req, order);
   req.send(message.text, message.keyboard);
 }
 
@@ -107,6 +113,6 @@ export async function handleStatusButton(
     req.send(req.texts.statusNotFound(bookingCode ?? ""));
     return;
   }
-  const message = statusMessage(req, order);
+  const message = await statusMessage(req, order);
   req.send(message.text, message.keyboard);
 }

@@ -3,6 +3,7 @@ import type { BotRequest } from "../bot-request";
 import { isWizardStep } from "../wizard";
 import { retireMenu, runWizard } from "../wizard-runtime";
 import type { Incoming } from "../read-update";
+import { answerRescheduleDate, isRescheduleStep } from "./reschedule";
 import { answerStatusInput, lookUpStatus } from "./status";
 import { answerContact, answerFaultPhoto, answerFaultText, answerPhoneText } from "./wizard-answers";
 
@@ -33,6 +34,11 @@ export async function handleText(req: BotRequest, text: string): Promise<void> {
   if (state.step === "status") return answerStatusInput(req, text);
   if (state.step === "phone") return answerPhoneText(req, text);
   if (state.step === "fault") return answerFaultText(req, text);
+  if (state.step === "reschedule_date") return answerRescheduleDate(req, text);
+  if (isRescheduleStep(state.step)) {
+    req.send(req.texts.notice({ kind: "use_buttons" }));
+    return;
+  }
   if (isWizardStep(state.step)) {
     await runWizard(req, { type: "text" }, { mode: "send" });
     return;
@@ -50,9 +56,10 @@ export async function handleNonText(req: BotRequest, { contact, photo }: Pick<Me
   if (contact && previous.state.step === "phone") return answerContact(req, contact);
   if (photo && previous.state.step === "fault") return answerFaultPhoto(req, photo);
   const notice = req.texts.notice({ kind: "text_only" });
-  if (isWizardStep(previous.state.step)) {
+  if (isWizardStep(previous.state.step) || isRescheduleStep(previous.state.step)) {
     const step = previous.state.step;
-    const hint = step === "date" ? req.texts.retypeDate : step === "phone" ? req.texts.askPhone() : req.texts.notice({ kind: "use_buttons" });
+    const typesDate = step === "date" || step === "reschedule_date";
+    const hint = typesDate ? req.texts.retypeDate : step === "phone" ? req.texts.askPhone() : req.texts.notice({ kind: "use_buttons" });
     req.send(`${notice}\n${hint}`);
     return;
   }

@@ -27,7 +27,7 @@ describe("the same flow in English", () => {
     const c = new TelegramCustomer(tg, { id: 5550060, firstName: "Wayan", username: "wayan", languageCode: "en-US" });
     await c.send("/start");
     expect(c.lastMessage().text).toMatch(/^Hello Wayan! Welcome to Jiot Gadget Solution\.\n\nPlease choose a menu:\n\/help/);
-    expect(buttonTexts(c.lastMessage())).toEqual([["Order", "Service status"]]);
+    expect(buttonTexts(c.lastMessage())).toEqual([["Order", "Service status"], ["🇮🇩 Bahasa Indonesia"]]);
     await c.tap("Order");
     expect(c.lastMessage().text).toMatch(/^Thank you for choosing Jiot Gadget Solution\./);
     await c.tap("Booking");

@@ -47,6 +47,7 @@ describe("/status", () => {
     expect(answer.text).toContain(`Halaman status: ${url}`);
     expect(answer.keyboard).toEqual([
       [{ text: "Buka halaman status", url }],
+      [{ text: "Ubah jadwal", callback_data: `o:rs:${order.bookingCode}` }],
       [{ text: "Batalkan booking", callback_data: `o:cx:${order.bookingCode}` }],
     ]);
   });
@@ -57,7 +58,7 @@ describe("/status", () => {
     await testDb.db.update(orders).set({ paymentStatus: "paid" }).where(eq(orders.id, order.id));
     await c.send(`/status ${order.bookingCode}`);
     expect(c.lastMessage().text).toContain("Status pembayaran: Lunas");
-    expect(buttonTexts(c.lastMessage())).toEqual([["Buka halaman status"]]);
+    expect(buttonTexts(c.lastMessage())).toEqual([["Buka halaman status"], ["Ubah jadwal"]]);
   });
 
   it("another chat's code is not found", async () => {
@@ -122,7 +123,7 @@ describe("/status", () => {
     expect(c.lastMessage().text).toContain("/order");
     expect(c.lastMessage().text).toContain("/catalog");
     expect(c.lastMessage().text).toContain("/status");
-    expect(buttonTexts(c.lastMessage())).toEqual([["Order", "Status Layanan"]]);
+    expect(buttonTexts(c.lastMessage())).toEqual([["Order", "Status Layanan"], ["🇬🇧 English"]]);
     await c.tap("Status Layanan");
     expect(c.lastMessage().text).toBe("Silakan masukan kode booking Anda (8 angka), contoh: 62473383");
     expect(buttonTexts(c.lastMessage())).toEqual([["Batal"]]);

@@ -17,13 +17,21 @@ describe("callback data", () => {
     { scope: "status", op: "open", bookingCode: "62473383" },
     { scope: "menu", menu: "status" },
     { scope: "order", op: "confirm_cancel", bookingCode: "62473383" },
+    { scope: "order", op: "reschedule", bookingCode: "62473383" },
+    { scope: "reschedule", nonce: "a1b2c3", action: { type: "date", date: "2026-12-31" } },
+    { scope: "reschedule", nonce: "a1b2c3", action: { type: "slot", slotId: 4 } },
+    { scope: "reschedule", nonce: "a1b2c3", action: { type: "confirm" } },
+    { scope: "reschedule", nonce: "a1b2c3", action: { type: "back" } },
+    { scope: "reschedule", nonce: "a1b2c3", action: { type: "cancel" } },
+    { scope: "language", language: "en" },
+    { scope: "language", language: "id" },
   ];
   it.each(buttons.map((b) => [encodeButton(b), b] as const))("%s reads back as written and fits in 64 bytes", (data, button) => {
     expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
     expect(decodeButton(data)).toEqual(button);
   });
 
-  it.each(["", "w", "w:abc", "w:abc:dv", "w:abc:dv:0", "w:abc:dv:-1", "w:abc:pm:cash", "w:ABC:bg", "m:admin", "o:cx:1234", "o:toString:62473383", "w:abc:bg:1", "w:abc:bk", "w:abc:bk:sm", "s:op:1234", "s:cx:1", "x".repeat(65)])(
+  it.each(["", "w", "w:abc", "w:abc:dv", "w:abc:dv:0", "w:abc:dv:-1", "w:abc:pm:cash", "w:ABC:bg", "m:admin", "o:cx:1234", "o:toString:62473383", "w:abc:bg:1", "w:abc:bk", "w:abc:bk:sm", "s:op:1234", "s:cx:1", "x".repeat(65), "o:rs:1234", "r:abc:d:2026-12-31", "r:abc:d:202612", "r:abc:s:0", "r:abc:ok:1", "r:ABC:ok", "r:abc:rm", "l:fr", "l:en:1"])(
     "%j is refused",
     (data) => {
       expect(decodeButton(data)).toBeNull();

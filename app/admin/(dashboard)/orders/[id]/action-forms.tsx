@@ -41,7 +41,7 @@ export function RepairStatusForm({ action, moves }: { action: Action; moves: Rep
   );
 }
 
-export function RescheduleForm({ action, slots, date }: { action: Action; slots: { id: number; label: string }[]; date: string }) {
+export function RescheduleForm({ action, slots, date, owner }: { action: Action; slots: { id: number; label: string }[]; date: string; owner: boolean }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
     <form action={formAction}>
@@ -64,6 +64,13 @@ export function RescheduleForm({ action, slots, date }: { action: Action; slots:
           Jadwalkan ulang
         </button>
       </div>
+      {owner ? (
+        <label className={styles.muted}>
+          <input type="checkbox" name="override" /> Abaikan aturan booking (hari tutup, batas hari, waktu minimal); kapasitas tetap berlaku
+        </label>
+      ) : (
+        <p className={styles.muted}>Jadwal baru mengikuti aturan booking (hari tutup, batas hari, waktu minimal, kapasitas).</p>
+      )}
       <Outcome state={state} />
     </form>
   );

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { REPAIR_STATUSES } from "@/db/schema";
 import { cancelOrderByShop, changeRepairStatus, recordCashPayment, rescheduleOrder, type OrderActionResult } from "@/lib/admin/order-actions";
 import { addOrderNote, MAX_NOTE_LENGTH } from "@/lib/admin/order-notes";
+import type { AdminRole } from "@/lib/admin/roles";
 import { AdminSessionError, requireAdminAction } from "@/lib/admin/session";
 import { formatDateDmy } from "@/lib/booking/calendar";
 import { closeAttemptsSoon } from "@/lib/http/close-attempts-soon";
@@ -20,7 +21,7 @@ async function act<T>(
   id: string,
   schema: z.ZodType<T>,
   form: FormData,
-  run: (input: T, by: { username: string; ip: string | null }) => Promise<OrderActionResult>,
+  run: (input: T, by: { username: string; ip: string | null; role: AdminRole }) => Promise<OrderActionResult>,
   done: (result: Extract<OrderActionResult, { ok: true }>, input: T) => string,
 ): Promise<OrderActionState> {
   let by;
@@ -54,9 +55,14 @@ export async function moveRepairStatus(id: string, _state: OrderActionState, for
 export async function reschedule(id: string, _state: OrderActionState, form: FormData): Promise<OrderActionState> {
   return act(
     id,
-    z.object({ serviceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), slotId: z.coerce.number().int().positive() }),
+    z.object({
+      serviceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      slotId: z.coerce.number().int().positive(),
+      override: z.literal("on").optional(),
+    }),
     form,
-    async ({ serviceDate, slotId }, by) => rescheduleOrder(await getDb(), { orderId: id, serviceDate, slotId, by }),
+    // The owner-only override is checked in rescheduleOrder, where it is used: staff asking for it are refused.
+    async ({ serviceDate, slotId, override }, by) => rescheduleOrder(await getDb(), { orderId: id, serviceDate, slotId, by, override: override === "on" }),
     ({ order }) => `Jadwal dipindah ke ${formatDateDmy(order.serviceDate)}, ${order.slotLabel}; pelanggan diberi tahu.`,
   );
 }

@@ -23,6 +23,7 @@ import { addNote, cancelOrder, moveRepairStatus, recordCash, reschedule } from "
 import { OrderNotes } from "./order-notes";
 import { CancelForm, CashForm, RepairStatusForm, RescheduleForm } from "./action-forms";
 import styles from "../../../admin.module.css";
+import { isOwner } from "@/lib/admin/roles";
 import { requireAdminPage } from "@/lib/admin/session";
 
 export const metadata: Metadata = { title: "Detail pesanan" };
@@ -34,7 +35,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function OrderDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireAdminPage(`/admin/orders/${encodeURIComponent(id)}`);
+  const admin = await requireAdminPage(`/admin/orders/${encodeURIComponent(id)}`);
   if (!UUID.test(id)) notFound();
   const db = await getDb();
   const order = await findOrderById(db, { id });
@@ -143,7 +144,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
       {open && (
         <section className={styles.panel}>
           <h2>Jadwal ulang</h2>
-          <RescheduleForm action={reschedule.bind(null, order.id)} slots={slots.filter((s) => s.active)} date={order.serviceDate} />
+          <RescheduleForm action={reschedule.bind(null, order.id)} slots={slots.filter((s) => s.active)} date={order.serviceDate} owner={isOwner(admin)} />
         </section>
       )}
       {payable && (

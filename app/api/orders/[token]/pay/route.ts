@@ -5,7 +5,8 @@ import { pickUpDueWorkAfter } from "@/lib/http/due-work-after";
 import { readLimitedText } from "@/lib/http/read-body";
 import { withDbErrors } from "@/lib/http/with-db-errors";
 import { startSnapPayment } from "@/lib/payments/start-payment";
-import { PAY_ERROR_TEXT } from "@/lib/payments/texts";
+import { payErrorText } from "@/lib/payments/texts";
+import { pageLanguage } from "@/lib/site/page-language";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,8 @@ export const POST = withDbErrors(async (request: Request, { params }: { params: 
   const result = await startSnapPayment(await getDb(), { token, anyMethod: await asksForAnyMethod(request) });
   pickUpDueWorkAfter();
   if (result.ok) return Response.json({ token: result.token, redirect_url: result.redirect_url });
-  const error = PAY_ERROR_TEXT[result.reason] ?? "Pesanan tidak ditemukan.";
+  // The page asks in the language it is shown in (?lang=), so its error reads the same.
+  const error = payErrorText(result.reason, pageLanguage(new URL(request.url).searchParams.get("lang") ?? undefined));
   return Response.json({ error, reason: result.reason }, { status: STATUS[result.reason] });
 });
 
