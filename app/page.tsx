@@ -55,7 +55,7 @@ export default async function HomePage({ searchParams }: Props) {
       <footer className={styles.card} aria-label="Lokasi dan kontak">
         <ShopContactCard
           heading="Lokasi & kontak"
-          info={{ contact: shopContactOf(view.settings), hours: openingHoursLine(view.slots, view.settings.closedWeekdays) }}
+          info={{ contact: shopContactOf(view.settings), hours: openingHoursLine(view.week) }}
         />
       </footer>
     </main>

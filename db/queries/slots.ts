@@ -1,8 +1,11 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { closedDates, orders, slots, type Slot } from "../schema";
+import { closedDates, orders, slots, slotWeekdayCapacity, type Slot } from "../schema";
+import { weekdayOfColumn } from "./weekday-capacity";
 
 export interface SlotDay extends Slot {
+  /** The slot's capacity on that day: its weekday's, else its own. */
+  capacity: number;
   taken: number;
   remaining: number;
 }
@@ -10,7 +13,10 @@ export interface SlotDay extends Slot {
 /** A place is held by every order of that slot and day that is not cancelled (expired orders are cancelled). */
 export const holdsPlace = ne(orders.repairStatus, "cancelled");
 
-/** Active slots of a day with how many places are taken and left. */
+/**
+ * The slots that run on a day (active, and not set to 0 for its weekday), each
+ * with that day's capacity and how many places are taken and left.
+ */
 export async function listSlotDays(db: Database, { serviceDate }: { serviceDate: string }): Promise<SlotDay[]> {
   const taken = db
     .select({ slotId: orders.slotId, taken: sql<number>`count(*)::int`.as("taken") })
@@ -19,12 +25,18 @@ export async function listSlotDays(db: Database, { serviceDate }: { serviceDate:
     .groupBy(orders.slotId)
     .as("taken_places");
   const rows = await db
-    .select({ slot: slots, taken: sql<number>`coalesce(${taken.taken}, 0)::int` })
+    .select({ slot: slots, dayCapacity: slotWeekdayCapacity.capacity, taken: sql<number>`coalesce(${taken.taken}, 0)::int` })
     .from(slots)
     .leftJoin(taken, eq(taken.slotId, slots.id))
+    .leftJoin(slotWeekdayCapacity, and(eq(slotWeekdayCapacity.slotId, slots.id), eq(slotWeekdayCapacity.weekday, weekdayOfColumn(sql`${serviceDate}::date`))))
     .where(eq(slots.active, true))
     .orderBy(asc(slots.startTime), asc(slots.id));
-  return rows.map(({ slot, taken: count }) => ({ ...slot, taken: count, remaining: Math.max(0, slot.capacity - count) }));
+  return rows
+    .map(({ slot, dayCapacity, taken: count }) => {
+      const capacity = dayCapacity ?? slot.capacity;
+      return { ...slot, capacity, taken: count, remaining: Math.max(0, capacity - count) };
+    })
+    .filter((day) => day.capacity > 0);
 }
 
 /** Locks the slot's row for the rest of the transaction: bookings of one slot take turns. */

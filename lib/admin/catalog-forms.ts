@@ -4,6 +4,7 @@ import { clientIp } from "@/lib/http/client-ip";
 import { removeCatalogItem, removePrice, saveCatalogItem, savePrice } from "./catalog";
 import { catalogItemInput, closedDateInput, closedDateRef, itemRef, priceInput, priceRef, settingsInput, slotInput, slotRef } from "./catalog-input";
 import { closeDate, removeSlot, reopenDate, saveSettings, saveSlot } from "./catalog-schedule";
+import { saveWeekdayCapacities, weekdayGridInput } from "./weekday-hours";
 import { invalid, readForm, type AdminActor, type EditResult } from "./edit-result";
 import { flashLocation } from "./flash";
 
@@ -30,6 +31,7 @@ export const SCHEDULE_OPERATIONS: Record<string, Operation<z.ZodType>> = {
   "close-date": op(closedDateInput, (db, actor, input) => closeDate(db, actor, input)),
   "reopen-date": op(closedDateRef, reopenDate),
   "save-settings": op(settingsInput, saveSettings),
+  "save-week": op(weekdayGridInput, (db, actor, input) => saveWeekdayCapacities(db, actor, input)),
 };
 
 /** Runs the operation a posted admin form names, after checking its fields. */

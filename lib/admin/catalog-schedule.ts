@@ -13,6 +13,7 @@ import {
   upsertClosedDate,
 } from "@/db/queries/schedule-edits";
 import { lockSlot } from "@/db/queries/slots";
+import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import { recordAudit } from "@/lib/audit/record";
 import { formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
 import type { ClosedDateInput, SettingsInput, SlotInput } from "./catalog-input";
@@ -40,7 +41,10 @@ export async function saveSlot(db: Database, actor: AdminActor, input: SlotInput
     const before = await lockSlot(tx, { slotId: id });
     if (!before) return invalid(NOT_FOUND);
     if (input.capacity < before.capacity) {
-      const over = await listSlotDaysOver(tx, { slotId: id, from: todayInJakarta(now), capacity: input.capacity });
+      // Weekdays with a capacity of their own do not follow the slot's.
+      const own = await readWeekdayCapacities(tx);
+      const weekdays = [0, 1, 2, 3, 4, 5, 6].filter((weekday) => !own.has(`${id}:${weekday}`));
+      const over = await listSlotDaysOver(tx, { slotId: id, from: todayInJakarta(now), capacity: input.capacity, weekdays });
       if (over.length > 0) {
         const days = over.slice(0, 5).map((d) => `${formatDateDmy(d.serviceDate)} (${d.taken} pesanan)`).join(", ");
         return invalid({

@@ -1,6 +1,8 @@
 import type { Database } from "@/db";
 import { countPlacesTaken, lockSlot } from "@/db/queries/slots";
+import { findWeekdayCapacity } from "@/db/queries/weekday-capacity";
 import type { Slot } from "@/db/schema";
+import { weekdayOf } from "./calendar";
 
 export type ReserveResult = { ok: true; slot: Slot; taken: number } | { ok: false; reason: "slot_full" | "slot_closed" };
 
@@ -10,6 +12,8 @@ export type ReserveResult = { ok: true; slot: Slot; taken: number } | { ok: fals
  * live orders is exact when the new order is written in the same transaction:
  * 200 simultaneous taps on a slot of capacity 2 make exactly 2 orders. A cancelled
  * (or expired, hence cancelled) order no longer counts, which frees its place.
+ * The capacity is the one of the date's weekday (0: the slot does not run that
+ * day), read under the same lock that the owner's weekday edits take.
  */
 export async function reserveSlot(
   tx: Database,
@@ -17,7 +21,9 @@ export async function reserveSlot(
 ): Promise<ReserveResult> {
   const slot = await lockSlot(tx, { slotId });
   if (!slot || !slot.active) return { ok: false, reason: "slot_closed" };
+  const capacity = (await findWeekdayCapacity(tx, { slotId, weekday: weekdayOf(serviceDate) })) ?? slot.capacity;
+  if (capacity === 0) return { ok: false, reason: "slot_closed" };
   const taken = await countPlacesTaken(tx, { slotId, serviceDate });
-  if (taken >= slot.capacity) return { ok: false, reason: "slot_full" };
+  if (taken >= capacity) return { ok: false, reason: "slot_full" };
   return { ok: true, slot, taken: taken + 1 };
 }

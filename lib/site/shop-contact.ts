@@ -1,4 +1,5 @@
 import type { ShopSettings } from "@/db/queries/settings";
+import { groupWeek, hoursSpan, WEEKDAY_NAMES, type WeekdayHours } from "@/lib/booking/weekly-hours";
 
 /**
  * Where the shop is and how to reach it, as customers see it on the pages and
@@ -61,17 +62,20 @@ export function shopContactOf(settings: Pick<ShopSettings, "shopName" | "address
   };
 }
 
-const WEEKDAY_NAMES = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
-
 /**
- * One line of opening hours from the active slots and the weekly closed days,
- * e.g. "Buka setiap hari kecuali Minggu, 09.00–20.00 WIB".
+ * One line of opening hours from the week (lib/booking/weekly-hours.ts), e.g.
+ * "Buka setiap hari kecuali Minggu, 09.00–20.00 WIB", or where the hours differ
+ * by day "Senin–Jumat 09.00–20.00, Sabtu 09.00–15.00 WIB; tutup Minggu".
  */
-export function openingHoursLine(slots: { startTime: string; endTime: string; active: boolean }[], closedWeekdays: number[]): string | undefined {
-  const open = slots.filter((s) => s.active);
+export function openingHoursLine(week: WeekdayHours[]): string | undefined {
+  const open = week.filter((d) => d.slots.length > 0);
   if (open.length === 0) return undefined;
-  const from = open.map((s) => s.startTime).sort()[0]!.replace(":", ".");
-  const to = open.map((s) => s.endTime).sort().at(-1)!.replace(":", ".");
-  const days = closedWeekdays.length === 0 ? "Buka setiap hari" : `Buka setiap hari kecuali ${closedWeekdays.map((d) => WEEKDAY_NAMES[d]).join(", ")}`;
-  return `${days}, ${from}–${to} WIB`;
+  const shut = week.filter((d) => d.slots.length === 0).map((d) => d.weekday).sort((a, b) => a - b);
+  const spans = new Set(open.map((day) => hoursSpan(day.slots)));
+  if (spans.size === 1) {
+    const days = shut.length === 0 ? "Buka setiap hari" : `Buka setiap hari kecuali ${shut.map((d) => WEEKDAY_NAMES[d]).join(", ")}`;
+    return `${days}, ${[...spans][0]} WIB`;
+  }
+  const parts = groupWeek(open).map((g) => `${g.days} ${g.span}`);
+  return `${parts.join(", ")} WIB${shut.length > 0 ? `; tutup ${shut.map((d) => WEEKDAY_NAMES[d]).join(", ")}` : ""}`;
 }

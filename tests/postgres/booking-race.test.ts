@@ -1,6 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import { orders, slots } from "@/db/schema";
-import { addDays, todayInJakarta } from "@/lib/booking/calendar";
+import { setWeekdayCapacity } from "@/db/queries/weekday-capacity";
+import { addDays, todayInJakarta, weekdayOf } from "@/lib/booking/calendar";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { createBooking } from "@/lib/booking/create-booking";
 import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
@@ -54,5 +55,18 @@ describe("reserveSlot under concurrency on real Postgres", () => {
     await cancelBooking(testDb.db, { orderId: first.order.id, actor: "test", reason: "race test" });
     const again = await Promise.all(Array.from({ length: 50 }, (_, i) => book(5000 + i, slotId)));
     expect(again.filter((r) => r.ok)).toHaveLength(1);
+  });
+
+  it("200 simultaneous bookings of the last place of a weekday whose capacity is reduced to 1 make exactly 1 order", async () => {
+    const [, second] = await testDb.db.select().from(slots).orderBy(slots.startTime).limit(2);
+    await setWeekdayCapacity(testDb.db, { slotId: second!.id, weekday: weekdayOf(DATE), capacity: 1 });
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => book(8000 + i, second!.id)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(new Set(results.filter((r) => !r.ok).map((r) => (r.ok ? "" : r.reason)))).toEqual(new Set(["slot_full"]));
+    const live = await testDb.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.slotId, second!.id), eq(orders.serviceDate, DATE), ne(orders.repairStatus, "cancelled")));
+    expect(live).toHaveLength(1);
   });
 });

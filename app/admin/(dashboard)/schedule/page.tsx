@@ -11,6 +11,7 @@ import { FlashBanner } from "../flash-banner";
 import { ClosedDates } from "./closed-dates";
 import { SettingsForm } from "./settings-form";
 import { SlotList } from "./slot-list";
+import { WeekdayGrid } from "./weekday-grid";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Jadwal", robots: { index: false, follow: false } };
@@ -32,6 +33,14 @@ export default async function SchedulePage({ searchParams }: Props) {
           Kapasitas tidak bisa diturunkan di bawah jumlah pesanan yang sudah ada pada hari mendatang. Jam yang pernah dipesan hanya dinonaktifkan.
         </p>
         <SlotList slots={view.slots} />
+      </section>
+      <section className={styles.section} aria-labelledby="mingguan">
+        <h2 id="mingguan">Jadwal per hari</h2>
+        <p className={styles.note}>
+          Kapasitas tiap jam servis per hari. Kosong = kapasitas jam itu (angka abu-abu); 0 = jam itu tidak dibuka pada hari tersebut. Hari yang dicoret
+          tutup setiap minggu (atur di pengaturan booking).
+        </p>
+        <WeekdayGrid slots={view.slots} capacities={view.weekdayCapacities} closedWeekdays={view.settings.closedWeekdays} />
       </section>
       <section className={styles.section} aria-labelledby="libur">
         <h2 id="libur">Tanggal tutup</h2>
