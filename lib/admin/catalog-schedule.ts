@@ -76,16 +76,24 @@ export async function removeSlot(db: Database, actor: AdminActor, { id }: { id: 
   });
 }
 
-/** Closes the shop on a date (new bookings refused); existing orders that day are counted so staff can call them. */
+/**
+ * Closes the shop on a date (new bookings refused). A date customers have
+ * booked is not closed silently: the owner first moves or cancels those orders
+ * (lib/admin/closing-date.ts), or closes with all of them moved or cancelled at once.
+ */
 export async function closeDate(db: Database, actor: AdminActor, input: ClosedDateInput, now: Date = new Date()): Promise<EditResult> {
   if (input.date < todayInJakarta(now)) return invalid({ date: "Tanggal ini sudah lewat." });
   return db.transaction(async (tx) => {
+    const live = await countLiveOrdersOn(tx, { serviceDate: input.date });
+    if (live > 0) {
+      return invalid({
+        _form: `Sudah ada ${live} pesanan pada ${formatDateDmy(input.date)}. Pindahkan atau batalkan pesanan itu di bawah (pelanggan diberi tahu), lalu tutup tanggalnya.`,
+      });
+    }
     const before = await findClosedDate(tx, input);
     const after = await upsertClosedDate(tx, input);
     await recordAudit(tx, { actor: actor.username, ip: actor.ip, entity: "closed_date", entityId: input.date, action: before ? "update" : "create", before: before ?? null, after });
-    const live = await countLiveOrdersOn(tx, { serviceDate: input.date });
-    const warning = live > 0 ? ` Sudah ada ${live} pesanan pada tanggal ini: jadwalkan ulang atau hubungi pelanggannya.` : "";
-    return ok(`Toko tutup pada ${formatDateDmy(input.date)}.${warning}`);
+    return ok(`Toko tutup pada ${formatDateDmy(input.date)}.`);
   });
 }
 

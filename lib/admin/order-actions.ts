@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { cancelBookingIn } from "@/lib/booking/cancel-booking";
 import { todayInJakarta, type IsoDate } from "@/lib/booking/calendar";
 import { reserveSlot } from "@/lib/booking/reserve-slot";
+import type { OrderEvent } from "@/lib/notify/messages";
 import { notifyOrderEvent } from "@/lib/notify/outbox";
 import { midtransOrderIdOf } from "@/lib/payments/payment-request";
 import { applyAttemptNews, cancelPendingAttempts } from "@/lib/payments/supersede-attempts";
@@ -51,9 +52,10 @@ export async function changeRepairStatus(
   });
 }
 
+/** `notice`: what the customer is told instead of the plain cancellation (e.g. the shop closed that day). */
 export async function cancelOrderByShop(
   db: Database,
-  { orderId, reason, by }: { orderId: string; reason: string; by: StaffMember },
+  { orderId, reason, by, notice }: { orderId: string; reason: string; by: StaffMember; notice?: OrderEvent },
 ): Promise<OrderActionResult> {
   return db.transaction(async (tx) => {
     const result = await cancelBookingIn(tx, { orderId, actor: by.username, reason: reason || "dibatalkan oleh toko", ip: by.ip });
@@ -61,14 +63,22 @@ export async function cancelOrderByShop(
       if (result.reason === "not_found") return NOT_FOUND;
       return { ok: false, message: result.reason === "completed" ? "Pesanan yang sudah selesai tidak bisa dibatalkan." : "Pesanan ini sudah dibatalkan." };
     }
-    await notifyOrderEvent(tx, { order: result.order, event: { kind: "cancelled", byShop: true } });
+    await notifyOrderEvent(tx, { order: result.order, event: notice ?? { kind: "cancelled", byShop: true } });
     return { ok: true, order: result.order };
   });
 }
 
+/** `notice`: what the customer is told instead of the plain "moved" (e.g. the shop closed the old date). */
 export async function rescheduleOrder(
   db: Database,
-  { orderId, serviceDate, slotId, by, now = new Date() }: { orderId: string; serviceDate: IsoDate; slotId: number; by: StaffMember; now?: Date },
+  {
+    orderId,
+    serviceDate,
+    slotId,
+    by,
+    notice,
+    now = new Date(),
+  }: { orderId: string; serviceDate: IsoDate; slotId: number; by: StaffMember; notice?: OrderEvent; now?: Date },
 ): Promise<OrderActionResult> {
   if (serviceDate < todayInJakarta(now)) return { ok: false, message: "Tanggal baru sudah lewat." };
   const closed = await listClosedDates(db, { from: serviceDate, to: serviceDate });
@@ -94,7 +104,7 @@ export async function rescheduleOrder(
       after: { serviceDate, slotId, slotLabel: place.slot.label },
       ip: by.ip,
     });
-    await notifyOrderEvent(tx, { order: updated, event: { kind: "rescheduled" }, discriminator: `v${updated.version}` });
+    await notifyOrderEvent(tx, { order: updated, event: notice ?? { kind: "rescheduled" }, discriminator: `v${updated.version}` });
     return { ok: true, order: updated };
   });
 }

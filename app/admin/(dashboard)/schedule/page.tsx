@@ -8,7 +8,9 @@ import { isOwner } from "@/lib/admin/roles";
 import { OwnerOnly } from "../../owner-only";
 import styles from "../catalog-editor.module.css";
 import { FlashBanner } from "../flash-banner";
+import { listOrdersToClose } from "@/lib/admin/closing-date";
 import { ClosedDates } from "./closed-dates";
+import { ClosingPanel } from "./closing-panel";
 import { SettingsForm } from "./settings-form";
 import { SlotList } from "./slot-list";
 import { WeekdayGrid } from "./weekday-grid";
@@ -22,11 +24,23 @@ export default async function SchedulePage({ searchParams }: Props) {
   const admin = await requireAdminPage("/admin/schedule");
   if (!isOwner(admin)) return <OwnerOnly title="Jadwal & pengaturan" />;
   const query = await searchParams;
-  const view = await loadScheduleAdminView(await getDb());
+  const db = await getDb();
+  const view = await loadScheduleAdminView(db);
+  const closing = typeof query.closing === "string" && /^\d{4}-\d{2}-\d{2}$/.test(query.closing) && query.closing >= view.today ? query.closing : undefined;
+  const stranded = closing ? await listOrdersToClose(db, { date: closing }) : [];
   return (
     <div className={styles.page}>
       <h1>Jadwal &amp; pengaturan</h1>
       <FlashBanner flash={decodeFlash(query.flash)} />
+      {closing && (
+        <ClosingPanel
+          date={closing}
+          reason={typeof query.reason === "string" ? query.reason : ""}
+          orders={stranded}
+          slots={view.slots.filter((s) => s.active)}
+          today={view.today}
+        />
+      )}
       <section className={styles.section} aria-labelledby="slot">
         <h2 id="slot">Jam servis (WIB)</h2>
         <p className={styles.note}>
