@@ -1,6 +1,8 @@
 import type { Database } from "@/db";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
-import { listClosedDates, listSlotDays, type SlotDay } from "@/db/queries/slots";
+import { listAllSlots, listClosedDates, listSlotDays, type SlotDay } from "@/db/queries/slots";
+import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
+import { weeklyHours } from "./weekly-hours";
 import { addDays, parseServiceDate, todayInJakarta, wibInstant, type IsoDate, type ParsedDate } from "./calendar";
 
 /** Whether a slot can still be booked at `now`: for today, it must start after now + lead time. */
@@ -26,7 +28,19 @@ export async function getSlotAvailability(
   }));
 }
 
-/** Validates a typed date against today (WIB), the horizon and the closed days. */
+/**
+ * The weekdays the shop is shut: the weekly closed days, and days on which the
+ * owner set every slot to 0. (With no slot open on any day, nothing is called shut:
+ * the slot step says there is no room.)
+ */
+export async function listShutWeekdays(db: Database, shop: ShopSettings): Promise<number[]> {
+  const [slots, capacities] = await Promise.all([listAllSlots(db), readWeekdayCapacities(db)]);
+  const week = weeklyHours(slots, capacities, shop.closedWeekdays);
+  if (week.every((day) => day.slots.length === 0)) return shop.closedWeekdays;
+  return week.filter((day) => day.slots.length === 0).map((day) => day.weekday);
+}
+
+/** Validates a typed date against today (WIB), the horizon and the closed days (weekly, by date, and weekdays with no slot). */
 export async function checkServiceDate(
   db: Database,
   { input, now = new Date(), settings }: { input: string; now?: Date; settings?: ShopSettings },
@@ -38,6 +52,6 @@ export async function checkServiceDate(
     today,
     horizonDays: shop.bookingHorizonDays,
     closedDates,
-    closedWeekdays: shop.closedWeekdays,
+    closedWeekdays: await listShutWeekdays(db, shop),
   });
 }

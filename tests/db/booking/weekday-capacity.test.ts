@@ -4,7 +4,7 @@ import { auditLog, slots, slotWeekdayCapacity } from "@/db/schema";
 import { saveSlot } from "@/lib/admin/catalog-schedule";
 import { applyAdminForm, SCHEDULE_OPERATIONS } from "@/lib/admin/catalog-forms";
 import { getTodayView } from "@/lib/admin/today";
-import { getSlotAvailability } from "@/lib/booking/availability";
+import { checkServiceDate, getSlotAvailability } from "@/lib/booking/availability";
 import { addDays, formatDateDmy, todayInJakarta, weekdayOf, wibInstant } from "@/lib/booking/calendar";
 import { loadHomeView } from "@/lib/site/home-view";
 import { openingHoursLine } from "@/lib/site/shop-contact";
@@ -63,6 +63,9 @@ describe("capacity per weekday", () => {
     expect(await getSlotAvailability(testDb.db, { serviceDate: SUNDAY })).toEqual([]);
     expect((await getSlotAvailability(testDb.db, { serviceDate: SATURDAY })).map((s) => s.id)).toEqual(list.slice(0, -1).map((s) => s.id));
     await expect(bookOrder(testDb.db, { chatId: 1, serviceDate: SUNDAY })).rejects.toThrow("slot_closed");
+    // The bot's date step calls a weekday with no slot closed, like a weekly closed day.
+    expect(await checkServiceDate(testDb.db, { input: formatDateDmy(SUNDAY) })).toEqual({ ok: false, reason: "closed" });
+    expect(await checkServiceDate(testDb.db, { input: formatDateDmy(SATURDAY) })).toEqual({ ok: true, date: SATURDAY });
 
     const home = await loadHomeView(testDb.db, {});
     expect(home.week.find((d) => d.weekday === 0)!.slots).toEqual([]);
