@@ -1,0 +1,58 @@
+import type { Browser, Page } from "playwright-core";
+import { openDatabase } from "@/db/client";
+import { createOrResetAdmin } from "@/lib/admin/create-admin";
+import { launchBrowser, openPhonePage } from "@/tests/support/browser";
+import { TEST_ADMIN } from "@/tests/support/admin-session";
+import { createFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
+
+let database: FreshDatabase;
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  database = await createFreshDatabase();
+  const handle = database.env.DATABASE_URL
+    ? await openDatabase({ driver: "pg", url: database.env.DATABASE_URL })
+    : await openDatabase({ driver: "pglite", dataDir: database.env.PGLITE_DIR! });
+  await createOrResetAdmin(handle.db, TEST_ADMIN);
+  await handle.close();
+  app = await startNextApp({ env: { ...database.env, PLAYGROUND: "1" } });
+  browser = await launchBrowser();
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await database?.drop();
+});
+
+async function signIn(page: Page, next: string) {
+  await page.goto(`${app.url}/admin/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Nama pengguna").fill(TEST_ADMIN.username);
+  await page.getByLabel("Kata sandi").fill(TEST_ADMIN.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.waitForURL(new RegExp(next.replace(/[/?]/g, "\\$&")));
+}
+
+describe("the owner's weekly hours on a phone", () => {
+  it("a short Saturday and a shut Sunday set in the slot × weekday grid show on the home page", async () => {
+    const page = await openPhonePage(browser);
+    await signIn(page, "/admin/schedule");
+    await page.getByLabel("Kapasitas 18.00 - 20.00 WIB hari Sabtu").fill("0");
+    for (const label of ["09.00 - 11.00 WIB", "12.00 - 14.00 WIB", "15.00 - 17.00 WIB", "18.00 - 20.00 WIB"]) {
+      await page.getByLabel(`Kapasitas ${label} hari Minggu`).fill("0");
+    }
+    await page.getByRole("button", { name: "Simpan jadwal mingguan" }).click();
+    await page.getByTestId("flash").filter({ hasText: "Jadwal mingguan disimpan (5 perubahan)." }).waitFor();
+    await expect(page.getByLabel("Kapasitas 18.00 - 20.00 WIB hari Sabtu").inputValue()).resolves.toBe("0");
+    await expect(page.getByLabel("Kapasitas 09.00 - 11.00 WIB hari Senin").inputValue()).resolves.toBe("");
+    // The grid scrolls inside its box at 390 px; the page itself does not scroll sideways.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+
+    const home = await openPhonePage(browser);
+    await home.goto(`${app.url}/`);
+    const hours = await home.locator("section", { has: home.locator("h2#jam") }).innerText();
+    expect(hours).toContain("Senin–Jumat");
+    expect(hours).toContain("Sabtu");
+    expect(hours).toContain("Tutup setiap Minggu.");
+  });
+});
