@@ -1,32 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { openDatabase } from "@/db/client";
-import { createOrResetAdmin } from "@/lib/admin/create-admin";
-import { launchBrowser, openPhonePage } from "@/tests/support/browser";
+import type { Page } from "playwright-core";
+import { openPhonePage } from "@/tests/support/browser";
 import { TEST_ADMIN } from "@/tests/support/admin-session";
-import { createFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
+import { registerOwnerApp } from "@/tests/support/owner-app";
 
-let database: FreshDatabase;
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  database = await createFreshDatabase();
-  const handle = database.env.DATABASE_URL
-    ? await openDatabase({ driver: "pg", url: database.env.DATABASE_URL })
-    : await openDatabase({ driver: "pglite", dataDir: database.env.PGLITE_DIR! });
-  await createOrResetAdmin(handle.db, TEST_ADMIN);
-  await handle.close();
-  app = await startNextApp({ env: { ...database.env, PLAYGROUND: "1" } });
-  browser = await launchBrowser();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await database?.drop();
-});
+const suite = registerOwnerApp({ PLAYGROUND: "1" });
 
 async function signIn(page: Page, next: string) {
-  await page.goto(`${app.url}/admin/login?next=${encodeURIComponent(next)}`);
+  await page.goto(`${suite.app.url}/admin/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Nama pengguna").fill(TEST_ADMIN.username);
   await page.getByLabel("Kata sandi").fill(TEST_ADMIN.password);
   await page.getByRole("button", { name: "Masuk" }).click();
@@ -35,7 +15,7 @@ async function signIn(page: Page, next: string) {
 
 describe("the owner's weekly hours on a phone", () => {
   it("a short Saturday and a shut Sunday set in the slot × weekday grid show on the home page", async () => {
-    const page = await openPhonePage(browser);
+    const page = await openPhonePage(suite.browser);
     await signIn(page, "/admin/schedule");
     await page.getByLabel("Kapasitas 18.00 - 20.00 WIB hari Sabtu").fill("0");
     for (const label of ["09.00 - 11.00 WIB", "12.00 - 14.00 WIB", "15.00 - 17.00 WIB", "18.00 - 20.00 WIB"]) {
@@ -48,8 +28,8 @@ describe("the owner's weekly hours on a phone", () => {
     // The grid scrolls inside its box at 390 px; the page itself does not scroll sideways.
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
 
-    const home = await openPhonePage(browser);
-    await home.goto(`${app.url}/`);
+    const home = await openPhonePage(suite.browser);
+    await home.goto(`${suite.app.url}/`);
     const hours = await home.locator("section", { has: home.locator("h2#jam") }).innerText();
     expect(hours).toContain("Senin–Jumat");
     expect(hours).toContain("Sabtu");

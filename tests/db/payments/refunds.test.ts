@@ -1,39 +1,22 @@
 import { eq } from "drizzle-orm";
 import { orders, refunds } from "@/db/schema";
-import { overrideEnv } from "@/lib/env";
 import { applyPaymentNotification } from "@/lib/payments/apply-notification";
 import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
 import { refundOrder, type RefundRequest } from "@/lib/payments/refund-order";
 import { startSnapPayment } from "@/lib/payments/start-payment";
 import { refundedSoFar } from "@/lib/playground/midtrans/refund";
-import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
+import type { MidtransStandIn } from "@/tests/support/midtrans-stand-in";
+import { quietly, registerMidtransSuite } from "@/tests/support/midtrans-suite";
 import { bookOrder, readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import type { TestDatabase } from "@/tests/support/test-db";
 
+const suite = registerMidtransSuite();
 let testDb: TestDatabase;
 let midtrans: MidtransStandIn;
 const OWNER = { username: "owner", ip: "203.0.113.9" };
-
-beforeAll(async () => {
-  [testDb, midtrans] = await Promise.all([setupTestDatabase(), startMidtransStandIn()]);
+beforeEach(() => {
+  ({ testDb, midtrans } = suite);
 });
-afterAll(async () => {
-  await Promise.all([testDb.close(), midtrans.stop()]);
-});
-beforeEach(async () => {
-  await testDb.reset();
-  midtrans.reset();
-  overrideEnv({ ...midtrans.env(), APP_URL: "https://jiot.test", MIDTRANS_VERIFY_STATUS: undefined });
-});
-
-async function quietly<T>(run: () => Promise<T>): Promise<T> {
-  const errors = jest.spyOn(console, "error").mockImplementation(() => {});
-  try {
-    return await run();
-  } finally {
-    errors.mockRestore();
-  }
-}
 
 /** An order paid through Snap with GoPay (Rp70.000), as Midtrans' settlement notification makes it paid. */
 async function paidByGopay({ language = "id", chatId = 5550001 }: { language?: string; chatId?: number } = {}) {
