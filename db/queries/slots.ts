@@ -45,6 +45,21 @@ export async function lockSlot(tx: Database, { slotId }: { slotId: number }): Pr
   return rows[0];
 }
 
+/**
+ * Locks every slot's row, in one order (by id, as bookings never hold two):
+ * waits for the bookings in flight, and holds new ones until the caller commits.
+ * Closing a date takes it, so no booking lands on a date as it closes.
+ */
+export async function lockAllSlots(tx: Database): Promise<void> {
+  await tx.select({ id: slots.id }).from(slots).orderBy(asc(slots.id)).for("update");
+}
+
+/** Whether the shop is closed on that date (read inside a booking, after its slot lock). */
+export async function isDateClosed(tx: Database, { date }: { date: string }): Promise<boolean> {
+  const rows = await tx.select({ date: closedDates.date }).from(closedDates).where(eq(closedDates.date, date)).limit(1);
+  return rows.length > 0;
+}
+
 export async function countPlacesTaken(
   tx: Database,
   { slotId, serviceDate }: { slotId: number; serviceDate: string },

@@ -12,7 +12,7 @@ import {
   updateSlot,
   upsertClosedDate,
 } from "@/db/queries/schedule-edits";
-import { lockSlot } from "@/db/queries/slots";
+import { lockAllSlots, lockSlot } from "@/db/queries/slots";
 import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import { recordAudit } from "@/lib/audit/record";
 import { formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
@@ -84,6 +84,7 @@ export async function removeSlot(db: Database, actor: AdminActor, { id }: { id: 
 export async function closeDate(db: Database, actor: AdminActor, input: ClosedDateInput, now: Date = new Date()): Promise<EditResult> {
   if (input.date < todayInJakarta(now)) return invalid({ date: "Tanggal ini sudah lewat." });
   return db.transaction(async (tx) => {
+    await lockAllSlots(tx);
     const live = await countLiveOrdersOn(tx, { serviceDate: input.date });
     if (live > 0) {
       return invalid({

@@ -3,6 +3,7 @@ import type { Database } from "@/db";
 import { listOrdersOfDay } from "@/db/queries/admin-dashboard";
 import { findOrderById } from "@/db/queries/orders";
 import { findClosedDate, upsertClosedDate } from "@/db/queries/schedule-edits";
+import { lockAllSlots } from "@/db/queries/slots";
 import type { Order } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { formatDateDmy, todayInJakarta, type IsoDate } from "@/lib/booking/calendar";
@@ -81,6 +82,7 @@ export async function closeDateWithOrders(
   if (input.toDate === input.date) return invalid({ toDate: "Pilih tanggal lain dari tanggal yang ditutup." });
   try {
     return await db.transaction(async (tx) => {
+      await lockAllSlots(tx);
       const affected = await listOrdersToClose(tx, input);
       for (const order of affected) {
         const done: OrderActionResult = input.toDate

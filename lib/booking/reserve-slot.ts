@@ -1,5 +1,5 @@
 import type { Database } from "@/db";
-import { countPlacesTaken, lockSlot } from "@/db/queries/slots";
+import { countPlacesTaken, isDateClosed, lockSlot } from "@/db/queries/slots";
 import { findWeekdayCapacity } from "@/db/queries/weekday-capacity";
 import type { Slot } from "@/db/schema";
 import { weekdayOf } from "./calendar";
@@ -13,7 +13,9 @@ export type ReserveResult = { ok: true; slot: Slot; taken: number } | { ok: fals
  * 200 simultaneous taps on a slot of capacity 2 make exactly 2 orders. A cancelled
  * (or expired, hence cancelled) order no longer counts, which frees its place.
  * The capacity is the one of the date's weekday (0: the slot does not run that
- * day), read under the same lock that the owner's weekday edits take.
+ * day), read under the same lock that the owner's weekday edits take. A date
+ * closed meanwhile is refused here too: closing a date locks every slot, so a
+ * booking either lands before the closing (which then sees it) or sees the closing.
  */
 export async function reserveSlot(
   tx: Database,
@@ -21,6 +23,7 @@ export async function reserveSlot(
 ): Promise<ReserveResult> {
   const slot = await lockSlot(tx, { slotId });
   if (!slot || !slot.active) return { ok: false, reason: "slot_closed" };
+  if (await isDateClosed(tx, { date: serviceDate })) return { ok: false, reason: "slot_closed" };
   const capacity = (await findWeekdayCapacity(tx, { slotId, weekday: weekdayOf(serviceDate) })) ?? slot.capacity;
   if (capacity === 0) return { ok: false, reason: "slot_closed" };
   const taken = await countPlacesTaken(tx, { slotId, serviceDate });
