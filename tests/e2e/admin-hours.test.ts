@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Page } from "playwright-core";
 import { openPhonePage } from "@/tests/support/browser";
 import { TEST_ADMIN } from "@/tests/support/admin-session";
@@ -27,6 +28,7 @@ describe("the owner's weekly hours on a phone", () => {
     await expect(page.getByLabel("Kapasitas 09.00 - 11.00 WIB hari Senin").inputValue()).resolves.toBe("");
     // The grid scrolls inside its box at 390 px; the page itself does not scroll sideways.
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await page.locator("section", { has: page.locator("h2#mingguan") }).screenshot({ path: path.join(process.cwd(), "public", "screenshots", "admin-weekly-hours-phone.png") });
 
     const home = await openPhonePage(suite.browser);
     await home.goto(`${suite.app.url}/`);

@@ -27,7 +27,9 @@ export function WeekdayGrid({ slots, capacities, closedWeekdays }: { slots: Slot
           <tbody>
             {active.map((slot) => (
               <tr key={slot.id}>
-                <th scope="row">{slot.label}</th>
+                <th scope="row" title={slot.label}>
+                  {slot.startTime.replace(":", ".")}
+                </th>
                 {WEEK_ORDER.map((d) => (
                   <td key={d}>
                     <input
