@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { orders, PAYMENT_STATUSES, REPAIR_STATUSES, type Order, type PaymentStatus, type RepairStatus } from "../schema";
 
@@ -12,6 +12,8 @@ export type OrderSort = (typeof ORDER_SORTS)[number];
 
 export interface OrderFilters {
   q?: string;
+  /** "+62…": q read as (the start of) a customer's phone number, already normalised by the caller. */
+  phonePrefix?: string;
   from?: string;
   to?: string;
   payment?: PaymentStatus;
@@ -27,16 +29,31 @@ export interface OrderPage {
 
 const likeEscaped = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * Phones starting with a "+62…" prefix. The range (prefix up to the next number
+ * of its length) lets orders_phone_idx serve it whatever the database's collation,
+ * which a bare LIKE does only under "C"; the LIKE keeps it exact.
+ */
+function phoneStartsWith(prefix: string): SQL | undefined {
+  const digits = prefix.replace(/9+$/, "");
+  const upper = digits.slice(0, -1) + String.fromCharCode(digits.charCodeAt(digits.length - 1) + 1);
+  return and(gte(orders.customerPhone, prefix), lt(orders.customerPhone, upper), sql`${orders.customerPhone} like ${`${prefix}%`}`);
+}
+
 function filterCondition(f: OrderFilters): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   const q = f.q?.trim();
   if (q) {
-    if (/^\d{8}$/.test(q)) conditions.push(eq(orders.bookingCode, q));
-    else if (/^\d{1,7}$/.test(q)) conditions.push(sql`${orders.bookingCode} like ${`${q}%`}`);
-    else {
+    // A run of digits may be a booking code and the start of a phone number ("62812…") at once: either matches.
+    const matches: (SQL | undefined)[] = [];
+    if (/^\d{8}$/.test(q)) matches.push(eq(orders.bookingCode, q));
+    else if (/^\d{1,7}$/.test(q)) matches.push(sql`${orders.bookingCode} like ${`${q}%`}`);
+    if (f.phonePrefix) matches.push(phoneStartsWith(f.phonePrefix));
+    if (matches.length === 0) {
       const pattern = likeEscaped(q.replace(/^@/, ""));
-      conditions.push(or(sql`lower(${orders.customerName}) like ${pattern}`, sql`lower(${orders.telegramUsername}) like ${pattern}`));
+      matches.push(sql`lower(${orders.customerName}) like ${pattern}`, sql`lower(${orders.telegramUsername}) like ${pattern}`);
     }
+    conditions.push(or(...matches));
   }
   if (f.from) conditions.push(gte(orders.serviceDate, f.from));
   if (f.to) conditions.push(lte(orders.serviceDate, f.to));

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { orders, type NewOrder, type Order } from "../schema";
+import { conversations, orders, type NewOrder, type Order } from "../schema";
 
 /**
  * Inserts an order unless its booking code (or token) is taken; returns undefined
@@ -46,6 +46,22 @@ export async function findChatOrderByCode(
 /** A customer's orders, newest first (the chat index; a customer has tens, not thousands). */
 export async function listChatOrders(db: Database, { chatId, limit = 5 }: { chatId: number; limit?: number }): Promise<Order[]> {
   return db.select().from(orders).where(eq(orders.chatId, chatId)).orderBy(desc(orders.createdAt)).limit(limit);
+}
+
+/**
+ * Every order of one customer known by phone ("+62…"), newest first: those
+ * carrying that phone, and all orders of any chat that ever gave it (on an
+ * order or in its conversation), so bot and counter visits read as one history.
+ */
+export async function listPhoneOrders(db: Database, { phone, limit = 500 }: { phone: string; limit?: number }): Promise<Order[]> {
+  const chatsWithPhone = sql`(select ${orders.chatId} from ${orders} where ${orders.customerPhone} = ${phone} and ${orders.chatId} is not null
+    union select ${conversations.chatId} from ${conversations} where ${conversations.phone} = ${phone})`;
+  return db
+    .select()
+    .from(orders)
+    .where(or(eq(orders.customerPhone, phone), inArray(orders.chatId, chatsWithPhone)))
+    .orderBy(desc(orders.createdAt))
+    .limit(limit);
 }
 
 /** Any number that names this lock among the app's advisory locks ("jiot" in ASCII). */

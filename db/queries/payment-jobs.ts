@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, ne, notInArray, or, sql } from "
 import type { Database } from "../client";
 import { orders, payments, type Order, type Payment } from "../schema";
 
-/** Orders whose payment hold has run out while still unpaid, oldest first. */
+/** Orders whose payment hold has run out while still unpaid, oldest first (pay-at-shop orders have none to run out). */
 export async function listExpiredHolds(db: Database, { now, limit }: { now: Date; limit: number }): Promise<Order[]> {
   return db
     .select()
@@ -12,6 +12,7 @@ export async function listExpiredHolds(db: Database, { now, limit }: { now: Date
         inArray(orders.paymentStatus, ["unpaid", "pending", "failed"]),
         lt(orders.holdExpiresAt, now),
         ne(orders.repairStatus, "cancelled"),
+        ne(orders.paymentMethod, "pay_at_shop"),
       ),
     )
     .orderBy(asc(orders.holdExpiresAt))

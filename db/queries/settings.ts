@@ -17,6 +17,8 @@ export const shopSettingsSchema = z.object({
   closedWeekdays: z.array(z.number().int().min(0).max(6)),
   /** Bookings one chat may hold unpaid at once, so that one chat cannot hold every slot of a day. */
   maxUnpaidPerChat: z.number().int().min(1).max(20),
+  /** What a diagnosis ("Belum tahu / cek dulu", no part chosen yet) costs at booking, in rupiah; 0 = free. */
+  diagnosisFeeIdr: z.number().int().min(0).max(10_000_000),
 });
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   holdHours: 24,
   closedWeekdays: [],
   maxUnpaidPerChat: 2,
+  diagnosisFeeIdr: 0,
 };
 
 /** Reads the shop's settings; a missing or malformed value falls back to its default. */

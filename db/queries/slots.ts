@@ -1,6 +1,6 @@
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { closedDates, orders, slots, slotWeekdayCapacity, type Slot } from "../schema";
+import { closedDates, orders, slots, slotWeekdayCapacity, type Order, type Slot } from "../schema";
 import { weekdayOfColumn } from "./weekday-capacity";
 
 export interface SlotDay extends Slot {
@@ -13,15 +13,35 @@ export interface SlotDay extends Slot {
 /** A place is held by every order of that slot and day that is not cancelled (expired orders are cancelled). */
 export const holdsPlace = ne(orders.repairStatus, "cancelled");
 
+/** Payment statuses of an order still waiting for its money: its hold can run out. */
+const WAITING_FOR_MONEY = ["unpaid", "pending", "failed"] as const;
+
+/**
+ * A place is held at `now` by an order that is not cancelled, unless it is still
+ * unpaid and its hold ran out before `now`: a lapsed hold frees its place at once,
+ * before any sweep marks the order expired. Paid and pay-at-shop orders (no hold) keep theirs.
+ */
+export function holdsPlaceAt(now: Date) {
+  return and(
+    holdsPlace,
+    or(
+      notInArray(orders.paymentStatus, [...WAITING_FOR_MONEY]),
+      eq(orders.paymentMethod, "pay_at_shop"),
+      isNull(orders.holdExpiresAt),
+      gte(orders.holdExpiresAt, now),
+    ),
+  );
+}
+
 /**
  * The slots that run on a day (active, and not set to 0 for its weekday), each
  * with that day's capacity and how many places are taken and left.
  */
-export async function listSlotDays(db: Database, { serviceDate }: { serviceDate: string }): Promise<SlotDay[]> {
+export async function listSlotDays(db: Database, { serviceDate, now = new Date() }: { serviceDate: string; now?: Date }): Promise<SlotDay[]> {
   const taken = db
     .select({ slotId: orders.slotId, taken: sql<number>`count(*)::int`.as("taken") })
     .from(orders)
-    .where(and(eq(orders.serviceDate, serviceDate), holdsPlace))
+    .where(and(eq(orders.serviceDate, serviceDate), holdsPlaceAt(now)))
     .groupBy(orders.slotId)
     .as("taken_places");
   const rows = await db
@@ -69,6 +89,31 @@ export async function countPlacesTaken(
     .from(orders)
     .where(and(eq(orders.slotId, slotId), eq(orders.serviceDate, serviceDate), holdsPlace));
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * Locks the orders of a slot and day whose hold ran out unpaid before `now` and
+ * that nobody has marked expired yet. One another session holds (being paid,
+ * expired or moved right now) is skipped, so it keeps its place this time.
+ */
+export async function lockLapsedHolds(
+  tx: Database,
+  { slotId, serviceDate, now }: { slotId: number; serviceDate: string; now: Date },
+): Promise<Order[]> {
+  return tx
+    .select()
+    .from(orders)
+    .where(
+      and(
+        eq(orders.slotId, slotId),
+        eq(orders.serviceDate, serviceDate),
+        holdsPlace,
+        inArray(orders.paymentStatus, [...WAITING_FOR_MONEY]),
+        ne(orders.paymentMethod, "pay_at_shop"),
+        lt(orders.holdExpiresAt, now),
+      ),
+    )
+    .for("update", { skipLocked: true });
 }
 
 export async function listClosedDates(

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { normalizeIndonesianPhone, safeHttpUrl } from "@/lib/site/shop-contact";
+import { normalizeIndonesianPhone } from "@/lib/booking/phone";
+import { safeHttpUrl } from "@/lib/site/shop-contact";
 
 /** Form fields as browsers send them: strings, an unchecked checkbox absent. */
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
@@ -85,6 +86,7 @@ export const settingsInput = z.object({
   holdHours: whole(1, 72, "Batas bayar"),
   // Optional so that a form from before this field existed keeps the stored value.
   maxUnpaidPerChat: whole(1, 20, "Booking belum dibayar per chat").optional(),
+  diagnosisFeeIdr: whole(0, 10_000_000, "Biaya cek / diagnosa").optional(),
   closedWeekdays: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.coerce.number().int().min(0).max(6)).transform((days) => [...new Set(days)].sort()),

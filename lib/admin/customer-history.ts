@@ -28,3 +28,9 @@ export function summarizeCustomer(orders: Order[], today: IsoDate): CustomerHist
     nextVisit: future[0],
   };
 }
+
+/** Where an order's customer history is: by phone when the order has one (it takes in the chat's orders too), else by chat. */
+export function customerHistoryPath(order: Pick<Order, "customerPhone" | "chatId">): string | undefined {
+  if (order.customerPhone) return `/admin/customers/phone/${order.customerPhone.replace(/^\+/, "")}`;
+  return order.chatId === null ? undefined : `/admin/customers/${order.chatId}`;
+}

@@ -2,6 +2,7 @@ import type { ShopSettings } from "@/db/queries/settings";
 import type { Order } from "@/db/schema";
 import { formatDateDmy, formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
+import { formatIndonesianPhone } from "@/lib/booking/phone";
 import { PAYMENT_METHOD_LABEL, PAYMENT_STATUS_LABEL } from "@/lib/payments/texts";
 import { shopContactOf, type ShopContact } from "@/lib/site/shop-contact";
 
@@ -27,11 +28,13 @@ export function hasReceipt(order: Pick<Order, "paymentStatus">): boolean {
 
 /** What the printed job sheet (handed over with the phone) or receipt (once paid) says: facts only, never internal notes. */
 export function printedOrder(order: Order, settings: ShopSettings, document: PrintedDocument, printedAt = new Date()): PrintedOrder {
-  const customer = [order.customerName, order.telegramUsername && `@${order.telegramUsername}`].filter(Boolean).join(" ") || `chat ${order.chatId}`;
+  const customer = [order.customerName, order.telegramUsername && `@${order.telegramUsername}`].filter(Boolean).join(" ") || `chat ${order.chatId ?? "—"}`;
   const rows: [string, string][] = [
     ["Kode booking", order.bookingCode],
     ["Pelanggan", customer],
+    ...(order.customerPhone ? [["Telepon", formatIndonesianPhone(order.customerPhone)] as [string, string]] : []),
     ["Perangkat", order.deviceName],
+    ...(order.faultDescription ? [["Keluhan", order.faultDescription] as [string, string]] : []),
     ["Servis", order.partName],
     ["Jadwal", `${formatDateDmy(order.serviceDate)}, ${order.slotLabel}`],
     ["Harga", formatRupiah(order.amountIdr)],

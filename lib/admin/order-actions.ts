@@ -127,28 +127,38 @@ export async function recordCashPayment(
     if (order.paymentStatus === "paid" || order.paymentStatus === "review") {
       return { ok: false, message: "Pesanan ini sudah dibayar (atau pembayarannya sedang ditinjau)." };
     }
-    const attempt = await nextAttemptNumber(tx, { orderId });
-    await insertPayment(tx, {
-      orderId,
-      attempt,
-      midtransOrderId: midtransOrderIdOf(order, attempt),
-      kind: "cash",
-      paymentType: "cash",
-      transactionStatus: "settlement",
-      grossAmount: order.amountIdr,
-      settledAt: now,
-    });
-    const updated = await updateOrder(tx, { id: orderId, changes: { paymentStatus: "paid", paidAt: now, holdExpiresAt: null } });
-    await recordAudit(tx, {
-      actor: by.username,
-      entity: "order",
-      entityId: orderId,
-      action: "payment.cash_recorded",
-      before: { paymentStatus: order.paymentStatus },
-      after: { paymentStatus: "paid", amountIdr: order.amountIdr, attempt },
-      ip: by.ip,
-    });
-    await notifyOrderEvent(tx, { order: updated, event: { kind: "payment_received" } });
-    return { ok: true, order: updated };
+    return { ok: true, order: await recordCashIn(tx, { order, by, now }) };
   });
+}
+
+/**
+ * Cash received for a locked, payable order, in the caller's transaction: a
+ * settled cash attempt, the order paid with no hold left, the audit entry and
+ * the news (customer and staff chats).
+ */
+export async function recordCashIn(tx: Database, { order, by, now }: { order: Order; by: StaffMember; now: Date }): Promise<Order> {
+  const orderId = order.id;
+  const attempt = await nextAttemptNumber(tx, { orderId });
+  await insertPayment(tx, {
+    orderId,
+    attempt,
+    midtransOrderId: midtransOrderIdOf(order, attempt),
+    kind: "cash",
+    paymentType: "cash",
+    transactionStatus: "settlement",
+    grossAmount: order.amountIdr,
+    settledAt: now,
+  });
+  const updated = await updateOrder(tx, { id: orderId, changes: { paymentStatus: "paid", paidAt: now, holdExpiresAt: null } });
+  await recordAudit(tx, {
+    actor: by.username,
+    entity: "order",
+    entityId: orderId,
+    action: "payment.cash_recorded",
+    before: { paymentStatus: order.paymentStatus },
+    after: { paymentStatus: "paid", amountIdr: order.amountIdr, attempt },
+    ip: by.ip,
+  });
+  await notifyOrderEvent(tx, { order: updated, event: { kind: "payment_received" } });
+  return updated;
 }

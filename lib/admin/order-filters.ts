@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ORDER_SORTS, type OrderFilters, type OrderSort } from "@/db/queries/admin-orders";
 import { PAYMENT_STATUSES, REPAIR_STATUSES } from "@/db/schema";
+import { indonesianPhonePrefix } from "@/lib/booking/phone";
 
 /** The order list's query string (shared by the page and its CSV export); anything malformed is dropped, not an error. */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)));
@@ -32,8 +33,10 @@ export function parseOrderQuery(params: Params): OrderQuery {
     if (first) flat[key] = first;
   }
   const q = QUERY.parse(flat);
+  const text = q.q?.trim() || undefined;
   return {
-    filters: { q: q.q?.trim() || undefined, from: q.from, to: q.to, payment: q.payment, repair: q.repair, refund: q.refund === "1" },
+    // 0812…, 62812… and +62 812… all look for the stored "+62812…".
+    filters: { q: text, phonePrefix: (text && indonesianPhonePrefix(text)) || undefined, from: q.from, to: q.to, payment: q.payment, repair: q.repair, refund: q.refund === "1" },
     sort: q.sort ?? "created_desc",
     cursor: q.cursor,
   };
@@ -42,7 +45,8 @@ export function parseOrderQuery(params: Params): OrderQuery {
 /** The query string of a filtered list (for links: next page, CSV export). */
 export function orderQueryString({ filters, sort, cursor }: OrderQuery): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filters, refund: filters.refund ? "1" : undefined })) if (value) params.set(key, String(value));
+  const { phonePrefix: _readFromQ, ...shown } = filters;
+  for (const [key, value] of Object.entries({ ...shown, refund: filters.refund ? "1" : undefined })) if (value) params.set(key, String(value));
   if (sort !== "created_desc") params.set("sort", sort);
   if (cursor) params.set("cursor", cursor);
   const text = params.toString();

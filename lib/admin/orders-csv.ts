@@ -10,6 +10,8 @@ const COLUMNS: [string, (order: Order) => string | number][] = [
   ["slot", (o) => o.slotLabel],
   ["customer_name", (o) => o.customerName],
   ["telegram_username", (o) => o.telegramUsername ?? ""],
+  ["customer_phone", (o) => o.customerPhone ?? ""],
+  ["source", (o) => o.source],
   ["device", (o) => o.deviceName],
   ["part", (o) => o.partName],
   ["amount_idr", (o) => o.amountIdr],

@@ -21,7 +21,7 @@ export async function getSlotAvailability(
   { serviceDate, now = new Date(), settings }: { serviceDate: IsoDate; now?: Date; settings?: ShopSettings },
 ): Promise<SlotOffer[]> {
   const shop = settings ?? (await getShopSettings(db));
-  const days = await listSlotDays(db, { serviceDate });
+  const days = await listSlotDays(db, { serviceDate, now });
   return days.map((slot) => ({
     ...slot,
     bookable: slot.remaining > 0 && slotStartsInTime(slot, serviceDate, now, shop.leadTimeMinutes),

@@ -1,23 +1,30 @@
 import type { Database } from "@/db";
-import { findPricedItem } from "@/db/queries/catalog";
 import { insertOrderUnlessCodeTaken, listUnpaidChatBookingCodes, lockChatBookings } from "@/db/queries/orders";
 import { getShopSettings } from "@/db/queries/settings";
 import { listClosedDates } from "@/db/queries/slots";
-import type { Order, PaymentMethod } from "@/db/schema";
+import type { Order, OrderSource, PaymentMethod } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { slotStartsInTime } from "./availability";
+import { findBookedService } from "./booked-service";
 import { parseServiceDate, todayInJakarta, formatDateDmy, wibInstant } from "./calendar";
 import { generateBookingCode, generateStatusToken } from "./codes";
 import { reserveSlot } from "./reserve-slot";
 
 export interface BookingRequest {
-  chatId: number;
+  /** Null for an order made at the counter: the customer has no chat (yet). */
+  chatId: number | null;
+  /** "counter": staff book for a walk-in or a phone call (default "bot"). */
+  source?: OrderSource;
   telegramUserId?: number | null;
   telegramUsername?: string | null;
   customerName: string;
+  /** "+62…", already normalised (normalizeIndonesianPhone). */
+  customerPhone?: string | null;
+  faultDescription?: string | null;
   language?: "id" | "en";
   deviceId: number;
-  partId: number;
+  /** Null for a diagnosis ("Belum tahu / cek dulu"): priced at the shop's diagnosis fee. */
+  partId: number | null;
   slotId: number;
   serviceDate: string;
   paymentMethod: PaymentMethod;
@@ -42,6 +49,11 @@ const CODE_ATTEMPTS = 8;
  * A chat may hold at most `maxUnpaidPerChat` unpaid bookings: without that, one
  * chat could take every place of a day and never pay. The chat's bookings take
  * turns on a per-chat lock, so the count cannot be raced by parallel taps.
+ *
+ * Staff at the counter (source "counter", no chat) share the same places under
+ * the same slot lock, but may book a slot until it ends (the customer is
+ * standing there), and their unpaid hold lasts until the slot is over.
+ * "pay_at_shop" holds no deadline at all: the money comes at the counter.
  */
 export async function createBookingIn(tx: Database, request: BookingRequest): Promise<BookingResult> {
   const now = request.now ?? new Date();
@@ -56,30 +68,37 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
   });
   if (!date.ok) return { ok: false, reason: "date_unavailable" };
 
-  await lockChatBookings(tx, { chatId: request.chatId });
-  const unpaidCodes = await listUnpaidChatBookingCodes(tx, { chatId: request.chatId });
-  if (unpaidCodes.length >= settings.maxUnpaidPerChat) return { ok: false, reason: "too_many_unpaid", unpaidCodes };
-
-  const item = await findPricedItem(tx, { deviceId: request.deviceId, partId: request.partId });
-  if (!item) return { ok: false, reason: "item_unavailable" };
-
-  const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate });
-  if (!place.ok) return place;
-  if (!slotStartsInTime(place.slot, request.serviceDate, now, settings.leadTimeMinutes)) {
-    return { ok: false, reason: "slot_too_soon" };
+  if (request.chatId !== null) {
+    await lockChatBookings(tx, { chatId: request.chatId });
+    const unpaidCodes = await listUnpaidChatBookingCodes(tx, { chatId: request.chatId });
+    if (unpaidCodes.length >= settings.maxUnpaidPerChat) return { ok: false, reason: "too_many_unpaid", unpaidCodes };
   }
 
+  const item = await findBookedService(tx, { deviceId: request.deviceId, partId: request.partId, diagnosisFeeIdr: settings.diagnosisFeeIdr });
+  if (!item) return { ok: false, reason: "item_unavailable" };
+
+  const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate, now });
+  if (!place.ok) return place;
+  const atCounter = request.source === "counter";
   const slotStart = wibInstant(request.serviceDate, place.slot.startTime);
-  const holdExpiresAt = new Date(Math.min(now.getTime() + settings.holdHours * 3_600_000, slotStart.getTime()));
+  const slotEnd = wibInstant(request.serviceDate, place.slot.endTime);
+  const inTime = atCounter ? now < slotEnd : slotStartsInTime(place.slot, request.serviceDate, now, settings.leadTimeMinutes);
+  if (!inTime) return { ok: false, reason: "slot_too_soon" };
+
+  const holdEnd = Math.min(now.getTime() + settings.holdHours * 3_600_000, (atCounter ? slotEnd : slotStart).getTime());
+  const holdExpiresAt = request.paymentMethod === "pay_at_shop" ? null : new Date(holdEnd);
 
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
     const order = await insertOrderUnlessCodeTaken(tx, {
       bookingCode: generateBookingCode(),
       statusToken: generateStatusToken(),
       chatId: request.chatId,
+      source: request.source ?? "bot",
       telegramUserId: request.telegramUserId ?? null,
       telegramUsername: request.telegramUsername ?? null,
       customerName: request.customerName,
+      customerPhone: request.customerPhone ?? null,
+      faultDescription: request.faultDescription || null,
       language: request.language ?? "id",
       deviceId: item.deviceId,
       partId: item.partId,
@@ -108,6 +127,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
           part: order.partName,
           amountIdr: order.amountIdr,
           paymentMethod: order.paymentMethod,
+          ...(order.source === "counter" && { source: order.source }),
         },
       });
       return { ok: true, order };

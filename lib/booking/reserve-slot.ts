@@ -1,7 +1,8 @@
 import type { Database } from "@/db";
-import { countPlacesTaken, isDateClosed, lockSlot } from "@/db/queries/slots";
+import { countPlacesTaken, isDateClosed, lockLapsedHolds, lockSlot } from "@/db/queries/slots";
 import { findWeekdayCapacity } from "@/db/queries/weekday-capacity";
 import type { Slot } from "@/db/schema";
+import { expireLockedOrder } from "@/lib/payments/expire-holds";
 import { weekdayOf } from "./calendar";
 
 export type ReserveResult = { ok: true; slot: Slot; taken: number } | { ok: false; reason: "slot_full" | "slot_closed" };
@@ -12,6 +13,9 @@ export type ReserveResult = { ok: true; slot: Slot; taken: number } | { ok: fals
  * live orders is exact when the new order is written in the same transaction:
  * 200 simultaneous taps on a slot of capacity 2 make exactly 2 orders. A cancelled
  * (or expired, hence cancelled) order no longer counts, which frees its place.
+ * Nor does an unpaid order whose hold ran out before `now`: when the place is
+ * needed, such orders are expired here, in the same transaction, so the count of
+ * orders holding places never exceeds the capacity, swept or not.
  * The capacity is the one of the date's weekday (0: the slot does not run that
  * day), read under the same lock that the owner's weekday edits take. A date
  * closed meanwhile is refused here too: closing a date locks every slot, so a
@@ -19,14 +23,19 @@ export type ReserveResult = { ok: true; slot: Slot; taken: number } | { ok: fals
  */
 export async function reserveSlot(
   tx: Database,
-  { slotId, serviceDate }: { slotId: number; serviceDate: string },
+  { slotId, serviceDate, now = new Date() }: { slotId: number; serviceDate: string; now?: Date },
 ): Promise<ReserveResult> {
   const slot = await lockSlot(tx, { slotId });
   if (!slot || !slot.active) return { ok: false, reason: "slot_closed" };
   if (await isDateClosed(tx, { date: serviceDate })) return { ok: false, reason: "slot_closed" };
   const capacity = (await findWeekdayCapacity(tx, { slotId, weekday: weekdayOf(serviceDate) })) ?? slot.capacity;
   if (capacity === 0) return { ok: false, reason: "slot_closed" };
-  const taken = await countPlacesTaken(tx, { slotId, serviceDate });
-  if (taken >= capacity) return { ok: false, reason: "slot_full" };
+  let taken = await countPlacesTaken(tx, { slotId, serviceDate });
+  if (taken >= capacity) {
+    const lapsed = await lockLapsedHolds(tx, { slotId, serviceDate, now });
+    if (taken - lapsed.length >= capacity) return { ok: false, reason: "slot_full" };
+    for (const order of lapsed) await expireLockedOrder(tx, order, { placeNeeded: true });
+    taken -= lapsed.length;
+  }
   return { ok: true, slot, taken: taken + 1 };
 }

@@ -138,6 +138,8 @@ export const TEXTS_EN: BotTexts = {
   bookingCancelled: (code) => `Booking ${code} has been cancelled and its time slot released. Send /order to book again.`,
   cancelNotAllowed: (code) => `Booking ${code} can no longer be cancelled (paid, completed or already cancelled). Please contact the shop.`,
   apology: "Sorry, something went wrong on our side. Please try again in a moment.",
+  paymentLinkMessage: (f, url) =>
+    `Hello ${f.customerName}, your repair booking at ${f.shopName} is made.\n\nBooking code: ${f.bookingCode}\nAppointment: ${formatDateLong(f.serviceDate, "en")}, ${f.slotLabel}\nTotal: ${formatRupiah(f.amountIdr)}\n\nPay and check the status here: ${url}`,
   commands: [
     { command: "start", description: "Start and show the menu" },
     { command: "help", description: "Help and menus" },

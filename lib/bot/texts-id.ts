@@ -138,6 +138,8 @@ export const TEXTS_ID: BotTexts = {
   bookingCancelled: (code) => `Booking ${code} telah dibatalkan dan jadwalnya dilepas. Ketik /order untuk booking lagi.`,
   cancelNotAllowed: (code) => `Booking ${code} tidak bisa dibatalkan lagi (sudah dibayar, selesai atau dibatalkan). Hubungi toko untuk bantuan.`,
   apology: "Maaf, terjadi kesalahan di sistem kami. Silakan coba lagi sebentar lagi.",
+  paymentLinkMessage: (f, url) =>
+    `Halo ${f.customerName}, booking servis Anda di ${f.shopName} sudah dibuat.\n\nKode booking: ${f.bookingCode}\nJadwal: ${formatDateLong(f.serviceDate, "id")}, ${f.slotLabel}\nTotal: ${formatRupiah(f.amountIdr)}\n\nBayar dan cek status di: ${url}`,
   commands: [
     { command: "start", description: "Mulai dan lihat menu" },
     { command: "help", description: "Bantuan dan daftar menu" },

@@ -71,6 +71,16 @@ export type Notice =
   | { kind: "draft_stale" }
   | { kind: "draft_partial" };
 
+/** A booking made at the counter, as its payment link is sent to the customer by WhatsApp. */
+export interface PaymentLinkFacts {
+  bookingCode: string;
+  customerName: string;
+  amountIdr: number;
+  serviceDate: string;
+  slotLabel: string;
+  shopName: string;
+}
+
 /** Every text a customer reads in the bot, per language (DESIGN §5: Indonesian first, the paper's wording). */
 export interface BotTexts {
   greeting(name: string, shopName: string): string;
@@ -132,6 +142,8 @@ export interface BotTexts {
   bookingCancelled(code: string): string;
   cancelNotAllowed(code: string): string;
   apology: string;
+  /** The WhatsApp message staff send with the status/pay page of an order made at the counter. */
+  paymentLinkMessage(facts: PaymentLinkFacts, statusUrl: string): string;
   commands: { command: string; description: string }[];
 }
 

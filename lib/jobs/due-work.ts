@@ -22,7 +22,8 @@ const TASKS: Record<string, Task> = {
   closeAttempts: { everyMs: 5 * 60_000, run: (now) => closeAttemptsOfCancelledOrders({ now, limit: 3 }) },
   reminders: { everyMs: 15 * 60_000, run: (now) => queueReminders({ now, limit: 100 }) },
   // Retries after a 429/5xx from Telegram; messages just queued are sent at once by deliverSoon.
-  outbox: { everyMs: 60_000, run: (now) => deliverDueMessages({ now, limit: 20 }) },
+  // Last, and as of the moment it runs, so what the tasks above just queued (an expiry's message) goes out too.
+  outbox: { everyMs: 60_000, run: (now) => deliverDueMessages({ now: new Date(Math.max(now.getTime(), Date.now())), limit: 20 }) },
 };
 
 const lastRun = new Map<string, number>();

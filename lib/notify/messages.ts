@@ -10,6 +10,8 @@ export type OrderEvent =
   | { kind: "payment_received" }
   | { kind: "payment_expired" }
   | { kind: "payment_failed" }
+  /** A card payment Midtrans' fraud check holds for review (challenge): neither paid nor refused yet. */
+  | { kind: "payment_review" }
   | { kind: "payment_refunded" }
   /** The shop gave money back (Midtrans' refund API or by hand): the amount, and whether all of it. */
   | { kind: "refund_done"; amountIdr: number; full: boolean }
@@ -70,6 +72,10 @@ export function orderEventText(order: Order, event: OrderEvent, statusUrl: strin
       return en
         ? `❌ The payment for booking ${order.bookingCode} did not go through. You can try again from the status page: ${statusUrl}`
         : `❌ Pembayaran untuk booking ${order.bookingCode} gagal. Silakan coba lagi dari halaman status: ${statusUrl}`;
+    case "payment_review":
+      return en
+        ? `🔎 Your card payment for booking ${order.bookingCode} is being checked by the payment provider. Your slot stays reserved; we will tell you here as soon as it is approved (or not). Nothing to do for now.\n\nStatus: ${statusUrl}`
+        : `🔎 Pembayaran kartu untuk booking ${order.bookingCode} sedang diperiksa oleh penyedia pembayaran. Jadwal Anda tetap disimpan; kami kabari di sini begitu disetujui (atau tidak). Untuk saat ini tidak perlu melakukan apa pun.\n\nStatus: ${statusUrl}`;
     case "payment_refunded":
       return en
         ? `↩️ The payment for booking ${order.bookingCode} has been refunded.`

@@ -38,10 +38,10 @@ export function staffAlertOf(event: OrderEvent): StaffAlertKind | undefined {
 
 /** In Indonesian, the staff's language: what happened, the booking's facts, and the order in the admin. */
 export function staffAlertText(order: Order, kind: StaffAlertKind): string {
-  const who = order.customerName || (order.telegramUsername ? `@${order.telegramUsername}` : `chat ${order.chatId}`);
+  const who = order.customerName || (order.telegramUsername ? `@${order.telegramUsername}` : (order.customerPhone ?? `chat ${order.chatId}`));
   return [
     `${HEADLINE[kind]} · ${order.bookingCode}`,
-    `${who} — ${order.partName}, ${order.deviceName}`,
+    `${who}${order.source === "counter" ? " (kasir)" : ""} — ${order.partName}, ${order.deviceName}`,
     `${formatDateDmy(order.serviceDate)}, ${order.slotLabel} · ${formatRupiah(order.amountIdr)}`,
     `${getEnv().APP_URL}/admin/orders/${order.id}`,
   ].join("\n");

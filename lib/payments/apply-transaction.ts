@@ -148,7 +148,7 @@ export async function applyTransactionIn(
   return { step, order, payment, before };
 }
 
-/** The customer hears of money received, a failed or expired payment, and a refund; each exactly once. */
+/** The customer hears of money received, a payment held for review, a failed or expired payment, and a refund; each exactly once. */
 async function tellCustomer(tx: Database, before: Order, after: Order, payment: Payment): Promise<void> {
   if (after.paymentStatus === before.paymentStatus) return;
   switch (after.paymentStatus) {
@@ -165,6 +165,9 @@ async function tellCustomer(tx: Database, before: Order, after: Order, payment: 
       return;
     case "expired":
       await notifyOrderEvent(tx, { order: after, event: { kind: "payment_expired" } });
+      return;
+    case "review":
+      await notifyOrderEvent(tx, { order: after, event: { kind: "payment_review" }, discriminator: `attempt-${payment.attempt}` });
       return;
     case "refunded":
     case "partially_refunded":

@@ -27,27 +27,39 @@ export async function expireOrder(db: Database, order: Order, now: Date): Promis
   const expired = await db.transaction(async (tx) => {
     const locked = await lockOrder(tx, { id: order.id });
     if (!locked || !isExpirable(locked, now)) return undefined;
-    const updated = await updateOrder(tx, { id: locked.id, changes: { paymentStatus: "expired", repairStatus: "cancelled" } });
-    await notifyOrderEvent(tx, { order: updated, event: { kind: "payment_expired" } });
-    await recordAudit(tx, {
-      actor: SYSTEM_ACTOR,
-      entity: "order",
-      entityId: locked.id,
-      action: "order.expired",
-      before: { paymentStatus: locked.paymentStatus, repairStatus: locked.repairStatus, holdExpiresAt: locked.holdExpiresAt },
-      after: { paymentStatus: updated.paymentStatus, repairStatus: updated.repairStatus },
-    });
-    return updated;
+    return expireLockedOrder(tx, locked);
   });
   if (!expired) return false;
   // No attempt may stay payable for a booking that is gone.
-  const news = await cancelPendingAttempts(await listOrderPayments(db, { orderId: order.id }));
+  const news = await cancelPendingAttempts(await listOrderPayments(db, { orderId: order.id }), now);
   if (news?.length) await db.transaction((tx) => applyAttemptNews(tx, news, now));
   return true;
 }
 
+/**
+ * Marks an order whose hold ran out, locked by the caller, expired and cancelled,
+ * and tells the customer, in the caller's transaction. `placeNeeded`: a booking
+ * took its place before the sweep came (its Midtrans attempts are closed later by
+ * the close-attempts task; a payment that still lands is then money to refund).
+ */
+export async function expireLockedOrder(tx: Database, locked: Order, { placeNeeded = false }: { placeNeeded?: boolean } = {}): Promise<Order> {
+  const updated = await updateOrder(tx, { id: locked.id, changes: { paymentStatus: "expired", repairStatus: "cancelled" } });
+  await notifyOrderEvent(tx, { order: updated, event: { kind: "payment_expired" } });
+  await recordAudit(tx, {
+    actor: SYSTEM_ACTOR,
+    entity: "order",
+    entityId: locked.id,
+    action: "order.expired",
+    before: { paymentStatus: locked.paymentStatus, repairStatus: locked.repairStatus, holdExpiresAt: locked.holdExpiresAt },
+    after: { paymentStatus: updated.paymentStatus, repairStatus: updated.repairStatus, ...(placeNeeded ? { reason: "place_needed" } : {}) },
+  });
+  return updated;
+}
+
+/** A pay-at-shop order has no deadline to miss (its money comes at the counter), even if a hold was ever set on it. */
 function isExpirable(order: Order, now: Date): boolean {
   return (
+    order.paymentMethod !== "pay_at_shop" &&
     PAYABLE_STATUSES.includes(order.paymentStatus) &&
     order.repairStatus !== "cancelled" &&
     order.holdExpiresAt !== null &&

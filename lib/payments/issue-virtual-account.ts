@@ -45,7 +45,7 @@ export async function issueVirtualAccount(
     const live = liveVirtualAccount(attempts, now);
     if (live) return { ok: true, order, payment: live, reused: true };
 
-    const news = await cancelPendingAttempts(attempts);
+    const news = await cancelPendingAttempts(attempts, now);
     if (!news) return { ok: false, reason: "midtrans_unavailable" };
     const attempt = (attempts[attempts.length - 1]?.attempt ?? 0) + 1;
     const deadline = holdAlignedExpiry(order, now).expiresAt;

@@ -1,12 +1,12 @@
 import type { Database } from "@/db";
-import { findOrderByStatusToken, lockOrder } from "@/db/queries/orders";
+import { findOrderByStatusToken, lockOrder, updateOrder } from "@/db/queries/orders";
 import { insertPayment, listOrderPayments } from "@/db/queries/payments";
 import type { Order, Payment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { attemptStatusOf } from "./apply-transaction";
 import { createSnapTransaction, MidtransApiError } from "./midtrans-api";
 import { holdAlignedExpiry, midtransOrderIdOf, remainingHoldMinutes, snapTransactionBody } from "./payment-request";
-import { applyAttemptNews, cancelPendingAttempts } from "./supersede-attempts";
+import { applyAttemptNews, cancelPendingAttempts, newsOfPayment } from "./supersede-attempts";
 
 export type PaymentRefusal = "paid" | "in_review" | "closed" | "expired";
 export type StartPaymentResult =
@@ -25,6 +25,9 @@ export function paymentRefusal(order: Order, now: Date): PaymentRefusal | undefi
   return undefined;
 }
 
+/** Methods whose Snap page already offers every method: switching to "any method" changes nothing for them. */
+const EVERY_METHOD: readonly Order["paymentMethod"][] = ["all", "cash", "pay_at_shop"];
+
 function reusableSnap(attempts: readonly Payment[], now: Date): Payment | undefined {
   const latest = attempts[attempts.length - 1];
   if (!latest || latest.kind !== "snap" || !latest.snapToken || !latest.redirectUrl) return undefined;
@@ -39,21 +42,31 @@ function reusableSnap(attempts: readonly Payment[], now: Date): Payment | undefi
  * first, so an order never has two payable attempts. The order stays locked
  * while Midtrans is asked, which makes a double click wait for the first one
  * and then reuse its token.
+ *
+ * `anyMethod`: the customer chose "another method" on the status page: the
+ * order's method becomes "all" and Snap offers every method, not only the bank
+ * of the VA it replaces.
  */
-export async function startSnapPayment(db: Database, { token, now = new Date() }: { token: string; now?: Date }): Promise<StartPaymentResult> {
+export async function startSnapPayment(
+  db: Database,
+  { token, anyMethod = false, now = new Date() }: { token: string; anyMethod?: boolean; now?: Date },
+): Promise<StartPaymentResult> {
   const found = await findOrderByStatusToken(db, { token });
   if (!found) return { ok: false, reason: "not_found" };
   return db.transaction(async (tx): Promise<StartPaymentResult> => {
-    const order = (await lockOrder(tx, { id: found.id }))!;
-    const refusal = paymentRefusal(order, now);
+    const locked = (await lockOrder(tx, { id: found.id }))!;
+    const refusal = paymentRefusal(locked, now);
     if (refusal) return { ok: false, reason: refusal };
+    const switching = anyMethod && !EVERY_METHOD.includes(locked.paymentMethod);
+    const order = switching ? await updateOrder(tx, { id: locked.id, changes: { paymentMethod: "all" } }) : locked;
     const attempts = await listOrderPayments(tx, { orderId: order.id });
-    const reusable = reusableSnap(attempts, now);
+    // A Snap page made for one method only is not reused for "another method".
+    const reusable = switching ? undefined : reusableSnap(attempts, now);
     if (reusable) return { ok: true, token: reusable.snapToken!, redirect_url: reusable.redirectUrl!, reused: true };
 
-    const news = await cancelPendingAttempts(attempts);
+    const news = await cancelPendingAttempts(attempts, now);
     if (!news) return { ok: false, reason: "midtrans_unavailable" };
-    if (news.some(({ transaction }) => ["settlement", "capture"].includes(transaction.transaction_status))) {
+    if (newsOfPayment(news)) {
       await applyAttemptNews(tx, news, now);
       return { ok: false, reason: "paid" };
     }
@@ -85,7 +98,13 @@ export async function startSnapPayment(db: Database, { token, now = new Date() }
       entity: "order",
       entityId: order.id,
       action: "payment.snap_created",
-      after: { midtransOrderId: payment.midtransOrderId, attempt, expiresAt: payment.expiresAt, cancelled: news.map((n) => n.payment.midtransOrderId) },
+      after: {
+        midtransOrderId: payment.midtransOrderId,
+        attempt,
+        expiresAt: payment.expiresAt,
+        cancelled: news.map((n) => n.payment.midtransOrderId),
+        ...(switching ? { methodChanged: { from: locked.paymentMethod, to: order.paymentMethod } } : {}),
+      },
     });
     return { ok: true, token: snap.token, redirect_url: snap.redirect_url, reused: false };
   });

@@ -1,4 +1,5 @@
 import type { ShopSettings } from "@/db/queries/settings";
+import { formatIndonesianPhone, normalizeIndonesianPhone, whatsappLink } from "@/lib/booking/phone";
 import { groupWeek, hoursSpan, WEEKDAY_NAMES, type WeekdayHours } from "@/lib/booking/weekly-hours";
 
 /**
@@ -6,25 +7,6 @@ import { groupWeek, hoursSpan, WEEKDAY_NAMES, type WeekdayHours } from "@/lib/bo
  * in the bot. Plain functions: the admin form validates with them, the pages
  * and the bot render with them.
  */
-
-/**
- * An Indonesian number as the shop types it ("0812-3456-7890", "62 812…",
- * "+62 (812) 3456 7890") in the one form links need: "+62" and the digits.
- * Undefined when it is not an Indonesian number.
- */
-export function normalizeIndonesianPhone(input: string): string | undefined {
-  const compact = input.replace(/[\s().-]/g, "");
-  const national = compact.startsWith("+62") ? compact.slice(3) : compact.startsWith("62") ? compact.slice(2) : compact.startsWith("0") ? compact.slice(1) : undefined;
-  if (national === undefined || !/^[1-9][0-9]{6,12}$/.test(national)) return undefined;
-  return `+62${national}`;
-}
-
-/** "+6281234567890" → "+62 812-3456-7890": grouped the way Indonesians write a mobile number. */
-export function formatIndonesianPhone(phone: string): string {
-  const national = phone.replace(/^\+62/, "");
-  const groups = [national.slice(0, 3), national.slice(3, 7), national.slice(7)].filter(Boolean);
-  return `+62 ${groups.join("-")}`;
-}
 
 /** The link staff give as the shop's location, kept only when it is http(s): never `javascript:` or `data:`. */
 export function safeHttpUrl(input: string): string | undefined {
@@ -51,13 +33,13 @@ export interface ShopContact {
 
 /** What the settings say about reaching the shop; fields the owner left empty (or a value that is not valid) are left out. */
 export function shopContactOf(settings: Pick<ShopSettings, "shopName" | "address" | "phone" | "mapsUrl">): ShopContact {
-  const phone = settings.phone ? normalizeIndonesianPhone(settings.phone) : undefined;
+  const phone = (settings.phone && normalizeIndonesianPhone(settings.phone)) || undefined;
   return {
     name: settings.shopName,
     address: settings.address.trim() || undefined,
     phone,
     phoneDisplay: phone && formatIndonesianPhone(phone),
-    whatsappUrl: phone && `https://wa.me/${phone.slice(1)}`,
+    whatsappUrl: phone && whatsappLink(phone),
     mapsUrl: settings.mapsUrl ? safeHttpUrl(settings.mapsUrl) : undefined,
   };
 }

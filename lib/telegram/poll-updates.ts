@@ -2,6 +2,7 @@ import { handleTelegramUpdate } from "@/lib/bot/handle-update";
 import { registerBotCommands, ALLOWED_UPDATES } from "./webhook-admin";
 import { callBotApi, getBotApi } from "./bot-api";
 import { deliverDueMessages } from "@/lib/notify/deliver";
+import { runDueWork } from "@/lib/jobs/due-work";
 
 interface PolledUpdate {
   update_id: number;
@@ -78,6 +79,8 @@ export async function pollBotUpdates({ signal, timeoutS = POLL_TIMEOUT_S }: { si
     }
     // No cron on a laptop: retry what the outbox holds between polls.
     await deliverDueMessages({ limit: 20 }).catch((error: unknown) => console.error(`[poll] outbox: ${(error as Error).message}`));
+    // And the rest of the due work (holds that ran out, lost notifications, reminders), each at its own pace.
+    await runDueWork();
     if (gapMs > 0) await pause(gapMs, signal);
   }
   return handled;

@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { auditLog, orders, type Order } from "@/db/schema";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { addDays, todayInJakarta, wibInstant } from "@/lib/booking/calendar";
-import { launchBrowser, openDesktopPage, openPhonePage, policyViolations } from "@/tests/support/browser";
+import { launchBrowser, openDesktopPage, openPhonePage, pageWidth, policyViolations, signInToAdmin } from "@/tests/support/browser";
 import { createFreshDatabase, openFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 import { TEST_WEBHOOK_SECRET } from "@/tests/support/telegram-customer";
@@ -80,15 +80,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function signIn(page: Page, admin = ADMIN) {
-  await page.goto(`${app.url}/admin/login`);
-  await page.getByLabel("Nama pengguna").fill(admin.username);
-  await page.getByLabel("Kata sandi").fill(admin.password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL(`${app.url}/admin`);
-}
-
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+const signIn = (page: Page, admin = ADMIN) => signInToAdmin(page, app.url, admin);
 const pageHeight = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight);
 const backgroundOf = (page: Page, name: string) =>
   page.getByRole("button", { name, exact: true }).evaluate((button) => getComputedStyle(button).backgroundColor);

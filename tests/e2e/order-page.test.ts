@@ -6,6 +6,10 @@ import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midt
 import { createFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 import type { Order } from "@/db/schema";
+import { setDbHandle } from "@/db";
+import { overrideEnv } from "@/lib/env";
+import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
+import { startSnapPayment } from "@/lib/payments/start-payment";
 
 let database: FreshDatabase;
 let midtrans: MidtransStandIn;
@@ -21,6 +25,13 @@ beforeAll(async () => {
     : await openDatabase({ driver: "pglite", dataDir: database.env.PGLITE_DIR! });
   // The second customer chose "all methods" (Snap's whole list) and will pay by BCA VA inside Snap.
   for (const chatId of [1, 2]) booked.push(await bookOrder(handle.db, { chatId, paymentMethod: chatId === 1 ? "bca_va" : "all", slotIndex: chatId - 1 }));
+  // The third pays in another app while the page is open; the fourth has a BCA VA issued in the chat.
+  booked.push(await bookOrder(handle.db, { chatId: 3, paymentMethod: "all", slotIndex: 2 }));
+  booked.push(await bookOrder(handle.db, { chatId: 4, paymentMethod: "bca_va", slotIndex: 3 }));
+  overrideEnv({ ...midtrans.env(), APP_URL: "https://jiot.test" });
+  setDbHandle(handle);
+  if (!(await startSnapPayment(handle.db, { token: booked[2]!.statusToken })).ok) throw new Error("no Snap page");
+  if (!(await issueVirtualAccount(handle.db, { orderId: booked[3]!.id })).ok) throw new Error("no VA");
   await handle.close();
   app = await startNextApp({ env: { ...database.env, ...midtrans.env() } });
   midtrans.notificationUrl = `${app.url}/api/midtrans/notification`;
@@ -95,6 +106,38 @@ describe("the status/pay page in a real browser", () => {
     expect(json.paymentStatus).toBe("paid");
     // Issue 17: not "Semua metode" once paid — the method Midtrans says was used.
     await row(page, "Metode pembayaran").filter({ hasText: "BCA Virtual Account" }).waitFor({ timeout: 20_000 });
+  });
+
+  it("paid in another app while the page just sits open (no click, no tab switch): it turns 'Lunas' by itself within seconds", async () => {
+    const order = booked[2]!;
+    const page = await openOrderPage(order);
+    await expect(page.getByTestId("payment-status").textContent()).resolves.toBe("Menunggu pembayaran");
+    const orderId = `${order.bookingCode}-1`;
+    midtrans.setTransaction(orderId, { transaction_status: "settlement", payment_type: "gopay" });
+    expect((await midtrans.sendNotification(`${app.url}/api/midtrans/notification`, orderId)).status).toBe(200);
+    await page.getByTestId("payment-status").filter({ hasText: "Lunas" }).waitFor({ timeout: 10_000 });
+    expect(await stillSamePage(page)).toBe(true);
+  });
+
+  it("beside a VA, 'Pilih metode lain' (after a confirm) cancels the VA and opens Snap with every method, not the same bank again", async () => {
+    const order = booked[3]!;
+    const page = await openOrderPage(order);
+    await expect(page.locator("main").innerText()).resolves.toContain("BCA");
+    expect(await page.getByRole("button", { name: "Bayar Sekarang" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Pilih metode lain" }).click();
+    const box = page.getByRole("group", { name: "Ganti metode pembayaran" });
+    await expect(box.innerText()).resolves.toContain("Nomor VA di atas akan dibatalkan");
+    // Changing one's mind keeps the VA.
+    await box.getByRole("button", { name: "Tetap pakai VA ini" }).click();
+    expect(midtrans.callsTo("POST", `/v2/${order.bookingCode}-1/cancel`)).toHaveLength(0);
+
+    await page.getByRole("button", { name: "Pilih metode lain" }).click();
+    await page.getByRole("button", { name: "Ya, pilih metode lain" }).click();
+    await page.locator("#midtrans-stand-in").waitFor({ state: "visible", timeout: 15_000 });
+    expect(midtrans.transaction(`${order.bookingCode}-1`)!.transaction_status).toBe("cancel");
+    const snap = midtrans.callsTo("POST", "/snap/v1/transactions").at(-1)!.body as { transaction_details: { order_id: string }; enabled_payments: string[] };
+    expect(snap.transaction_details.order_id).toBe(`${order.bookingCode}-2`);
+    expect(snap.enabled_payments).toEqual(expect.arrayContaining(["gopay", "other_qris", "credit_card", "bni_va"]));
   });
 
   it("answers an unknown token with a 404 page in Indonesian", async () => {

@@ -39,3 +39,15 @@ export async function openDesktopPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "id-ID", timezoneId: "Asia/Jakarta" });
   return watchPolicy(await context.newPage());
 }
+
+/** Signs in through the admin's login page, as a person would, and waits for the dashboard. */
+export async function signInToAdmin(page: Page, baseUrl: string, admin: { username: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/admin/login`);
+  await page.getByLabel("Nama pengguna").fill(admin.username);
+  await page.getByLabel("Kata sandi").fill(admin.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.waitForURL(`${baseUrl}/admin`);
+}
+
+/** How wide the page's content is, to compare with the screen's width. */
+export const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);

@@ -19,6 +19,7 @@ const FIELD_NAMES: Record<string, string> = {
   leadTimeMinutes: "Jeda minimal",
   holdHours: "Batas bayar",
   maxUnpaidPerChat: "Booking belum dibayar per chat",
+  diagnosisFeeIdr: "Biaya cek / diagnosa",
   amountIdr: "Jumlah",
   via: "Cara refund",
   refundKey: "Formulir",

@@ -59,6 +59,11 @@ export default async function TodayPage() {
   return (
     <>
       <h1>Hari ini, {formatDateLong(view.date)}</h1>
+      <p>
+        <Link className={styles.button} href="/admin/orders/new">
+          + Pesanan baru
+        </Link>
+      </p>
       <section className={styles.cards} aria-label="Ringkasan">
         <div className={styles.card}>
           <strong>{view.appointmentsToday}</strong>

@@ -59,8 +59,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {virtualAccount && (
         <section className={styles.card} aria-label="Instruksi transfer">
           <pre className={styles.va}>{virtualAccountText(order, virtualAccount)}</pre>
-          <p className={styles.note}>Ingin memakai metode lain? &quot;Bayar Sekarang&quot; membatalkan nomor VA ini dan membuka pilihan pembayaran.</p>
         </section>
+      )}
+      {json.paymentStatus === "review" && (
+        <p className={styles.note} role="status">
+          Pembayaran kartu Anda sedang diperiksa oleh penyedia pembayaran. Jadwal tetap disimpan; halaman ini berubah sendiri begitu ada keputusan.
+        </p>
       )}
       {canPay && order.holdExpiresAt && (
         <p className={styles.note}>Selesaikan pembayaran sebelum {formatWibDateTime(order.holdExpiresAt)} agar jadwal tetap tersimpan.</p>
@@ -68,6 +72,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <PayPanel
         token={token}
         canPay={canPay}
+        virtualAccountLive={Boolean(virtualAccount)}
         paymentStatus={json.paymentStatus}
         repairStatus={json.repairStatus}
         returnedFromPayment={Boolean(query.transaction_status || query.order_id)}

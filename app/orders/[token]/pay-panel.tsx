@@ -16,13 +16,26 @@ declare global {
   }
 }
 
-const POLL_EVERY_MS = 3_000;
-const POLL_FOR_MS = 120_000;
-const OPEN_STATUSES = ["unpaid", "pending", "failed"];
+/** While the payment is open the page reads the order every few seconds, then less often as time goes by. */
+const FAST_POLL_MS = 3_000;
+const FAST_FOR_MS = 120_000;
+const SLOW_POLL_MS = 10_000;
+const SLOWER_AFTER_MS = 15 * 60_000;
+const SLOWEST_POLL_MS = 30_000;
+/** Every this many reads, the server also asks Midtrans (it throttles that per order itself). */
+const MIDTRANS_CHECK_EVERY = 5;
+const OPEN_STATUSES = ["unpaid", "pending", "failed", "review"];
+
+function pollDelay(sinceMs: number): number {
+  if (sinceMs < FAST_FOR_MS) return FAST_POLL_MS;
+  return sinceMs < SLOWER_AFTER_MS ? SLOW_POLL_MS : SLOWEST_POLL_MS;
+}
 
 interface Props {
   token: string;
   canPay: boolean;
+  /** A VA number is shown above: the way to pay is the transfer; the button offers another method instead. */
+  virtualAccountLive: boolean;
   paymentStatus: string;
   repairStatus: string;
   /** Snap's finish redirect brought the customer back here. */
@@ -32,18 +45,21 @@ interface Props {
 }
 
 /**
- * "Bayar Sekarang" and the live status. Snap's callbacks are only hints: after
- * the popup opens, closes, or the customer comes back, the page asks the server
- * (which asks Midtrans) every few seconds for two minutes, and again whenever
- * the tab becomes visible, then re-renders itself with the new status.
+ * "Bayar Sekarang" (or, beside a VA, "Pilih metode lain") and the live status.
+ * While the payment is open the page keeps reading the order's status (every
+ * 3 s for two minutes, then less often; paused while the tab is hidden, at once
+ * when it shows again), so a payment made in another app shows as "Lunas" within
+ * seconds. Snap's callbacks are only hints: they restart the fast reads.
  */
-export function PayPanel({ token, canPay, paymentStatus, repairStatus, returnedFromPayment, snap }: Props) {
+export function PayPanel({ token, canPay, virtualAccountLive, paymentStatus, repairStatus, returnedFromPayment, snap }: Props) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [checking, setChecking] = useState(false);
+  const [confirmingSwitch, setConfirmingSwitch] = useState(false);
   const known = useRef({ paymentStatus, repairStatus });
-  const pollUntil = useRef(0);
+  const pollingSince = useRef(0);
+  const reads = useRef(0);
   const timer = useRef<number | undefined>(undefined);
 
   useEffect(() => {
@@ -60,53 +76,77 @@ export function PayPanel({ token, canPay, paymentStatus, repairStatus, returnedF
     document.head.appendChild(script);
   }, [snap]);
 
-  const check = useCallback(async () => {
-    const response = await fetch(`/api/orders/${encodeURIComponent(token)}?check=1`, { cache: "no-store" });
-    if (!response.ok) return;
+  const check = useCallback(async (): Promise<boolean> => {
+    const askMidtrans = ++reads.current % MIDTRANS_CHECK_EVERY === 0;
+    const response = await fetch(`/api/orders/${encodeURIComponent(token)}${askMidtrans ? "?check=1" : ""}`, { cache: "no-store" });
+    if (!response.ok) return true;
     const status = (await response.json()) as { paymentStatus: string; repairStatus: string };
     if (status.paymentStatus !== known.current.paymentStatus || status.repairStatus !== known.current.repairStatus) {
       known.current = { paymentStatus: status.paymentStatus, repairStatus: status.repairStatus };
       router.refresh();
     }
-    if (!OPEN_STATUSES.includes(status.paymentStatus)) pollUntil.current = 0;
+    return OPEN_STATUSES.includes(status.paymentStatus);
   }, [token, router]);
 
-  const startPolling = useCallback(() => {
-    pollUntil.current = Date.now() + POLL_FOR_MS;
-    setChecking(true);
-    if (timer.current !== undefined) return;
+  const stopPolling = useCallback(() => {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+  }, []);
+
+  const schedule = useCallback(() => {
     const tick = async () => {
-      await check().catch(() => {});
-      if (Date.now() < pollUntil.current) {
-        timer.current = window.setTimeout(tick, POLL_EVERY_MS);
-      } else {
+      const open = await check().catch(() => true);
+      if (!open) {
         timer.current = undefined;
         setChecking(false);
+        return;
       }
+      timer.current = window.setTimeout(tick, pollDelay(Date.now() - pollingSince.current));
     };
-    timer.current = window.setTimeout(tick, 0);
-  }, [check]);
+    stopPolling();
+    timer.current = window.setTimeout(tick, pollDelay(Date.now() - pollingSince.current));
+  }, [check, stopPolling]);
+
+  /** Back to fast reads, starting now (after "Bayar Sekarang", Snap's callbacks, the finish redirect). */
+  const startPolling = useCallback(() => {
+    pollingSince.current = Date.now();
+    setChecking(true);
+    stopPolling();
+    timer.current = window.setTimeout(async function first() {
+      timer.current = undefined;
+      if (await check().catch(() => true)) schedule();
+      else setChecking(false);
+    }, 0);
+  }, [check, schedule, stopPolling]);
 
   useEffect(() => {
-    // Back from Snap's finish redirect: start asking at once (in a callback, not during the effect).
-    const start = returnedFromPayment ? window.setTimeout(startPolling, 0) : undefined;
+    if (!OPEN_STATUSES.includes(paymentStatus)) return;
+    pollingSince.current = Date.now();
+    // Back from Snap's finish redirect: ask at once; otherwise keep watching quietly.
+    const start = window.setTimeout(returnedFromPayment ? startPolling : schedule, 0);
     const onVisible = () => {
-      if (document.visibilityState === "visible") check().catch(() => {});
+      if (document.visibilityState !== "visible") return stopPolling();
+      pollingSince.current = Date.now();
+      check()
+        .then((open) => open && schedule())
+        .catch(() => schedule());
     };
     document.addEventListener("visibilitychange", onVisible);
     return () => {
       document.removeEventListener("visibilitychange", onVisible);
       window.clearTimeout(start);
-      window.clearTimeout(timer.current);
-      timer.current = undefined;
+      stopPolling();
     };
-  }, [returnedFromPayment, startPolling, check]);
+  }, [paymentStatus, returnedFromPayment, startPolling, schedule, stopPolling, check]);
 
-  async function pay() {
+  async function pay(anyMethod = false) {
     setBusy(true);
     setError(undefined);
     try {
-      const response = await fetch(`/api/orders/${encodeURIComponent(token)}/pay`, { method: "POST" });
+      const response = await fetch(`/api/orders/${encodeURIComponent(token)}/pay`, {
+        method: "POST",
+        ...(anyMethod ? { headers: { "content-type": "application/json" }, body: JSON.stringify({ anyMethod: true }) } : {}),
+      });
       const body = (await response.json()) as { token?: string; redirect_url?: string; error?: string };
       if (!response.ok || !body.token) {
         setError(body.error ?? "Pembayaran belum dapat dibuka. Silakan coba lagi.");
@@ -119,19 +159,38 @@ export function PayPanel({ token, canPay, paymentStatus, repairStatus, returnedF
       }
       window.snap.pay(body.token, { onSuccess: startPolling, onPending: startPolling, onError: startPolling, onClose: startPolling });
       startPolling();
+      // The VA was cancelled for the new page: show the page without it.
+      if (anyMethod) router.refresh();
     } catch {
       setError("Koneksi terputus. Periksa internet Anda lalu coba lagi.");
     } finally {
       setBusy(false);
+      setConfirmingSwitch(false);
     }
   }
 
   return (
     <div>
-      {canPay && (
-        <button type="button" className={styles.pay} onClick={pay} disabled={busy}>
+      {canPay && !virtualAccountLive && (
+        <button type="button" className={styles.pay} onClick={() => pay()} disabled={busy}>
           {busy ? "Membuka pembayaran…" : "Bayar Sekarang"}
         </button>
+      )}
+      {canPay && virtualAccountLive && !confirmingSwitch && (
+        <button type="button" className={styles.secondary} onClick={() => setConfirmingSwitch(true)} disabled={busy}>
+          Pilih metode lain
+        </button>
+      )}
+      {canPay && virtualAccountLive && confirmingSwitch && (
+        <div role="group" aria-label="Ganti metode pembayaran" className={styles.switchBox}>
+          <p>Nomor VA di atas akan dibatalkan, lalu Anda bisa memilih QRIS, e-wallet, kartu, atau VA bank lain. Jangan transfer ke nomor VA lama setelah ini.</p>
+          <button type="button" className={styles.pay} onClick={() => pay(true)} disabled={busy}>
+            {busy ? "Membuka pembayaran…" : "Ya, pilih metode lain"}
+          </button>
+          <button type="button" className={styles.secondary} onClick={() => setConfirmingSwitch(false)} disabled={busy}>
+            Tetap pakai VA ini
+          </button>
+        </div>
       )}
       {error && (
         <p role="alert" className={styles.error}>

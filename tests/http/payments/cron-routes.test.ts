@@ -42,8 +42,7 @@ describe("cron routes", () => {
   it("expiry frees the slot: orders past their hold are expired, cancelled and their customers told", async () => {
     const first = await bookOrder(testDb.db, { ...holdRanOut(), chatId: 1 });
     const second = await bookOrder(testDb.db, { ...holdRanOut(), chatId: 2 });
-    await expect(bookOrder(testDb.db, { chatId: 3 })).rejects.toThrow("slot_full");
-
+    // (A booking would take their places even before the sweep: tests/db/booking/lapsed-holds.test.ts.)
     const response = await cron(MAINTENANCE);
     expect(response.status).toBe(200);
     expect((await response.json()).expiry).toEqual({ expired: 2, checked: 2 });

@@ -239,6 +239,24 @@ describe("POST /api/midtrans/notification", () => {
     expect((await readAudit(testDb.db, "payment.status_changed"))[1]!.after).toMatchObject({ verdict: "reversal" });
   });
 
+  it("a card payment held for review (capture/challenge, signed 201) tells the customer it is being checked, once; the accept that follows pays", async () => {
+    const { order, orderId } = await orderWithSnap();
+    midtrans.setTransaction(orderId, { transaction_status: "capture", fraud_status: "challenge", payment_type: "credit_card", status_code: "201" });
+    expect((await midtrans.sendNotification(notifyUrl, orderId)).status).toBe(200);
+    expect((await midtrans.sendNotification(notifyUrl, orderId)).status).toBe(200);
+    expect((await readOrder(testDb.db, order.id)).paymentStatus).toBe("review");
+    let texts = (await readOutbox(testDb.db)).map((m) => m.payload.params.text as string);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain(`Pembayaran kartu untuk booking ${order.bookingCode} sedang diperiksa`);
+
+    midtrans.setTransaction(orderId, { transaction_status: "capture", fraud_status: "accept", payment_type: "credit_card", status_code: "200" });
+    expect((await midtrans.sendNotification(notifyUrl, orderId)).status).toBe(200);
+    expect((await readOrder(testDb.db, order.id)).paymentStatus).toBe("paid");
+    texts = (await readOutbox(testDb.db)).map((m) => m.payload.params.text as string);
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toContain("Pembayaran diterima");
+  });
+
   it("a refund after payment makes the order refunded and tells the customer", async () => {
     const { order, orderId } = await orderWithSnap();
     customerPaysByVa(orderId);

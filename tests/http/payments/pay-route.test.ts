@@ -138,6 +138,52 @@ describe("POST /api/orders/{token}/pay", () => {
     expect((await readAudit(testDb.db, "payment.snap_created"))[0]!.after).toMatchObject({ cancelled: [`${order.bookingCode}-1`] });
   });
 
+  it("'Pilih metode lain' beside a VA: the VA is cancelled and Snap offers every method, not the same bank again; the order's method becomes 'all'", async () => {
+    const order = await bookOrder(testDb.db, { paymentMethod: "bca_va" });
+    await issueVirtualAccount(testDb.db, { orderId: order.id });
+    const response = await fetch(`${app.url}/api/orders/${order.statusToken}/pay`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ anyMethod: true }),
+    });
+    expect(response.status).toBe(200);
+    expect(midtrans.transaction(`${order.bookingCode}-1`)!.transaction_status).toBe("cancel");
+    const sent = midtrans.callsTo("POST", "/snap/v1/transactions")[0]!.body as { enabled_payments: string[] };
+    expect(sent.enabled_payments).toEqual(expect.arrayContaining(["bca_va", "bni_va", "gopay", "shopeepay", "other_qris", "credit_card", "echannel"]));
+    expect((await readOrder(testDb.db, order.id)).paymentMethod).toBe("all");
+    expect((await readAudit(testDb.db, "payment.snap_created"))[0]!.after).toMatchObject({ methodChanged: { from: "bca_va", to: "all" } });
+
+    // A later plain "Bayar Sekarang" reuses that page.
+    expect(await (await pay(order.statusToken)).json()).toMatchObject({ token: (await readPayments(testDb.db, order.id))[1]!.snapToken });
+    expect(midtrans.callsTo("POST", "/snap/v1/transactions")).toHaveLength(1);
+  });
+
+  it("a Snap page made for one bank is not reused for 'another method'; a body that is not exactly {anyMethod: true} keeps the method", async () => {
+    const order = await bookOrder(testDb.db, { paymentMethod: "bni_va" });
+    expect((await pay(order.statusToken)).status).toBe(200);
+    for (const body of ['{"anyMethod":"true"}', "not json", '{"anyMethod":1}', "null"]) {
+      expect((await fetch(`${app.url}/api/orders/${order.statusToken}/pay`, { method: "POST", body })).status).toBe(200);
+    }
+    expect(midtrans.callsTo("POST", "/snap/v1/transactions")).toHaveLength(1);
+    expect((await readOrder(testDb.db, order.id)).paymentMethod).toBe("bni_va");
+
+    const switched = await fetch(`${app.url}/api/orders/${order.statusToken}/pay`, { method: "POST", body: JSON.stringify({ anyMethod: true }) });
+    expect(switched.status).toBe(200);
+    const calls = midtrans.callsTo("POST", "/snap/v1/transactions");
+    expect(calls).toHaveLength(2);
+    expect((calls[1]!.body as { enabled_payments: string[] }).enabled_payments).toContain("gopay");
+    // The one-bank page was closed at Midtrans before the new one was made.
+    expect(midtrans.callsTo("POST", `/snap/v1/transactions/${(await readPayments(testDb.db, order.id))[0]!.snapToken}/cancel`)).toHaveLength(1);
+  });
+
+  it("'another method' on a paid order changes nothing", async () => {
+    const paid = await bookOrder(testDb.db, { paymentMethod: "bca_va" });
+    await testDb.db.update(orders).set({ paymentStatus: "paid" }).where(eq(orders.id, paid.id));
+    const response = await fetch(`${app.url}/api/orders/${paid.statusToken}/pay`, { method: "POST", body: JSON.stringify({ anyMethod: true }) });
+    expect(response.status).toBe(409);
+    expect((await readOrder(testDb.db, paid.id)).paymentMethod).toBe("bca_va");
+  });
+
   it("answers 409 instead of a new attempt when the pending VA turns out to be paid already", async () => {
     const order = await bookOrder(testDb.db, { paymentMethod: "bri_va" });
     await issueVirtualAccount(testDb.db, { orderId: order.id });

@@ -1,24 +1,15 @@
 import { groupWeek, weeklyHours, type WeeklySlot } from "@/lib/booking/weekly-hours";
-import { formatIndonesianPhone, normalizeIndonesianPhone, openingHoursLine, safeHttpUrl, shopContactOf } from "@/lib/site/shop-contact";
+import { openingHoursLine, safeHttpUrl, shopContactOf } from "@/lib/site/shop-contact";
 
 describe("the shop's phone number", () => {
-  it.each([
-    ["0812-3456-7890", "+6281234567890"],
-    ["0812 3456 7890", "+6281234567890"],
-    ["62 812 3456 7890", "+6281234567890"],
-    ["+62 (812) 3456-7890", "+6281234567890"],
-    ["021-7890123", "+62217890123"],
-  ])("%s is stored as %s", (input, stored) => {
-    expect(normalizeIndonesianPhone(input)).toBe(stored);
-  });
-
-  it.each(["812345", "+1 415 555 0100", "0800", "08123456789012345", "+620812345678", "0812-abc-7890", ""])("%s is not an Indonesian number", (input) => {
-    expect(normalizeIndonesianPhone(input)).toBeUndefined();
-  });
-
   it("is shown grouped, and its WhatsApp link has no plus sign", () => {
-    expect(formatIndonesianPhone("+6281234567890")).toBe("+62 812-3456-7890");
-    expect(shopContactOf({ shopName: "Jiot", address: "", phone: "+6281234567890", mapsUrl: "" }).whatsappUrl).toBe("https://wa.me/6281234567890");
+    const contact = shopContactOf({ shopName: "Jiot", address: "", phone: "0812-3456-7890", mapsUrl: "" });
+    expect(contact.phoneDisplay).toBe("+62 812-3456-7890");
+    expect(contact.whatsappUrl).toBe("https://wa.me/6281234567890");
+  });
+
+  it("a number that is not Indonesian is left out", () => {
+    expect(shopContactOf({ shopName: "Jiot", address: "", phone: "+1 415 555 0100", mapsUrl: "" }).phone).toBeUndefined();
   });
 });
 

@@ -29,10 +29,15 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1>Pesanan</h1>
+      <p>
+        <Link className={styles.button} href="/admin/orders/new">
+          + Pesanan baru
+        </Link>
+      </p>
       <form method="get" className={styles.filters} role="search">
         <label>
           Cari
-          <input name="q" type="search" defaultValue={filters.q} placeholder="Kode booking, nama, @username" />
+          <input name="q" type="search" defaultValue={filters.q} placeholder="Kode booking, nama, @username, no. HP" />
         </label>
         <label>
           Jadwal dari

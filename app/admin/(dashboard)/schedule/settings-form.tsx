@@ -45,6 +45,10 @@ export function SettingsForm({ settings }: { settings: ShopSettings }) {
         Booking belum dibayar per chat Telegram (maksimal)
         <input type="number" name="maxUnpaidPerChat" defaultValue={settings.maxUnpaidPerChat} min={1} max={20} required />
       </label>
+      <label>
+        Biaya cek / diagnosa, saat spare part belum diketahui (Rp)
+        <input type="number" name="diagnosisFeeIdr" defaultValue={settings.diagnosisFeeIdr} min={0} max={10000000} required />
+      </label>
       <fieldset className={styles.weekdays}>
         <legend>Tutup setiap</legend>
         {WEEKDAYS.map((name, day) => (

@@ -5,7 +5,11 @@ import { getDb } from "@/db";
 import { listAuditEntries } from "@/db/queries/admin-dashboard";
 import { listOrderNotes } from "@/db/queries/order-notes";
 import { findOrderById } from "@/db/queries/orders";
+import { getShopSettings } from "@/db/queries/settings";
+import { paymentLinkShare } from "@/lib/admin/counter-order";
+import { customerHistoryPath } from "@/lib/admin/customer-history";
 import { hasReceipt } from "@/lib/admin/job-sheet";
+import { formatIndonesianPhone, whatsappLink } from "@/lib/booking/phone";
 import { MAX_NOTE_LENGTH } from "@/lib/admin/order-notes";
 import { listOrderPayments } from "@/db/queries/payments";
 import { listAllSlots } from "@/db/queries/slots";
@@ -28,6 +32,9 @@ import { RefundPanel } from "./refund-panel";
 
 export const metadata: Metadata = { title: "Detail pesanan" };
 
+/** Paid at the till: no online payment link to send. */
+const OFFLINE_METHODS = new Set(["pay_at_shop", "cash"]);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -47,6 +54,8 @@ export default async function OrderDetailPage({ params, searchParams }: Props) {
     listOrderRefunds(db, { orderId: id }),
   ]);
   const flash = decodeFlash((await searchParams).flash);
+  const historyPath = customerHistoryPath(order);
+  const share = paymentLinkShare(order, (await getShopSettings(db)).shopName);
   const open = order.repairStatus !== "cancelled" && order.repairStatus !== "completed";
   const payable = open && !["paid", "review"].includes(order.paymentStatus);
   const today = todayInJakarta();
@@ -65,9 +74,25 @@ export default async function OrderDetailPage({ params, searchParams }: Props) {
           <dt>Pelanggan</dt>
           <dd>
             {order.customerName || "—"} {order.telegramUsername && <span className={styles.muted}>@{order.telegramUsername}</span>}
-            <span className={styles.muted}> · chat {order.chatId} · bahasa {order.language}</span>{" "}
-            <Link href={`/admin/customers/${order.chatId}`}>Riwayat pelanggan</Link>
+            {order.customerPhone && (
+              <>
+                {" · "}
+                <a href={whatsappLink(order.customerPhone)} target="_blank" rel="noopener noreferrer">
+                  {formatIndonesianPhone(order.customerPhone)}
+                </a>
+              </>
+            )}
+            <span className={styles.muted}>
+              {order.chatId === null ? " · dibuat di kasir, tanpa Telegram" : ` · chat ${order.chatId}`} · bahasa {order.language}
+            </span>{" "}
+            {historyPath && <Link href={historyPath}>Riwayat pelanggan</Link>}
           </dd>
+          {order.faultDescription && (
+            <>
+              <dt>Keluhan</dt>
+              <dd>{order.faultDescription}</dd>
+            </>
+          )}
           <dt>Jadwal</dt>
           <dd>
             {formatDateDmy(order.serviceDate)}, {order.slotLabel}
@@ -89,6 +114,14 @@ export default async function OrderDetailPage({ params, searchParams }: Props) {
           <dt>Halaman status</dt>
           <dd>
             <a href={`/orders/${order.statusToken}`}>buka halaman pelanggan</a>
+            {share.whatsappUrl && payable && !OFFLINE_METHODS.has(order.paymentMethod) && (
+              <>
+                {" · "}
+                <a href={share.whatsappUrl} target="_blank" rel="noopener noreferrer">
+                  kirim link pembayaran lewat WhatsApp
+                </a>
+              </>
+            )}
             {" · "}
             <a href={`/admin/orders/${order.id}/job-sheet`}>cetak tanda terima</a>
             {hasReceipt(order) && (

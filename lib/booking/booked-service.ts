@@ -1,0 +1,28 @@
+import type { Database } from "@/db";
+import { findActiveDevice, findPricedItem } from "@/db/queries/catalog";
+
+/** The part name an order carries while the fault is still to be found at the shop (part_id null). */
+export const DIAGNOSIS_PART_NAME = "Belum tahu / cek dulu";
+
+export interface BookedService {
+  deviceId: number;
+  deviceName: string;
+  /** Null for a diagnosis. */
+  partId: number | null;
+  partName: string;
+  priceIdr: number;
+}
+
+/**
+ * What is being booked, at today's price: a priced part of an active device, or
+ * (partId null) a diagnosis of an active device at the shop's diagnosis fee.
+ * Undefined when the catalog does not offer it.
+ */
+export async function findBookedService(
+  db: Database,
+  { deviceId, partId, diagnosisFeeIdr }: { deviceId: number; partId: number | null; diagnosisFeeIdr: number },
+): Promise<BookedService | undefined> {
+  if (partId !== null) return findPricedItem(db, { deviceId, partId });
+  const device = await findActiveDevice(db, { id: deviceId });
+  return device && { deviceId: device.id, deviceName: device.name, partId: null, partName: DIAGNOSIS_PART_NAME, priceIdr: diagnosisFeeIdr };
+}
