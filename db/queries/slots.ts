@@ -74,10 +74,20 @@ export async function lockAllSlots(tx: Database): Promise<void> {
   await tx.select({ id: slots.id }).from(slots).orderBy(asc(slots.id)).for("update");
 }
 
-/** Whether the shop is closed on that date (read inside a booking, after its slot lock). */
-export async function isDateClosed(tx: Database, { date }: { date: string }): Promise<boolean> {
-  const rows = await tx.select({ date: closedDates.date }).from(closedDates).where(eq(closedDates.date, date)).limit(1);
-  return rows.length > 0;
+/**
+ * What a booking must know of its date once it holds the slot's lock, read in
+ * one statement after the lock (so it sees a closing or a weekday edit that
+ * committed while it waited): whether the date is closed, and the slot's
+ * capacity set for that weekday, if the owner set one.
+ */
+export async function readSlotDate(tx: Database, { slotId, serviceDate }: { slotId: number; serviceDate: string }): Promise<{ closed: boolean; weekdayCapacity: number | null }> {
+  const rows = await tx
+    .select({
+      closed: sql<boolean>`exists (select 1 from ${closedDates} where ${closedDates.date} = ${serviceDate}::date)`,
+      weekdayCapacity: sql<number | null>`(select ${slotWeekdayCapacity.capacity} from ${slotWeekdayCapacity} where ${slotWeekdayCapacity.slotId} = ${slotId} and ${slotWeekdayCapacity.weekday} = ${weekdayOfColumn(sql`${serviceDate}::date`)})`,
+    })
+    .from(sql`(select 1) as one`);
+  return { closed: Boolean(rows[0]?.closed), weekdayCapacity: rows[0]?.weekdayCapacity ?? null };
 }
 
 export async function countPlacesTaken(

@@ -12,16 +12,6 @@ export async function readWeekdayCapacities(db: Database): Promise<Map<string, n
   return new Map((await listWeekdayCapacities(db)).map((row) => [`${row.slotId}:${row.weekday}`, row.capacity]));
 }
 
-/** The slot's capacity on a weekday when the owner set one; undefined = the slot's own capacity. */
-export async function findWeekdayCapacity(db: Database, { slotId, weekday }: { slotId: number; weekday: number }): Promise<number | undefined> {
-  const rows = await db
-    .select({ capacity: slotWeekdayCapacity.capacity })
-    .from(slotWeekdayCapacity)
-    .where(and(eq(slotWeekdayCapacity.slotId, slotId), eq(slotWeekdayCapacity.weekday, weekday)))
-    .limit(1);
-  return rows[0]?.capacity;
-}
-
 /** Sets a slot's capacity on a weekday, or (null) lets that weekday follow the slot's own capacity again. */
 export async function setWeekdayCapacity(
   db: Database,

@@ -1,9 +1,7 @@
 import type { Database } from "@/db";
-import { countPlacesTaken, isDateClosed, lockLapsedHolds, lockSlot } from "@/db/queries/slots";
-import { findWeekdayCapacity } from "@/db/queries/weekday-capacity";
+import { countPlacesTaken, lockLapsedHolds, lockSlot, readSlotDate } from "@/db/queries/slots";
 import type { Slot } from "@/db/schema";
 import { expireLockedOrder } from "@/lib/payments/expire-holds";
-import { weekdayOf } from "./calendar";
 
 export type ReserveResult = { ok: true; slot: Slot; taken: number } | { ok: false; reason: "slot_full" | "slot_closed" };
 
@@ -27,9 +25,9 @@ export async function reserveSlot(
 ): Promise<ReserveResult> {
   const slot = await lockSlot(tx, { slotId });
   if (!slot || !slot.active) return { ok: false, reason: "slot_closed" };
-  if (await isDateClosed(tx, { date: serviceDate })) return { ok: false, reason: "slot_closed" };
-  const capacity = (await findWeekdayCapacity(tx, { slotId, weekday: weekdayOf(serviceDate) })) ?? slot.capacity;
-  if (capacity === 0) return { ok: false, reason: "slot_closed" };
+  const day = await readSlotDate(tx, { slotId, serviceDate });
+  const capacity = day.weekdayCapacity ?? slot.capacity;
+  if (day.closed || capacity === 0) return { ok: false, reason: "slot_closed" };
   let taken = await countPlacesTaken(tx, { slotId, serviceDate });
   if (taken >= capacity) {
     const lapsed = await lockLapsedHolds(tx, { slotId, serviceDate, now });
