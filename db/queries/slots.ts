@@ -75,30 +75,25 @@ export async function lockAllSlots(tx: Database): Promise<void> {
 }
 
 /**
- * What a booking must know of its date once it holds the slot's lock, read in
- * one statement after the lock (so it sees a closing or a weekday edit that
- * committed while it waited): whether the date is closed, and the slot's
- * capacity set for that weekday, if the owner set one.
+ * What a booking must know of its slot and day once it holds the slot's lock,
+ * in one statement after the lock (so it sees a closing, a weekday edit or a
+ * booking that committed while it waited): the places held, whether the date is
+ * closed, and the slot's capacity set for that weekday, if the owner set one.
  */
-export async function readSlotDate(tx: Database, { slotId, serviceDate }: { slotId: number; serviceDate: string }): Promise<{ closed: boolean; weekdayCapacity: number | null }> {
+export async function readSlotDay(
+  tx: Database,
+  { slotId, serviceDate }: { slotId: number; serviceDate: string },
+): Promise<{ taken: number; closed: boolean; weekdayCapacity: number | null }> {
   const rows = await tx
     .select({
+      taken: sql<number>`count(*)::int`,
       closed: sql<boolean>`exists (select 1 from ${closedDates} where ${closedDates.date} = ${serviceDate}::date)`,
       weekdayCapacity: sql<number | null>`(select ${slotWeekdayCapacity.capacity} from ${slotWeekdayCapacity} where ${slotWeekdayCapacity.slotId} = ${slotId} and ${slotWeekdayCapacity.weekday} = ${weekdayOfColumn(sql`${serviceDate}::date`)})`,
     })
-    .from(sql`(select 1) as one`);
-  return { closed: Boolean(rows[0]?.closed), weekdayCapacity: rows[0]?.weekdayCapacity ?? null };
-}
-
-export async function countPlacesTaken(
-  tx: Database,
-  { slotId, serviceDate }: { slotId: number; serviceDate: string },
-): Promise<number> {
-  const rows = await tx
-    .select({ n: sql<number>`count(*)::int` })
     .from(orders)
     .where(and(eq(orders.slotId, slotId), eq(orders.serviceDate, serviceDate), holdsPlace));
-  return rows[0]?.n ?? 0;
+  const row = rows[0];
+  return { taken: row?.taken ?? 0, closed: Boolean(row?.closed), weekdayCapacity: row?.weekdayCapacity ?? null };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Database } from "@/db";
-import { countPlacesTaken, lockLapsedHolds, lockSlot, readSlotDate } from "@/db/queries/slots";
+import { lockLapsedHolds, lockSlot, readSlotDay } from "@/db/queries/slots";
 import type { Slot } from "@/db/schema";
 import { expireLockedOrder } from "@/lib/payments/expire-holds";
 
@@ -25,10 +25,10 @@ export async function reserveSlot(
 ): Promise<ReserveResult> {
   const slot = await lockSlot(tx, { slotId });
   if (!slot || !slot.active) return { ok: false, reason: "slot_closed" };
-  const day = await readSlotDate(tx, { slotId, serviceDate });
+  const day = await readSlotDay(tx, { slotId, serviceDate });
   const capacity = day.weekdayCapacity ?? slot.capacity;
   if (day.closed || capacity === 0) return { ok: false, reason: "slot_closed" };
-  let taken = await countPlacesTaken(tx, { slotId, serviceDate });
+  let taken = day.taken;
   if (taken >= capacity) {
     const lapsed = await lockLapsedHolds(tx, { slotId, serviceDate, now });
     if (taken - lapsed.length >= capacity) return { ok: false, reason: "slot_full" };
