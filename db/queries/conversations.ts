@@ -52,6 +52,11 @@ export async function saveConversation(
     .where(eq(conversations.chatId, chatId));
 }
 
+/** Remembers the chat's phone ("+62…"), offered again at its next booking. */
+export async function rememberChatPhone(tx: Database, { chatId, phone }: { chatId: number; phone: string }): Promise<void> {
+  await tx.update(conversations).set({ phone }).where(eq(conversations.chatId, chatId));
+}
+
 /** Forgets update ids older than `before` (a daily job; Telegram gives up on an update after 24 h). */
 export async function pruneProcessedUpdates(db: Database, { before }: { before: Date }): Promise<number> {
   const rows = await db

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { conversations, orders, type NewOrder, type Order } from "../schema";
 
@@ -106,6 +106,23 @@ export async function listOpenChatOrders(db: Database, { chatId, limit = 10 }: {
     .where(and(eq(orders.chatId, chatId), notInArray(orders.repairStatus, ["completed", "cancelled"]), ne(orders.paymentStatus, "expired")))
     .orderBy(asc(orders.serviceDate), asc(orders.createdAt))
     .limit(limit);
+}
+
+/**
+ * Orders staff made at the counter under this phone, with no chat yet, now
+ * belong to the chat that proved the phone is its own (a contact shared by its
+ * owner; a typed number proves nothing). Returns their booking codes.
+ */
+export async function linkCounterOrdersToChat(
+  tx: Database,
+  { phone, chatId, telegramUserId }: { phone: string; chatId: number; telegramUserId: number },
+): Promise<string[]> {
+  const rows = await tx
+    .update(orders)
+    .set({ chatId, telegramUserId, updatedAt: new Date() })
+    .where(and(eq(orders.customerPhone, phone), isNull(orders.chatId), eq(orders.source, "counter")))
+    .returning({ code: orders.bookingCode });
+  return rows.map((row) => row.code).sort();
 }
 
 export async function lockOrder(tx: Database, { id }: { id: string }): Promise<Order | undefined> {

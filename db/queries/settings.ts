@@ -17,8 +17,10 @@ export const shopSettingsSchema = z.object({
   closedWeekdays: z.array(z.number().int().min(0).max(6)),
   /** Bookings one chat may hold unpaid at once, so that one chat cannot hold every slot of a day. */
   maxUnpaidPerChat: z.number().int().min(1).max(20),
-  /** What a diagnosis ("Belum tahu / cek dulu", no part chosen yet) costs at booking, in rupiah; 0 = free. */
+  /** What a diagnosis ("Belum tahu / cek dulu") costs; 0 = free, paid at the shop with whatever part it needs. */
   diagnosisFeeIdr: z.number().int().min(0).max(10_000_000),
+  /** The bot offers "Bayar di toko": no online payment, no hold that runs out. */
+  payAtShopAllowed: z.boolean(),
 });
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   closedWeekdays: [],
   maxUnpaidPerChat: 2,
   diagnosisFeeIdr: 0,
+  payAtShopAllowed: false,
 };
 
 /** Reads the shop's settings; a missing or malformed value falls back to its default. */

@@ -86,7 +86,10 @@ export const settingsInput = z.object({
   holdHours: whole(1, 72, "Batas bayar"),
   // Optional so that a form from before this field existed keeps the stored value.
   maxUnpaidPerChat: whole(1, 20, "Booking belum dibayar per chat").optional(),
+  // Optional for the same reason; the checkbox goes with the fee, so a form without the fee leaves both alone.
   diagnosisFeeIdr: whole(0, 10_000_000, "Biaya cek / diagnosa").optional(),
+  // The form sends a hidden "off" and, when ticked, the box's "on" as well.
+  payAtShopAllowed: z.preprocess((v) => (v === undefined ? undefined : [v].flat().includes("on")), z.boolean().optional()),
   closedWeekdays: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.coerce.number().int().min(0).max(6)).transform((days) => [...new Set(days)].sort()),

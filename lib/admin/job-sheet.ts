@@ -36,6 +36,7 @@ export function printedOrder(order: Order, settings: ShopSettings, document: Pri
     ["Perangkat", order.deviceName],
     ...(order.faultDescription ? [["Keluhan", order.faultDescription] as [string, string]] : []),
     ["Servis", order.partName],
+    ...(order.faultDescription ? ([["Keluhan", order.faultDescription]] as [string, string][]) : []),
     ["Jadwal", `${formatDateDmy(order.serviceDate)}, ${order.slotLabel}`],
     ["Harga", formatRupiah(order.amountIdr)],
     ["Pembayaran", `${PAYMENT_STATUS_LABEL[order.paymentStatus]} · ${PAYMENT_METHOD_LABEL[order.paymentMethod] ?? order.paymentMethod}`],

@@ -1,8 +1,9 @@
 import type { Database } from "@/db";
 import { findActiveDevice, findPricedItem } from "@/db/queries/catalog";
 
-/** The part name an order carries while the fault is still to be found at the shop (part_id null). */
+/** The part name an order carries while the fault is still to be found at the shop (part_id null), in the customer's language. */
 export const DIAGNOSIS_PART_NAME = "Belum tahu / cek dulu";
+export const DIAGNOSIS_LABEL = { id: DIAGNOSIS_PART_NAME, en: "Not sure / check first" } as const;
 
 export interface BookedService {
   deviceId: number;
@@ -20,9 +21,9 @@ export interface BookedService {
  */
 export async function findBookedService(
   db: Database,
-  { deviceId, partId, diagnosisFeeIdr }: { deviceId: number; partId: number | null; diagnosisFeeIdr: number },
+  { deviceId, partId, diagnosisFeeIdr, language = "id" }: { deviceId: number; partId: number | null; diagnosisFeeIdr: number; language?: "id" | "en" },
 ): Promise<BookedService | undefined> {
   if (partId !== null) return findPricedItem(db, { deviceId, partId });
   const device = await findActiveDevice(db, { id: deviceId });
-  return device && { deviceId: device.id, deviceName: device.name, partId: null, partName: DIAGNOSIS_PART_NAME, priceIdr: diagnosisFeeIdr };
+  return device && { deviceId: device.id, deviceName: device.name, partId: null, partName: DIAGNOSIS_LABEL[language], priceIdr: diagnosisFeeIdr };
 }

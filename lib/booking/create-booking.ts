@@ -21,6 +21,8 @@ export interface BookingRequest {
   /** "+62…", already normalised (normalizeIndonesianPhone). */
   customerPhone?: string | null;
   faultDescription?: string | null;
+  /** Telegram file_ids of the customer's photos of the fault (at most 3). */
+  faultPhotos?: string[];
   language?: "id" | "en";
   deviceId: number;
   /** Null for a diagnosis ("Belum tahu / cek dulu"): priced at the shop's diagnosis fee. */
@@ -32,7 +34,15 @@ export interface BookingRequest {
   actor?: string;
 }
 
-export type BookingRefusal = "slot_full" | "slot_closed" | "slot_too_soon" | "date_unavailable" | "item_unavailable" | "too_many_unpaid";
+export type BookingRefusal =
+  | "slot_full"
+  | "slot_closed"
+  | "slot_too_soon"
+  | "date_unavailable"
+  | "item_unavailable"
+  /** "Bayar di toko" was chosen in the bot but the shop has turned it off since. */
+  | "payment_unavailable"
+  | "too_many_unpaid";
 export type BookingResult =
   | { ok: true; order: Order }
   | { ok: false; reason: Exclude<BookingRefusal, "too_many_unpaid"> }
@@ -74,19 +84,31 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
     if (unpaidCodes.length >= settings.maxUnpaidPerChat) return { ok: false, reason: "too_many_unpaid", unpaidCodes };
   }
 
-  const item = await findBookedService(tx, { deviceId: request.deviceId, partId: request.partId, diagnosisFeeIdr: settings.diagnosisFeeIdr });
+  const item = await findBookedService(tx, {
+    deviceId: request.deviceId,
+    partId: request.partId,
+    diagnosisFeeIdr: settings.diagnosisFeeIdr,
+    language: request.language,
+  });
   if (!item) return { ok: false, reason: "item_unavailable" };
+  const atCounter = request.source === "counter";
+  // In the bot, nothing to pay online (a free diagnosis) is paid at the shop, whatever was chosen;
+  // "Bayar di toko" otherwise only while the shop allows it (staff at the counter may always).
+  const paymentMethod: PaymentMethod = item.priceIdr === 0 && !atCounter ? "pay_at_shop" : request.paymentMethod;
+  if (paymentMethod === "pay_at_shop" && item.priceIdr > 0 && !atCounter && !settings.payAtShopAllowed) {
+    return { ok: false, reason: "payment_unavailable" };
+  }
 
   const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate, now });
   if (!place.ok) return place;
-  const atCounter = request.source === "counter";
   const slotStart = wibInstant(request.serviceDate, place.slot.startTime);
   const slotEnd = wibInstant(request.serviceDate, place.slot.endTime);
   const inTime = atCounter ? now < slotEnd : slotStartsInTime(place.slot, request.serviceDate, now, settings.leadTimeMinutes);
   if (!inTime) return { ok: false, reason: "slot_too_soon" };
 
   const holdEnd = Math.min(now.getTime() + settings.holdHours * 3_600_000, (atCounter ? slotEnd : slotStart).getTime());
-  const holdExpiresAt = request.paymentMethod === "pay_at_shop" ? null : new Date(holdEnd);
+  // Paid at the counter: the place is kept until the day, no hold runs out.
+  const holdExpiresAt = paymentMethod === "pay_at_shop" ? null : new Date(holdEnd);
 
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
     const order = await insertOrderUnlessCodeTaken(tx, {
@@ -99,6 +121,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
       customerName: request.customerName,
       customerPhone: request.customerPhone ?? null,
       faultDescription: request.faultDescription || null,
+      faultPhotos: request.faultPhotos ?? [],
       language: request.language ?? "id",
       deviceId: item.deviceId,
       partId: item.partId,
@@ -107,7 +130,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
       partName: item.partName,
       slotLabel: place.slot.label,
       serviceDate: request.serviceDate,
-      paymentMethod: request.paymentMethod,
+      paymentMethod,
       amountIdr: item.priceIdr,
       holdExpiresAt,
       createdAt: now,
@@ -127,6 +150,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
           part: order.partName,
           amountIdr: order.amountIdr,
           paymentMethod: order.paymentMethod,
+          customerPhone: order.customerPhone,
           ...(order.source === "counter" && { source: order.source }),
         },
       });

@@ -23,6 +23,15 @@ export function normalizeIndonesianPhone(input: string): string | null {
 }
 
 /**
+ * A stored number ("+62…") that is a mobile one: 08 then 8 to 11 digits. The
+ * bot asks customers for the phone the shop can reach (and WhatsApp); a
+ * landline typed there is answered as a wrong number.
+ */
+export function isIndonesianMobile(phone: string): boolean {
+  return /^\+628[1-9][0-9]{7,10}$/.test(phone);
+}
+
+/**
  * The stored-form start of a partly typed number ("0812", "62 81", "+62 812-3"),
  * for a prefix search; null when the text is not the start of an Indonesian number.
  */

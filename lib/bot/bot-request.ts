@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/db";
-import { lockConversation, lockExistingConversation } from "@/db/queries/conversations";
+import { lockConversation, lockExistingConversation, rememberChatPhone } from "@/db/queries/conversations";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
 import type { Conversation, Order } from "@/db/schema";
 import type { TelegramCall } from "@/lib/telegram/bot-api";
@@ -39,6 +39,7 @@ export class BotRequest {
   readonly cancelledOrderIds: string[] = [];
   private settingsPromise?: Promise<ShopSettings>;
   private locked?: Conversation;
+  private phone?: string;
   /** Set when the conversation changes; saved before commit. */
   next?: ConversationRecord;
 
@@ -73,6 +74,20 @@ export class BotRequest {
     return this.locked ? recordOf(this.locked).state.step : "idle";
   }
 
+  /** The phone this chat gave at an earlier booking, if any. */
+  async rememberedPhone(): Promise<string | null> {
+    if (this.phone !== undefined) return this.phone;
+    await this.conversation();
+    return this.locked?.phone ?? null;
+  }
+
+  /** Keeps the phone for the chat's next bookings (the conversation row is locked and exists by then). */
+  async rememberPhone(phone: string): Promise<void> {
+    await this.conversation();
+    await rememberChatPhone(this.tx, { chatId: this.chatId, phone });
+    this.phone = phone;
+  }
+
   save(record: ConversationRecord): void {
     this.next = record;
   }
@@ -99,7 +114,7 @@ export class BotRequest {
   }
 }
 
-const STEPS = new Set<ConversationStep>(["idle", "intro", "date", "device", "slot", "part", "payment", "summary", "booked", "status"]);
+const STEPS = new Set<ConversationStep>(["idle", "intro", "date", "device", "slot", "part", "phone", "fault", "payment", "summary", "booked", "status"]);
 
 export function recordOf(row: Conversation): ConversationRecord {
   const data = (row.data ?? {}) as ConversationData;

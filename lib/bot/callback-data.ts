@@ -14,12 +14,18 @@ export type WizardAction =
   | { type: "back"; from: BackStep }
   | { type: "device"; deviceId: number }
   | { type: "slot"; slotId: number }
-  | { type: "part"; partId: number }
+  /** null: "Belum tahu / cek dulu", a diagnosis. */
+  | { type: "part"; partId: number | null }
+  /** "Pakai <nomor>": the chat's remembered phone (read from the database, not from the button). */
+  | { type: "use_phone" }
+  | { type: "change_phone" }
+  /** "Lewati" or "Selesai" on the fault step. */
+  | { type: "fault_done" }
   | { type: "payment"; method: PaymentMethod }
   | { type: "book_now" };
 
-export type BackStep = Extract<WizardStep, "date" | "device" | "slot" | "part" | "payment">;
-const BACK_CODES: Record<BackStep, string> = { date: "dt", device: "dv", slot: "sl", part: "pt", payment: "pm" };
+export type BackStep = Extract<WizardStep, "date" | "device" | "slot" | "part" | "phone" | "fault" | "payment">;
+const BACK_CODES: Record<BackStep, string> = { date: "dt", device: "dv", slot: "sl", part: "pt", phone: "ph", fault: "ft", payment: "pm" };
 const BACK_STEPS = Object.fromEntries(Object.entries(BACK_CODES).map(([step, code]) => [code, step])) as Record<string, BackStep>;
 
 export type ButtonAction =
@@ -30,8 +36,10 @@ export type ButtonAction =
   | { scope: "status"; op: "close" }
   | { scope: "status"; op: "open"; bookingCode: string };
 
-/** Payment methods a customer can choose in the bot (cash is recorded by staff only). */
-export const CHAT_PAYMENT_METHODS: readonly PaymentMethod[] = PAYMENT_METHODS.filter((m) => m !== "cash");
+/** Online payment methods a customer can choose in the bot and on the website (cash is recorded by staff only). */
+export const CHAT_PAYMENT_METHODS: readonly PaymentMethod[] = PAYMENT_METHODS.filter((m) => m !== "cash" && m !== "pay_at_shop");
+/** What a payment button may carry: the online methods, and "Bayar di toko" when the shop allows it. */
+const BUTTON_PAYMENT_METHODS: readonly PaymentMethod[] = [...CHAT_PAYMENT_METHODS, "pay_at_shop"];
 
 function encodeWizard(action: WizardAction): string {
   switch (action.type) {
@@ -46,7 +54,13 @@ function encodeWizard(action: WizardAction): string {
     case "slot":
       return `sl:${action.slotId}`;
     case "part":
-      return `pt:${action.partId}`;
+      return `pt:${action.partId ?? "dx"}`;
+    case "use_phone":
+      return "ph";
+    case "change_phone":
+      return "pc";
+    case "fault_done":
+      return "fd";
     case "payment":
       return `pm:${action.method}`;
     case "book_now":
@@ -74,13 +88,17 @@ function decodeWizard(kind: string, arg: string | undefined): WizardAction | nul
   if (kind === "bg" && arg === undefined) return { type: "begin" };
   if (kind === "cx" && arg === undefined) return { type: "cancel" };
   if (kind === "bn" && arg === undefined) return { type: "book_now" };
+  if (kind === "ph" && arg === undefined) return { type: "use_phone" };
+  if (kind === "pc" && arg === undefined) return { type: "change_phone" };
+  if (kind === "fd" && arg === undefined) return { type: "fault_done" };
+  if (kind === "pt" && arg === "dx") return { type: "part", partId: null };
   if (kind === "bk" && arg !== undefined && Object.hasOwn(BACK_STEPS, arg)) return { type: "back", from: BACK_STEPS[arg]! };
   if (arg !== undefined && ID.test(arg)) {
     if (kind === "dv") return { type: "device", deviceId: Number(arg) };
     if (kind === "sl") return { type: "slot", slotId: Number(arg) };
     if (kind === "pt") return { type: "part", partId: Number(arg) };
   }
-  if (kind === "pm" && CHAT_PAYMENT_METHODS.includes(arg as PaymentMethod)) return { type: "payment", method: arg as PaymentMethod };
+  if (kind === "pm" && BUTTON_PAYMENT_METHODS.includes(arg as PaymentMethod)) return { type: "payment", method: arg as PaymentMethod };
   return null;
 }
 

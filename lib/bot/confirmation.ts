@@ -11,13 +11,16 @@ import { textsFor, type PaymentInstructions, type SummaryFacts } from "./texts";
 
 export function orderFacts(order: Order): SummaryFacts {
   return {
-    id: order.bookingCode,
+    bookingCode: order.bookingCode,
     amountIdr: order.amountIdr,
     serviceDate: order.serviceDate,
     slotLabel: order.slotLabel,
     deviceName: order.deviceName,
     partName: order.partName,
     paymentMethod: order.paymentMethod,
+    phone: order.customerPhone,
+    faultDescription: order.faultDescription,
+    photoCount: order.faultPhotos.length,
   };
 }
 
@@ -37,7 +40,7 @@ export function bookingConfirmationCall(order: Order, { settings, payment }: Con
   const texts = textsFor(orderLanguage(order));
   const { address, mapsUrl } = shopContactOf(settings);
   const url = statusPageUrl(order);
-  const payRow = urlRow(texts.buttonPayNow, url);
+  const payRow = urlRow(order.paymentMethod === "pay_at_shop" ? texts.buttonOpenStatus : texts.buttonPayNow, url);
   return {
     method: "sendMessage",
     params: {

@@ -12,6 +12,14 @@ export interface InlineButton {
 export interface InlineKeyboard {
   inline_keyboard: InlineButton[][];
 }
+/** A keyboard under the text field; its one button shares the customer's own contact. */
+export interface ContactRequestKeyboard {
+  keyboard: { text: string; request_contact: true }[][];
+  one_time_keyboard: true;
+  resize_keyboard: true;
+}
+/** Takes the contact keyboard away once the phone is answered. */
+export const REMOVE_KEYBOARD = { remove_keyboard: true } as const;
 
 function rows<T>(items: T[], perRow: number): T[][] {
   const out: T[][] = [];
@@ -37,18 +45,25 @@ export function wizardKeyboards(texts: BotTexts, nonce: string) {
       withBack("device", rows(devices.map((d) => button(d.name, { type: "device", deviceId: d.id })), 3)),
     slots: (slots: SlotOffer[]): InlineKeyboard =>
       withBack("slot", slots.map((s) => [button(texts.slotButton(s.label, s.remaining), { type: "slot", slotId: s.id })])),
-    parts: (items: CatalogEntry[]): InlineKeyboard =>
-      withBack("part", items.map((i) => [button(texts.partButton(i.partName, i.priceIdr), { type: "part", partId: i.partId })])),
-    payments: (): InlineKeyboard =>
-      withBack(
-        "payment",
-        rows(
-          CHAT_PAYMENT_METHODS.map((method: PaymentMethod) => button(texts.paymentMethod(method), { type: "payment", method })),
-          2,
-        ),
-      ),
+    parts: (items: CatalogEntry[], diagnosisFeeIdr: number): InlineKeyboard =>
+      withBack("part", [
+        ...items.map((i) => [button(texts.partButton(i.partName, i.priceIdr), { type: "part", partId: i.partId })]),
+        [button(texts.diagnosisButton(diagnosisFeeIdr), { type: "part", partId: null })],
+      ]),
+    rememberedPhone: (phone: string): InlineKeyboard =>
+      withBack("phone", [[button(texts.buttonUsePhone(phone), { type: "use_phone" })], [button(texts.buttonChangePhone, { type: "change_phone" })]]),
+    fault: (answered: boolean): InlineKeyboard =>
+      withBack("fault", [[button(answered ? texts.buttonDone : texts.buttonSkip, { type: "fault_done" })]]),
+    payments: (payAtShop: boolean): InlineKeyboard => {
+      const methods: PaymentMethod[] = [...CHAT_PAYMENT_METHODS, ...(payAtShop ? (["pay_at_shop"] as const) : [])];
+      return withBack("payment", rows(methods.map((method) => button(texts.paymentMethod(method), { type: "payment", method })), 2));
+    },
     summary: (): InlineKeyboard => ({ inline_keyboard: [[button(texts.buttonBookNow, { type: "book_now" }), cancel]] }),
   };
+}
+
+export function contactRequestKeyboard(texts: BotTexts): ContactRequestKeyboard {
+  return { keyboard: [[{ text: texts.buttonSharePhone, request_contact: true }]], one_time_keyboard: true, resize_keyboard: true };
 }
 
 /** Under "enter your booking code": a way out. */

@@ -30,7 +30,7 @@ async function dispatch(req: BotRequest, incoming: Handled): Promise<string | un
     case "message":
       if (incoming.command) await handleCommand(req, incoming.command);
       else if (incoming.text !== undefined) await handleText(req, incoming.text);
-      else await handleNonText(req);
+      else await handleNonText(req, incoming);
       return undefined;
     case "callback":
       return handleCallback(req, { messageId: incoming.messageId, data: incoming.data });

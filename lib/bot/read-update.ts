@@ -20,7 +20,18 @@ export interface Command {
 export type Incoming =
   | { kind: "ignore"; updateId: number }
   | { kind: "group_command"; updateId: number; chatId: number; customer: Customer; command: Command }
-  | { kind: "message"; updateId: number; chatId: number; customer: Customer; command?: Command; text?: string }
+  | {
+      kind: "message";
+      updateId: number;
+      chatId: number;
+      customer: Customer;
+      command?: Command;
+      text?: string;
+      /** A shared contact: its number, and whose it is (Telegram sets user_id when the contact is a Telegram user). */
+      contact?: SharedContact;
+      /** A photo: the file_id of its largest size, and its caption. */
+      photo?: { fileId: string; caption?: string };
+    }
   | {
       kind: "callback";
       updateId: number;
@@ -32,6 +43,11 @@ export type Incoming =
     }
   /** A button tap we cannot place in a chat of ours (an inline message, a group): answered, nothing else. */
   | { kind: "orphan_callback"; updateId: number; callbackId: string; customer: Customer };
+
+export interface SharedContact {
+  phoneNumber: string;
+  userId?: number;
+}
 
 type Sender = { id: number; is_bot?: boolean; first_name: string; last_name?: string; username?: string; language_code?: string };
 
@@ -54,6 +70,25 @@ function customerOf(from: Sender): Customer {
     username: optionalText(from.username),
     languageCode: optionalText(from.language_code),
   };
+}
+
+function contactOf(message: object): SharedContact | undefined {
+  const contact = "contact" in message ? message.contact : undefined;
+  if (!isObject(contact) || typeof contact.phone_number !== "string") return undefined;
+  return { phoneNumber: contact.phone_number.slice(0, 40), userId: Number.isSafeInteger(contact.user_id) ? (contact.user_id as number) : undefined };
+}
+
+/** Telegram sends a photo in several sizes, smallest first; the shop wants the largest. */
+function photoOf(message: object): { fileId: string; caption?: string } | undefined {
+  const sizes = "photo" in message && Array.isArray(message.photo) ? (message.photo as unknown[]) : [];
+  const usable = sizes.filter((size): size is { file_id: string; width?: number; height?: number } => isObject(size) && typeof size.file_id === "string" && size.file_id.length <= 200);
+  const largest = usable.reduce<(typeof usable)[number] | undefined>(
+    (best, size) => (!best || (size.width ?? 0) * (size.height ?? 0) >= (best.width ?? 0) * (best.height ?? 0) ? size : best),
+    undefined,
+  );
+  if (!largest) return undefined;
+  const caption = "caption" in message ? optionalText((message as { caption?: unknown }).caption) : undefined;
+  return { fileId: largest.file_id, caption };
 }
 
 const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,64}))?(?:\s+([\s\S]*))?$/;
@@ -85,7 +120,7 @@ export function readUpdate(update: Update, botUsername: string | undefined): Inc
     if (message.chat.type !== "private") {
       return command ? { kind: "group_command", updateId, chatId: message.chat.id, customer, command } : { kind: "ignore", updateId };
     }
-    return { kind: "message", updateId, chatId: message.chat.id, customer, command: command ?? undefined, text };
+    return { kind: "message", updateId, chatId: message.chat.id, customer, command: command ?? undefined, text, contact: contactOf(message), photo: photoOf(message) };
   }
   if ("callback_query" in update && update.callback_query) {
     const query = update.callback_query;

@@ -1,24 +1,35 @@
-import { findActiveDevice, findPricedItem, listActiveDevices, listDevicePrices } from "@/db/queries/catalog";
+import { findActiveDevice, listActiveDevices, listDevicePrices } from "@/db/queries/catalog";
 import { findSlot } from "@/db/queries/slots";
 import { getSlotAvailability } from "@/lib/booking/availability";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import type { BotRequest } from "./bot-request";
-import { wizardKeyboards, type InlineKeyboard } from "./keyboards";
+import { findBookedService } from "@/lib/booking/booked-service";
+import { contactRequestKeyboard, wizardKeyboards, type ContactRequestKeyboard, type InlineKeyboard } from "./keyboards";
 import type { SummaryFacts } from "./texts";
-import type { WizardState, WizardStep } from "./wizard";
+import { MAX_FAULT_PHOTOS, type WizardState, type WizardStep } from "./wizard";
 
-export type Screen = { text: string; keyboard: InlineKeyboard };
-/** A step that cannot be shown as things stand: the caller moves the wizard on with the matching event. */
-export type RenderProblem = "no_slots" | "item_unavailable";
+export type Screen = { text: string; keyboard: InlineKeyboard | ContactRequestKeyboard };
+/**
+ * A step that cannot be shown as things stand: the caller moves the wizard on with the matching event.
+ * nothing_to_pay: a free diagnosis has no payment step, it is paid at the shop.
+ */
+export type RenderProblem = "no_slots" | "item_unavailable" | "nothing_to_pay";
 
 /** The facts of the summary, looked up afresh (names and price as they are now). */
 export async function summaryFacts(req: BotRequest, state: WizardState): Promise<SummaryFacts | null> {
-  const { serviceDate, deviceId, slotId, partId, paymentMethod } = state.choices;
+  const { serviceDate, deviceId, slotId, partId, paymentMethod, phone, faultDescription, faultPhotos } = state.choices;
   if (!serviceDate || deviceId === undefined || slotId === undefined || partId === undefined || !paymentMethod) return null;
-  const [item, slot] = await Promise.all([findPricedItem(req.tx, { deviceId, partId }), findSlot(req.tx, { id: slotId })]);
+  const diagnosisFeeIdr = (await req.settings()).diagnosisFeeIdr;
+  const [item, slot] = await Promise.all([
+    findBookedService(req.tx, { deviceId, partId, diagnosisFeeIdr, language: req.language }),
+    findSlot(req.tx, { id: slotId }),
+  ]);
   if (!item || !slot) return null;
   return {
-    id: String(req.customer.id),
+    bookingCode: null,
+    phone: phone ?? null,
+    faultDescription: faultDescription ?? null,
+    photoCount: faultPhotos?.length ?? 0,
     amountIdr: item.priceIdr,
     serviceDate,
     slotLabel: slot.label,
@@ -55,10 +66,25 @@ export async function renderStep(req: BotRequest, state: WizardState, step: Wiza
     case "part": {
       const items = await listDevicePrices(req.tx, { deviceId: choices.deviceId! });
       const deviceName = items[0]?.deviceName ?? (await findActiveDevice(req.tx, { id: choices.deviceId! }))?.name ?? "-";
-      return { text: texts.askPart(deviceName), keyboard: keyboards.parts(items) };
+      return { text: texts.askPart(deviceName), keyboard: keyboards.parts(items, (await req.settings()).diagnosisFeeIdr) };
     }
-    case "payment":
-      return { text: texts.askPayment(), keyboard: keyboards.payments() };
+    case "phone": {
+      const remembered = choices.changingPhone ? null : await req.rememberedPhone();
+      if (remembered) return { text: texts.askPhoneRemembered(remembered), keyboard: keyboards.rememberedPhone(remembered) };
+      return { text: texts.askPhone(), keyboard: contactRequestKeyboard(texts) };
+    }
+    case "fault": {
+      const photoCount = choices.faultPhotos?.length ?? 0;
+      return {
+        text: texts.askFault({ description: choices.faultDescription, photoCount, maxPhotos: MAX_FAULT_PHOTOS }),
+        keyboard: keyboards.fault(Boolean(choices.faultDescription) || photoCount > 0),
+      };
+    }
+    case "payment": {
+      const settings = await req.settings();
+      if (choices.partId === null && settings.diagnosisFeeIdr === 0) return "nothing_to_pay";
+      return { text: texts.askPayment(), keyboard: keyboards.payments(settings.payAtShopAllowed) };
+    }
     case "summary": {
       const facts = await summaryFacts(req, state);
       if (!facts) return "item_unavailable";

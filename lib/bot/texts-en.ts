@@ -2,6 +2,7 @@ import { formatDateDmy, formatDateLong, formatWibDateTime } from "@/lib/booking/
 import { formatRupiah } from "@/lib/booking/money";
 import { labelsFor } from "@/lib/booking/status-labels";
 import { repairStatusLine } from "@/lib/notify/messages";
+import { shorten } from "./text-format";
 import type { BotTexts, Notice, ShopLocation, SummaryFacts } from "./texts";
 
 const LABELS = labelsFor("en");
@@ -9,14 +10,19 @@ const METHODS = LABELS.method;
 
 function lines(f: SummaryFacts): string {
   return [
-    `id: ${f.id}`,
+    `Booking code: ${f.bookingCode ?? "(given when you press Book Now)"}`,
     `Total: ${formatRupiah(f.amountIdr)}`,
     `Date: ${formatDateDmy(f.serviceDate)}`,
     `Time: ${f.slotLabel}`,
     `Device: ${f.deviceName}`,
     `Product: ${f.partName}`,
     `Payment: ${METHODS[f.paymentMethod]}`,
-  ].join("\n");
+    f.phone && `Phone: ${f.phone}`,
+    f.faultDescription && `Problem: ${shorten(f.faultDescription, 80)}`,
+    f.photoCount > 0 && `Photos of the fault: ${f.photoCount}`,
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 function notice(n: Notice): string {
@@ -55,6 +61,14 @@ function notice(n: Notice): string {
       return "The link from the website has expired, please choose again here.";
     case "draft_partial":
       return "Some of your choices from the website are no longer available, please choose again.";
+    case "phone":
+      return n.problem === "not_own_contact"
+        ? "Sorry, only your own number can be shared. Tap \"Share phone number\" or type your number."
+        : "That is not a valid phone number. Type an Indonesian mobile number, e.g. 0812 3456 7890.";
+    case "fault_too_long":
+      return `That description is too long (${n.length} characters, at most 500). Please make it shorter.`;
+    case "photo_limit":
+      return "Sorry, 3 photos at most. Tap Done to go on.";
   }
 }
 
@@ -90,6 +104,26 @@ export const TEXTS_EN: BotTexts = {
   slotButton: (label, remaining) => `At ${label} (${remaining} left)`,
   askPart: (device) => `Please choose the spare part for your ${device}:`,
   partButton: (part, price) => `${part} - ${formatRupiah(price)}`,
+  diagnosisButton: (fee) => `Not sure / check first${fee > 0 ? ` - ${formatRupiah(fee)}` : ""}`,
+  askPhone: () =>
+    "Your phone number, so the shop can reach you: tap \"Share phone number\" below, or type it (e.g. 0812 3456 7890).\n\nType /cancel to stop.",
+  askPhoneRemembered: (phone) => `The shop will contact you at ${phone}. Use this number?`,
+  buttonSharePhone: "Share phone number",
+  buttonUsePhone: (phone) => `Use ${phone}`,
+  buttonChangePhone: "Change number",
+  phoneSaved: (phone, linked) =>
+    [`Phone: ${phone} ✓`, linked.length ? `Bookings made at the shop with this number are now linked to this chat: ${linked.join(", ")}.` : ""]
+      .filter(Boolean)
+      .join("\n\n"),
+  askFault: ({ description, photoCount, maxPhotos }) =>
+    [
+      "Tell us what is wrong (optional): type a short description (up to 500 characters) and/or send photos (up to 3).",
+      description || photoCount
+        ? `Problem: ${description ? shorten(description, 200) : "-"}\nPhotos: ${photoCount}/${maxPhotos}\n\nSend more to add photos or replace the description, then tap Done.`
+        : "Tap Skip if there is nothing to add.",
+    ].join("\n\n"),
+  buttonSkip: "Skip",
+  buttonDone: "Done",
   askPayment: () => "Please choose a payment method:",
   paymentMethod: (method) => METHODS[method],
   summary: (f) => `Booking summary\n\n${lines(f)}\n\nPress Book Now to make the booking.`,
@@ -97,13 +131,17 @@ export const TEXTS_EN: BotTexts = {
   confirmation: (f, url, payment) =>
     [
       `✅ Your booking is confirmed!\n\nBooking code: ${f.bookingCode}\nWhen: ${formatDateLong(f.serviceDate, "en")}, ${f.slotLabel} at ${f.shopName}`,
-      payment
+      f.paymentMethod === "pay_at_shop"
+        ? f.amountIdr > 0
+          ? `Pay ${formatRupiah(f.amountIdr)} at the counter when you come. Your time is kept for you.`
+          : "Nothing to pay now: the repair's price is decided after the check at the shop and paid at the counter."
+        : payment
         ? `Please transfer to the ${payment.bank.toUpperCase()} virtual account\nVA number: ${payment.vaNumber}\nAmount: ${formatRupiah(payment.amountIdr)}\nPay before: ${formatWibDateTime(payment.expiresAt)}`
         : f.holdExpiresAt && !f.virtualAccountFollows
           ? `Please pay before ${formatWibDateTime(f.holdExpiresAt)}, or the booking is cancelled automatically.`
           : "",
       whereToCome(f.location),
-      `Pay and check status: ${url}`,
+      f.paymentMethod === "pay_at_shop" ? `Check status: ${url}` : `Pay and check status: ${url}`,
     ]
       .filter(Boolean)
       .join("\n\n"),

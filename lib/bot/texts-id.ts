@@ -2,6 +2,7 @@ import { formatDateDmy, formatDateLong, formatWibDateTime } from "@/lib/booking/
 import { formatRupiah } from "@/lib/booking/money";
 import { labelsFor } from "@/lib/booking/status-labels";
 import { repairStatusLine } from "@/lib/notify/messages";
+import { shorten } from "./text-format";
 import type { BotTexts, Notice, ShopLocation, SummaryFacts } from "./texts";
 
 const LABELS = labelsFor("id");
@@ -9,14 +10,19 @@ const METHODS = LABELS.method;
 
 function lines(f: SummaryFacts): string {
   return [
-    `id: ${f.id}`,
+    `Kode booking: ${f.bookingCode ?? "(dibuat saat Book Now)"}`,
     `Total: ${formatRupiah(f.amountIdr)}`,
     `Tanggal: ${formatDateDmy(f.serviceDate)}`,
     `Jam: ${f.slotLabel}`,
     `Device: ${f.deviceName}`,
     `Product: ${f.partName}`,
     `Pembayaran: ${METHODS[f.paymentMethod]}`,
-  ].join("\n");
+    f.phone && `No. HP: ${f.phone}`,
+    f.faultDescription && `Keluhan: ${shorten(f.faultDescription, 80)}`,
+    f.photoCount > 0 && `Foto kerusakan: ${f.photoCount}`,
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 function notice(n: Notice): string {
@@ -55,6 +61,14 @@ function notice(n: Notice): string {
       return "Link pilihan dari website sudah kedaluwarsa, silakan pilih lagi di sini.";
     case "draft_partial":
       return "Sebagian pilihan dari website sudah tidak tersedia, silakan pilih lagi.";
+    case "phone":
+      return n.problem === "not_own_contact"
+        ? "Maaf, hanya nomor Anda sendiri yang bisa dibagikan. Tekan tombol \"Bagikan nomor HP\" atau ketik nomor Anda."
+        : "Nomor HP tidak valid. Ketik nomor HP Indonesia, contoh: 0812 3456 7890.";
+    case "fault_too_long":
+      return `Keterangan terlalu panjang (${n.length} karakter, maksimal 500). Silakan ketik lebih singkat.`;
+    case "photo_limit":
+      return "Maaf, maksimal 3 foto. Tekan Selesai untuk lanjut.";
   }
 }
 
@@ -90,6 +104,26 @@ export const TEXTS_ID: BotTexts = {
   slotButton: (label, remaining) => `Pukul : ${label} (sisa ${remaining})`,
   askPart: (device) => `Silakan pilih spare part untuk ${device}:`,
   partButton: (part, price) => `${part} - ${formatRupiah(price)}`,
+  diagnosisButton: (fee) => `Belum tahu / cek dulu${fee > 0 ? ` - ${formatRupiah(fee)}` : ""}`,
+  askPhone: () =>
+    "Nomor HP Anda, agar toko bisa menghubungi Anda: tekan tombol \"Bagikan nomor HP\" di bawah, atau ketik nomornya (contoh: 0812 3456 7890).\n\nKetik /cancel untuk berhenti.",
+  askPhoneRemembered: (phone) => `Toko akan menghubungi Anda di nomor ${phone}. Pakai nomor ini?`,
+  buttonSharePhone: "Bagikan nomor HP",
+  buttonUsePhone: (phone) => `Pakai ${phone}`,
+  buttonChangePhone: "Ganti nomor",
+  phoneSaved: (phone, linked) =>
+    [`No. HP: ${phone} ✓`, linked.length ? `Booking dari toko dengan nomor ini kini terhubung ke chat ini: ${linked.join(", ")}.` : ""]
+      .filter(Boolean)
+      .join("\n\n"),
+  askFault: ({ description, photoCount, maxPhotos }) =>
+    [
+      "Ceritakan kerusakannya (opsional): ketik keterangan singkat (maks. 500 karakter) dan/atau kirim foto (maks. 3).",
+      description || photoCount
+        ? `Keluhan: ${description ? shorten(description, 200) : "-"}\nFoto: ${photoCount}/${maxPhotos}\n\nKirim lagi untuk menambah atau mengganti keterangan, lalu tekan Selesai.`
+        : "Tekan Lewati jika tidak ada.",
+    ].join("\n\n"),
+  buttonSkip: "Lewati",
+  buttonDone: "Selesai",
   askPayment: () => "Silakan pilih metode pembayaran:",
   paymentMethod: (method) => METHODS[method],
   summary: (f) => `Ringkasan Booking\n\n${lines(f)}\n\nTekan Book Now untuk membuat booking.`,
@@ -97,13 +131,17 @@ export const TEXTS_ID: BotTexts = {
   confirmation: (f, url, payment) =>
     [
       `✅ Booking berhasil!\n\nKode booking: ${f.bookingCode}\nJadwal: ${formatDateLong(f.serviceDate, "id")}, ${f.slotLabel} di ${f.shopName}`,
-      payment
+      f.paymentMethod === "pay_at_shop"
+        ? f.amountIdr > 0
+          ? `Bayar ${formatRupiah(f.amountIdr)} di kasir toko saat Anda datang. Jadwal Anda tetap tersimpan.`
+          : "Tidak ada yang perlu dibayar sekarang: biaya perbaikan ditentukan setelah pengecekan di toko dan dibayar di kasir."
+        : payment
         ? `Silakan transfer ke Virtual Account ${payment.bank.toUpperCase()}\nNomor VA: ${payment.vaNumber}\nJumlah: ${formatRupiah(payment.amountIdr)}\nBayar sebelum: ${formatWibDateTime(payment.expiresAt)}`
         : f.holdExpiresAt && !f.virtualAccountFollows
           ? `Silakan bayar sebelum ${formatWibDateTime(f.holdExpiresAt)}, jika tidak booking dibatalkan otomatis.`
           : "",
       whereToCome(f.location),
-      `Bayar dan cek status: ${url}`,
+      f.paymentMethod === "pay_at_shop" ? `Cek status: ${url}` : `Bayar dan cek status: ${url}`,
     ]
       .filter(Boolean)
       .join("\n\n"),

@@ -8,13 +8,24 @@ export type { Language };
 
 /** What a summary of a booking shows, before and after it exists. */
 export interface SummaryFacts {
-  id: string;
+  /** null before Book Now: the code is drawn when the booking is made. */
+  bookingCode: string | null;
   amountIdr: number;
   serviceDate: string;
   slotLabel: string;
   deviceName: string;
   partName: string;
   paymentMethod: PaymentMethod;
+  phone: string | null;
+  faultDescription: string | null;
+  photoCount: number;
+}
+
+/** What the fault step holds so far. */
+export interface FaultSoFar {
+  description?: string;
+  photoCount: number;
+  maxPhotos: number;
 }
 
 /** How to pay, when the booking already carries payment instructions (a bank VA issued at booking). */
@@ -69,7 +80,10 @@ export type Notice =
   | { kind: "item_unavailable" }
   | { kind: "menu_expired" }
   | { kind: "draft_stale" }
-  | { kind: "draft_partial" };
+  | { kind: "draft_partial" }
+  | { kind: "phone"; problem: "format" | "not_own_contact" }
+  | { kind: "fault_too_long"; length: number }
+  | { kind: "photo_limit" };
 
 /** A booking made at the counter, as its payment link is sent to the customer by WhatsApp. */
 export interface PaymentLinkFacts {
@@ -106,6 +120,20 @@ export interface BotTexts {
   slotButton(label: string, remaining: number): string;
   askPart(deviceName: string): string;
   partButton(partName: string, priceIdr: number): string;
+  /** The part step's extra choice: a diagnosis at the shop, and its fee when it has one. */
+  diagnosisButton(feeIdr: number): string;
+  askPhone(): string;
+  /** The phone remembered from an earlier booking, offered again. */
+  askPhoneRemembered(phone: string): string;
+  /** Reply-keyboard button that shares the customer's own contact. */
+  buttonSharePhone: string;
+  buttonUsePhone(phone: string): string;
+  buttonChangePhone: string;
+  /** The phone is taken (the reply keyboard goes with this message); counter bookings found under it are named. */
+  phoneSaved(phone: string, linkedCodes: string[]): string;
+  askFault(soFar: FaultSoFar): string;
+  buttonSkip: string;
+  buttonDone: string;
   askPayment(): string;
   paymentMethod(method: PaymentMethod): string;
   summary(facts: SummaryFacts): string;

@@ -5,7 +5,7 @@ import { createBookingIn } from "@/lib/booking/create-booking";
 import { isVirtualAccountMethod } from "@/lib/payments/payment-request";
 import { newNonce, type BotRequest, type ConversationRecord } from "./bot-request";
 import { orderFacts, queueBookingConfirmation } from "./confirmation";
-import { statusPromptKeyboard } from "./keyboards";
+import { REMOVE_KEYBOARD, statusPromptKeyboard } from "./keyboards";
 import { renderStep } from "./render-step";
 import type { Notice } from "./texts";
 import { isWizardStep, nextWizardStep, type WizardEvent, type WizardNotice, type WizardState } from "./wizard";
@@ -35,6 +35,9 @@ async function book(req: BotRequest, state: WizardState): Promise<{ event: Wizar
     slotId: c.slotId!,
     serviceDate: c.serviceDate!,
     paymentMethod: c.paymentMethod!,
+    customerPhone: c.phone ?? (await req.rememberedPhone()),
+    faultDescription: c.faultDescription ?? null,
+    faultPhotos: c.faultPhotos ?? [],
     now: req.now,
   });
   if (result.ok) {
@@ -54,8 +57,15 @@ export async function showStep(req: BotRequest, previous: ConversationRecord, st
   const screen = await renderStep(req, state, state.step, nonce);
   if (screen === "no_slots") return { type: "no_slots" };
   if (screen === "item_unavailable") return { type: "booking_refused", reason: "item_unavailable" };
+  if (screen === "nothing_to_pay") return { type: "payment", method: "pay_at_shop" };
   const text = [...prefix, screen.text].join("\n\n");
-  if (delivery.mode === "edit") {
+  if (!("inline_keyboard" in screen.keyboard)) {
+    // A reply keyboard cannot be put on an existing message: the menu above loses its buttons, the question comes anew.
+    if (delivery.mode === "edit") req.stripKeyboard(delivery.messageId);
+    else retireMenu(req, previous);
+    req.send(text, screen.keyboard);
+    req.save({ state, nonce: newNonce(), messageId: null });
+  } else if (delivery.mode === "edit") {
     req.edit(delivery.messageId, text, screen.keyboard);
     req.save({ state, nonce, messageId: delivery.messageId });
   } else {
@@ -71,9 +81,9 @@ export function retireMenu(req: BotRequest, previous: ConversationRecord): void 
   if (previous.messageId !== null && isWizardStep(previous.state.step)) req.stripKeyboard(previous.messageId);
 }
 
-function say(req: BotRequest, delivery: Delivery, text: string): void {
+function say(req: BotRequest, delivery: Delivery, text: string, replyMarkup?: unknown): void {
   if (delivery.mode === "edit") req.edit(delivery.messageId, text);
-  else req.send(text);
+  else req.send(text, replyMarkup);
 }
 
 /**
@@ -137,7 +147,8 @@ export async function runWizard(
           break;
         case "cancelled":
           if (delivery.mode === "send") retireMenu(req, previous);
-          say(req, delivery, req.texts.wizardCancelled);
+          // Leaving the phone question: its "Bagikan nomor HP" keyboard goes too.
+          say(req, delivery, req.texts.wizardCancelled, previous.state.step === "phone" ? REMOVE_KEYBOARD : undefined);
           req.save({ state, nonce: null, messageId: null });
           break;
         case "nothing_to_cancel":

@@ -9,7 +9,7 @@ import type { DateProblem } from "./texts";
  * an event; this function only decides where the conversation goes next and
  * what the customer is to be shown.
  */
-export const WIZARD_STEPS = ["intro", "date", "device", "slot", "part", "payment", "summary"] as const;
+export const WIZARD_STEPS = ["intro", "date", "device", "slot", "part", "phone", "fault", "payment", "summary"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 /** idle: no wizard; booked: the wizard ended in an order; status: waiting for a booking code. */
 export type ConversationStep = "idle" | WizardStep | "booked" | "status";
@@ -18,9 +18,22 @@ export interface WizardChoices {
   serviceDate?: string;
   deviceId?: number;
   slotId?: number;
-  partId?: number;
+  /** null: a diagnosis ("Belum tahu / cek dulu"), the part is decided at the shop. */
+  partId?: number | null;
+  /** "+628…", shared as a contact, typed, or the chat's remembered one. */
+  phone?: string;
+  /** "Ganti nomor" was tapped: the phone step asks for a number instead of offering the remembered one. */
+  changingPhone?: boolean;
+  faultDescription?: string;
+  /** Telegram file_ids, at most MAX_FAULT_PHOTOS. */
+  faultPhotos?: string[];
+  /** The fault step was answered (Selesai) or skipped (Lewati). */
+  faultDone?: boolean;
   paymentMethod?: PaymentMethod;
 }
+
+export const MAX_FAULT_PHOTOS = 3;
+export const MAX_FAULT_DESCRIPTION = 500;
 
 export interface WizardState {
   step: ConversationStep;
@@ -40,7 +53,14 @@ export type WizardEvent =
   | { type: "date_invalid"; problem: DateProblem; input: string; closedReason?: string }
   | { type: "device"; deviceId: number }
   | { type: "slot"; slotId: number }
-  | { type: "part"; partId: number }
+  | { type: "part"; partId: number | null }
+  | { type: "phone"; phone: string }
+  /** A typed number that is no Indonesian mobile number, or a contact that is not the sender's own. */
+  | { type: "phone_invalid"; problem: PhoneProblem }
+  | { type: "change_phone" }
+  | { type: "fault_text"; description: string }
+  | { type: "fault_photo"; fileId: string; caption?: string }
+  | { type: "fault_done" }
   | { type: "payment"; method: PaymentMethod }
   /** A tapped option that the caller found no longer available. */
   | { type: "option_unavailable"; slotLabel?: string }
@@ -54,8 +74,13 @@ export type WizardEvent =
   | { type: "status" }
   | { type: "status_done" };
 
+export type PhoneProblem = "format" | "not_own_contact";
+
 export type WizardNotice =
   | { kind: "date"; problem: DateProblem; input: string; closedReason?: string }
+  | { kind: "phone"; problem: PhoneProblem }
+  | { kind: "fault_too_long"; length: number }
+  | { kind: "photo_limit" }
   | { kind: "use_buttons" }
   | { kind: "option_unavailable" }
   | { kind: "slot_full"; slotLabel: string }
@@ -96,6 +121,8 @@ export function firstMissingStep(choices: WizardChoices): WizardStep {
   if (choices.deviceId === undefined) return "device";
   if (choices.slotId === undefined) return "slot";
   if (choices.partId === undefined) return "part";
+  if (!choices.phone) return "phone";
+  if (!choices.faultDone) return "fault";
   if (!choices.paymentMethod) return "payment";
   return "summary";
 }
@@ -103,6 +130,11 @@ export function firstMissingStep(choices: WizardChoices): WizardStep {
 function go(choices: WizardChoices, ...notices: WizardNotice[]): WizardResult {
   const effects: WizardEffect[] = notices.map((notice) => ({ type: "notice", notice }));
   return { ok: true, state: { step: firstMissingStep(choices), choices }, effects: [...effects, { type: "show_step" }] };
+}
+
+/** The fault step took a text or a photo: shown again with what it holds now. */
+function again(choices: WizardChoices): WizardResult {
+  return { ok: true, state: { step: "fault", choices }, effects: [{ type: "show_step" }] };
 }
 
 function stay(state: WizardState, notice: WizardNotice): WizardResult {
@@ -116,13 +148,24 @@ function remind(state: WizardState, notice: WizardNotice): WizardResult {
 const unexpected: WizardResult = { ok: false, error: "unexpected_event" };
 
 /** The step before each step that has "‹ Kembali", in the paper's order. */
-const PREVIOUS: Partial<Record<WizardStep, WizardStep>> = { date: "intro", device: "date", slot: "device", part: "slot", payment: "part" };
-const ANSWER_OF: Record<Exclude<WizardStep, "intro" | "summary">, keyof WizardChoices> = {
-  date: "serviceDate",
-  device: "deviceId",
-  slot: "slotId",
-  part: "partId",
-  payment: "paymentMethod",
+const PREVIOUS: Partial<Record<WizardStep, WizardStep>> = {
+  date: "intro",
+  device: "date",
+  slot: "device",
+  part: "slot",
+  phone: "part",
+  fault: "phone",
+  payment: "fault",
+};
+/** What each step's answer is; the fault's text and photos stay when it is asked again, to be added to. */
+const ANSWER_OF: Record<Exclude<WizardStep, "intro" | "summary">, (keyof WizardChoices)[]> = {
+  date: ["serviceDate"],
+  device: ["deviceId"],
+  slot: ["slotId"],
+  part: ["partId"],
+  phone: ["phone", "changingPhone"],
+  fault: ["faultDone"],
+  payment: ["paymentMethod"],
 };
 
 /**
@@ -135,8 +178,8 @@ function back(state: WizardState, from: WizardStep): WizardResult {
   if (state.step !== from || !to) return unexpected;
   const order = WIZARD_STEPS.indexOf(to);
   const choices = { ...state.choices };
-  for (const [step, key] of Object.entries(ANSWER_OF)) {
-    if (WIZARD_STEPS.indexOf(step as WizardStep) >= order) delete choices[key];
+  for (const [step, keys] of Object.entries(ANSWER_OF)) {
+    if (WIZARD_STEPS.indexOf(step as WizardStep) >= order) for (const key of keys) delete choices[key];
   }
   return { ok: true, state: { step: to, choices }, effects: [{ type: "show_step" }] };
 }
@@ -174,6 +217,30 @@ export function nextWizardStep(state: WizardState, event: WizardEvent): WizardRe
       return step === "slot" ? go({ ...choices, slotId: event.slotId }) : unexpected;
     case "part":
       return step === "part" ? go({ ...choices, partId: event.partId }) : unexpected;
+    case "phone": {
+      if (step !== "phone") return unexpected;
+      const { changingPhone: _changing, ...rest } = choices;
+      return go({ ...rest, phone: event.phone });
+    }
+    case "phone_invalid":
+      return step === "phone" ? remind(state, { kind: "phone", problem: event.problem }) : unexpected;
+    case "change_phone":
+      return step === "phone" ? { ok: true, state: { step, choices: { ...choices, changingPhone: true } }, effects: [{ type: "show_step" }] } : unexpected;
+    case "fault_text":
+      if (step !== "fault") return unexpected;
+      if (event.description.length > MAX_FAULT_DESCRIPTION) return remind(state, { kind: "fault_too_long", length: event.description.length });
+      return again({ ...choices, faultDescription: event.description });
+    case "fault_photo": {
+      if (step !== "fault") return unexpected;
+      const photos = choices.faultPhotos ?? [];
+      if (photos.length >= MAX_FAULT_PHOTOS) return remind(state, { kind: "photo_limit" });
+      // A caption describes the fault as well as text does, unless it is too long or the text was given already.
+      const caption = event.caption?.trim();
+      const described = !choices.faultDescription && caption && caption.length <= MAX_FAULT_DESCRIPTION ? { faultDescription: caption } : {};
+      return again({ ...choices, ...described, faultPhotos: [...photos, event.fileId] });
+    }
+    case "fault_done":
+      return step === "fault" ? go({ ...choices, faultDone: true }) : unexpected;
     case "payment":
       return step === "payment" ? go({ ...choices, paymentMethod: event.method }) : unexpected;
     case "option_unavailable": {
@@ -218,6 +285,10 @@ function refused(choices: WizardChoices, event: Extract<WizardEvent, { type: "bo
     case "item_unavailable": {
       const { partId: _part, ...rest } = choices;
       return go(rest, { kind: "item_unavailable" });
+    }
+    case "payment_unavailable": {
+      const { paymentMethod: _method, ...rest } = choices;
+      return go(rest, { kind: "option_unavailable" });
     }
     case "too_many_unpaid":
       // Another slot would change nothing: the wizard ends, and /status is where to pay or cancel.

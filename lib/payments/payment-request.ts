@@ -68,10 +68,11 @@ function transactionParts(order: Order, attempt: number) {
         category: "Servis",
       },
     ],
-    // Telegram gives a name and a username, no e-mail or phone.
+    // The phone the customer gave the bot (shared or typed); Telegram itself gives no e-mail.
     customer_details: {
       first_name: (order.customerName || order.telegramUsername || "Pelanggan").slice(0, 255),
       ...(order.telegramUsername ? { last_name: `(@${order.telegramUsername})` } : {}),
+      ...(order.customerPhone ? { phone: order.customerPhone } : {}),
     },
     custom_field1: order.bookingCode,
   };

@@ -8,7 +8,8 @@ import { createSnapTransaction, MidtransApiError } from "./midtrans-api";
 import { holdAlignedExpiry, midtransOrderIdOf, remainingHoldMinutes, snapTransactionBody } from "./payment-request";
 import { applyAttemptNews, cancelPendingAttempts, newsOfPayment } from "./supersede-attempts";
 
-export type PaymentRefusal = "paid" | "in_review" | "closed" | "expired";
+/** at_shop: paid at the counter, nothing to pay online (a free diagnosis, or "Bayar di toko"). */
+export type PaymentRefusal = "paid" | "in_review" | "closed" | "expired" | "at_shop";
 export type StartPaymentResult =
   | { ok: true; token: string; redirect_url: string; reused: boolean }
   | { ok: false; reason: "not_found" | PaymentRefusal | "midtrans_refused" | "midtrans_unavailable" };
@@ -21,6 +22,8 @@ export function paymentRefusal(order: Order, now: Date): PaymentRefusal | undefi
   if (["paid", "refunded", "partially_refunded"].includes(order.paymentStatus)) return "paid";
   if (order.paymentStatus === "review") return "in_review";
   if (order.repairStatus === "cancelled" || order.repairStatus === "completed") return "closed";
+  // No hold was set, so no Midtrans expiry could follow it: the counter takes the money.
+  if (order.paymentMethod === "pay_at_shop" && order.holdExpiresAt === null) return "at_shop";
   if (order.paymentStatus === "expired" || remainingHoldMinutes(order, now) < MIN_MINUTES) return "expired";
   return undefined;
 }

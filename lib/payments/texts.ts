@@ -16,6 +16,7 @@ export const PAY_ERROR_TEXT: Record<string, string> = {
   paid: "Pesanan ini sudah dibayar.",
   in_review: "Pembayaran Anda sedang ditinjau. Mohon tunggu kabar dari kami.",
   closed: "Pesanan ini sudah dibatalkan atau selesai.",
+  at_shop: "Pesanan ini dibayar di kasir toko saat Anda datang.",
   expired: "Batas waktu pembayaran sudah lewat. Silakan booking lagi lewat bot Telegram.",
   midtrans_refused: "Pembayaran belum dapat dibuat. Silakan coba lagi beberapa saat lagi.",
   midtrans_unavailable: "Layanan pembayaran sedang tidak dapat dihubungi. Silakan coba lagi beberapa saat lagi.",

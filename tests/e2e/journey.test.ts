@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
+import { formatIndonesianPhone } from "@/lib/booking/phone";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
 import { launchBrowser, policyViolations, openDesktopPage, openPhonePage } from "@/tests/support/browser";
@@ -113,6 +114,16 @@ describe("the whole journey in the playground, in a browser", () => {
     await tap(/^Pukul : /);
     await botSays("Silakan pilih spare part");
     await tap(/^Battery - Rp/);
+    await botSays("Nomor HP Anda");
+    // The one-tap button under the text field shares the simulated customer's own contact.
+    await chat.getByRole("group", { name: "Keyboard bot" }).getByRole("button", { name: /Bagikan nomor HP/ }).click();
+    await botSays("No. HP: +628125550001");
+    await botSays("Ceritakan kerusakannya");
+    await chat.getByLabel("Tulis pesan").fill("Baterai cepat habis");
+    await chat.getByRole("button", { name: "Lampirkan foto contoh" }).click();
+    await botSays("Foto: 1/3");
+    await shoot(chat, "04-fault");
+    await tap("Selesai");
     await botSays("Silakan pilih metode pembayaran");
     await tap("BCA Virtual Account");
     await botSays("Ringkasan Booking");
@@ -219,6 +230,17 @@ describe("the whole journey in the playground, in a browser", () => {
     await admin.waitForURL(/[?&]q=/);
     await admin.getByRole("link", { name: journey.bookingCode! }).click();
     await admin.waitForURL(/\/admin\/orders\/[0-9a-f-]{36}$/);
+    // What the bot collected: the shared phone, the fault and its photo, fetched from (simulated) Telegram.
+    await admin.getByText(formatIndonesianPhone("+628125550001")).first().waitFor(WAIT);
+    await admin.getByText("Baterai cepat habis").first().waitFor(WAIT);
+    await admin.waitForFunction(
+      () => {
+        const img = document.querySelector<HTMLImageElement>('img[alt="Foto kerusakan 1"]');
+        return Boolean(img?.complete && img.naturalWidth === 48);
+      },
+      undefined,
+      WAIT,
+    );
     // Straight from "Terjadwal", and before the service date: the page asks first.
     await admin.getByRole("button", { name: "Siap diambil", exact: true }).click();
     await admin.getByRole("alertdialog").waitFor(WAIT);

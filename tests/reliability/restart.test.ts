@@ -65,13 +65,19 @@ describe("the app restarts between two wizard steps", () => {
     expect(await step()).toBe("date");
     expect(await post(await startInstance(), customer.textUpdate(formatDateDmy(TOMORROW())))).toBe(200);
     expect(await step()).toBe("device");
-    const wizardMessage = customer.lastMessage().messageId;
+    const deviceMessage = customer.lastMessage().messageId;
     expect(await post(await startInstance(), customer.tapUpdate("iPhone X"))).toBe(200);
     expect(await post(await startInstance(), customer.tapUpdate(/09\.00 - 11\.00 WIB/))).toBe(200);
+    expect(customer.lastMessage().messageId).toBe(deviceMessage);
     expect(await post(await startInstance(), customer.tapUpdate("Battery"))).toBe(200);
+    expect(await step()).toBe("phone");
+    expect(await post(await startInstance(), customer.contactUpdate("6281234567890"))).toBe(200);
+    expect(await step()).toBe("fault");
+    const wizardMessage = customer.lastMessage().messageId;
+    expect(await post(await startInstance(), customer.tapUpdate("Lewati"))).toBe(200);
     expect(await post(await startInstance(), customer.tapUpdate("GoPay"))).toBe(200);
     expect(await step()).toBe("summary");
-    // The same wizard message was edited in place across every instance.
+    // From the fault question on, the same wizard message was edited in place across every instance.
     expect(customer.lastMessage().messageId).toBe(wizardMessage);
     expect(customer.lastMessage().text).toMatch(/^Ringkasan Booking/);
 
@@ -81,7 +87,7 @@ describe("the app restarts between two wizard steps", () => {
     expect(await post(await startInstance(), bookNow)).toBe(200);
     const booked = await bed.db.db.select().from(orders);
     expect(booked).toHaveLength(1);
-    expect(booked[0]).toMatchObject({ serviceDate: TOMORROW(), deviceName: "iPhone X", partName: "Battery", paymentMethod: "gopay" });
+    expect(booked[0]).toMatchObject({ serviceDate: TOMORROW(), deviceName: "iPhone X", partName: "Battery", paymentMethod: "gopay", customerPhone: "+6281234567890" });
     expect(await step()).toBe("booked");
     // Cold starts with TELEGRAM_BOT_USERNAME configured never ask getMe.
     expect(bed.tg.callsOf("getMe")).toEqual([]);

@@ -3,6 +3,9 @@ import * as chatCustomers from "@/app/playground/chat/api/customers/route";
 import * as chatSend from "@/app/playground/chat/api/send/route";
 import * as chatState from "@/app/playground/chat/api/state/route";
 import * as chatTap from "@/app/playground/chat/api/tap/route";
+import * as chatContact from "@/app/playground/chat/api/contact/route";
+import * as chatPhoto from "@/app/playground/chat/api/photo/route";
+import * as fileDownload from "@/app/playground/telegram/file/[bot]/[...path]/route";
 import * as snapTransactions from "@/app/playground/midtrans/snap/v1/transactions/route";
 import * as snapJs from "@/app/playground/midtrans/snap/snap.js/route";
 import * as vtweb from "@/app/playground/midtrans/snap/v2/vtweb/[token]/route";
@@ -31,6 +34,11 @@ export function servePlaygroundRoutes(extra: Record<string, Handler> = {}): Prom
     "GET /playground/chat/api/state": chatState.GET,
     "POST /playground/chat/api/send": chatSend.POST,
     "POST /playground/chat/api/tap": chatTap.POST,
+    "POST /playground/chat/api/contact": chatContact.POST,
+    "POST /playground/chat/api/photo": chatPhoto.POST,
+    // Next.js fills a catch-all as an array; the loopback server knows single segments, and photos live under photos/.
+    "GET /playground/telegram/file/[bot]/photos/[file]": (request: Request, { params }: { params: Promise<{ bot: string; file: string }> }) =>
+      fileDownload.GET(request, { params: params.then(({ bot, file }) => ({ bot, path: ["photos", file] })) }),
     "GET /playground/chat/api/customers": chatCustomers.GET,
     "POST /playground/chat/api/customers": chatCustomers.POST,
     "POST /playground/midtrans/snap/v1/transactions": snapTransactions.POST,

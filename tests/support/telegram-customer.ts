@@ -96,33 +96,49 @@ export class TelegramCustomer {
     };
   }
 
-  stickerUpdate(): Update {
-    const message = this.tg.addUserMessage(this.chat.id, "[sticker]");
+  /** A message update with no text (a sticker, a photo, a contact): `shown` is how the stand-in's chat lists it. */
+  private messageUpdate(shown: string, content: Record<string, unknown>): Update {
+    const message = this.tg.addUserMessage(this.chat.id, shown);
     return {
       update_id: nextUpdateId(),
-      message: {
-        message_id: message.messageId,
-        date: message.date,
-        from: this.from,
-        chat: this.chatObject(),
-        sticker: { file_id: "CAACAgIAAxkBAAE", file_unique_id: "AgAD", type: "regular", width: 512, height: 512, is_animated: false, is_video: false, emoji: "👍" },
-      },
+      message: { message_id: message.messageId, date: message.date, from: this.from, chat: this.chatObject(), ...content },
     };
   }
 
-  photoUpdate(): Update {
-    const message = this.tg.addUserMessage(this.chat.id, "[photo]");
-    return {
-      update_id: nextUpdateId(),
-      message: {
-        message_id: message.messageId,
-        date: message.date,
-        from: this.from,
-        chat: this.chatObject(),
-        photo: [{ file_id: "AgACAgUAAxkBAAI", file_unique_id: "AQAD", width: 90, height: 90, file_size: 1200 }],
-        caption: "my broken screen",
-      },
-    };
+  stickerUpdate(): Update {
+    return this.messageUpdate("[sticker]", {
+      sticker: { file_id: "CAACAgIAAxkBAAE", file_unique_id: "AgAD", type: "regular", width: 512, height: 512, is_animated: false, is_video: false, emoji: "👍" },
+    });
+  }
+
+  /** A photo as Telegram sends it: several sizes of one picture, smallest first, each with its own file_id. */
+  photoUpdate({ fileId = "AgACAgUAAxkBAAI", caption = "my broken screen" }: { fileId?: string; caption?: string } = {}): Update {
+    return this.messageUpdate("[photo]", {
+      photo: [
+        { file_id: `${fileId}-s`, file_unique_id: "AQADs", width: 90, height: 90, file_size: 1200 },
+        { file_id: fileId, file_unique_id: "AQADx", width: 1280, height: 960, file_size: 120_000 },
+        { file_id: `${fileId}-m`, file_unique_id: "AQADm", width: 320, height: 240, file_size: 12_000 },
+      ],
+      ...(caption ? { caption } : {}),
+    });
+  }
+
+  sendPhoto(options?: { fileId?: string; caption?: string }): Promise<Response> {
+    return postUpdate(this.photoUpdate(options));
+  }
+
+  /**
+   * A shared contact: by default the customer's own (what the "share phone" button sends, user_id = the sender);
+   * `userId` another's (a forwarded contact card), null a contact with no Telegram account.
+   */
+  contactUpdate(phoneNumber: string, { userId = this.profile.id }: { userId?: number | null } = {}): Update {
+    return this.messageUpdate(`[contact ${phoneNumber}]`, {
+      contact: { phone_number: phoneNumber, first_name: this.profile.firstName, ...(userId === null ? {} : { user_id: userId }) },
+    });
+  }
+
+  shareContact(phoneNumber: string, options?: { userId?: number | null }): Promise<Response> {
+    return postUpdate(this.contactUpdate(phoneNumber, options));
   }
 
   callbackUpdate(message: Pick<ChatMessage, "messageId" | "text">, data: string): Update {

@@ -21,6 +21,12 @@ export interface InlineButton {
   url?: string;
 }
 
+/** A button of a reply keyboard (under the text field); request_contact shares the user's own contact. */
+export interface ReplyButton {
+  text: string;
+  request_contact?: boolean;
+}
+
 export interface ChatMessage {
   messageId: number;
   chatId: number;
@@ -81,6 +87,10 @@ export interface TelegramStandIn {
   lastBotMessage(chatId: number): ChatMessage | undefined;
   /** How many Bot API calls addressed to the chat succeeded so far: grows as the bot answers the chat. */
   botActivity(chatId: number): number;
+  /** The reply keyboard the chat shows under its text field (sent with a message, until removed), or null. */
+  replyKeyboard(chatId: number): ReplyButton[][] | null;
+  /** A file the bot may fetch with getFile and /file/bot<token>/<file_path> (a photo a customer sent). */
+  addFile(fileId: string, bytes: Buffer): void;
   /** Adds a customer's message to the chat (for a realistic message_id) and returns it. */
   addUserMessage(chatId: number, text: string): ChatMessage;
   /** Queues an update for getUpdates (polling). */
@@ -105,11 +115,26 @@ const fail = (status: number, description: string, parameters?: { retry_after?: 
 });
 const badRequest = (what: string) => fail(400, `Bad Request: ${what}`);
 
+type ReplyMarkup = { reply: ReplyButton[][] } | { remove: true };
+
+/** A sendMessage's reply keyboard (or its removal), or undefined when it carries an inline keyboard or none. */
+function parseReplyMarkup(markup: unknown): ReplyMarkup | Outcome | undefined {
+  if (markup === undefined || markup === null) return undefined;
+  const value = (typeof markup === "string" ? JSON.parse(markup) : markup) as { keyboard?: unknown; remove_keyboard?: unknown };
+  if (value.remove_keyboard === true) return { remove: true };
+  if (value.keyboard === undefined) return undefined;
+  if (!Array.isArray(value.keyboard)) return badRequest("field \"keyboard\" must be an Array");
+  for (const row of value.keyboard as ReplyButton[][]) {
+    for (const button of row) if (!button.text) return badRequest("keyboard button text is empty");
+  }
+  return { reply: value.keyboard as ReplyButton[][] };
+}
+
 function parseKeyboard(markup: unknown): InlineButton[][] | Outcome {
   if (markup === undefined || markup === null) return [];
   const value = typeof markup === "string" ? (JSON.parse(markup) as unknown) : markup;
   const rows = (value as { inline_keyboard?: unknown }).inline_keyboard;
-  if (!Array.isArray(rows)) return badRequest("only inline keyboards are supported by the stand-in");
+  if (!Array.isArray(rows)) return badRequest("only inline keyboards can be edited into a message");
   for (const row of rows as InlineButton[][]) {
     for (const button of row) {
       if (!button.text) return badRequest("button text is empty");
@@ -150,6 +175,9 @@ export async function startTelegramStandIn(
   let updateWaiters: (() => void)[] = [];
   let webhook: WebhookState | null = null;
   const commands = new Map<string, { command: string; description: string }[]>();
+  const replyKeyboards = new Map<number, ReplyButton[][]>();
+  const files = new Map<string, Buffer>();
+  const filePathOf = (fileId: string) => `photos/file_${[...files.keys()].indexOf(fileId)}.jpg`;
 
   const chatOf = (chatId: number) => {
     let list = chats.get(chatId);
@@ -188,8 +216,12 @@ export async function startTelegramStandIn(
       if (!p.chat_id) return badRequest("chat_id is empty");
       if (!text.trim()) return badRequest("message text is empty");
       if (text.length > 4096) return badRequest("message is too long");
-      const keyboard = parseKeyboard(p.reply_markup);
+      const reply = parseReplyMarkup(p.reply_markup);
+      if (reply && "answer" in reply) return reply;
+      const keyboard = reply ? [] : parseKeyboard(p.reply_markup);
       if (!Array.isArray(keyboard)) return keyboard;
+      if (reply && "reply" in reply) replyKeyboards.set(Number(p.chat_id), reply.reply);
+      if (reply && "remove" in reply) replyKeyboards.delete(Number(p.chat_id));
       return ok(asApiMessage(newMessage(Number(p.chat_id), text, true, keyboard)));
     },
     editMessageText: (p) => {
@@ -212,6 +244,12 @@ export async function startTelegramStandIn(
       if (sameKeyboard(message.keyboard, keyboard)) return badRequest(NOT_MODIFIED);
       Object.assign(message, { keyboard, edited: true });
       return ok(asApiMessage(message));
+    },
+    getFile: (p) => {
+      const fileId = typeof p.file_id === "string" ? p.file_id : "";
+      const bytes = files.get(fileId);
+      if (!bytes) return badRequest("invalid file_id");
+      return ok({ file_id: fileId, file_unique_id: `u${fileId.length}`, file_size: bytes.length, file_path: filePathOf(fileId) });
     },
     answerCallbackQuery: (p) => {
       if (!p.callback_query_id) return badRequest("query is too old and response timeout expired or query ID is invalid");
@@ -300,6 +338,21 @@ export async function startTelegramStandIn(
   }
 
   const server = http.createServer(async (request, response) => {
+    // Downloads: https://api.telegram.org/file/bot<token>/<file_path>, valid for an hour after getFile.
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(new URL(request.url ?? "/", "http://x").pathname);
+    if (download) {
+      const fileId = [...files.keys()].find((id) => filePathOf(id) === download[2]);
+      const bytes = download[1] === token && fileId ? files.get(fileId) : undefined;
+      calls.push({ method: "file", params: { path: download[2] }, status: bytes ? 200 : 404, answer: { ok: Boolean(bytes), result: null } as ApiAnswer, at: Date.now() });
+      if (!bytes) {
+        response.writeHead(404, { "content-type": "application/json" });
+        response.end(JSON.stringify({ ok: false, error_code: 404, description: "Not Found" }));
+        return;
+      }
+      response.writeHead(200, { "content-type": "application/octet-stream", "content-length": bytes.length });
+      response.end(bytes);
+      return;
+    }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)/.exec(new URL(request.url ?? "/", "http://x").pathname);
     const nextFault = match && match[1] === token ? faults.findIndex((f) => !f.method || f.method === match[2]) : -1;
     const hangIndex = nextFault >= 0 && "hangMs" in faults[nextFault]!.fault ? nextFault : -1;
@@ -351,6 +404,8 @@ export async function startTelegramStandIn(
     chat: (chatId) => [...chatOf(chatId)],
     lastBotMessage: (chatId) => [...chatOf(chatId)].reverse().find((m) => m.fromBot),
     botActivity: (chatId) => activity.get(chatId) ?? 0,
+    replyKeyboard: (chatId) => replyKeyboards.get(chatId) ?? null,
+    addFile: (fileId, bytes) => void files.set(fileId, bytes),
     addUserMessage: (chatId, text) => newMessage(chatId, text, false, []),
     pushUpdate(update) {
       updates.push(update);
@@ -378,6 +433,8 @@ export async function startTelegramStandIn(
       updates = [];
       webhook = null;
       commands.clear();
+      replyKeyboards.clear();
+      files.clear();
     },
     async close() {
       for (const wake of updateWaiters) wake();

@@ -61,6 +61,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <pre className={styles.va}>{virtualAccountText(order, virtualAccount)}</pre>
         </section>
       )}
+      {order.paymentMethod === "pay_at_shop" && json.paymentStatus === "unpaid" && json.repairStatus !== "cancelled" && (
+        <p className={styles.note} data-testid="pay-at-shop">
+          {order.amountIdr > 0
+            ? `Bayar ${formatRupiah(order.amountIdr)} di kasir toko saat Anda datang. Jadwal Anda tetap tersimpan.`
+            : "Tidak ada yang perlu dibayar sekarang: biaya perbaikan ditentukan setelah pengecekan di toko dan dibayar di kasir."}
+        </p>
+      )}
       {json.paymentStatus === "review" && (
         <p className={styles.note} role="status">
           Pembayaran kartu Anda sedang diperiksa oleh penyedia pembayaran. Jadwal tetap disimpan; halaman ini berubah sendiri begitu ada keputusan.

@@ -92,6 +92,15 @@ export function ChatApp({ initialCustomerId, startPayload }: Props) {
     },
     [customerId],
   );
+  const shareContact = useCallback(() => {
+    postJson("contact", { customerId }).then(report, () => setProblem("Kontak tidak terkirim."));
+  }, [customerId]);
+  const sendPhoto = useCallback(
+    (caption: string) => {
+      postJson("photo", { customerId, caption }).then(report, () => setProblem("Foto tidak terkirim."));
+    },
+    [customerId],
+  );
   const pickCustomer = (id: number) => {
     setSwitcherOpen(false);
     setView(undefined);
@@ -138,7 +147,7 @@ export function ChatApp({ initialCustomerId, startPayload }: Props) {
           <p>Pesan servis iPhone, lihat katalog dan harga, dan cek status pesanan Anda di Jiot Gadget Solution.</p>
         </div>
       )}
-      {view && <Composer view={view} startText={startText} onSend={send} />}
+      {view && <Composer view={view} startText={startText} onSend={send} onShareContact={shareContact} onSendPhoto={sendPhoto} />}
       {switcherOpen && <CustomerSwitcher currentId={customerId} onPick={pickCustomer} onClose={() => setSwitcherOpen(false)} />}
       {alert && (
         <div className={styles.sheetBackdrop}>

@@ -9,10 +9,14 @@ interface Props {
   /** Shown instead of the input, as Telegram does after a t.me/<bot>?start=… link or in a new chat. */
   startText?: string;
   onSend: (text: string) => void;
+  /** A "share phone" button of the bot's keyboard: the customer's own contact, not its label. */
+  onShareContact: () => void;
+  /** 📎: the built-in photo, with what is typed as its caption. */
+  onSendPhoto: (caption: string) => void;
 }
 
 /** The bottom of the chat: the bot's command menu, the text field, and the reply keyboard when the bot sent one. */
-export function Composer({ view, startText, onSend }: Props) {
+export function Composer({ view, startText, onSend, onShareContact, onSendPhoto }: Props) {
   const [text, setText] = useState("");
   const [menuOpen, setMenuOpen] = useState(false);
   const [keyboardHidden, setKeyboardHidden] = useState(false);
@@ -57,6 +61,18 @@ export function Composer({ view, startText, onSend }: Props) {
         <button type="button" className={styles.menuButton} aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
           <span aria-hidden>☰</span> Menu
         </button>
+        <button
+          type="button"
+          className={styles.iconButton}
+          aria-label="Lampirkan foto contoh"
+          title="Lampirkan foto contoh (teks yang diketik jadi keterangannya)"
+          onClick={() => {
+            onSendPhoto(text);
+            setText("");
+          }}
+        >
+          📎
+        </button>
         <input
           className={styles.input}
           aria-label="Tulis pesan"
@@ -85,7 +101,13 @@ export function Composer({ view, startText, onSend }: Props) {
           {keyboard.rows.map((row, r) => (
             <div key={r} className={styles.replyRow}>
               {row.map((label) => (
-                <button key={label} type="button" className={styles.replyButton} onClick={() => onSend(label)}>
+                <button
+                  key={label}
+                  type="button"
+                  className={styles.replyButton}
+                  onClick={() => (keyboard.contactButtons?.includes(label) ? onShareContact() : onSend(label))}
+                >
+                  {keyboard.contactButtons?.includes(label) && <span aria-hidden>📞 </span>}
                   {label}
                 </button>
               ))}

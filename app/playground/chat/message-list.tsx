@@ -4,6 +4,7 @@ import { Fragment, useEffect, useRef } from "react";
 import type { ChatView } from "@/lib/playground/telegram/chat-view";
 import { InlineKeyboard } from "./inline-keyboard";
 import { MessageText } from "./message-text";
+import { SAMPLE_PHOTO_DATA_URL } from "@/lib/playground/telegram/sample-photo";
 import styles from "./chat.module.css";
 
 interface Props {
@@ -64,6 +65,10 @@ export function MessageList({ view, onTap, onCommand }: Props) {
             <div className={m.sender === "bot" ? styles.rowIn : styles.rowOut}>
               <div className={styles.bubbleStack}>
                 <div className={m.sender === "bot" ? styles.bubbleIn : styles.bubbleOut} data-testid="message" data-sender={m.sender} data-message-id={m.id}>
+                  {m.photo && (
+                    // eslint-disable-next-line @next/next/no-img-element -- a built-in data: image, nothing to optimise
+                    <img className={styles.photo} src={SAMPLE_PHOTO_DATA_URL} alt="Foto yang dikirim" width={192} height={144} />
+                  )}
                   <span className={styles.text}>
                     <MessageText text={m.text} entities={m.entities} onCommand={m.sender === "bot" ? onCommand : undefined} />
                   </span>

@@ -20,8 +20,20 @@ async function wizardEvent(req: BotRequest, record: ConversationRecord, action: 
       return { type: "back", from: action.from };
     case "book_now":
       return { type: "book_now" };
-    case "payment":
-      return { type: "payment", method: action.method };
+    case "payment": {
+      if (action.method !== "pay_at_shop" || record.state.step !== "payment") return { type: "payment", method: action.method };
+      const settings = await req.settings();
+      const allowed = settings.payAtShopAllowed || (choices.partId === null && settings.diagnosisFeeIdr === 0);
+      return allowed ? { type: "payment", method: action.method } : { type: "option_unavailable" };
+    }
+    case "use_phone": {
+      const phone = await req.rememberedPhone();
+      return phone ? { type: "phone", phone } : { type: "change_phone" };
+    }
+    case "change_phone":
+      return { type: "change_phone" };
+    case "fault_done":
+      return { type: "fault_done" };
     case "device":
       if (record.state.step !== "device") return { type: "device", deviceId: action.deviceId };
       return (await findActiveDevice(req.tx, { id: action.deviceId }))
@@ -34,11 +46,16 @@ async function wizardEvent(req: BotRequest, record: ConversationRecord, action: 
       if (offer?.bookable) return { type: "slot", slotId: action.slotId };
       return { type: "option_unavailable", slotLabel: offer?.label };
     }
-    case "part":
+    case "part": {
       if (record.state.step !== "part" || choices.deviceId === undefined) return { type: "part", partId: action.partId };
-      return (await findPricedItem(req.tx, { deviceId: choices.deviceId, partId: action.partId }))
+      const offered =
+        action.partId === null
+          ? await findActiveDevice(req.tx, { id: choices.deviceId })
+          : await findPricedItem(req.tx, { deviceId: choices.deviceId, partId: action.partId });
+      return offered
         ? { type: "part", partId: action.partId }
         : { type: "option_unavailable" };
+    }
   }
 }
 

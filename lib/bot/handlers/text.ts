@@ -2,7 +2,11 @@ import { checkServiceDate, getSlotAvailability } from "@/lib/booking/availabilit
 import type { BotRequest } from "../bot-request";
 import { isWizardStep } from "../wizard";
 import { retireMenu, runWizard } from "../wizard-runtime";
+import type { Incoming } from "../read-update";
 import { answerStatusInput, lookUpStatus } from "./status";
+import { answerContact, answerFaultPhoto, answerFaultText, answerPhoneText } from "./wizard-answers";
+
+type MessageIncoming = Extract<Incoming, { kind: "message" }>;
 
 const LOOKS_LIKE_CODE = /^\s*\d[\d\s]{6,10}\d\s*$/;
 
@@ -27,6 +31,8 @@ export async function handleText(req: BotRequest, text: string): Promise<void> {
   const { state } = await req.conversation();
   if (state.step === "date") return answerDate(req, text);
   if (state.step === "status") return answerStatusInput(req, text);
+  if (state.step === "phone") return answerPhoneText(req, text);
+  if (state.step === "fault") return answerFaultText(req, text);
   if (isWizardStep(state.step)) {
     await runWizard(req, { type: "text" }, { mode: "send" });
     return;
@@ -35,12 +41,18 @@ export async function handleText(req: BotRequest, text: string): Promise<void> {
   req.send(req.texts.idleHint);
 }
 
-/** A sticker, photo, voice note…: say we read text only; an open step's menu stays above, not sent again. */
-export async function handleNonText(req: BotRequest): Promise<void> {
+/**
+ * A contact at the phone step, a photo at the fault step; anything else (a
+ * sticker, voice note…): say we read text only; an open step's menu stays above, not sent again.
+ */
+export async function handleNonText(req: BotRequest, { contact, photo }: Pick<MessageIncoming, "contact" | "photo"> = {}): Promise<void> {
   const previous = await req.conversation();
+  if (contact && previous.state.step === "phone") return answerContact(req, contact);
+  if (photo && previous.state.step === "fault") return answerFaultPhoto(req, photo);
   const notice = req.texts.notice({ kind: "text_only" });
   if (isWizardStep(previous.state.step)) {
-    const hint = previous.state.step === "date" ? req.texts.retypeDate : req.texts.notice({ kind: "use_buttons" });
+    const step = previous.state.step;
+    const hint = step === "date" ? req.texts.retypeDate : step === "phone" ? req.texts.askPhone() : req.texts.notice({ kind: "use_buttons" });
     req.send(`${notice}\n${hint}`);
     return;
   }

@@ -1,6 +1,7 @@
 import { getEnv } from "@/lib/env";
 import { secretsMatch } from "@/lib/http/secrets";
 import * as bot from "./bot-methods";
+import * as files from "./file-methods";
 import * as messages from "./message-methods";
 import { readParams, type Params } from "./read-params";
 import { BotApiError } from "./types";
@@ -25,6 +26,7 @@ const METHODS: Record<string, Method> = Object.fromEntries(
     deleteMessage: messages.deleteMessage,
     answerCallbackQuery: messages.answerCallbackQuery,
     sendChatAction: messages.sendChatAction,
+    getFile: files.getFile,
   } satisfies Record<string, Method>).map(([name, fn]) => [name.toLowerCase(), fn]),
 );
 

@@ -1,7 +1,7 @@
 import { commandsForChat } from "./bot-methods";
 import { displayName, FIRST_ADDED_CUSTOMER_ID, PRESET_CUSTOMERS } from "./customers";
 import { botUser, chatRecord, findCustomer, telegramState, waitForChange } from "./store";
-import { badRequest, type BotCommand, type InlineKeyboardMarkup, type TgEntity, type TgUser } from "./types";
+import { badRequest, type BotCommand, type InlineKeyboardMarkup, type ReplyKeyboardMarkup, type TgEntity, type TgUser } from "./types";
 
 /** What the chat page draws; the page asks again with `after` = version and waits for the next change. */
 export interface ChatView {
@@ -16,8 +16,11 @@ export interface ChatView {
     text: string;
     entities: TgEntity[];
     inlineKeyboard?: InlineKeyboardMarkup["inline_keyboard"];
+    /** The customer sent the built-in photo. */
+    photo?: true;
   }[];
-  replyKeyboard?: { rows: string[][]; resize: boolean };
+  /** contactButtons: labels of the buttons that share the customer's contact instead of sending their text. */
+  replyKeyboard?: { rows: string[][]; resize: boolean; contactButtons?: string[] };
   placeholder?: string;
   toasts: { id: number; text: string; alert: boolean }[];
   notices: { id: number; text: string; afterMessageId: number }[];
@@ -54,12 +57,14 @@ export function chatView(customerId: number): ChatView {
       text: m.text,
       entities: m.entities ?? [],
       ...(m.reply_markup ? { inlineKeyboard: m.reply_markup.inline_keyboard } : {}),
+      ...(m.photo ? { photo: true as const } : {}),
     })),
     ...(record.replyKeyboard
       ? {
           replyKeyboard: {
             rows: record.replyKeyboard.keyboard.map((row) => row.map((b) => (typeof b === "string" ? b : b.text))),
             resize: Boolean(record.replyKeyboard.resize_keyboard),
+            ...contactButtonsOf(record.replyKeyboard),
           },
         }
       : {}),
@@ -70,6 +75,11 @@ export function chatView(customerId: number): ChatView {
     ...(record.pendingCallback ? { pendingCallback: { messageId: record.pendingCallback.messageId, data: record.pendingCallback.data } } : {}),
     commands: commands.length ? commands : FALLBACK_COMMANDS,
   };
+}
+
+function contactButtonsOf(markup: ReplyKeyboardMarkup): { contactButtons?: string[] } {
+  const labels = markup.keyboard.flat().flatMap((b) => (typeof b !== "string" && b.request_contact ? [b.text] : []));
+  return labels.length ? { contactButtons: labels } : {};
 }
 
 const LONG_POLL_MS = 20_000;

@@ -1,6 +1,8 @@
 import { detectEntities } from "./format-text";
 import { deliverUpdate, type Delivery } from "./deliver-update";
 import { addNotice, chatRecord, findCustomer, findMessage, nextId, telegramState, toMessage, touch, type StoredMessage } from "./store";
+import { simulatedPhone } from "./customers";
+import { SAMPLE_PHOTO_BASE64 } from "./sample-photo";
 import { badRequest, type TgUpdate, type TgUser } from "./types";
 
 function customerOf(customerId: number): TgUser {
@@ -19,25 +21,10 @@ function nextUpdateId(): number {
  * the bot — with bot_command entities, as Telegram marks them.
  */
 export async function sendAsCustomer(customerId: number, rawText: string): Promise<{ message: StoredMessage; delivery: Delivery }> {
-  const from = customerOf(customerId);
   const text = rawText.trim();
   if (!text) throw badRequest("message text is empty");
-  const record = chatRecord(from.id);
   const entities = detectEntities(text);
-  const message: StoredMessage = {
-    sender: "user",
-    message_id: record.nextMessageId++,
-    from,
-    chat: record.chat,
-    date: Math.floor(Date.now() / 1000),
-    text,
-    ...(entities.length ? { entities } : {}),
-  };
-  record.messages.push(message);
-  if (record.replyKeyboard?.one_time_keyboard) record.replyKeyboard = undefined;
-  touch(record);
-  const update: TgUpdate = { update_id: nextUpdateId(), message: toMessage(message) };
-  return { message, delivery: await deliverUpdate(update, record) };
+  return postAsCustomer(customerId, text, entities.length ? { entities } : {}, { sendText: true });
 }
 
 /**
@@ -68,4 +55,53 @@ export async function tapAsCustomer(customerId: number, messageId: number, data:
     else touch(record);
   }
   return { callbackQueryId: id, delivery };
+}
+
+/**
+ * Puts the customer's message in the chat and delivers it as a message update.
+ * A contact or photo is shown with a label but reaches the bot without `text`, as Telegram sends it.
+ */
+async function postAsCustomer(
+  customerId: number,
+  shown: string,
+  content: Pick<StoredMessage, "entities" | "contact" | "photo" | "caption">,
+  { sendText = false }: { sendText?: boolean } = {},
+): Promise<{ message: StoredMessage; delivery: Delivery }> {
+  const from = customerOf(customerId);
+  const record = chatRecord(from.id);
+  const message: StoredMessage = {
+    sender: "user",
+    message_id: record.nextMessageId++,
+    from,
+    chat: record.chat,
+    date: Math.floor(Date.now() / 1000),
+    text: shown,
+    ...content,
+  };
+  record.messages.push(message);
+  if (record.replyKeyboard?.one_time_keyboard) record.replyKeyboard = undefined;
+  touch(record);
+  const { text, ...rest } = toMessage(message);
+  const update = { update_id: nextUpdateId(), message: sendText ? { text, ...rest } : rest } as TgUpdate;
+  return { message, delivery: await deliverUpdate(update, record) };
+}
+
+/** The customer taps a "share phone" button: their own contact (user_id = theirs), with their simulated phone. */
+export function shareContactAsCustomer(customerId: number): Promise<{ message: StoredMessage; delivery: Delivery }> {
+  const from = customerOf(customerId);
+  const phone = simulatedPhone(from.id);
+  const contact = { phone_number: phone, first_name: from.first_name, ...(from.last_name ? { last_name: from.last_name } : {}), user_id: from.id };
+  return postAsCustomer(customerId, `📞 +${phone}`, { contact });
+}
+
+/** The customer sends the built-in photo; getFile and the file route serve it under its new file_id. */
+export function sendPhotoAsCustomer(customerId: number, caption?: string): Promise<{ message: StoredMessage; delivery: Delivery }> {
+  const state = telegramState();
+  const n = nextId();
+  const fileId = `AgACAgPlayground${customerId}x${n}`;
+  state.files.set(fileId, `photos/file_${n}.png`);
+  const size = Buffer.from(SAMPLE_PHOTO_BASE64, "base64").length;
+  const photo = [{ file_id: fileId, file_unique_id: `AQADpg${n}`, width: 48, height: 36, file_size: size }];
+  const text = caption?.trim().slice(0, 1024);
+  return postAsCustomer(customerId, text ? `🖼 ${text}` : "🖼 Foto", { photo, ...(text ? { caption: text } : {}) });
 }

@@ -9,6 +9,11 @@ export const PRESET_CUSTOMERS: readonly TgUser[] = [
 
 export const FIRST_ADDED_CUSTOMER_ID = 5550101;
 
+/** The phone a simulated customer shares with the "share phone" button: 0812 + the user id's last 7 digits. */
+export function simulatedPhone(userId: number): string {
+  return `62812${String(userId % 10_000_000).padStart(7, "0")}`;
+}
+
 export function displayName(user: Pick<TgUser, "first_name" | "last_name">): string {
   return [user.first_name, user.last_name].filter(Boolean).join(" ");
 }

@@ -64,6 +64,8 @@ interface TelegramState {
   pendingUpdates: TgUpdate[];
   nextUpdateId: number;
   callbacks: Map<string, { chatId: number; messageId: number; answered: boolean }>;
+  /** Photos customers sent: file_id → file_path, served by getFile and the file download route. */
+  files: Map<string, string>;
   waiters: Set<() => void>;
   nextId: number;
 }
@@ -80,6 +82,7 @@ function freshState(): TelegramState {
     pendingUpdates: [],
     nextUpdateId: 100_000_001,
     callbacks: new Map(),
+    files: new Map(),
     waiters: new Set(),
     nextId: 1,
   };

@@ -37,7 +37,7 @@ export interface InlineKeyboardMarkup {
 }
 
 export interface ReplyKeyboardMarkup {
-  keyboard: ({ text: string } | string)[][];
+  keyboard: ({ text: string; request_contact?: boolean } | string)[][];
   resize_keyboard?: boolean;
   one_time_keyboard?: boolean;
   input_field_placeholder?: string;
@@ -59,6 +59,11 @@ export interface TgMessage {
   text: string;
   entities?: TgEntity[];
   reply_markup?: InlineKeyboardMarkup;
+  /** A shared contact (the "share phone" button): the customer's own, so user_id is theirs. */
+  contact?: { phone_number: string; first_name: string; last_name?: string; user_id?: number };
+  /** A photo in its sizes, smallest first. */
+  photo?: { file_id: string; file_unique_id: string; width: number; height: number; file_size: number }[];
+  caption?: string;
 }
 
 export interface TgCallbackQuery {

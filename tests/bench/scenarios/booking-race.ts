@@ -47,7 +47,9 @@ export const bookingRace: Scenario = {
           await post(textUpdate(chatId, formatDateDmy(date)));
           await tap(chatId, /:dv:/);
           await tap(chatId, new RegExp(`:sl:${slot.id}$`));
-          await tap(chatId, /:pt:/);
+          await tap(chatId, /:pt:\d/);
+          await post(textUpdate(chatId, "0812 3456 7890"));
+          await tap(chatId, /:fd$/);
           await tap(chatId, /:pm:/);
         }),
       );

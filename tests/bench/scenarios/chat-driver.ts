@@ -6,7 +6,7 @@ import type { ChatMessage, TelegramStandIn } from "@/tests/support/telegram-stan
 
 /**
  * Customers walking through the booking wizard over the webhook: /order,
- * Booking, a typed date, device, slot, part, payment method, Book Now, and
+ * Booking, a typed date, device, slot, part, a typed phone, no fault, payment method, Book Now, and
  * again. Taps use the buttons (and their nonces) of the bot's latest message as
  * the Telegram stand-in recorded it, so the bodies are made in this thread
  * (autocannon without worker threads for these rows: a worker cannot see the
@@ -15,14 +15,16 @@ import type { ChatMessage, TelegramStandIn } from "@/tests/support/telegram-stan
  * real one would; the mix actually sent is counted.
  */
 
-export const WIZARD_STEPS = ["order", "booking", "date", "device", "slot", "part", "payment", "book_now"] as const;
+export const WIZARD_STEPS = ["order", "booking", "date", "device", "slot", "part", "phone", "fault", "payment", "book_now"] as const;
 type Step = (typeof WIZARD_STEPS)[number];
 
 const BUTTON: Partial<Record<Step, RegExp>> = {
   booking: /^w:[a-z0-9]+:bg$/,
   device: /^w:[a-z0-9]+:dv:/,
   slot: /^w:[a-z0-9]+:sl:/,
-  part: /^w:[a-z0-9]+:pt:/,
+  // A priced part: a free diagnosis has no payment step, which would restart this customer.
+  part: /^w:[a-z0-9]+:pt:\d/,
+  fault: /^w:[a-z0-9]+:fd$/,
   payment: /^w:[a-z0-9]+:pm:/,
   book_now: /^w:[a-z0-9]+:bn$/,
 };
@@ -95,6 +97,7 @@ function stepBody(tg: TelegramStandIn, mix: ChatMix, chatId: number, step: Step,
   let kind: string = step;
   let update: unknown;
   if (step === "order") update = textUpdate(chatId, "/order");
+  else if (step === "phone") update = textUpdate(chatId, `0812${String(chatId % 100_000_000).padStart(8, "0")}`);
   else if (step === "date") update = textUpdate(chatId, formatDateDmy(addDays(todayInJakarta(), 1 + Math.floor(Math.random() * days))));
   else {
     const last = lastMenu(tg, chatId);

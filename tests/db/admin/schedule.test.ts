@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { getShopSettings } from "@/db/queries/settings";
+import { getShopSettings, saveShopSettings } from "@/db/queries/settings";
 import { auditLog, closedDates, slots } from "@/db/schema";
 import { closeDate, removeSlot, reopenDate, saveSettings, saveSlot } from "@/lib/admin/catalog-schedule";
 import { applyAdminForm, SCHEDULE_OPERATIONS } from "@/lib/admin/catalog-forms";
@@ -106,6 +106,33 @@ describe("closed dates and settings", () => {
     const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.entity, "settings"));
     expect(audit).toMatchObject({ actor: "rina", action: "update", before: { shopName: "Jiot Gadget Solution" }, after: { shopName: "Jiot Gadget Bandung" } });
     expect((await saveSettings(testDb.db, ADMIN, { shopName: "X", tagline: "", address: "", phone: "", mapsUrl: "", bookingHorizonDays: 30, leadTimeMinutes: 0, holdHours: 24, closedWeekdays: [] })).status).toBe("ok");
+  });
+
+  it("saves the diagnosis fee and whether customers may pay at the shop; a negative fee is refused and nothing changes", async () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ op: "save-settings", shopName: "Jiot", tagline: "", bookingHorizonDays: "30", leadTimeMinutes: "60", holdHours: "24" })) form.set(k, v);
+    form.set("diagnosisFeeIdr", "Rp50.000");
+    form.append("payAtShopAllowed", "off");
+    form.append("payAtShopAllowed", "on");
+    expect(await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).toEqual({ status: "ok", message: "Pengaturan disimpan." });
+    expect(await getShopSettings(testDb.db)).toMatchObject({ diagnosisFeeIdr: 50_000, payAtShopAllowed: true });
+
+    form.set("payAtShopAllowed", "off");
+    form.set("diagnosisFeeIdr", "0");
+    expect((await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).status).toBe("ok");
+    expect(await getShopSettings(testDb.db)).toMatchObject({ diagnosisFeeIdr: 0, payAtShopAllowed: false });
+
+    form.set("diagnosisFeeIdr", "-5");
+    form.set("payAtShopAllowed", "on");
+    expect(await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).toEqual({ status: "invalid", errors: { diagnosisFeeIdr: "Biaya cek / diagnosa minimal 0." } });
+    expect(await getShopSettings(testDb.db)).toMatchObject({ diagnosisFeeIdr: 0, payAtShopAllowed: false });
+
+    // A form from before these fields leaves them as they are.
+    form.delete("diagnosisFeeIdr");
+    form.delete("payAtShopAllowed");
+    await saveShopSettings(testDb.db, { diagnosisFeeIdr: 25_000, payAtShopAllowed: true });
+    expect((await applyAdminForm(SCHEDULE_OPERATIONS, testDb.db, ADMIN, form)).status).toBe("ok");
+    expect(await getShopSettings(testDb.db)).toMatchObject({ diagnosisFeeIdr: 25_000, payAtShopAllowed: true });
   });
 
   it("saves the shop's address, phone (as +62…) and map link; a foreign number or a non-http link is refused", async () => {

@@ -188,3 +188,40 @@ describe("a simulated customer talking to the bot", () => {
     expect(list[3]!.lastText).toBe("Anda menulis: hello");
   });
 });
+
+describe("contact and photo from the chat page", () => {
+  it("the share-phone button sends the customer's own contact (user_id = the sender), with no text", async () => {
+    await bot.telegram.sendMessage(BUDI, "Nomor HP Anda?", {
+      reply_markup: { keyboard: [[{ text: "Bagikan nomor HP", request_contact: true }]], one_time_keyboard: true, resize_keyboard: true },
+    });
+    expect((await view()).replyKeyboard).toEqual({ rows: [["Bagikan nomor HP"]], resize: true, contactButtons: ["Bagikan nomor HP"] });
+    const shared = await post("contact", { customerId: BUDI });
+    expect(shared.status).toBe(200);
+    const message = (received.at(-1)!.update as Update.MessageUpdate).message as unknown as Record<string, unknown>;
+    expect(message).toMatchObject({ from: { id: BUDI }, contact: { phone_number: "628125550001", first_name: "Budi", user_id: BUDI } });
+    expect(message).not.toHaveProperty("text");
+    const chat = await view();
+    expect(chat.messages.at(-1)).toMatchObject({ sender: "user", text: "📞 +628125550001" });
+    // One-time keyboard: gone once used.
+    expect(chat.replyKeyboard).toBeUndefined();
+  });
+
+  it("📎 sends the built-in photo; getFile names its path and the file route serves its bytes for the bot's token only", async () => {
+    const sent = await post("photo", { customerId: BUDI, caption: "layar retak" });
+    expect(sent.status).toBe(200);
+    const message = (received.at(-1)!.update as Update.MessageUpdate).message as unknown as { photo: { file_id: string }[]; caption: string; text?: string };
+    expect(message.caption).toBe("layar retak");
+    expect(message.text).toBeUndefined();
+    const fileId = message.photo.at(-1)!.file_id;
+    expect((await view()).messages.at(-1)).toMatchObject({ sender: "user", photo: true, text: "🖼 layar retak" });
+
+    const file = await bot.telegram.getFile(fileId);
+    expect(file.file_path).toMatch(/^photos\/file_\d+\.png$/);
+    const bytes = await fetch(`${app.url}/playground/telegram/file/bot${PLAYGROUND_DEFAULTS.TELEGRAM_BOT_TOKEN}/${file.file_path}`);
+    expect(bytes.status).toBe(200);
+    expect(bytes.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await bytes.arrayBuffer()).subarray(1, 4).toString()).toBe("PNG");
+    expect((await fetch(`${app.url}/playground/telegram/file/bot1:wrong/${file.file_path}`)).status).toBe(404);
+    await expect(bot.telegram.getFile("no-such-file")).rejects.toThrow(/invalid file_id/);
+  });
+});

@@ -1,7 +1,7 @@
 import { drafts, orders, slots } from "@/db/schema";
 import { POST } from "@/app/reservasi/route";
 import { formatDateDmy } from "@/lib/booking/calendar";
-import { TOMORROW } from "@/tests/support/bot-flows";
+import { answerPhone, TOMORROW } from "@/tests/support/bot-flows";
 import { buttonTexts, TelegramCustomer, useStandInBot } from "@/tests/support/telegram-customer";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 import type { TelegramStandIn } from "@/tests/support/telegram-stand-in";
@@ -68,7 +68,10 @@ describe("home page form → draft → Telegram wizard", () => {
   it("a full choice on the website opens the bot straight at the summary, and Book Now books it", async () => {
     const c = new TelegramCustomer(tg, { id: 5551001, firstName: "Sari" });
     await startFromForm({ device: "10", part: "2", date: TOMORROW(), slot: String(await noonSlot()), payment: "gopay" }, c);
-    expect(c.lastMessage().text).toMatch(/^Ringkasan Booking\n\nid: 5551001\nTotal: Rp790\.000\n.*Jam: 12\.00 - 14\.00 WIB\nDevice: iPhone X\nProduct: LCD\nPembayaran: GoPay/s);
+    // The website does not ask for the phone or the fault: the bot does, then shows the summary.
+    await answerPhone(c);
+    await c.tap("Lewati");
+    expect(c.lastMessage().text).toMatch(/^Ringkasan Booking\n\nKode booking: \(dibuat saat Book Now\)\nTotal: Rp790\.000\n.*Jam: 12\.00 - 14\.00 WIB\nDevice: iPhone X\nProduct: LCD\nPembayaran: GoPay/s);
     await c.tap("Book Now");
     const [order] = await testDb.db.select().from(orders);
     expect(order).toMatchObject({ chatId: 5551001, partName: "LCD", serviceDate: TOMORROW(), paymentMethod: "gopay" });
@@ -80,6 +83,8 @@ describe("home page form → draft → Telegram wizard", () => {
     expect(c.lastMessage().text).toMatch(/Silakan masukan tanggal book/);
     await c.send(formatDateDmy(TOMORROW()));
     await c.tap(/09\.00/);
+    await answerPhone(c);
+    await c.tap("Lewati");
     expect(buttonTexts(c.lastMessage()).flat()).toContain("GoPay");
     await c.tap("GoPay");
     expect(c.lastMessage().text).toMatch(/^Ringkasan Booking.*Device: iPhone X\nProduct: Battery\nPembayaran: GoPay/s);

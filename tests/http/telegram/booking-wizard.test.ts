@@ -65,9 +65,40 @@ describe("the /order wizard in Indonesian", () => {
     const parts = customer.lastMessage();
     expect(parts.text).toBe("Silakan pilih spare part untuk iPhone X:");
     // Finger (Touch ID) is not offered for the iPhone X.
-    expect(buttonTexts(parts)).toEqual([["Battery - Rp70.000"], ["LCD - Rp790.000"], ["Screen Guard - Rp70.000"], ["Back Camera - Rp560.000"], ["‹ Kembali", "Cancel"]]);
+    expect(buttonTexts(parts)).toEqual([
+      ["Battery - Rp70.000"],
+      ["LCD - Rp790.000"],
+      ["Screen Guard - Rp70.000"],
+      ["Back Camera - Rp560.000"],
+      ["Belum tahu / cek dulu"],
+      ["‹ Kembali", "Cancel"],
+    ]);
 
     await customer.tap("Battery - Rp70.000");
+    // The phone: a reply keyboard with the one-tap share button (it cannot be edited onto the menu, so it comes anew).
+    const askPhone = customer.lastMessage();
+    expect(askPhone.messageId).toBeGreaterThan(parts.messageId);
+    expect(askPhone.text).toMatch(/^Nomor HP Anda, agar toko bisa menghubungi Anda/);
+    expect(tg.chat(customer.chat.id).find((m) => m.messageId === parts.messageId)!.keyboard).toEqual([]);
+    expect(tg.replyKeyboard(customer.chat.id)).toEqual([[{ text: "Bagikan nomor HP", request_contact: true }]]);
+    const phoneCall = tg.callsOf("sendMessage").at(-1)!;
+    expect(phoneCall.params.reply_markup).toMatchObject({ one_time_keyboard: true, resize_keyboard: true });
+
+    await customer.shareContact("6281234567890");
+    expect(tg.replyKeyboard(customer.chat.id)).toBeNull();
+    const [saved, fault] = customer.botMessages().slice(-2) as [ChatMessage, ChatMessage];
+    expect(saved.text).toBe("No. HP: +6281234567890 ✓");
+    expect(fault.text).toMatch(/^Ceritakan kerusakannya \(opsional\)/);
+    expect(buttonTexts(fault)).toEqual([["Lewati"], ["‹ Kembali", "Cancel"]]);
+
+    await customer.send("Baterai cepat habis dan HP panas saat dicas");
+    await customer.sendPhoto({ fileId: "photo-1", caption: "" });
+    const withPhoto = customer.lastMessage();
+    expect(withPhoto.text).toContain("Keluhan: Baterai cepat habis dan HP panas saat dicas\nFoto: 1/3");
+    expect(buttonTexts(withPhoto)).toEqual([["Selesai"], ["‹ Kembali", "Cancel"]]);
+
+    await customer.tap("Selesai");
+    expect(customer.lastMessage().messageId).toBe(withPhoto.messageId);
     expect(customer.lastMessage().text).toBe("Silakan pilih metode pembayaran:");
     expect(buttonTexts(customer.lastMessage())).toEqual([
       ["BCA Virtual Account", "BNI Virtual Account"],
@@ -81,18 +112,21 @@ describe("the /order wizard in Indonesian", () => {
 
     await customer.tap("BCA Virtual Account");
     const summary = customer.lastMessage();
-    expect(summary.messageId).toBe(devices.messageId);
+    expect(summary.messageId).toBe(withPhoto.messageId);
     expect(summary.text).toBe(
       [
         "Ringkasan Booking",
         "",
-        "id: 5550001",
+        "Kode booking: (dibuat saat Book Now)",
         "Total: Rp70.000",
         `Tanggal: ${formatDateDmy(TOMORROW)}`,
         "Jam: 09.00 - 11.00 WIB",
         "Device: iPhone X",
         "Product: Battery",
         "Pembayaran: BCA Virtual Account",
+        "No. HP: +6281234567890",
+        "Keluhan: Baterai cepat habis dan HP panas saat dicas",
+        "Foto kerusakan: 1",
         "",
         "Tekan Book Now untuk membuat booking.",
       ].join("\n"),
@@ -113,6 +147,10 @@ describe("the /order wizard in Indonesian", () => {
       serviceDate: TOMORROW,
       paymentMethod: "bca_va",
       amountIdr: 70_000,
+      customerPhone: "+6281234567890",
+      faultDescription: "Baterai cepat habis dan HP panas saat dicas",
+      faultPhotos: ["photo-1"],
+      source: "bot",
       paymentStatus: "pending", // the BCA VA was issued right after the booking
       repairStatus: "booked",
     });
@@ -121,7 +159,7 @@ describe("the /order wizard in Indonesian", () => {
     // Issue 17: the facts are said once. The summary keeps them and is marked booked; the
     // confirmation adds the code, when and where, and the pay link; the VA message what to pay where, by when.
     const booked = tg.chat(customer.chat.id).find((m) => m.messageId === summary.messageId)!;
-    expect(booked.text).toBe(summary.text.replace("id: 5550001", `id: ${order!.bookingCode}`).replace("Tekan Book Now untuk membuat booking.", "✅ Booking dibuat."));
+    expect(booked.text).toBe(summary.text.replace("Kode booking: (dibuat saat Book Now)", `Kode booking: ${order!.bookingCode}`).replace("Tekan Book Now untuk membuat booking.", "✅ Booking dibuat."));
     expect(booked.keyboard).toEqual([]);
 
     const [confirmation, virtualAccount] = customer.botMessages().slice(-2) as [ChatMessage, ChatMessage];
@@ -144,7 +182,7 @@ describe("the /order wizard in Indonesian", () => {
     const [conversation] = await testDb.db.select().from(conversations).where(eq(conversations.chatId, 5550001));
     expect(conversation).toMatchObject({ step: "booked", data: expect.objectContaining({ orderId: order!.id, bookingCode: order!.bookingCode }) });
     // Every tap was answered, so no spinner is left turning.
-    expect(tg.callsOf("answerCallbackQuery")).toHaveLength(6);
+    expect(tg.callsOf("answerCallbackQuery")).toHaveLength(7);
     expect(tg.calls.filter((c) => c.status !== 200)).toEqual([]);
   });
 });

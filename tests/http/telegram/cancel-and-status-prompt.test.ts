@@ -114,7 +114,7 @@ describe("the booking-code prompt has ways out", () => {
     expect(await step(c.chat.id)).toBe("idle");
 
     await c.tap(b.bookingCode, list);
-    expect(c.lastMessage().text).toMatch(new RegExp(`^Data Order\\n\\nid: ${b.bookingCode}\\n`));
+    expect(c.lastMessage().text).toMatch(new RegExp(`^Data Order\\n\\nKode booking: ${b.bookingCode}\\n`));
     expect(c.lastMessage().text).toContain("Status perbaikan: Terjadwal");
   });
 

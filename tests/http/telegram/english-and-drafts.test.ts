@@ -2,7 +2,7 @@ import { SEED_SETTINGS } from "@/db/seed";
 import { eq } from "drizzle-orm";
 import { drafts, orders } from "@/db/schema";
 import { formatDateDmy } from "@/lib/booking/calendar";
-import { TOMORROW } from "@/tests/support/bot-flows";
+import { answerPhone, TOMORROW } from "@/tests/support/bot-flows";
 import { buttonTexts, TelegramCustomer, TEST_APP_URL, useStandInBot } from "@/tests/support/telegram-customer";
 import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
 import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
@@ -41,18 +41,25 @@ describe("the same flow in English", () => {
     await c.tap("At 12.00");
     expect(c.lastMessage().text).toBe("Please choose the spare part for your iPhone X:");
     await c.tap("LCD");
+    expect(c.lastMessage().text).toMatch(/^Your phone number, so the shop can reach you/);
+    expect(tg.replyKeyboard(c.chat.id)).toEqual([[{ text: "Share phone number", request_contact: true }]]);
+    await c.send("0812-3456-7890");
+    expect(c.botMessages().at(-2)!.text).toBe("Phone: +6281234567890 ✓");
+    expect(buttonTexts(c.lastMessage())).toEqual([["Skip"], ["‹ Back", "Cancel"]]);
+    await c.tap("Skip");
     await c.tap("Credit card");
     expect(c.lastMessage().text).toBe(
       [
         "Booking summary",
         "",
-        "id: 5550060",
+        "Booking code: (given when you press Book Now)",
         "Total: Rp790.000",
         `Date: ${formatDateDmy(TOMORROW())}`,
         "Time: 12.00 - 14.00 WIB",
         "Device: iPhone X",
         "Product: LCD",
         "Payment: Credit card",
+        "Phone: +6281234567890",
         "",
         "Press Book Now to make the booking.",
       ].join("\n"),
@@ -80,7 +87,9 @@ describe("/start with a website draft", () => {
     const id = await draft({ deviceId: 10, partId: 1, serviceDate: TOMORROW(), slotId: 2, paymentMethod: "gopay" });
     const c = new TelegramCustomer(tg, { id: 5550061, firstName: "Yudi" });
     await c.send(`/start ${id}`);
-    expect(c.lastMessage().text).toMatch(/^Ringkasan Booking\n\nid: 5550061\nTotal: Rp70\.000\n.*Jam: 12\.00 - 14\.00 WIB\nDevice: iPhone X\nProduct: Battery\nPembayaran: GoPay/s);
+    await answerPhone(c);
+    await c.tap("Lewati");
+    expect(c.lastMessage().text).toMatch(/^Ringkasan Booking\n\nKode booking: \(dibuat saat Book Now\)\nTotal: Rp70\.000\n.*Jam: 12\.00 - 14\.00 WIB\nDevice: iPhone X\nProduct: Battery\nPembayaran: GoPay/s);
     await c.tap("Book Now");
     expect(await testDb.db.select().from(orders).where(eq(orders.chatId, 5550061))).toHaveLength(1);
   });
@@ -96,6 +105,8 @@ describe("/start with a website draft", () => {
     await c.tap(/09\.00/);
     expect(c.lastMessage().text).toBe("Silakan pilih spare part untuk iPhone X:");
     await c.tap("Screen Guard");
+    await answerPhone(c);
+    await c.tap("Lewati");
     expect(c.lastMessage().text).toMatch(/^Ringkasan Booking.*Product: Screen Guard\nPembayaran: BNI Virtual Account/s);
   });
 

@@ -82,7 +82,7 @@ describe("each message after Book Now says what is new", () => {
     const c = new TelegramCustomer(tg, { id: 5550603, firstName: "Citra" });
     const order = await bookThroughBot(c, "BNI Virtual Account");
     const [summary, confirmation, va] = c.botMessages().slice(-3);
-    expect(summary!.text).toMatch(/^Ringkasan Booking\n[\s\S]*Product: Battery\nPembayaran: BNI Virtual Account\n\n✅ Booking dibuat\.$/);
+    expect(summary!.text).toMatch(/^Ringkasan Booking\n[\s\S]*Product: Battery\nPembayaran: BNI Virtual Account\nNo\. HP: \+6281234567890\n\n✅ Booking dibuat\.$/);
     expect(confirmation!.text).toBe(
       `✅ Booking berhasil!\n\nKode booking: ${order.bookingCode}\nJadwal: ${formatDateLong(TOMORROW(), "id")}, 09.00 - 11.00 WIB di Jiot Gadget Solution\n\n` +
         `📍 Datang ke toko sesuai jadwal:\n${SEED_SETTINGS.address}\nPeta: ${SEED_SETTINGS.mapsUrl}\n\n` +

@@ -39,7 +39,7 @@ describe("/status", () => {
     const answer = c.lastMessage();
     const url = `${TEST_APP_URL}/orders/${order.statusToken}`;
     expect(answer.text).toContain("Data Order");
-    expect(answer.text).toContain(`id: ${order.bookingCode}`);
+    expect(answer.text).toContain(`Kode booking: ${order.bookingCode}`);
     expect(answer.text).toContain("Total: Rp70.000");
     expect(answer.text).toContain("Status pembayaran: Menunggu pembayaran");
     // The status page's words (issue 17: one vocabulary in the chat, the notifications and the page).

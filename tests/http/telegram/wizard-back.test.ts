@@ -34,6 +34,12 @@ describe("‹ Kembali", () => {
     expect(lastRow(c, id)).toEqual(["‹ Kembali", "Cancel"]);
 
     await c.tap("‹ Kembali", inChat(c, id));
+    expect(inChat(c, id).text).toMatch(/^Ceritakan kerusakannya \(opsional\)/);
+    // The phone typed earlier is remembered: offered in place, with a way to change it.
+    await c.tap("‹ Kembali", inChat(c, id));
+    expect(inChat(c, id).text).toBe("Toko akan menghubungi Anda di nomor +6281234567890. Pakai nomor ini?");
+    expect(buttonTexts(inChat(c, id))).toEqual([["Pakai +6281234567890"], ["Ganti nomor"], ["‹ Kembali", "Cancel"]]);
+    await c.tap("‹ Kembali", inChat(c, id));
     expect(inChat(c, id).text).toBe("Silakan pilih spare part untuk iPhone X:");
     expect(lastRow(c, id)).toEqual(["‹ Kembali", "Cancel"]);
     await c.tap("‹ Kembali", inChat(c, id));
@@ -45,6 +51,8 @@ describe("‹ Kembali", () => {
     await c.tap("iPhone 11", inChat(c, id));
     await c.tap(/12\.00/, inChat(c, id));
     await c.tap(/^Battery/, inChat(c, id));
+    await c.tap("Pakai +6281234567890", inChat(c, id));
+    await c.tap("Lewati", inChat(c, id));
     await c.tap("GoPay", inChat(c, id));
     expect(inChat(c, id).text).toMatch(new RegExp(`^Ringkasan Booking[\\s\\S]*Tanggal: ${formatDateDmy(TOMORROW())}\\nJam: 12\\.00 - 14\\.00 WIB\\nDevice: iPhone 11\\n`));
     await c.tap("Book Now", inChat(c, id));

@@ -1,4 +1,4 @@
-import { formatIndonesianPhone, indonesianPhonePrefix, normalizeIndonesianPhone, whatsappLink } from "@/lib/booking/phone";
+import { formatIndonesianPhone, indonesianPhonePrefix, isIndonesianMobile, normalizeIndonesianPhone, whatsappLink } from "@/lib/booking/phone";
 
 describe("normalizeIndonesianPhone", () => {
   it.each([
@@ -47,5 +47,16 @@ describe("phone display and WhatsApp", () => {
     expect(whatsappLink("+6281234567890", "Bayar di https://x.id/orders/a?b=1 & c")).toBe(
       "https://wa.me/6281234567890?text=Bayar%20di%20https%3A%2F%2Fx.id%2Forders%2Fa%3Fb%3D1%20%26%20c",
     );
+  });
+});
+
+describe("isIndonesianMobile (the bot's phone question)", () => {
+  it.each(["0812 3456 7890", "+62-812-3456-789", "(0813) 1234.5678", "0857 1234 56", "0812345678901"])("%j is a mobile number", (input) => {
+    expect(isIndonesianMobile(normalizeIndonesianPhone(input)!)).toBe(true);
+  });
+
+  it.each(["021 1234 5678", "0800 1234 5678", "0812 345", "081234567890123"])("%j is not one", (input) => {
+    const phone = normalizeIndonesianPhone(input);
+    expect(phone !== null && isIndonesianMobile(phone)).toBe(false);
   });
 });

@@ -1,7 +1,10 @@
 import { firstMissingStep, nextWizardStep, type WizardEffect, type WizardEvent, type WizardState } from "@/lib/bot/wizard";
 
 const DATE = "2026-12-01";
-const FULL = { serviceDate: DATE, deviceId: 10, slotId: 1, partId: 1, paymentMethod: "gopay" as const };
+const PHONE = "+6281234567890";
+const FULL = { serviceDate: DATE, deviceId: 10, slotId: 1, partId: 1, phone: PHONE, faultDone: true, paymentMethod: "gopay" as const };
+const TO_PART = { serviceDate: DATE, deviceId: 10, slotId: 1, partId: 1 };
+const TO_PHONE = { ...TO_PART, phone: PHONE };
 const at = (step: WizardState["step"], choices: WizardState["choices"] = {}): WizardState => ({ step, choices });
 const show: WizardEffect = { type: "show_step" };
 
@@ -21,7 +24,86 @@ const table: Row[] = [
   ],
   ["a device asks for the slot", at("device", { serviceDate: DATE }), { type: "device", deviceId: 10 }, at("slot", { serviceDate: DATE, deviceId: 10 }), [show]],
   ["a slot asks for the part", at("slot", { serviceDate: DATE, deviceId: 10 }), { type: "slot", slotId: 1 }, at("part", { serviceDate: DATE, deviceId: 10, slotId: 1 }), [show]],
-  ["a part asks for the method", at("part", { serviceDate: DATE, deviceId: 10, slotId: 1 }), { type: "part", partId: 1 }, at("payment", { serviceDate: DATE, deviceId: 10, slotId: 1, partId: 1 }), [show]],
+  ["a part asks for the phone", at("part", { serviceDate: DATE, deviceId: 10, slotId: 1 }), { type: "part", partId: 1 }, at("phone", TO_PART), [show]],
+  [
+    "'Belum tahu / cek dulu' is a part of its own (null) and asks for the phone",
+    at("part", { serviceDate: DATE, deviceId: 10, slotId: 1 }),
+    { type: "part", partId: null },
+    at("phone", { ...TO_PART, partId: null }),
+    [show],
+  ],
+  ["a phone asks about the fault", at("phone", TO_PART), { type: "phone", phone: PHONE }, at("fault", TO_PHONE), [show]],
+  ["a phone after 'Ganti nomor' forgets the change", at("phone", { ...TO_PART, changingPhone: true }), { type: "phone", phone: PHONE }, at("fault", TO_PHONE), [show]],
+  ["'Ganti nomor' asks for a number in the same step", at("phone", TO_PART), { type: "change_phone" }, at("phone", { ...TO_PART, changingPhone: true }), [show]],
+  [
+    "a wrong number stays on the phone, with a short reply",
+    at("phone", TO_PART),
+    { type: "phone_invalid", problem: "format" },
+    at("phone", TO_PART),
+    [{ type: "reply", notice: { kind: "phone", problem: "format" } }],
+  ],
+  [
+    "someone else's contact is refused",
+    at("phone", TO_PART),
+    { type: "phone_invalid", problem: "not_own_contact" },
+    at("phone", TO_PART),
+    [{ type: "reply", notice: { kind: "phone", problem: "not_own_contact" } }],
+  ],
+  ["a phone outside the phone step is unexpected", at("part", { serviceDate: DATE }), { type: "phone", phone: PHONE }, "unexpected", []],
+  ["a description stays on the fault step, shown again", at("fault", TO_PHONE), { type: "fault_text", description: "Layar retak" }, at("fault", { ...TO_PHONE, faultDescription: "Layar retak" }), [show]],
+  [
+    "a description of 501 characters is refused and nothing is kept",
+    at("fault", TO_PHONE),
+    { type: "fault_text", description: "x".repeat(501) },
+    at("fault", TO_PHONE),
+    [{ type: "reply", notice: { kind: "fault_too_long", length: 501 } }],
+  ],
+  ["a description of exactly 500 characters is taken", at("fault", TO_PHONE), { type: "fault_text", description: "x".repeat(500) }, at("fault", { ...TO_PHONE, faultDescription: "x".repeat(500) }), [show]],
+  [
+    "a photo is added, its caption taken as the description",
+    at("fault", TO_PHONE),
+    { type: "fault_photo", fileId: "f1", caption: "retak" },
+    at("fault", { ...TO_PHONE, faultDescription: "retak", faultPhotos: ["f1"] }),
+    [show],
+  ],
+  [
+    "a caption does not replace a description already given",
+    at("fault", { ...TO_PHONE, faultDescription: "mati total" }),
+    { type: "fault_photo", fileId: "f1", caption: "retak" },
+    at("fault", { ...TO_PHONE, faultDescription: "mati total", faultPhotos: ["f1"] }),
+    [show],
+  ],
+  [
+    "a third photo is taken",
+    at("fault", { ...TO_PHONE, faultPhotos: ["f1", "f2"] }),
+    { type: "fault_photo", fileId: "f3" },
+    at("fault", { ...TO_PHONE, faultPhotos: ["f1", "f2", "f3"] }),
+    [show],
+  ],
+  [
+    "a fourth photo is refused politely, the three kept",
+    at("fault", { ...TO_PHONE, faultPhotos: ["f1", "f2", "f3"] }),
+    { type: "fault_photo", fileId: "f4" },
+    at("fault", { ...TO_PHONE, faultPhotos: ["f1", "f2", "f3"] }),
+    [{ type: "reply", notice: { kind: "photo_limit" } }],
+  ],
+  ["Lewati / Selesai asks for the method", at("fault", TO_PHONE), { type: "fault_done" }, at("payment", { ...TO_PHONE, faultDone: true }), [show]],
+  ["a photo at the payment step is unexpected", at("payment", { ...TO_PHONE, faultDone: true }), { type: "fault_photo", fileId: "f1" }, "unexpected", []],
+  [
+    "Back on the fault asks for the phone again, the description kept",
+    at("fault", { ...TO_PHONE, faultDescription: "retak" }),
+    { type: "back", from: "fault" },
+    at("phone", { ...TO_PART, faultDescription: "retak" }),
+    [show],
+  ],
+  ["Back on the phone asks for the part again", at("phone", TO_PART), { type: "back", from: "phone" }, at("part", { serviceDate: DATE, deviceId: 10, slotId: 1 }), [show]],
+  [
+    "pay at the shop turned off before Book Now asks for the method again",
+    at("summary", { ...FULL, paymentMethod: "pay_at_shop" }),
+    { type: "booking_refused", reason: "payment_unavailable" },
+    at("payment", { ...FULL, paymentMethod: undefined }),
+    [{ type: "notice", notice: { kind: "option_unavailable" } }, show],
+  ],
   ["a method shows the summary", at("payment", { ...FULL, paymentMethod: undefined }), { type: "payment", method: "gopay" }, at("summary", FULL), [show]],
   ["Book Now books", at("summary", FULL), { type: "book_now" }, at("summary", FULL), [{ type: "create_booking" }]],
   [
@@ -78,10 +160,10 @@ const table: Row[] = [
   ["Back on the slot keeps the date", at("slot", { serviceDate: DATE, deviceId: 10 }), { type: "back", from: "slot" }, at("device", { serviceDate: DATE }), [show]],
   ["Back on the part keeps date and device", at("part", { serviceDate: DATE, deviceId: 10, slotId: 1 }), { type: "back", from: "part" }, at("slot", { serviceDate: DATE, deviceId: 10 }), [show]],
   [
-    "Back on the payment keeps date, device and slot",
-    at("payment", { serviceDate: DATE, deviceId: 10, slotId: 1, partId: 1 }),
+    "Back on the payment asks about the fault again, the phone kept",
+    at("payment", { ...TO_PHONE, faultDone: true }),
     { type: "back", from: "payment" },
-    at("part", { serviceDate: DATE, deviceId: 10, slotId: 1 }),
+    at("fault", TO_PHONE),
     [show],
   ],
   [
@@ -125,6 +207,10 @@ describe("nextWizardStep", () => {
     expect(firstMissingStep({})).toBe("date");
     expect(firstMissingStep({ serviceDate: DATE, partId: 1 })).toBe("device");
     expect(firstMissingStep({ serviceDate: DATE, deviceId: 1, paymentMethod: "all" })).toBe("slot");
+    expect(firstMissingStep({ ...FULL, phone: undefined })).toBe("phone");
+    expect(firstMissingStep({ ...FULL, faultDone: undefined })).toBe("fault");
+    expect(firstMissingStep({ ...FULL, paymentMethod: undefined })).toBe("payment");
+    expect(firstMissingStep({ ...FULL, partId: null })).toBe("summary");
     expect(firstMissingStep(FULL)).toBe("summary");
   });
 });

@@ -46,9 +46,16 @@ export function SettingsForm({ settings }: { settings: ShopSettings }) {
         <input type="number" name="maxUnpaidPerChat" defaultValue={settings.maxUnpaidPerChat} min={1} max={20} required />
       </label>
       <label>
-        Biaya cek / diagnosa, saat spare part belum diketahui (Rp)
+        Biaya cek / diagnosa, saat spare part belum diketahui (Rp, 0 = gratis)
         <input type="number" name="diagnosisFeeIdr" defaultValue={settings.diagnosisFeeIdr} min={0} max={10000000} required />
       </label>
+      {/* An unchecked box sends nothing: this hidden "off" comes first, so the box's "on" wins when checked. */}
+      <input type="hidden" name="payAtShopAllowed" value="off" />
+      <label className={styles.check}>
+        <input type="checkbox" name="payAtShopAllowed" value="on" defaultChecked={settings.payAtShopAllowed} />
+        Pelanggan boleh memilih &quot;Bayar di toko&quot; di bot (jadwal tetap tersimpan tanpa batas bayar)
+      </label>
+      <p className={styles.note}>Cek gratis (Rp0) selalu dibayar di toko. Pesanan &quot;Bayar di toko&quot; dicatat lunas dengan tombol pembayaran di kasir.</p>
       <fieldset className={styles.weekdays}>
         <legend>Tutup setiap</legend>
         {WEEKDAYS.map((name, day) => (

@@ -90,7 +90,7 @@ export default async function OrderDetailPage({ params, searchParams }: Props) {
           {order.faultDescription && (
             <>
               <dt>Keluhan</dt>
-              <dd>{order.faultDescription}</dd>
+              <dd className={styles.faultText}>{order.faultDescription}</dd>
             </>
           )}
           <dt>Jadwal</dt>
@@ -101,6 +101,19 @@ export default async function OrderDetailPage({ params, searchParams }: Props) {
           <dd>
             {order.partName} – {order.deviceName}
           </dd>
+          {order.faultPhotos.length > 0 && (
+            <>
+              <dt>Foto kerusakan</dt>
+              <dd className={styles.faultPhotos}>
+                {order.faultPhotos.map((_, i) => (
+                  <a key={i} href={`/admin/orders/${order.id}/photos/${i + 1}`} target="_blank" rel="noopener">
+                    {/* eslint-disable-next-line @next/next/no-img-element -- streamed from Telegram through the admin's own route, not an optimisable asset */}
+                    <img src={`/admin/orders/${order.id}/photos/${i + 1}`} alt={`Foto kerusakan ${i + 1}`} loading="lazy" />
+                  </a>
+                ))}
+              </dd>
+            </>
+          )}
           <dt>Total</dt>
           <dd>{formatRupiah(order.amountIdr)}</dd>
           <dt>Metode</dt>

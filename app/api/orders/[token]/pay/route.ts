@@ -9,7 +9,7 @@ import { PAY_ERROR_TEXT } from "@/lib/payments/texts";
 
 export const dynamic = "force-dynamic";
 
-const STATUS = { not_found: 404, paid: 409, in_review: 409, closed: 409, expired: 409, midtrans_refused: 502, midtrans_unavailable: 502 };
+const STATUS = { not_found: 404, paid: 409, in_review: 409, closed: 409, expired: 409, at_shop: 409, midtrans_refused: 502, midtrans_unavailable: 502 };
 
 export const POST = withDbErrors(async (request: Request, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
