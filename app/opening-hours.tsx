@@ -1,28 +1,35 @@
-import { formatDateLong, weekdayName } from "@/lib/booking/calendar";
+import { formatDateLong } from "@/lib/booking/calendar";
 import type { Language } from "@/lib/booking/status-labels";
+import { groupWeek } from "@/lib/booking/weekly-hours";
 import type { HomeView } from "@/lib/site/home-view";
 import { homeTexts } from "@/lib/site/texts";
 import styles from "./home.module.css";
 
-/** The slots customers can book, the weekly closed days and the dates the shop is shut. */
+/** The slots customers can book on each weekday (days with the same slots together), and the dates the shop is shut. */
 export function OpeningHours({ view, language = "id" }: { view: HomeView; language?: Language }) {
-  const { settings, slots, closedAhead } = view;
+  const { settings, week, closedAhead } = view;
   const t = homeTexts(language);
+  const groups = groupWeek(week, language);
+  const open = groups.filter((g) => g.labels.length > 0);
+  const shut = groups.filter((g) => g.labels.length === 0);
   return (
     <>
-      {slots.length > 0 ? (
-        <ul className={styles.slots}>
-          {slots.map((s) => (
-            <li key={s.id}>{s.label}</li>
-          ))}
-        </ul>
-      ) : (
+      {open.length === 0 ? (
         <p>{t.scheduleUpdating}</p>
+      ) : (
+        open.map((g) => (
+          <div key={g.days}>
+            {(open.length > 1 || shut.length > 0) && <h3 className={styles.subhead}>{g.days}</h3>}
+            <ul className={styles.slots}>
+              {g.labels.map((label) => (
+                <li key={label}>{label}</li>
+              ))}
+            </ul>
+          </div>
+        ))
       )}
       <p className={styles.small}>
-        {settings.closedWeekdays.length > 0
-          ? t.closedEvery(settings.closedWeekdays.map((d) => weekdayName(d, language)).join(", "))
-          : t.openEveryDay}
+        {shut.length > 0 ? t.closedEvery(shut.map((g) => g.days).join(", ")) : t.openEveryDay}
         {t.horizon(settings.bookingHorizonDays)}
       </p>
       {closedAhead.length > 0 && (

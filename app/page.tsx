@@ -64,7 +64,7 @@ export default async function HomePage({ searchParams }: Props) {
       <footer className={styles.card} aria-label={t.contactLabel}>
         <ShopContactCard
           heading={t.contactHeading}
-          info={{ contact: shopContactOf(view.settings), hours: openingHoursLine(view.slots, view.settings.closedWeekdays, language) }}
+          info={{ contact: shopContactOf(view.settings), hours: openingHoursLine(view.week, language) }}
           language={language}
         />
       </footer>

@@ -1,7 +1,8 @@
-import { and, asc, eq, gte, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { closedDates, orders, slots, type ClosedDate, type Slot } from "../schema";
+import { closedDates, orders, slots, slotWeekdayCapacity, type ClosedDate, type Slot } from "../schema";
 import { holdsPlace } from "./slots";
+import { weekdayOfColumn } from "./weekday-capacity";
 
 export type SlotValues = Pick<Slot, "label" | "startTime" | "endTime" | "capacity" | "active">;
 
@@ -16,6 +17,7 @@ export async function updateSlot(db: Database, { id, values }: { id: number; val
 }
 
 export async function deleteSlot(db: Database, { id }: { id: number }): Promise<void> {
+  await db.delete(slotWeekdayCapacity).where(eq(slotWeekdayCapacity.slotId, id));
   await db.delete(slots).where(eq(slots.id, id));
 }
 
@@ -29,15 +31,23 @@ export async function countOrdersOfSlot(db: Database, { slotId }: { slotId: numb
   return rows[0]?.n ?? 0;
 }
 
-/** Days from `from` on where more places of the slot are held than `capacity` allows. */
+/** Days from `from` on (only those `weekdays`, when given) where more places of the slot are held than `capacity` allows. */
 export async function listSlotDaysOver(
   db: Database,
-  { slotId, from, capacity }: { slotId: number; from: string; capacity: number },
+  { slotId, from, capacity, weekdays }: { slotId: number; from: string; capacity: number; weekdays?: number[] },
 ): Promise<{ serviceDate: string; taken: number }[]> {
+  if (weekdays?.length === 0) return [];
   return db
     .select({ serviceDate: orders.serviceDate, taken: sql<number>`count(*)::int` })
     .from(orders)
-    .where(and(eq(orders.slotId, slotId), gte(orders.serviceDate, from), holdsPlace))
+    .where(
+      and(
+        eq(orders.slotId, slotId),
+        gte(orders.serviceDate, from),
+        holdsPlace,
+        weekdays === undefined ? undefined : inArray(weekdayOfColumn(orders.serviceDate), weekdays),
+      ),
+    )
     .groupBy(orders.serviceDate)
     .having(gt(sql`count(*)`, capacity))
     .orderBy(asc(orders.serviceDate));

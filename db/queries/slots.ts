@@ -1,8 +1,11 @@
 import { and, asc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { closedDates, orders, slots, type Order, type Slot } from "../schema";
+import { closedDates, orders, slots, slotWeekdayCapacity, type Order, type Slot } from "../schema";
+import { weekdayOfColumn } from "./weekday-capacity";
 
 export interface SlotDay extends Slot {
+  /** The slot's capacity on that day: its weekday's, else its own. */
+  capacity: number;
   taken: number;
   remaining: number;
 }
@@ -30,7 +33,10 @@ export function holdsPlaceAt(now: Date) {
   );
 }
 
-/** Active slots of a day with how many places are taken and left. */
+/**
+ * The slots that run on a day (active, and not set to 0 for its weekday), each
+ * with that day's capacity and how many places are taken and left.
+ */
 export async function listSlotDays(db: Database, { serviceDate, now = new Date() }: { serviceDate: string; now?: Date }): Promise<SlotDay[]> {
   const taken = db
     .select({ slotId: orders.slotId, taken: sql<number>`count(*)::int`.as("taken") })
@@ -39,12 +45,18 @@ export async function listSlotDays(db: Database, { serviceDate, now = new Date()
     .groupBy(orders.slotId)
     .as("taken_places");
   const rows = await db
-    .select({ slot: slots, taken: sql<number>`coalesce(${taken.taken}, 0)::int` })
+    .select({ slot: slots, dayCapacity: slotWeekdayCapacity.capacity, taken: sql<number>`coalesce(${taken.taken}, 0)::int` })
     .from(slots)
     .leftJoin(taken, eq(taken.slotId, slots.id))
+    .leftJoin(slotWeekdayCapacity, and(eq(slotWeekdayCapacity.slotId, slots.id), eq(slotWeekdayCapacity.weekday, weekdayOfColumn(sql`${serviceDate}::date`))))
     .where(eq(slots.active, true))
     .orderBy(asc(slots.startTime), asc(slots.id));
-  return rows.map(({ slot, taken: count }) => ({ ...slot, taken: count, remaining: Math.max(0, slot.capacity - count) }));
+  return rows
+    .map(({ slot, dayCapacity, taken: count }) => {
+      const capacity = dayCapacity ?? slot.capacity;
+      return { ...slot, capacity, taken: count, remaining: Math.max(0, capacity - count) };
+    })
+    .filter((day) => day.capacity > 0);
 }
 
 /** Locks the slot's row for the rest of the transaction: bookings of one slot take turns. */
@@ -53,15 +65,35 @@ export async function lockSlot(tx: Database, { slotId }: { slotId: number }): Pr
   return rows[0];
 }
 
-export async function countPlacesTaken(
+/**
+ * Locks every slot's row, in one order (by id, as bookings never hold two):
+ * waits for the bookings in flight, and holds new ones until the caller commits.
+ * Closing a date takes it, so no booking lands on a date as it closes.
+ */
+export async function lockAllSlots(tx: Database): Promise<void> {
+  await tx.select({ id: slots.id }).from(slots).orderBy(asc(slots.id)).for("update");
+}
+
+/**
+ * What a booking must know of its slot and day once it holds the slot's lock,
+ * in one statement after the lock (so it sees a closing, a weekday edit or a
+ * booking that committed while it waited): the places held, whether the date is
+ * closed, and the slot's capacity set for that weekday, if the owner set one.
+ */
+export async function readSlotDay(
   tx: Database,
   { slotId, serviceDate }: { slotId: number; serviceDate: string },
-): Promise<number> {
+): Promise<{ taken: number; closed: boolean; weekdayCapacity: number | null }> {
   const rows = await tx
-    .select({ n: sql<number>`count(*)::int` })
+    .select({
+      taken: sql<number>`count(*)::int`,
+      closed: sql<boolean>`exists (select 1 from ${closedDates} where ${closedDates.date} = ${serviceDate}::date)`,
+      weekdayCapacity: sql<number | null>`(select ${slotWeekdayCapacity.capacity} from ${slotWeekdayCapacity} where ${slotWeekdayCapacity.slotId} = ${slotId} and ${slotWeekdayCapacity.weekday} = ${weekdayOfColumn(sql`${serviceDate}::date`)})`,
+    })
     .from(orders)
     .where(and(eq(orders.slotId, slotId), eq(orders.serviceDate, serviceDate), holdsPlace));
-  return rows[0]?.n ?? 0;
+  const row = rows[0];
+  return { taken: row?.taken ?? 0, closed: Boolean(row?.closed), weekdayCapacity: row?.weekdayCapacity ?? null };
 }
 
 /**

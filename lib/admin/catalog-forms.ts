@@ -4,6 +4,8 @@ import { clientIp } from "@/lib/http/client-ip";
 import { removeCatalogItem, removePrice, saveCatalogItem, savePrice } from "./catalog";
 import { catalogItemInput, closedDateInput, closedDateRef, itemRef, priceInput, priceRef, settingsInput, slotInput, slotRef } from "./catalog-input";
 import { closeDate, removeSlot, reopenDate, saveSettings, saveSlot } from "./catalog-schedule";
+import { saveWeekdayCapacities, weekdayGridInput } from "./weekday-hours";
+import { cancelOrderOnDate, closeCancellingAllInput, closeDateWithOrders, closeMovingAllInput, closingCancelInput, closingMoveInput, moveOrderOffDate } from "./closing-date";
 import { invalid, readForm, type AdminActor, type EditResult } from "./edit-result";
 import { flashLocation } from "./flash";
 
@@ -30,7 +32,25 @@ export const SCHEDULE_OPERATIONS: Record<string, Operation<z.ZodType>> = {
   "close-date": op(closedDateInput, (db, actor, input) => closeDate(db, actor, input)),
   "reopen-date": op(closedDateRef, reopenDate),
   "save-settings": op(settingsInput, saveSettings),
+  "save-week": op(weekdayGridInput, (db, actor, input) => saveWeekdayCapacities(db, actor, input)),
+  "closing-move": op(closingMoveInput, (db, actor, input) => moveOrderOffDate(db, actor, input)),
+  "closing-cancel": op(closingCancelInput, cancelOrderOnDate),
+  "close-date-move-all": op(closeMovingAllInput, (db, actor, input) => closeDateWithOrders(db, actor, input)),
+  "close-date-cancel-all": op(closeCancellingAllInput, (db, actor, input) => closeDateWithOrders(db, actor, input)),
 };
+
+const matching = (value: FormDataEntryValue | null, pattern: RegExp) => (typeof value === "string" && pattern.test(value) ? value : undefined);
+const CLOSING_OPS = new Set(["close-date", "closing-move", "closing-cancel", "close-date-move-all", "close-date-cancel-all"]);
+
+/** While a date with bookings is being closed, the schedule page keeps showing those bookings (?closing=date&reason=…). */
+function closingToKeep(form: FormData, result: EditResult): Record<string, string | undefined> {
+  const op = form.get("op");
+  if (typeof op !== "string" || !CLOSING_OPS.has(op)) return {};
+  const closesNow = result.status === "ok" && (op === "close-date" || op.startsWith("close-date-"));
+  if (closesNow) return {};
+  const reason = form.get("reason");
+  return { closing: matching(form.get("date"), /^\d{4}-\d{2}-\d{2}$/), reason: typeof reason === "string" ? reason.slice(0, 120) : undefined };
+}
 
 /** Runs the operation a posted admin form names, after checking its fields. */
 export async function applyAdminForm(
@@ -64,7 +84,6 @@ export async function submitAdminForm(
     return new Response("Formulir tidak terbaca.", { status: 400 });
   }
   const result = await applyAdminForm(operations, await getDb(), { username: admin.username, ip: clientIp(request) }, form);
-  const device = form.get("device");
-  const keep = { device: typeof device === "string" && /^\d{1,9}$/.test(device) ? device : undefined };
+  const keep = { device: matching(form.get("device"), /^\d{1,9}$/), ...closingToKeep(form, result) };
   return new Response(null, { status: 303, headers: { location: flashLocation(page, result, keep) } });
 }

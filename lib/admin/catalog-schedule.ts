@@ -12,7 +12,8 @@ import {
   updateSlot,
   upsertClosedDate,
 } from "@/db/queries/schedule-edits";
-import { lockSlot } from "@/db/queries/slots";
+import { lockAllSlots, lockSlot } from "@/db/queries/slots";
+import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import { recordAudit } from "@/lib/audit/record";
 import { formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
 import type { ClosedDateInput, SettingsInput, SlotInput } from "./catalog-input";
@@ -40,7 +41,10 @@ export async function saveSlot(db: Database, actor: AdminActor, input: SlotInput
     const before = await lockSlot(tx, { slotId: id });
     if (!before) return invalid(NOT_FOUND);
     if (input.capacity < before.capacity) {
-      const over = await listSlotDaysOver(tx, { slotId: id, from: todayInJakarta(now), capacity: input.capacity });
+      // Weekdays with a capacity of their own do not follow the slot's.
+      const own = await readWeekdayCapacities(tx);
+      const weekdays = [0, 1, 2, 3, 4, 5, 6].filter((weekday) => !own.has(`${id}:${weekday}`));
+      const over = await listSlotDaysOver(tx, { slotId: id, from: todayInJakarta(now), capacity: input.capacity, weekdays });
       if (over.length > 0) {
         const days = over.slice(0, 5).map((d) => `${formatDateDmy(d.serviceDate)} (${d.taken} pesanan)`).join(", ");
         return invalid({
@@ -72,16 +76,25 @@ export async function removeSlot(db: Database, actor: AdminActor, { id }: { id: 
   });
 }
 
-/** Closes the shop on a date (new bookings refused); existing orders that day are counted so staff can call them. */
+/**
+ * Closes the shop on a date (new bookings refused). A date customers have
+ * booked is not closed silently: the owner first moves or cancels those orders
+ * (lib/admin/closing-date.ts), or closes with all of them moved or cancelled at once.
+ */
 export async function closeDate(db: Database, actor: AdminActor, input: ClosedDateInput, now: Date = new Date()): Promise<EditResult> {
   if (input.date < todayInJakarta(now)) return invalid({ date: "Tanggal ini sudah lewat." });
   return db.transaction(async (tx) => {
+    await lockAllSlots(tx);
+    const live = await countLiveOrdersOn(tx, { serviceDate: input.date });
+    if (live > 0) {
+      return invalid({
+        _form: `Sudah ada ${live} pesanan pada ${formatDateDmy(input.date)}. Pindahkan atau batalkan pesanan itu di bawah (pelanggan diberi tahu), lalu tutup tanggalnya.`,
+      });
+    }
     const before = await findClosedDate(tx, input);
     const after = await upsertClosedDate(tx, input);
     await recordAudit(tx, { actor: actor.username, ip: actor.ip, entity: "closed_date", entityId: input.date, action: before ? "update" : "create", before: before ?? null, after });
-    const live = await countLiveOrdersOn(tx, { serviceDate: input.date });
-    const warning = live > 0 ? ` Sudah ada ${live} pesanan pada tanggal ini: jadwalkan ulang atau hubungi pelanggannya.` : "";
-    return ok(`Toko tutup pada ${formatDateDmy(input.date)}.${warning}`);
+    return ok(`Toko tutup pada ${formatDateDmy(input.date)}.`);
   });
 }
 

@@ -3,6 +3,7 @@ import { listAllPrices, listCatalogItems, type CatalogItem } from "@/db/queries/
 import { listUpcomingClosedDates } from "@/db/queries/schedule-edits";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
 import { listAllSlots } from "@/db/queries/slots";
+import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import type { ClosedDate, Price, Slot } from "@/db/schema";
 import { todayInJakarta } from "@/lib/booking/calendar";
 
@@ -30,11 +31,18 @@ export interface ScheduleAdminView {
   slots: Slot[];
   closedDates: ClosedDate[];
   settings: ShopSettings;
+  /** "slotId:weekday" → the capacity the owner set for that weekday. */
+  weekdayCapacities: Map<string, number>;
   today: string;
 }
 
 export async function loadScheduleAdminView(db: Database, now: Date = new Date()): Promise<ScheduleAdminView> {
   const today = todayInJakarta(now);
-  const [slots, closedDates, settings] = await Promise.all([listAllSlots(db), listUpcomingClosedDates(db, { from: today }), getShopSettings(db)]);
-  return { slots, closedDates, settings, today };
+  const [slots, closedDates, settings, weekdayCapacities] = await Promise.all([
+    listAllSlots(db),
+    listUpcomingClosedDates(db, { from: today }),
+    getShopSettings(db),
+    readWeekdayCapacities(db),
+  ]);
+  return { slots, closedDates, settings, weekdayCapacities, today };
 }

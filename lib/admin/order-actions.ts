@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { cancelBookingIn } from "@/lib/booking/cancel-booking";
 import type { DateRejection, IsoDate } from "@/lib/booking/calendar";
 import { rescheduleBooking, type RescheduleRefusal } from "@/lib/booking/reschedule-booking";
+import type { OrderEvent } from "@/lib/notify/messages";
 import { notifyOrderEvent } from "@/lib/notify/outbox";
 import { midtransOrderIdOf } from "@/lib/payments/payment-request";
 import { applyAttemptNews, cancelPendingAttempts } from "@/lib/payments/supersede-attempts";
@@ -51,9 +52,10 @@ export async function changeRepairStatus(
   });
 }
 
+/** `notice`: what the customer is told instead of the plain cancellation (e.g. the shop closed that day). */
 export async function cancelOrderByShop(
   db: Database,
-  { orderId, reason, by }: { orderId: string; reason: string; by: StaffMember },
+  { orderId, reason, by, notice }: { orderId: string; reason: string; by: StaffMember; notice?: OrderEvent },
 ): Promise<OrderActionResult> {
   return db.transaction(async (tx) => {
     const result = await cancelBookingIn(tx, { orderId, actor: by.username, reason: reason || "dibatalkan oleh toko", ip: by.ip });
@@ -61,7 +63,7 @@ export async function cancelOrderByShop(
       if (result.reason === "not_found") return NOT_FOUND;
       return { ok: false, message: result.reason === "completed" ? "Pesanan yang sudah selesai tidak bisa dibatalkan." : "Pesanan ini sudah dibatalkan." };
     }
-    await notifyOrderEvent(tx, { order: result.order, event: { kind: "cancelled", byShop: true } });
+    await notifyOrderEvent(tx, { order: result.order, event: notice ?? { kind: "cancelled", byShop: true } });
     return { ok: true, order: result.order };
   });
 }
@@ -101,7 +103,8 @@ const DATE_REFUSAL_TEXT: Record<DateRejection, string> = {
 /**
  * The shop moves a booking under the booking rules; only the owner may tick
  * `override` to step outside the calendar (capacity still holds). Staff asking
- * for an override are refused and nothing changes.
+ * for an override are refused and nothing changes. `notice`: what the customer
+ * is told instead of the plain "moved" (e.g. the shop closed the old date).
  */
 export async function rescheduleOrder(
   db: Database,
@@ -111,8 +114,9 @@ export async function rescheduleOrder(
     slotId,
     by,
     override = false,
+    notice,
     now = new Date(),
-  }: { orderId: string; serviceDate: IsoDate; slotId: number; by: StaffMember & { role?: AdminRole }; override?: boolean; now?: Date },
+  }: { orderId: string; serviceDate: IsoDate; slotId: number; by: StaffMember & { role?: AdminRole }; override?: boolean; notice?: OrderEvent; now?: Date },
 ): Promise<OrderActionResult> {
   if (override && by.role !== "owner") return { ok: false, message: OWNER_ONLY_MESSAGE };
   const result = await rescheduleBooking(db, {
@@ -120,6 +124,7 @@ export async function rescheduleOrder(
     serviceDate,
     slotId,
     now,
+    notice,
     by: { kind: "shop", username: by.username, ip: by.ip, override },
   });
   return result.ok ? { ok: true, order: result.order } : { ok: false, message: rescheduleRefusalText(result) };

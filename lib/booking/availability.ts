@@ -1,6 +1,8 @@
 import type { Database } from "@/db";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
-import { listClosedDates, listSlotDays, type SlotDay } from "@/db/queries/slots";
+import { listAllSlots, listClosedDates, listSlotDays, type SlotDay } from "@/db/queries/slots";
+import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
+import { weeklyHours } from "./weekly-hours";
 import { addDays, formatDateDmy, parseServiceDate, todayInJakarta, wibInstant, type IsoDate, type ParsedDate } from "./calendar";
 
 /** Whether a slot can still be booked at `now`: for today, it must start after now + lead time. */
@@ -26,18 +28,30 @@ export async function getSlotAvailability(
   }));
 }
 
-/** A calendar date checked against the booking rules at `now`: not past, within the horizon, not a closed date or weekday. */
+/**
+ * The weekdays the shop is shut: the weekly closed days, and days on which the
+ * owner set every slot to 0. (With no slot open on any day, nothing is called shut:
+ * the slot step says there is no room.)
+ */
+export async function listShutWeekdays(db: Database, shop: ShopSettings): Promise<number[]> {
+  const [slots, capacities] = await Promise.all([listAllSlots(db), readWeekdayCapacities(db)]);
+  const week = weeklyHours(slots, capacities, shop.closedWeekdays);
+  if (week.every((day) => day.slots.length === 0)) return shop.closedWeekdays;
+  return week.filter((day) => day.slots.length === 0).map((day) => day.weekday);
+}
+
+/** A calendar date checked against the booking rules at `now`: not past, within the horizon, not a closed date or weekday (weekly, or no slot that day). */
 export async function checkBookingDate(db: Database, { date, now, settings }: { date: IsoDate; now: Date; settings: ShopSettings }): Promise<ParsedDate> {
-  const closedDates = await listClosedDates(db, { from: date, to: date });
+  const [closedDates, closedWeekdays] = await Promise.all([listClosedDates(db, { from: date, to: date }), listShutWeekdays(db, settings)]);
   return parseServiceDate(formatDateDmy(date), {
     today: todayInJakarta(now),
     horizonDays: settings.bookingHorizonDays,
     closedDates,
-    closedWeekdays: settings.closedWeekdays,
+    closedWeekdays,
   });
 }
 
-/** Validates a typed date against today (WIB), the horizon and the closed days. */
+/** Validates a typed date against today (WIB), the horizon and the closed days (weekly, by date, and weekdays with no slot). */
 export async function checkServiceDate(
   db: Database,
   { input, now = new Date(), settings }: { input: string; now?: Date; settings?: ShopSettings },
@@ -49,7 +63,7 @@ export async function checkServiceDate(
     today,
     horizonDays: shop.bookingHorizonDays,
     closedDates,
-    closedWeekdays: shop.closedWeekdays,
+    closedWeekdays: await listShutWeekdays(db, shop),
   });
 }
 

@@ -5,6 +5,7 @@ import { getShopSettings } from "@/db/queries/settings";
 import { findSlot } from "@/db/queries/slots";
 import type { Order } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import type { OrderEvent } from "@/lib/notify/messages";
 import { notifyOrderEvent, orderEventKey } from "@/lib/notify/outbox";
 import { attemptStatusOf } from "@/lib/payments/apply-transaction";
 import { PAYABLE_STATUSES } from "@/lib/payments/payment-state";
@@ -23,6 +24,8 @@ export interface RescheduleRequest {
   serviceDate: IsoDate;
   slotId: number;
   by: Rescheduler;
+  /** What the customer is told instead of the plain "moved" (the shop closed the old date). */
+  notice?: OrderEvent;
   now?: Date;
 }
 
@@ -108,7 +111,7 @@ export async function rescheduleBookingIn(tx: Database, request: RescheduleReque
     after: { serviceDate: updated.serviceDate, slotId: updated.slotId, slotLabel: updated.slotLabel, holdExpiresAt: updated.holdExpiresAt, ...(override ? { override: true } : {}) },
     ip: by.kind === "shop" ? by.ip : null,
   });
-  const event = { kind: "rescheduled" } as const;
+  const event: OrderEvent = request.notice ?? { kind: "rescheduled" };
   const discriminator = `v${updated.version}`;
   await notifyOrderEvent(tx, { order: updated, event, discriminator });
   return { ok: true, order: updated, before: order, messageKey: orderEventKey(updated, event, discriminator) };

@@ -1,5 +1,5 @@
 import type { Database } from "@/db";
-import { countPlacesTaken, lockLapsedHolds, lockSlot } from "@/db/queries/slots";
+import { lockLapsedHolds, lockSlot, readSlotDay } from "@/db/queries/slots";
 import type { Slot } from "@/db/schema";
 import { expireLockedOrder } from "@/lib/payments/expire-holds";
 
@@ -14,6 +14,10 @@ export type ReserveResult = { ok: true; slot: Slot; taken: number } | { ok: fals
  * Nor does an unpaid order whose hold ran out before `now`: when the place is
  * needed, such orders are expired here, in the same transaction, so the count of
  * orders holding places never exceeds the capacity, swept or not.
+ * The capacity is the one of the date's weekday (0: the slot does not run that
+ * day), read under the same lock that the owner's weekday edits take. A date
+ * closed meanwhile is refused here too: closing a date locks every slot, so a
+ * booking either lands before the closing (which then sees it) or sees the closing.
  */
 export async function reserveSlot(
   tx: Database,
@@ -21,10 +25,13 @@ export async function reserveSlot(
 ): Promise<ReserveResult> {
   const slot = await lockSlot(tx, { slotId });
   if (!slot || !slot.active) return { ok: false, reason: "slot_closed" };
-  let taken = await countPlacesTaken(tx, { slotId, serviceDate });
-  if (taken >= slot.capacity) {
+  const day = await readSlotDay(tx, { slotId, serviceDate });
+  const capacity = day.weekdayCapacity ?? slot.capacity;
+  if (day.closed || capacity === 0) return { ok: false, reason: "slot_closed" };
+  let taken = day.taken;
+  if (taken >= capacity) {
     const lapsed = await lockLapsedHolds(tx, { slotId, serviceDate, now });
-    if (taken - lapsed.length >= slot.capacity) return { ok: false, reason: "slot_full" };
+    if (taken - lapsed.length >= capacity) return { ok: false, reason: "slot_full" };
     for (const order of lapsed) await expireLockedOrder(tx, order, { placeNeeded: true });
     taken -= lapsed.length;
   }

@@ -13,6 +13,10 @@ export type OrderEvent =
   /** A card payment Midtrans' fraud check holds for review (challenge): neither paid nor refused yet. */
   | { kind: "payment_review" }
   | { kind: "payment_refunded" }
+  /** The shop gave money back (Midtrans' refund API or by hand): the amount, and whether all of it. */
+  | { kind: "refund_done"; amountIdr: number; full: boolean }
+  /** The shop closed the service date: the order was moved (its new date is on the order) or cancelled. */
+  | { kind: "date_closed"; closedDate: string; moved: boolean }
   | { kind: "repair_status"; status: RepairStatus }
   | { kind: "rescheduled" }
   | { kind: "cancelled"; byShop: boolean }
@@ -76,6 +80,19 @@ export function orderEventText(order: Order, event: OrderEvent, statusUrl: strin
       return en
         ? `↩️ The payment for booking ${order.bookingCode} has been refunded.`
         : `↩️ Pembayaran untuk booking ${order.bookingCode} sudah dikembalikan (refund).`;
+    case "refund_done":
+      return en
+        ? `↩️ The shop has refunded ${formatRupiah(event.amountIdr)} for booking ${order.bookingCode}${event.full ? "" : " (part of the payment)"}. It may take a few days to reach your account, depending on your bank or e-wallet.\n\nStatus: ${statusUrl}`
+        : `↩️ Toko telah mengembalikan dana ${formatRupiah(event.amountIdr)} untuk booking ${order.bookingCode}${event.full ? "" : " (sebagian dari pembayaran)"}. Dana bisa butuh beberapa hari sampai di rekening atau e-wallet Anda.\n\nStatus: ${statusUrl}`;
+    case "date_closed":
+      if (event.moved) {
+        return en
+          ? `📅 Sorry, the shop is closed on ${formatDateDmy(event.closedDate)}, so your appointment has been moved.\n\n${summary}\n\nStatus: ${statusUrl}`
+          : `📅 Mohon maaf, toko tutup pada ${formatDateDmy(event.closedDate)}, jadi jadwal servis Anda dipindahkan.\n\n${summary}\n\nStatus: ${statusUrl}`;
+      }
+      return en
+        ? `Sorry, the shop is closed on ${formatDateDmy(event.closedDate)}, so booking ${order.bookingCode} has been cancelled.${order.needsRefund ? " Your payment will be refunded." : ""} Book another day any time with /order.`
+        : `Mohon maaf, toko tutup pada ${formatDateDmy(event.closedDate)}, jadi booking ${order.bookingCode} dibatalkan.${order.needsRefund ? " Pembayaran Anda akan dikembalikan." : ""} Silakan booking hari lain dengan /order.`;
     case "repair_status": {
       const thanks = event.status === "completed" ? (en ? " Thank you!" : " Terima kasih!") : "";
       return `🔧 ${repairStatusLine(event.status, language)}.${thanks}\n\n${summary}\n\nStatus: ${statusUrl}`;

@@ -29,6 +29,8 @@ export function staffAlertOf(event: OrderEvent): StaffAlertKind | undefined {
       return "cancelled";
     case "rescheduled":
       return "rescheduled";
+    case "date_closed":
+      return event.moved ? "rescheduled" : "cancelled";
     default:
       return undefined;
   }

@@ -1,6 +1,7 @@
 import type { Database } from "@/db";
 import { lockOrder, updateOrder } from "@/db/queries/orders";
 import { listOrderPayments, updatePayment } from "@/db/queries/payments";
+import { sumRefunds } from "@/db/queries/refunds";
 import type { Order, Payment, PaymentStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { notifyOrderEvent } from "@/lib/notify/outbox";
@@ -19,8 +20,8 @@ export function attemptStatusOf(payment: Pick<Payment, "transactionStatus" | "fr
 }
 
 export interface ApplyContext {
-  /** Where the news came from: a notification (always audited), the Status API, or our own cancel or charge call. */
-  source: "notification" | "status_api" | "cancel" | "charge";
+  /** Where the news came from: a notification (always audited), the Status API, or our own cancel, charge or refund call. */
+  source: "notification" | "status_api" | "cancel" | "charge" | "refund";
   /** The notification as received; audited whole except its signature_key. */
   notification?: unknown;
   ip?: string | null;
@@ -170,6 +171,8 @@ async function tellCustomer(tx: Database, before: Order, after: Order, payment: 
       return;
     case "refunded":
     case "partially_refunded":
+      // A refund the shop made tells the customer itself, with the amount (lib/payments/refund-order.ts).
+      if ((await sumRefunds(tx, { orderId: after.id })) > 0) return;
       await notifyOrderEvent(tx, { order: after, event: { kind: "payment_refunded" }, discriminator: after.paymentStatus });
       return;
     default:

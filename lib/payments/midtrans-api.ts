@@ -87,6 +87,22 @@ export async function fetchTransactionStatus(orderId: string): Promise<MidtransT
   }
 }
 
+/** Midtrans' answer to a refund (reference/refund-transaction): the transaction, now refund or partial_refund, and the refund's own fields. */
+export interface MidtransRefundAnswer extends MidtransTransaction {
+  refund_amount?: string;
+  refund_key?: string;
+  refund_chargeback_id?: number;
+}
+
+/**
+ * POST /v2/{order_id}/refund with { refund_key, amount, reason }. Midtrans treats
+ * a repeated refund_key as the same request, so a retry after a lost answer
+ * cannot give the money back twice. Refusals come back as MidtransApiError.
+ */
+export function refundTransaction(orderId: string, body: { refund_key: string; amount: number; reason: string }): Promise<MidtransRefundAnswer> {
+  return call(() => getMidtransClients().core.transaction.refund(orderId, body)) as Promise<MidtransRefundAnswer>;
+}
+
 export type CancelOutcome =
   | { kind: "cancelled"; transaction: MidtransTransaction }
   | { kind: "not_found" }

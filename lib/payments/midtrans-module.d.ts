@@ -16,6 +16,7 @@ declare module "midtrans-client" {
   interface Transaction {
     status(orderId: string): Promise<Record<string, unknown>>;
     cancel(orderId: string): Promise<Record<string, unknown>>;
+    refund(orderId: string, parameter: object): Promise<Record<string, unknown>>;
   }
   class Snap {
     constructor(options: ClientOptions);

@@ -2,9 +2,10 @@ import type { Database } from "@/db";
 import { listActiveParts, listCatalog, type CatalogEntry } from "@/db/queries/catalog";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
 import { listAllSlots, listClosedDates } from "@/db/queries/slots";
-import type { Slot } from "@/db/schema";
+import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import { getSlotAvailability, type SlotOffer } from "@/lib/booking/availability";
 import { addDays, todayInJakarta, type IsoDate } from "@/lib/booking/calendar";
+import { weeklyHours, type WeekdayHours } from "@/lib/booking/weekly-hours";
 
 export interface Named {
   id: number;
@@ -17,8 +18,8 @@ export interface HomeView {
   /** Devices and parts that have at least one active price, in the shop's order. */
   devices: Named[];
   parts: Named[];
-  /** Active slots: the opening hours. */
-  slots: Slot[];
+  /** The opening hours: each weekday's slots, Monday first. */
+  week: WeekdayHours[];
   closedAhead: { date: IsoDate; reason: string }[];
   today: IsoDate;
   lastBookableDate: IsoDate;
@@ -37,10 +38,11 @@ export async function loadHomeView(db: Database, { date, now = new Date() }: { d
   const settings = await getShopSettings(db);
   const today = todayInJakarta(now);
   const lastBookableDate = addDays(today, settings.bookingHorizonDays);
-  const [catalog, activeParts, allSlots, closed] = await Promise.all([
+  const [catalog, activeParts, allSlots, weekdayCapacities, closed] = await Promise.all([
     listCatalog(db),
     listActiveParts(db),
     listAllSlots(db),
+    readWeekdayCapacities(db),
     listClosedDates(db, { from: today, to: lastBookableDate }),
   ]);
   const askedDate = date && /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= today && date <= lastBookableDate ? date : undefined;
@@ -50,7 +52,7 @@ export async function loadHomeView(db: Database, { date, now = new Date() }: { d
     catalog,
     devices: catalogDevices(catalog),
     parts: activeParts.filter((p) => catalog.some((e) => e.partId === p.id)).map(({ id, name }) => ({ id, name })),
-    slots: allSlots.filter((s) => s.active),
+    week: weeklyHours(allSlots, weekdayCapacities, settings.closedWeekdays),
     closedAhead: [...closed].map(([closedDate, reason]) => ({ date: closedDate, reason })).sort((a, b) => a.date.localeCompare(b.date)),
     today,
     lastBookableDate,

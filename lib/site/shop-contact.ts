@@ -2,6 +2,7 @@ import type { ShopSettings } from "@/db/queries/settings";
 import { weekdayName } from "@/lib/booking/calendar";
 import type { Language } from "@/lib/booking/status-labels";
 import { formatIndonesianPhone, normalizeIndonesianPhone, whatsappLink } from "@/lib/booking/phone";
+import { groupWeek, hoursSpan, type WeekdayHours } from "@/lib/booking/weekly-hours";
 
 /**
  * Where the shop is and how to reach it, as customers see it on the pages and
@@ -46,19 +47,21 @@ export function shopContactOf(settings: Pick<ShopSettings, "shopName" | "address
 }
 
 /**
- * One line of opening hours from the active slots and the weekly closed days,
- * e.g. "Buka setiap hari kecuali Minggu, 09.00–20.00 WIB" / "Open every day except Sunday, …".
+ * One line of opening hours from the week (lib/booking/weekly-hours.ts), e.g.
+ * "Buka setiap hari kecuali Minggu, 09.00–20.00 WIB", or where the hours differ
+ * by day "Senin–Jumat 09.00–20.00, Sabtu 09.00–15.00 WIB; tutup Minggu" (and in English).
  */
-export function openingHoursLine(
-  slots: { startTime: string; endTime: string; active: boolean }[],
-  closedWeekdays: number[],
-  language: Language = "id",
-): string | undefined {
-  const open = slots.filter((s) => s.active);
+export function openingHoursLine(week: WeekdayHours[], language: Language = "id"): string | undefined {
+  const open = week.filter((d) => d.slots.length > 0);
   if (open.length === 0) return undefined;
-  const from = open.map((s) => s.startTime).sort()[0]!.replace(":", ".");
-  const to = open.map((s) => s.endTime).sort().at(-1)!.replace(":", ".");
-  const [every, except] = language === "en" ? ["Open every day", "except"] : ["Buka setiap hari", "kecuali"];
-  const days = closedWeekdays.length === 0 ? every : `${every} ${except} ${closedWeekdays.map((d) => weekdayName(d, language)).join(", ")}`;
-  return `${days}, ${from}–${to} WIB`;
+  const shut = week.filter((d) => d.slots.length === 0).map((d) => d.weekday).sort((a, b) => a - b);
+  const shutNames = shut.map((d) => weekdayName(d, language)).join(", ");
+  const [every, except, closed] = language === "en" ? ["Open every day", "except", "closed"] : ["Buka setiap hari", "kecuali", "tutup"];
+  const spans = new Set(open.map((day) => hoursSpan(day.slots)));
+  if (spans.size === 1) {
+    const days = shut.length === 0 ? every : `${every} ${except} ${shutNames}`;
+    return `${days}, ${[...spans][0]} WIB`;
+  }
+  const parts = groupWeek(open, language).map((g) => `${g.days} ${g.span}`);
+  return `${parts.join(", ")} WIB${shut.length > 0 ? `; ${closed} ${shutNames}` : ""}`;
 }

@@ -2,6 +2,8 @@ import type { Database } from "@/db";
 import { getShopSettings } from "@/db/queries/settings";
 import type { Language } from "@/lib/booking/status-labels";
 import { listAllSlots } from "@/db/queries/slots";
+import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
+import { weeklyHours } from "@/lib/booking/weekly-hours";
 import { openingHoursLine, shopContactOf, type ShopContact } from "./shop-contact";
 
 export interface ShopInfo {
@@ -12,6 +14,6 @@ export interface ShopInfo {
 
 /** The shop's address, number, map and hours, for a page that does not load the settings itself. */
 export async function loadShopInfo(db: Database, language: Language = "id"): Promise<ShopInfo> {
-  const [settings, slots] = await Promise.all([getShopSettings(db), listAllSlots(db)]);
-  return { contact: shopContactOf(settings), hours: openingHoursLine(slots, settings.closedWeekdays, language) };
+  const [settings, slots, weekdayCapacities] = await Promise.all([getShopSettings(db), listAllSlots(db), readWeekdayCapacities(db)]);
+  return { contact: shopContactOf(settings), hours: openingHoursLine(weeklyHours(slots, weekdayCapacities, settings.closedWeekdays), language) };
 }

@@ -1,6 +1,8 @@
 import { and, eq, ne } from "drizzle-orm";
-import { orders, slots } from "@/db/schema";
-import { addDays, todayInJakarta } from "@/lib/booking/calendar";
+import { closedDates, orders, slots } from "@/db/schema";
+import { closeDate } from "@/lib/admin/catalog-schedule";
+import { setWeekdayCapacity } from "@/db/queries/weekday-capacity";
+import { addDays, todayInJakarta, weekdayOf } from "@/lib/booking/calendar";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { createBooking } from "@/lib/booking/create-booking";
 import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
@@ -54,5 +56,47 @@ describe("reserveSlot under concurrency on real Postgres", () => {
     await cancelBooking(testDb.db, { orderId: first.order.id, actor: "test", reason: "race test" });
     const again = await Promise.all(Array.from({ length: 50 }, (_, i) => book(5000 + i, slotId)));
     expect(again.filter((r) => r.ok)).toHaveLength(1);
+  });
+
+  it("200 simultaneous bookings of the last place of a weekday whose capacity is reduced to 1 make exactly 1 order", async () => {
+    const [, second] = await testDb.db.select().from(slots).orderBy(slots.startTime).limit(2);
+    await setWeekdayCapacity(testDb.db, { slotId: second!.id, weekday: weekdayOf(DATE), capacity: 1 });
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => book(8000 + i, second!.id)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(new Set(results.filter((r) => !r.ok).map((r) => (r.ok ? "" : r.reason)))).toEqual(new Set(["slot_full"]));
+    const live = await testDb.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.slotId, second!.id), eq(orders.serviceDate, DATE), ne(orders.repairStatus, "cancelled")));
+    expect(live).toHaveLength(1);
+  });
+
+  it("a date closed while bookings race for it: either the closing is refused because bookings landed first, or none lands on the closed date", async () => {
+    const allSlots = await testDb.db.select().from(slots).orderBy(slots.startTime);
+    for (let round = 0; round < 5; round++) {
+      const date = addDays(todayInJakarta(NOW), 5 + round);
+      const bookings = Array.from({ length: 40 }, (_, i) =>
+        createBooking(testDb.db, {
+          chatId: 20_000 + round * 100 + i,
+          customerName: "Race",
+          deviceId: 10,
+          partId: 1,
+          slotId: allSlots[i % allSlots.length]!.id,
+          serviceDate: date,
+          paymentMethod: "gopay",
+          now: NOW,
+        }),
+      );
+      const closing = new Promise((resolve) => setTimeout(resolve, round * 15)).then(() => closeDate(testDb.db, { username: "owner" }, { date, reason: "race" }));
+      const [closed] = await Promise.all([closing, Promise.all(bookings)]);
+      const live = await testDb.db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.serviceDate, date), ne(orders.repairStatus, "cancelled")));
+      const isClosed = (await testDb.db.select().from(closedDates).where(eq(closedDates.date, date))).length > 0;
+      expect(isClosed).toBe(closed.status === "ok");
+      if (isClosed) expect(live).toEqual([]);
+      else expect(live.length).toBeGreaterThan(0);
+    }
   });
 });

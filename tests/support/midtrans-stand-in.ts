@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { refundTransaction, type RefundableTransaction } from "@/lib/playground/midtrans/refund";
 import { snapJsSource } from "./midtrans-stand-in-snap-js";
 
 /**
@@ -11,6 +12,7 @@ import { snapJsSource } from "./midtrans-stand-in-snap-js";
  *   Core  POST /v2/charge                       bank_transfer → va_numbers, echannel → bill_key/biller_code
  *         GET  /v2/{order_id}/status            the transaction | 404 before a method is chosen
  *         POST /v2/{order_id}/cancel            200 cancel | 412 when settled | 404 unknown
+ *         POST /v2/{order_id}/refund            200 refund/partial_refund | same refund_key → same answer | 412 not settled, method not refundable, too much
  *  Snap  POST /snap/v1/transactions/{token}/cancel  200 { canceled_at } | 412 already canceled / transaction on progress | 404
  *   GET  /snap/snap.js                          a simulated Snap sheet (see midtrans-stand-in-snap-js.ts)
  * Basic auth (server key, empty password) is checked on every API call; every
@@ -23,7 +25,7 @@ import { snapJsSource } from "./midtrans-stand-in-snap-js";
  *   await midtrans.sendNotification(`${appUrl}/api/midtrans/notification`, "62473383-1");
  */
 
-export interface StandInTransaction {
+export interface StandInTransaction extends RefundableTransaction {
   order_id: string;
   gross_amount: number;
   /** Undefined while a Snap transaction has no method chosen (the Status API answers 404 then). */
@@ -54,7 +56,7 @@ export interface RecordedCall {
   status: number;
 }
 
-export type StandInRoute = "snap" | "charge" | "status" | "cancel";
+export type StandInRoute = "snap" | "charge" | "status" | "cancel" | "refund";
 export interface Fault {
   /** Answer with this HTTP status instead (e.g. 503); 0 = no answer at all until the client gives up. */
   status?: number;
@@ -276,6 +278,7 @@ export async function startMidtransStandIn(
       : method === "POST" && path === "/v2/charge" ? "charge"
       : method === "GET" && /^\/v2\/[^/]+\/status$/.test(path) ? "status"
       : method === "POST" && /^\/v2\/[^/]+\/cancel$/.test(path) ? "cancel"
+      : method === "POST" && /^\/v2\/[^/]+\/refund$/.test(path) ? "refund"
       : undefined;
     if (!route) return send(404, { error_messages: [`no such endpoint: ${method} ${path}`] });
     const fault = faults.get(route);
@@ -325,6 +328,10 @@ export async function startMidtransStandIn(
 
     const orderId = decodeURIComponent(path.split("/")[2]!);
     const t = transactions.get(orderId);
+    if (route === "refund") {
+      const answer = refundTransaction(t, (body ?? {}) as Record<string, unknown>, wibNow());
+      return send(answer.status, answer.body);
+    }
     if (!t?.transaction_status) return send(404, { status_code: "404", status_message: "Transaction doesn't exist." });
     if (route === "status") return send(200, statusBody(orderId));
     if (!["pending", "authorize", "capture"].includes(t.transaction_status)) {

@@ -14,6 +14,7 @@ import * as charge from "@/app/playground/midtrans/v2/charge/route";
 import * as status from "@/app/playground/midtrans/v2/[orderId]/status/route";
 import * as cancel from "@/app/playground/midtrans/v2/[orderId]/cancel/route";
 import * as expire from "@/app/playground/midtrans/v2/[orderId]/expire/route";
+import * as refund from "@/app/playground/midtrans/v2/[orderId]/refund/route";
 import * as snapActions from "@/app/playground/midtrans/api/snap/[token]/route";
 import * as simulatorActions from "@/app/playground/midtrans/api/transactions/[orderId]/route";
 import * as simulatorList from "@/app/playground/midtrans/api/transactions/route";
@@ -46,6 +47,7 @@ export function servePlaygroundRoutes(extra: Record<string, Handler> = {}): Prom
     "GET /playground/midtrans/snap/v2/vtweb/[token]": vtweb.GET,
     "POST /playground/midtrans/v2/charge": charge.POST,
     "GET /playground/midtrans/v2/[orderId]/status": status.GET,
+    "POST /playground/midtrans/v2/[orderId]/refund": refund.POST,
     "POST /playground/midtrans/v2/[orderId]/cancel": cancel.POST,
     "POST /playground/midtrans/v2/[orderId]/expire": expire.POST,
     "POST /playground/midtrans/api/snap/[token]": snapActions.POST,

@@ -20,7 +20,13 @@ const FIELD_NAMES: Record<string, string> = {
   holdHours: "Batas bayar",
   maxUnpaidPerChat: "Booking belum dibayar per chat",
   diagnosisFeeIdr: "Biaya cek / diagnosa",
+  amountIdr: "Jumlah",
+  via: "Cara refund",
+  refundKey: "Formulir",
 };
+
+/** Fields whose message already names what it is about (the weekly grid's cells, "cap-<slot>-<weekday>"). */
+const SELF_NAMED = /^cap-\d+-\d$/;
 
 /** What the last catalog/schedule form did: a confirmation, or why it was refused, field by field. */
 export function FlashBanner({ flash }: { flash?: EditResult }) {
@@ -37,7 +43,7 @@ export function FlashBanner({ flash }: { flash?: EditResult }) {
       <strong>Perubahan tidak disimpan.</strong>
       <ul>
         {Object.entries(flash.errors).map(([field, message]) => (
-          <li key={field}>{field === "_form" ? message : `${FIELD_NAMES[field] ?? field}: ${message}`}</li>
+          <li key={field}>{field === "_form" || SELF_NAMED.test(field) ? message : `${FIELD_NAMES[field] ?? field}: ${message}`}</li>
         ))}
       </ul>
     </div>

@@ -3,7 +3,8 @@ import { getEnv } from "@/lib/env";
 import { secretsMatch } from "@/lib/http/secrets";
 import { applyFinal, applyMethod, hasLapsed, readMethods } from "./lifecycle";
 import { notifyLater } from "./notify";
-import { transactionBody } from "./shapes";
+import { refundTransaction } from "./refund";
+import { midtransTime, transactionBody } from "./shapes";
 import { findTransaction, midtransState, type MethodId, type PlaygroundTransaction } from "./store";
 
 /** What a Midtrans endpoint answers: an HTTP status and a JSON body. */
@@ -152,4 +153,12 @@ export function cancelSnapSession(token: string): ApiAnswer {
   if (t.expiresAt <= Date.now()) return { status: 412, body: { error_messages: ["token already canceled"] } };
   t.expiresAt = Date.now();
   return { status: 200, body: { canceled_at: new Date().toISOString() } };
+}
+
+/** POST {core}/v2/{order_id}/refund: money back on a settled card, GoPay, ShopeePay or QRIS payment; the merchant is notified. */
+export function refundPlaygroundTransaction(orderId: string, body: Body): ApiAnswer {
+  const t = findTransaction(orderId);
+  const answer = refundTransaction(t, body, midtransTime(Date.now()));
+  if (t && answer.status === 200) notifyLater(t);
+  return answer;
 }

@@ -29,6 +29,8 @@ export interface PlaygroundTransaction {
   enabledPayments: MethodId[];
   customerName?: string;
   items: { name: string; price: number; quantity: number }[];
+  /** refund_key → the refund answer given (lib/playground/midtrans/refund.ts). */
+  refunds?: Map<string, Record<string, unknown>>;
   /** Where Snap's page sends the customer back to (callbacks.finish). */
   finishUrl?: string;
   createdAt: number;

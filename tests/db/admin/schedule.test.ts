@@ -67,14 +67,17 @@ describe("slots", () => {
 });
 
 describe("closed dates and settings", () => {
-  it("closes a date with a reason, warns about the orders already booked that day, and reopens it", async () => {
+  it("closes a date with a reason and reopens it; a date with bookings is not closed silently", async () => {
     await bookOrder(testDb.db, { chatId: 1, serviceDate: IN_TWO_DAYS });
     expect(await closeDate(testDb.db, ADMIN, { date: IN_TWO_DAYS, reason: "Idul Fitri" })).toEqual({
-      status: "ok",
-      message: `Toko tutup pada ${formatDateDmy(IN_TWO_DAYS)}. Sudah ada 1 pesanan pada tanggal ini: jadwalkan ulang atau hubungi pelanggannya.`,
+      status: "invalid",
+      errors: { _form: `Sudah ada 1 pesanan pada ${formatDateDmy(IN_TWO_DAYS)}. Pindahkan atau batalkan pesanan itu di bawah (pelanggan diberi tahu), lalu tutup tanggalnya.` },
     });
-    expect(await testDb.db.select().from(closedDates)).toEqual([{ date: IN_TWO_DAYS, reason: "Idul Fitri" }]);
-    expect((await reopenDate(testDb.db, ADMIN, { date: IN_TWO_DAYS })).status).toBe("ok");
+    expect(await testDb.db.select().from(closedDates)).toEqual([]);
+    const free = addDays(IN_TWO_DAYS, 1);
+    expect(await closeDate(testDb.db, ADMIN, { date: free, reason: "Idul Fitri" })).toEqual({ status: "ok", message: `Toko tutup pada ${formatDateDmy(free)}.` });
+    expect(await testDb.db.select().from(closedDates)).toEqual([{ date: free, reason: "Idul Fitri" }]);
+    expect((await reopenDate(testDb.db, ADMIN, { date: free })).status).toBe("ok");
     expect(await testDb.db.select().from(closedDates)).toHaveLength(0);
     const actions = (await testDb.db.select().from(auditLog).where(eq(auditLog.entity, "closed_date"))).map((a) => a.action);
     expect(actions).toEqual(["create", "delete"]);

@@ -1,38 +1,21 @@
 import { listOrdersToRefund } from "@/db/queries/admin-dashboard";
 import { cancelOrderByShop } from "@/lib/admin/order-actions";
-import { overrideEnv } from "@/lib/env";
 import { applyPaymentNotification } from "@/lib/payments/apply-notification";
 import { closeAttemptsOfCancelledOrders, closeOrderAttempts } from "@/lib/payments/close-attempts";
 import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
 import { startSnapPayment } from "@/lib/payments/start-payment";
-import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
+import type { MidtransStandIn } from "@/tests/support/midtrans-stand-in";
+import { quietly, registerMidtransSuite } from "@/tests/support/midtrans-suite";
 import { bookOrder, readAudit, readOrder, readPayments } from "@/tests/support/payment-fixtures";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import type { TestDatabase } from "@/tests/support/test-db";
 
+const suite = registerMidtransSuite();
 let testDb: TestDatabase;
 let midtrans: MidtransStandIn;
 const by = { username: "owner", ip: null };
-
-beforeAll(async () => {
-  [testDb, midtrans] = await Promise.all([setupTestDatabase(), startMidtransStandIn()]);
+beforeEach(() => {
+  ({ testDb, midtrans } = suite);
 });
-afterAll(async () => {
-  await Promise.all([testDb.close(), midtrans.stop()]);
-});
-beforeEach(async () => {
-  await testDb.reset();
-  midtrans.reset();
-  overrideEnv({ ...midtrans.env(), APP_URL: "https://jiot.test", MIDTRANS_VERIFY_STATUS: undefined });
-});
-
-async function quietly<T>(run: () => Promise<T>): Promise<T> {
-  const errors = jest.spyOn(console, "error").mockImplementation(() => {});
-  try {
-    return await run();
-  } finally {
-    errors.mockRestore();
-  }
-}
 
 describe("a cancelled order's Midtrans attempts are closed", () => {
   it("the shop cancels: the pending VA is cancelled at Midtrans (POST /v2/{id}/cancel) and can no longer be paid", async () => {

@@ -104,6 +104,42 @@ describe("the Snap stand-in, through midtrans-client", () => {
   });
 });
 
+describe("the refund stand-in (reference/refund-transaction)", () => {
+  it("refunds a settled GoPay payment in parts, answers a repeated refund_key with its first answer, refuses too much, and notifies the app", async () => {
+    const { snap, core } = clients();
+    const { token } = await snap.createTransaction(order("62473383-30", { enabled_payments: ["gopay"] }));
+    await expect(core.transaction.refund("62473383-30", { refund_key: "rf-early", amount: 1000 })).rejects.toMatchObject({ httpStatusCode: 404 });
+    await act(`snap/${token}`, { method: "gopay" });
+    await act(`snap/${token}`, { action: "pay" });
+
+    const part = await core.transaction.refund("62473383-30", { refund_key: "rf-1", amount: 20_000, reason: "sebagian" });
+    expect(part).toMatchObject({
+      status_code: "200",
+      status_message: "Success, refund request is approved",
+      order_id: "62473383-30",
+      payment_type: "gopay",
+      transaction_status: "partial_refund",
+      gross_amount: "70000.00",
+      refund_amount: "20000.00",
+      refund_key: "rf-1",
+      refund_chargeback_id: 1,
+    });
+    await expect(core.transaction.refund("62473383-30", { refund_key: "rf-1", amount: 20_000 })).resolves.toEqual(part);
+    await expect(core.transaction.refund("62473383-30", { refund_key: "rf-2", amount: 50_001 })).rejects.toMatchObject({ httpStatusCode: 412 });
+    await expect(core.transaction.refund("62473383-30", { refund_key: "rf-3", amount: 50_000 })).resolves.toMatchObject({ transaction_status: "refund", refund_amount: "50000.00" });
+    await expect(core.transaction.status("62473383-30")).resolves.toMatchObject({ status_code: "200", transaction_status: "refund" });
+    await waitFor(() => notifications.some((n) => n.transaction_status === "refund"));
+    expect(notifications.map((n) => n.transaction_status)).toContain("partial_refund");
+  });
+
+  it("a bank transfer (VA) is not refunded by API: 412", async () => {
+    const { token } = await clients().snap.createTransaction(order("62473383-31", { enabled_payments: ["bca_va"] }));
+    await act(`snap/${token}`, { method: "bca_va" });
+    await act(`snap/${token}`, { action: "pay" });
+    await expect(clients().core.transaction.refund("62473383-31", { refund_key: "rf-va", amount: 70_000 })).rejects.toMatchObject({ httpStatusCode: 412 });
+  });
+});
+
 describe("the Snap session cancel stand-in (reference/cancel-a-snap-session)", () => {
   const cancelSession = async (token: string, serverKey: string = SERVER_KEY) => {
     const response = await fetch(`${app.url}/playground/midtrans/snap/v1/transactions/${token}/cancel`, {

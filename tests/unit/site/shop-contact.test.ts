@@ -1,3 +1,4 @@
+import { groupWeek, weeklyHours, type WeeklySlot } from "@/lib/booking/weekly-hours";
 import { openingHoursLine, safeHttpUrl, shopContactOf } from "@/lib/site/shop-contact";
 
 describe("the shop's phone number", () => {
@@ -28,16 +29,36 @@ describe("the shop's map link", () => {
 });
 
 describe("the opening hours line", () => {
-  const slot = (startTime: string, endTime: string, active = true) => ({ startTime, endTime, active });
+  let nextId = 1;
+  const slot = (startTime: string, endTime: string, active = true) => ({ id: nextId++, label: `${startTime} - ${endTime} WIB`, startTime, endTime, capacity: 2, active });
+  const line = (slots: WeeklySlot[], closedWeekdays: number[], capacities: [string, number][] = []) =>
+    openingHoursLine(weeklyHours(slots, new Map(capacities), closedWeekdays));
 
   it("spans the active slots and names the weekly closed days", () => {
-    expect(openingHoursLine([slot("12:00", "14:00"), slot("09:00", "11:00"), slot("18:00", "20:00"), slot("20:00", "22:00", false)], [])).toBe(
-      "Buka setiap hari, 09.00–20.00 WIB",
-    );
-    expect(openingHoursLine([slot("09:00", "11:00")], [0, 5])).toBe("Buka setiap hari kecuali Minggu, Jumat, 09.00–11.00 WIB");
+    expect(line([slot("12:00", "14:00"), slot("09:00", "11:00"), slot("18:00", "20:00"), slot("20:00", "22:00", false)], [])).toBe("Buka setiap hari, 09.00–20.00 WIB");
+    expect(line([slot("09:00", "11:00")], [0, 5])).toBe("Buka setiap hari kecuali Minggu, Jumat, 09.00–11.00 WIB");
   });
 
   it("says nothing while no slot is active", () => {
-    expect(openingHoursLine([slot("09:00", "11:00", false)], [])).toBeUndefined();
+    expect(line([slot("09:00", "11:00", false)], [])).toBeUndefined();
+  });
+
+  it("follows the capacity per weekday: a short Saturday, and a Sunday where no slot runs is shut", () => {
+    const morning = slot("09:00", "11:00");
+    const evening = slot("18:00", "20:00");
+    const capacities: [string, number][] = [
+      [`${evening.id}:6`, 0],
+      [`${morning.id}:0`, 0],
+      [`${evening.id}:0`, 0],
+      [`${morning.id}:3`, 5],
+    ];
+    expect(line([morning, evening], [], capacities)).toBe("Senin–Jumat 09.00–20.00, Sabtu 09.00–11.00 WIB; tutup Minggu");
+    const week = weeklyHours([morning, evening], new Map(capacities), []);
+    expect(week.find((d) => d.weekday === 3)!.slots.map((s) => s.capacity)).toEqual([5, 2]);
+    expect(groupWeek(week).map((g) => [g.days, g.labels])).toEqual([
+      ["Senin–Jumat", ["09:00 - 11:00 WIB", "18:00 - 20:00 WIB"]],
+      ["Sabtu", ["09:00 - 11:00 WIB"]],
+      ["Minggu", []],
+    ]);
   });
 });

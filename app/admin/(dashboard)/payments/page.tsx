@@ -8,11 +8,12 @@ import { notificationSummary } from "@/lib/admin/notification-summary";
 import { PaymentBadge } from "../../status-badges";
 import styles from "../../admin.module.css";
 import { requireAdminPage } from "@/lib/admin/session";
+import { isOwner } from "@/lib/admin/roles";
 
 export const metadata: Metadata = { title: "Pembayaran" };
 
 export default async function PaymentsPage() {
-  await requireAdminPage("/admin/payments");
+  const owner = isOwner(await requireAdminPage("/admin/payments"));
   const db = await getDb();
   const [refunds, attempts, notifications] = await Promise.all([listOrdersToRefund(db), listRecentAttempts(db), listNotificationEntries(db)]);
   return (
@@ -31,6 +32,9 @@ export default async function PaymentsPage() {
                 <th className={styles.num}>Total</th>
                 <th>Status</th>
                 <th>Diperbarui</th>
+                <th>
+                  <span className={styles.muted}>Aksi</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -45,6 +49,9 @@ export default async function PaymentsPage() {
                     <PaymentBadge status={order.paymentStatus} refund />
                   </td>
                   <td>{formatWibDateTime(order.updatedAt)}</td>
+                  <td>
+                    <Link href={`/admin/orders/${order.id}#refund`}>{owner ? "Refund" : "Lihat"}</Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -8,9 +8,12 @@ import { isOwner } from "@/lib/admin/roles";
 import { OwnerOnly } from "../../owner-only";
 import styles from "../catalog-editor.module.css";
 import { FlashBanner } from "../flash-banner";
+import { listOrdersToClose } from "@/lib/admin/closing-date";
 import { ClosedDates } from "./closed-dates";
+import { ClosingPanel } from "./closing-panel";
 import { SettingsForm } from "./settings-form";
 import { SlotList } from "./slot-list";
+import { WeekdayGrid } from "./weekday-grid";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Jadwal", robots: { index: false, follow: false } };
@@ -21,17 +24,37 @@ export default async function SchedulePage({ searchParams }: Props) {
   const admin = await requireAdminPage("/admin/schedule");
   if (!isOwner(admin)) return <OwnerOnly title="Jadwal & pengaturan" />;
   const query = await searchParams;
-  const view = await loadScheduleAdminView(await getDb());
+  const db = await getDb();
+  const view = await loadScheduleAdminView(db);
+  const closing = typeof query.closing === "string" && /^\d{4}-\d{2}-\d{2}$/.test(query.closing) && query.closing >= view.today ? query.closing : undefined;
+  const stranded = closing ? await listOrdersToClose(db, { date: closing }) : [];
   return (
     <div className={styles.page}>
       <h1>Jadwal &amp; pengaturan</h1>
       <FlashBanner flash={decodeFlash(query.flash)} />
+      {closing && (
+        <ClosingPanel
+          date={closing}
+          reason={typeof query.reason === "string" ? query.reason : ""}
+          orders={stranded}
+          slots={view.slots.filter((s) => s.active)}
+          today={view.today}
+        />
+      )}
       <section className={styles.section} aria-labelledby="slot">
         <h2 id="slot">Jam servis (WIB)</h2>
         <p className={styles.note}>
           Kapasitas tidak bisa diturunkan di bawah jumlah pesanan yang sudah ada pada hari mendatang. Jam yang pernah dipesan hanya dinonaktifkan.
         </p>
         <SlotList slots={view.slots} />
+      </section>
+      <section className={styles.section} aria-labelledby="mingguan">
+        <h2 id="mingguan">Jadwal per hari</h2>
+        <p className={styles.note}>
+          Kapasitas tiap jam servis per hari. Kosong = kapasitas jam itu (angka abu-abu); 0 = jam itu tidak dibuka pada hari tersebut. Hari yang dicoret
+          tutup setiap minggu (atur di pengaturan booking).
+        </p>
+        <WeekdayGrid slots={view.slots} capacities={view.weekdayCapacities} closedWeekdays={view.settings.closedWeekdays} />
       </section>
       <section className={styles.section} aria-labelledby="libur">
         <h2 id="libur">Tanggal tutup</h2>

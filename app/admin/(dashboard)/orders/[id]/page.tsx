@@ -25,6 +25,10 @@ import { CancelForm, CashForm, RepairStatusForm, RescheduleForm } from "./action
 import styles from "../../../admin.module.css";
 import { isOwner } from "@/lib/admin/roles";
 import { requireAdminPage } from "@/lib/admin/session";
+import { decodeFlash } from "@/lib/admin/flash";
+import { listOrderRefunds } from "@/db/queries/refunds";
+import { FlashBanner } from "../../flash-banner";
+import { RefundPanel } from "./refund-panel";
 
 export const metadata: Metadata = { title: "Detail pesanan" };
 
@@ -33,19 +37,23 @@ const OFFLINE_METHODS = new Set(["pay_at_shop", "cash"]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export default async function OrderDetailPage({ params }: { params: Promise<{ id: string }> }) {
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OrderDetailPage({ params, searchParams }: Props) {
   const { id } = await params;
   const admin = await requireAdminPage(`/admin/orders/${encodeURIComponent(id)}`);
   if (!UUID.test(id)) notFound();
   const db = await getDb();
   const order = await findOrderById(db, { id });
   if (!order) notFound();
-  const [attempts, history, slots, notes] = await Promise.all([
+  const [attempts, history, slots, notes, refunds] = await Promise.all([
     listOrderPayments(db, { orderId: id }),
     listAuditEntries(db, { filters: { entity: "order", entityId: id }, limit: 200 }),
     listAllSlots(db),
     listOrderNotes(db, { orderId: id }),
+    listOrderRefunds(db, { orderId: id }),
   ]);
+  const flash = decodeFlash((await searchParams).flash);
   const historyPath = customerHistoryPath(order);
   const share = paymentLinkShare(order, (await getShopSettings(db)).shopName);
   const open = order.repairStatus !== "cancelled" && order.repairStatus !== "completed";
@@ -60,6 +68,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
       <h1>
         Pesanan {order.bookingCode} <RepairBadge status={order.repairStatus} /> <PaymentBadge status={order.paymentStatus} refund={order.needsRefund} />
       </h1>
+      <FlashBanner flash={flash} />
       <section className={styles.panel} aria-label="Data pesanan">
         <dl className={styles.details}>
           <dt>Pelanggan</dt>
@@ -157,6 +166,12 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ id
         <section className={styles.panel}>
           <h2>Batalkan</h2>
           <CancelForm action={cancelOrder.bind(null, order.id)} paid={order.paymentStatus === "paid"} bookingCode={order.bookingCode} />
+        </section>
+      )}
+      {isOwner(admin) && (refunds.length > 0 || attempts.length > 0) && (
+        <section className={styles.panel} id="refund" aria-labelledby="refund-title">
+          <h2 id="refund-title">Refund</h2>
+          <RefundPanel order={order} attempts={attempts} refunds={refunds} />
         </section>
       )}
       <h2>Percobaan pembayaran</h2>
