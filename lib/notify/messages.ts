@@ -12,7 +12,8 @@ export type OrderEvent =
   | { kind: "payment_failed" }
   /** A card payment Midtrans' fraud check holds for review (challenge): neither paid nor refused yet. */
   | { kind: "payment_review" }
-  | { kind: "payment_refunded" }
+  /** Midtrans says money went back (a refund made outside the app): how much, when its notice says. */
+  | { kind: "payment_refunded"; partial: boolean; amountIdr?: number }
   /** The shop gave money back (Midtrans' refund API or by hand): the amount, and whether all of it. */
   | { kind: "refund_done"; amountIdr: number; full: boolean }
   /** The shop closed the service date: the order was moved (its new date is on the order) or cancelled. */
@@ -76,10 +77,17 @@ export function orderEventText(order: Order, event: OrderEvent, statusUrl: strin
       return en
         ? `🔎 Your card payment for booking ${order.bookingCode} is being checked by the payment provider. Your slot stays reserved; we will tell you here as soon as it is approved (or not). Nothing to do for now.\n\nStatus: ${statusUrl}`
         : `🔎 Pembayaran kartu untuk booking ${order.bookingCode} sedang diperiksa oleh penyedia pembayaran. Jadwal Anda tetap disimpan; kami kabari di sini begitu disetujui (atau tidak). Untuk saat ini tidak perlu melakukan apa pun.\n\nStatus: ${statusUrl}`;
-    case "payment_refunded":
+    case "payment_refunded": {
+      const amount = event.amountIdr ? ` ${formatRupiah(event.amountIdr)}` : "";
+      if (event.partial) {
+        return en
+          ? `↩️ Part of the payment for booking ${order.bookingCode} has been refunded${amount ? `:${amount}` : ""}.\n\nStatus: ${statusUrl}`
+          : `↩️ Sebagian pembayaran untuk booking ${order.bookingCode} sudah dikembalikan${amount ? `:${amount}` : ""}.\n\nStatus: ${statusUrl}`;
+      }
       return en
-        ? `↩️ The payment for booking ${order.bookingCode} has been refunded.`
-        : `↩️ Pembayaran untuk booking ${order.bookingCode} sudah dikembalikan (refund).`;
+        ? `↩️ The payment for booking ${order.bookingCode} has been refunded${amount ? ` (${amount.trim()})` : ""}.`
+        : `↩️ Pembayaran untuk booking ${order.bookingCode} sudah dikembalikan (refund${amount ? `${amount}` : ""}).`;
+    }
     case "refund_done":
       return en
         ? `↩️ The shop has refunded ${formatRupiah(event.amountIdr)} for booking ${order.bookingCode}${event.full ? "" : " (part of the payment)"}. It may take a few days to reach your account, depending on your bank or e-wallet.\n\nStatus: ${statusUrl}`

@@ -173,9 +173,26 @@ async function tellCustomer(tx: Database, before: Order, after: Order, payment: 
     case "partially_refunded":
       // A refund the shop made tells the customer itself, with the amount (lib/payments/refund-order.ts).
       if ((await sumRefunds(tx, { orderId: after.id })) > 0) return;
-      await notifyOrderEvent(tx, { order: after, event: { kind: "payment_refunded" }, discriminator: after.paymentStatus });
+      await notifyOrderEvent(tx, {
+        order: after,
+        event: { kind: "payment_refunded", partial: after.paymentStatus === "partially_refunded", amountIdr: refundedAmountOf(payment) },
+        discriminator: after.paymentStatus,
+      });
       return;
     default:
       return;
   }
+}
+
+/**
+ * The amount Midtrans says was refunded so far, when its answer carries it: the
+ * sum of its "refunds" list, else "refund_amount" (e.g. "20000.00").
+ */
+function refundedAmountOf(payment: Payment): number | undefined {
+  const status = payment.rawStatus as { refund_amount?: unknown; refunds?: unknown } | null;
+  const rupiah = (raw: unknown) => (typeof raw === "string" || typeof raw === "number" ? Math.round(Number(raw)) : NaN);
+  const amount = Array.isArray(status?.refunds)
+    ? status.refunds.reduce((sum: number, refund: { refund_amount?: unknown }) => sum + rupiah(refund?.refund_amount), 0)
+    : rupiah(status?.refund_amount);
+  return Number.isFinite(amount) && amount > 0 ? amount : undefined;
 }

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { refundTransaction, type RefundableTransaction } from "@/lib/playground/midtrans/refund";
+import { refundedSoFar, refundTransaction, type RefundableTransaction } from "@/lib/playground/midtrans/refund";
 import { snapJsSource } from "./midtrans-stand-in-snap-js";
 
 /**
@@ -181,6 +181,11 @@ export async function startMidtransStandIn(
     if (t.expiry_time) fields.expiry_time = t.expiry_time;
     if (t.va_numbers) fields.va_numbers = t.va_numbers;
     if (t.bill_key) Object.assign(fields, { bill_key: t.bill_key, biller_code: t.biller_code });
+    if (t.refunds?.size) {
+      const refunds = [...t.refunds.values()];
+      fields.refunds = refunds.map((r) => ({ refund_chargeback_id: r.refund_chargeback_id, refund_amount: r.refund_amount, refund_key: r.refund_key, created_at: r.transaction_time }));
+      fields.refund_amount = `${refundedSoFar(t)}.00`;
+    }
     fields.signature_key = signNotification(fields as never, serverKey);
     return fields;
   }

@@ -267,6 +267,22 @@ describe("POST /api/midtrans/notification", () => {
     expect((await readOutbox(testDb.db)).at(-1)!.payload.params.text).toContain("dikembalikan");
   });
 
+  it("a partial refund made outside the app (Midtrans' dashboard) tells the customer it is partial, with the amount", async () => {
+    const { order, orderId } = await orderWithSnap();
+    midtrans.setTransaction(orderId, { transaction_status: "settlement", payment_type: "gopay" });
+    await midtrans.sendNotification(notifyUrl, orderId);
+    const refund = await fetch(`${midtrans.apiBaseUrl}/v2/${orderId}/refund`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from(`${midtrans.serverKey}:`).toString("base64")}` },
+      body: JSON.stringify({ refund_key: "dashboard-1", amount: 20_000, reason: "goodwill" }),
+    });
+    expect(refund.status).toBe(200);
+    expect((await midtrans.sendNotification(notifyUrl, orderId)).status).toBe(200);
+    expect((await readOrder(testDb.db, order.id)).paymentStatus).toBe("partially_refunded");
+    const told = (await readOutbox(testDb.db)).at(-1)!.payload.params.text as string;
+    expect(told).toContain(`Sebagian pembayaran untuk booking ${order.bookingCode} sudah dikembalikan: Rp20.000`);
+  });
+
   it("an expire notification expires the order, frees its slot and tells the customer", async () => {
     const { order, orderId } = await orderWithSnap();
     customerPaysByVa(orderId, "expire");
