@@ -1,6 +1,7 @@
 // Owner vs staff: every owner-only route and action, called as staff, is refused and changes nothing.
 import { eq } from "drizzle-orm";
 import { POST as catalogEdit } from "@/app/admin/(dashboard)/catalog/edit/route";
+import { POST as refundRoute } from "@/app/admin/(dashboard)/orders/[id]/refund/route";
 import { POST as scheduleEdit } from "@/app/admin/(dashboard)/schedule/edit/route";
 import { addStaff, resetPassword, toggleStaff, type StaffActionState } from "@/app/admin/(dashboard)/staff/actions";
 import { removeWebhookAction, setWebhookAction } from "@/app/admin/(dashboard)/webhooks/actions";
@@ -62,6 +63,10 @@ describe("owner-only routes called by staff: 403, nothing changed", () => {
     ["POST /admin/catalog/edit (a price)", () => catalogEdit(adminRequest(`${APP}/admin/catalog/edit`, { cookie: cookieOf(staffToken), body: formBody({ op: "save-price", deviceId: "10", partId: "1", priceIdr: "1", active: "on" }) }))],
     ["POST /admin/schedule/edit (settings)", () => scheduleEdit(adminRequest(`${APP}/admin/schedule/edit`, { cookie: cookieOf(staffToken), body: formBody({ op: "save-settings", horizonDays: "1", leadMinutes: "0", holdHours: "1" }) }))],
     ["POST /admin/schedule/edit (close a date)", () => scheduleEdit(adminRequest(`${APP}/admin/schedule/edit`, { cookie: cookieOf(staffToken), body: formBody({ op: "close-date", date: "2030-01-01", reason: "x" }) }))],
+    ["POST /admin/schedule/edit (hours per weekday)", () => scheduleEdit(adminRequest(`${APP}/admin/schedule/edit`, { cookie: cookieOf(staffToken), body: formBody({ op: "save-week", "cap-1-6": "0" }) }))],
+    ["POST /admin/schedule/edit (close a booked date, cancelling all)", () => scheduleEdit(adminRequest(`${APP}/admin/schedule/edit`, { cookie: cookieOf(staffToken), body: formBody({ op: "close-date-cancel-all", date: "2030-01-01", reason: "x" }) }))],
+    ["POST /admin/schedule/edit (close a booked date, moving all)", () => scheduleEdit(adminRequest(`${APP}/admin/schedule/edit`, { cookie: cookieOf(staffToken), body: formBody({ op: "close-date-move-all", date: "2030-01-01", toDate: "2030-01-02", reason: "x" }) }))],
+    ["POST /admin/orders/{id}/refund", () => refundRoute(adminRequest(`${APP}/admin/orders/00000000-0000-4000-8000-000000000000/refund`, { cookie: cookieOf(staffToken), body: formBody({ via: "manual", amountIdr: "1000", reason: "x" }) }), { params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000" }) })],
     ["GET /api/setWebhook", () => setWebhook(adminRequest(`${APP}/api/setWebhook`, { cookie: cookieOf(staffToken), method: "GET" }))],
     ["GET /api/rmWebhook", () => rmWebhook(adminRequest(`${APP}/api/rmWebhook`, { cookie: cookieOf(staffToken), method: "GET" }))],
   ];
