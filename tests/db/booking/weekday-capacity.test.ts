@@ -62,7 +62,9 @@ describe("capacity per weekday", () => {
     await setWeekdayCapacity(testDb.db, { slotId: list.at(-1)!.id, weekday: 6, capacity: 0 });
     expect(await getSlotAvailability(testDb.db, { serviceDate: SUNDAY })).toEqual([]);
     expect((await getSlotAvailability(testDb.db, { serviceDate: SATURDAY })).map((s) => s.id)).toEqual(list.slice(0, -1).map((s) => s.id));
-    await expect(bookOrder(testDb.db, { chatId: 1, serviceDate: SUNDAY })).rejects.toThrow("slot_closed");
+    // A day with no slot at all is a closed day for booking too; one slot not run that day is a closed slot.
+    await expect(bookOrder(testDb.db, { chatId: 1, serviceDate: SUNDAY })).rejects.toThrow("date_unavailable");
+    await expect(bookOrder(testDb.db, { chatId: 1, serviceDate: SATURDAY, slotIndex: list.length - 1 })).rejects.toThrow("slot_closed");
     // The bot's date step calls a weekday with no slot closed, like a weekly closed day.
     expect(await checkServiceDate(testDb.db, { input: formatDateDmy(SUNDAY) })).toEqual({ ok: false, reason: "closed" });
     expect(await checkServiceDate(testDb.db, { input: formatDateDmy(SATURDAY) })).toEqual({ ok: true, date: SATURDAY });
