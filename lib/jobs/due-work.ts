@@ -21,7 +21,7 @@ const TASKS: Record<string, Task> = {
   // Cancelled orders whose VA or Snap page could not be closed at Midtrans when they were cancelled.
   closeAttempts: { everyMs: 5 * 60_000, run: (now) => closeAttemptsOfCancelledOrders({ now, limit: 3 }) },
   reminders: { everyMs: 15 * 60_000, run: (now) => queueReminders({ now, limit: 100 }) },
-  // Retries after a 429/5xx from Telegram; messages just queued are sent at once by deliverSoon.
+  // Retries after a 429/5xx from Telegram; messages just queued are sent at once by sendQueuedMessages.
   // Last, and as of the moment it runs, so what the tasks above just queued (an expiry's message) goes out too.
   outbox: { everyMs: 60_000, run: (now) => deliverDueMessages({ now: new Date(Math.max(now.getTime(), Date.now())), limit: 20 }) },
 };
@@ -49,12 +49,6 @@ export async function runDueWork(now = new Date()): Promise<string[]> {
     running = false;
   }
   return ran;
-}
-
-/** Whether any task is due (cheap: no database), so a request schedules nothing when nothing is. */
-export function isDueWorkPending(now = new Date()): boolean {
-  if (running) return false;
-  return Object.entries(TASKS).some(([name, task]) => now.getTime() - (lastRun.get(name) ?? 0) >= task.everyMs);
 }
 
 /** Tests start each case with nothing run yet. */

@@ -3,10 +3,11 @@ import { GET as cronOutbox } from "@/app/api/cron/outbox/route";
 import { outbox, type Order } from "@/db/schema";
 import { createBooking } from "@/lib/booking/create-booking";
 import { overrideEnv } from "@/lib/env";
-import { deliverSoon } from "@/lib/http/deliver-soon";
+import { afterResponse } from "@/lib/http/after-response";
 import { resetDueWork, runDueWork } from "@/lib/jobs/due-work";
-import { backoffDelayMs, deliverDueMessages, MAX_DELIVERY_ATTEMPTS } from "@/lib/notify/deliver";
+import { backoffDelayMs, deliverDueMessages, MAX_DELIVERY_ATTEMPTS, sendQueuedMessages } from "@/lib/notify/deliver";
 import { notifyOrderEvent } from "@/lib/notify/outbox";
+import { settleAfterResponse } from "@/tests/support/after-response";
 import { TOMORROW } from "@/tests/support/bot-flows";
 import { useStandInBot } from "@/tests/support/telegram-customer";
 import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
@@ -122,11 +123,11 @@ describe("deliverDueMessages", () => {
     expect((await row()).sentAt).not.toBeNull();
   });
 
-  it("deliverSoon flushes the outbox after the response (or at once outside a request)", async () => {
+  it("what a request queued is sent after its answer (here by the test harness' runner)", async () => {
     await queuePaymentReceived();
-    deliverSoon();
-    await tg.waitFor(() => paymentMessages().length === 1);
-    await new Promise((r) => setTimeout(r, 50));
+    afterResponse(sendQueuedMessages);
+    await settleAfterResponse();
+    expect(paymentMessages()).toHaveLength(1);
     expect((await row()).sentAt).not.toBeNull();
   });
 
