@@ -12,7 +12,7 @@ const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || "/usr/bin/chromiu
 const common = {
   testEnvironment: "node",
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
-  setupFiles: ["<rootDir>/tests/support/setup-env.ts"],
+  setupFiles: ["<rootDir>/tests/support/setup-env.ts", "<rootDir>/tests/support/after-response.ts"],
 };
 
 async function project(displayName, config) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { getEnv, selectedDriver } from "@/lib/env";
 import { migrateDatabase, openDatabase, type Database, type DbHandle, type DbOptions } from "./client";
 

@@ -64,6 +64,9 @@ export async function deliverDueMessages({ limit = 50, now = new Date() }: { lim
   return deliverClaimed(db, claimed, now);
 }
 
+/** What a request just queued (notifyOrderEvent), sent once its answer has gone out (afterResponse). */
+export const sendQueuedMessages = () => deliverDueMessages({ limit: 20 });
+
 /**
  * Sends the given just-queued messages now, right after the transaction that
  * queued them commits. One that another sender holds, or that was sent, is skipped.

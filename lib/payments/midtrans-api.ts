@@ -1,3 +1,4 @@
+import "server-only";
 import midtransClient from "midtrans-client";
 import { getMidtransClients, REQUEST_TIMEOUT_MS } from "./midtrans-client";
 

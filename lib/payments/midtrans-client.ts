@@ -1,3 +1,4 @@
+import "server-only";
 import midtransClient from "midtrans-client";
 import { getEnv, type Env } from "@/lib/env";
 import { MIDTRANS_HOSTS as HOSTS } from "./midtrans-hosts";

@@ -48,7 +48,7 @@ afterAll(async () => {
 it.each(["SIGTERM", "SIGINT"] as const)("%s to the launcher stops the app too, and frees the port", async (signal) => {
   const port = await freePort();
   output = "";
-  const demo = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["lib/cli/demo.ts"], {
+  const demo = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "lib/cli/demo.ts"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: String(port), PGLITE_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { settleAfterResponse } from "./after-response";
 
 // Each route declares its own params type ({ token: string } …); the server fills them from the path.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -13,6 +14,8 @@ export interface ServedRoutes {
 /**
  * Serves route handlers on 127.0.0.1 without Next.js, so a stand-in (or fetch)
  * can reach them over real loopback HTTP. Keys are "METHOD /path/[param]".
+ * Work a handler leaves for after its response (afterResponse) is finished
+ * before the response is written.
  *
  *   const app = await serveRoutes({ "POST /api/midtrans/notification": POST });
  */
@@ -48,6 +51,8 @@ export async function serveRoutes(routes: Record<string, Handler>): Promise<Serv
         body: ["GET", "HEAD"].includes(req.method ?? "GET") ? undefined : Buffer.concat(chunks),
       });
       const response = await route.handler(request, { params: Promise.resolve(params) });
+      // The answer leaves once the handler's post-response work is done, so a test sees its effects.
+      await settleAfterResponse();
       res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {

@@ -3,6 +3,7 @@ import type { Database } from "@/db";
 import type { Order } from "@/db/schema";
 import { overrideEnv } from "@/lib/env";
 import { startSnapPayment } from "@/lib/payments/start-payment";
+import { settleAfterResponse } from "./after-response";
 import type { MidtransStandIn } from "./midtrans-stand-in";
 import { bookOrder, readAudit, readOrder, readOutbox } from "./payment-fixtures";
 
@@ -27,7 +28,11 @@ export async function snapOrder(
 /** Posts this notification body to the real route handler, as many times as it is called. */
 export function notifier(body: Record<string, unknown>): () => Promise<Response> {
   const text = JSON.stringify(body);
-  return () => notificationRoute(new Request("http://localhost/api/midtrans/notification", { method: "POST", body: text }));
+  return async () => {
+    const response = await notificationRoute(new Request("http://localhost/api/midtrans/notification", { method: "POST", body: text }));
+    await settleAfterResponse();
+    return response;
+  };
 }
 
 /**

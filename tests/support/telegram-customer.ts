@@ -1,5 +1,6 @@
 import { POST } from "@/app/api/telegram/webhook/route";
 import { overrideEnv } from "@/lib/env";
+import { settleAfterResponse } from "./after-response";
 import type { ChatMessage, InlineButton, TelegramStandIn } from "./telegram-stand-in";
 
 /**
@@ -40,8 +41,11 @@ export function webhookRequest(body: unknown, secret: string | null = TEST_WEBHO
   });
 }
 
-export function postUpdate(update: unknown, secret?: string | null): Promise<Response> {
-  return POST(webhookRequest(update, secret));
+/** Posts an update to the webhook route and waits for its follow-ups (the bot's messages), as serveRoutes does. */
+export async function postUpdate(update: unknown, secret?: string | null): Promise<Response> {
+  const response = await POST(webhookRequest(update, secret));
+  await settleAfterResponse();
+  return response;
 }
 
 export interface CustomerProfile {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import Script from "next/script";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PayPanelTexts } from "@/lib/site/order-page-texts";
 import styles from "./order.module.css";
@@ -68,16 +69,6 @@ export function PayPanel({ token, canPay, virtualAccountLive, paymentStatus, rep
   useEffect(() => {
     known.current = { paymentStatus, repairStatus };
   }, [paymentStatus, repairStatus]);
-
-  useEffect(() => {
-    if (!snap || document.querySelector("script[data-snap-js]")) return;
-    const script = document.createElement("script");
-    script.src = snap.src;
-    script.async = true;
-    script.dataset.clientKey = snap.clientKey;
-    script.dataset.snapJs = "";
-    document.head.appendChild(script);
-  }, [snap]);
 
   const check = useCallback(async (): Promise<boolean> => {
     const askMidtrans = ++reads.current % MIDTRANS_CHECK_EVERY === 0;
@@ -174,6 +165,8 @@ export function PayPanel({ token, canPay, virtualAccountLive, paymentStatus, rep
 
   return (
     <div>
+      {/* Loaded once per page after hydration; the CSP lets it in through 'strict-dynamic' (lib/http/security-headers.ts). */}
+      {snap && <Script src={snap.src} strategy="afterInteractive" data-client-key={snap.clientKey} data-snap-js="" />}
       {canPay && !virtualAccountLive && (
         <button type="button" className={styles.pay} onClick={() => pay()} disabled={busy}>
           {busy ? texts.opening : texts.payNow}

@@ -20,7 +20,7 @@ jest.mock("next/headers", () => ({
   cookies: async () => ({ get: (name: string) => (sessionToken && name === sessionCookieName() ? { name, value: sessionToken } : undefined) }),
 }));
 jest.mock("next/cache", () => ({ revalidatePath: () => {} }));
-jest.mock("@/lib/http/deliver-soon", () => ({ deliverSoon: () => {} }));
+jest.mock("@/lib/http/after-response", () => ({ afterResponse: () => {} }));
 
 const STAFF = { username: "dewi", password: "kata-sandi-staf-2026" };
 const SESSION_ENDED = "Sesi admin berakhir. Silakan masuk lagi.";

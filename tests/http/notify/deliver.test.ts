@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
-import { GET as cronOutbox } from "@/app/api/cron/outbox/route";
+import { GET as cronMaintenance } from "@/app/api/cron/maintenance/route";
 import { outbox, type Order } from "@/db/schema";
 import { createBooking } from "@/lib/booking/create-booking";
 import { overrideEnv } from "@/lib/env";
-import { deliverSoon } from "@/lib/http/deliver-soon";
+import { afterResponse } from "@/lib/http/after-response";
 import { resetDueWork, runDueWork } from "@/lib/jobs/due-work";
-import { backoffDelayMs, deliverDueMessages, MAX_DELIVERY_ATTEMPTS } from "@/lib/notify/deliver";
+import { backoffDelayMs, deliverDueMessages, MAX_DELIVERY_ATTEMPTS, sendQueuedMessages } from "@/lib/notify/deliver";
 import { notifyOrderEvent } from "@/lib/notify/outbox";
+import { settleAfterResponse } from "@/tests/support/after-response";
 import { TOMORROW } from "@/tests/support/bot-flows";
 import { useStandInBot } from "@/tests/support/telegram-customer";
 import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
@@ -117,27 +118,29 @@ describe("deliverDueMessages", () => {
     tg.failNext(1, { status: 500 });
     expect(await deliverDueMessages({ limit: 10 })).toEqual({ sent: 0, failed: 0, retried: 1 });
     resetDueWork();
-    expect(await runDueWork(later(60_000))).toContain("outbox");
+    expect(await runDueWork(later(60_000))).toContain("delivered");
     expect(paymentMessages()).toHaveLength(1);
     expect((await row()).sentAt).not.toBeNull();
   });
 
-  it("deliverSoon flushes the outbox after the response (or at once outside a request)", async () => {
+  it("what a request queued is sent after its answer (here by the test harness' runner)", async () => {
     await queuePaymentReceived();
-    deliverSoon();
-    await tg.waitFor(() => paymentMessages().length === 1);
-    await new Promise((r) => setTimeout(r, 50));
+    afterResponse(sendQueuedMessages);
+    await settleAfterResponse();
+    expect(paymentMessages()).toHaveLength(1);
     expect((await row()).sentAt).not.toBeNull();
   });
 
-  it("the cron route needs the cron secret and reports what it sent", async () => {
+  it("the daily cron needs the cron secret and reports what it sent", async () => {
     await queuePaymentReceived();
-    const unauthorized = await cronOutbox(new Request("http://localhost/api/cron/outbox"));
+    const unauthorized = await cronMaintenance(new Request("http://localhost/api/cron/maintenance"));
     expect(unauthorized.status).toBe(401);
     expect(tg.calls).toEqual([]);
-    const response = await cronOutbox(new Request("http://localhost/api/cron/outbox", { headers: { authorization: `Bearer ${CRON_SECRET}` } }));
+    const response = await cronMaintenance(new Request("http://localhost/api/cron/maintenance", { headers: { authorization: `Bearer ${CRON_SECRET}` } }));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ sent: 1, failed: 0, retried: 0 });
+    // The order is tomorrow's: past 08.00 WIB the same run also queues and sends its reminder.
+    expect((await response.json()).delivered).toEqual({ sent: tg.callsOf("sendMessage").length, failed: 0, retried: 0 });
+    expect(paymentMessages()).toHaveLength(1);
   });
 });
 

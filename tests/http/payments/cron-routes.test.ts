@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { GET as MAINTENANCE } from "@/app/api/cron/maintenance/route";
 import { GET as REMINDERS } from "@/app/api/cron/reminders/route";
+import { setDbHandle } from "@/db";
+import { openDatabase } from "@/db/client";
 import { processedUpdates } from "@/db/schema";
 import { addDays, todayInJakarta, wibInstant } from "@/lib/booking/calendar";
 import { overrideEnv } from "@/lib/env";
@@ -110,5 +112,26 @@ describe("cron routes", () => {
     const response = await cron(REMINDERS);
     expect(response.status).toBe(200);
     expect((await response.json()).reminders.queued).toBe(afterEight ? 1 : 0);
+  });
+
+  it("every cron answers a database outage with 503 and a JSON error, so nothing is half-reported as done", async () => {
+    // Port 9 on loopback: nothing listens, the connection is refused at once.
+    const unreachable = await openDatabase({ driver: "pg", url: "postgres://postgres@127.0.0.1:9/none", poolMax: 1 });
+    setDbHandle(unreachable);
+    const errors = jest.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      for (const route of [MAINTENANCE, REMINDERS]) {
+        expect((await cron(route, "wrong-secret-0123456789")).status).toBe(401);
+        const response = await cron(route);
+        expect(response.status).toBe(503);
+        expect(response.headers.get("retry-after")).toBe("5");
+        expect(await response.json()).toEqual({ error: expect.any(String) });
+      }
+      expect(errors.mock.calls.join(" ")).not.toContain("postgres://");
+    } finally {
+      errors.mockRestore();
+      await unreachable.close();
+      setDbHandle(testDb);
+    }
   });
 });

@@ -40,7 +40,7 @@ describe("POST /api/telegram/webhook", () => {
     }
     expect(tg.calls).toEqual([]);
     expect(await claimed()).toEqual([]);
-    expect((await POST(webhookRequest(update))).status).toBe(200);
+    expect((await postUpdate(update)).status).toBe(200);
     expect(tg.callsOf("sendMessage")).toHaveLength(1);
   });
 

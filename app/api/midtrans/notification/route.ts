@@ -2,8 +2,9 @@
 import { applyPaymentNotification, MAX_NOTIFICATION_BYTES, VERDICT_HTTP_STATUS } from "@/lib/payments/apply-notification";
 import { clientIp } from "@/lib/http/client-ip";
 import { readLimitedText } from "@/lib/http/read-body";
-import { deliverSoon } from "@/lib/http/deliver-soon";
-import { pickUpDueWorkAfter } from "@/lib/http/due-work-after";
+import { afterResponse } from "@/lib/http/after-response";
+import { runDueWork } from "@/lib/jobs/due-work";
+import { sendQueuedMessages } from "@/lib/notify/deliver";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +15,7 @@ export async function POST(request: Request): Promise<Response> {
     ip: clientIp(request),
   });
   // An applied status queued the customer's message (paid, expired...): send it now, not at the next outbox sweep.
-  if (verdict.kind === "applied") deliverSoon({ outsideRequest: "leave" });
-  else pickUpDueWorkAfter();
+  afterResponse(verdict.kind === "applied" ? sendQueuedMessages : runDueWork);
   const status = VERDICT_HTTP_STATUS[verdict.kind];
   return Response.json(status === 200 ? { ok: true } : { error: verdict.kind }, { status });
 }

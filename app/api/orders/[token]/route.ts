@@ -1,6 +1,7 @@
 // GET /api/orders/{status_token} – the order's status as JSON (DESIGN §12); ?check=1 also asks Midtrans
-import { pickUpDueWorkAfter } from "@/lib/http/due-work-after";
+import { afterResponse } from "@/lib/http/after-response";
 import { withDbErrors } from "@/lib/http/with-db-errors";
+import { runDueWork } from "@/lib/jobs/due-work";
 import { getOrderStatus } from "@/lib/payments/order-status";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +10,7 @@ export const GET = withDbErrors(async (request: Request, { params }: { params: P
   const { token } = await params;
   const recheck = new URL(request.url).searchParams.get("check") === "1";
   const status = await getOrderStatus(token, { recheck });
-  pickUpDueWorkAfter();
+  afterResponse(runDueWork);
   if (!status) return Response.json({ error: "not_found" }, { status: 404, headers: { "cache-control": "no-store" } });
   return Response.json(status, { headers: { "cache-control": "no-store" } });
 });

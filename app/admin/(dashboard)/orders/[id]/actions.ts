@@ -8,8 +8,9 @@ import { addOrderNote, MAX_NOTE_LENGTH } from "@/lib/admin/order-notes";
 import type { AdminRole } from "@/lib/admin/roles";
 import { AdminSessionError, requireAdminAction } from "@/lib/admin/session";
 import { formatDateDmy } from "@/lib/booking/calendar";
-import { closeAttemptsSoon } from "@/lib/http/close-attempts-soon";
-import { deliverSoon } from "@/lib/http/deliver-soon";
+import { afterResponse } from "@/lib/http/after-response";
+import { sendQueuedMessages } from "@/lib/notify/deliver";
+import { closeOrderAttempts } from "@/lib/payments/close-attempts";
 import { REPAIR_STATUS_LABEL } from "@/lib/payments/texts";
 
 export type OrderActionState = { status: "idle" } | { status: "ok"; message: string } | { status: "invalid"; errors: string[] };
@@ -36,8 +37,9 @@ async function act<T>(
   if (!parsedId.success || !input.success) return { status: "invalid", errors: ["Isian tidak valid."] };
   const result = await run(input.data, by);
   if (!result.ok) return { status: "invalid", errors: [result.message] };
-  deliverSoon();
-  if (result.order.repairStatus === "cancelled") closeAttemptsSoon(result.order.id);
+  afterResponse(sendQueuedMessages);
+  // The cancel never waits for Midtrans; what cannot be closed now is retried by the due-work job.
+  if (result.order.repairStatus === "cancelled") afterResponse(() => closeOrderAttempts(result.order.id));
   revalidatePath(`/admin/orders/${id}`);
   return { status: "ok", message: done(result, input.data) };
 }

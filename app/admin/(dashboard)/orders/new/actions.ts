@@ -6,7 +6,8 @@ import { counterOrderMessage, createCounterOrder, paymentLinkShare } from "@/lib
 import { counterOrderForm } from "@/lib/admin/counter-order-input";
 import { readForm } from "@/lib/admin/edit-result";
 import { AdminSessionError, requireAdminAction } from "@/lib/admin/session";
-import { deliverSoon } from "@/lib/http/deliver-soon";
+import { afterResponse } from "@/lib/http/after-response";
+import { sendQueuedMessages } from "@/lib/notify/deliver";
 
 export type NewOrderState =
   | { status: "idle" }
@@ -30,7 +31,7 @@ export async function createCounterOrderAction(_previous: NewOrderState, form: F
   const db = await getDb();
   const result = await createCounterOrder(db, { request: parsed.data, by });
   if (!result.ok) return { status: "invalid", errors: { _form: result.message }, values: typed(form) };
-  deliverSoon();
+  afterResponse(sendQueuedMessages);
   revalidatePath("/admin");
   revalidatePath("/admin/orders");
   const share = paymentLinkShare(result.order, (await getShopSettings(db)).shopName);

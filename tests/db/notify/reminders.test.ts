@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { orders } from "@/db/schema";
 import { addDays, todayInJakarta, wibInstant } from "@/lib/booking/calendar";
 import { overrideEnv } from "@/lib/env";
-import { queueReminders } from "@/lib/payments/reminders";
+import { queueReminders } from "@/lib/notify/reminders";
 import { bookOrder, readOutbox } from "@/tests/support/payment-fixtures";
 import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 
