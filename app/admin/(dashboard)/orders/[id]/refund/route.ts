@@ -1,7 +1,8 @@
 // POST /admin/orders/<id>/refund – the owner gives money back: Midtrans' refund API or recorded as done by hand (owner only, same origin)
 import { withAdmin } from "@/lib/admin/guard";
 import { submitRefundForm } from "@/lib/admin/refund-form";
-import { deliverSoon } from "@/lib/http/deliver-soon";
+import { afterResponse } from "@/lib/http/after-response";
+import { sendQueuedMessages } from "@/lib/notify/deliver";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,7 @@ type Context = { params: Promise<{ id: string }> };
 export const POST = withAdmin<Context>(
   async (request, { admin, ip }, { params }) => {
     const response = await submitRefundForm(request, (await params).id, { username: admin.username, ip });
-    deliverSoon({ outsideRequest: "leave" });
+    afterResponse(sendQueuedMessages);
     return response;
   },
   { ownerOnly: true },
