@@ -93,7 +93,7 @@ describe("the admin dashboard in a real browser", () => {
     await page.goto(`${app.url}/admin/login`);
     await logIn(page);
     await page.waitForURL(`${app.url}/admin`);
-    await page.getByRole("link", { name: "Pesanan" }).click();
+    await page.getByRole("link", { name: "Pesanan", exact: true }).click();
     await page.waitForURL(`${app.url}/admin/orders`);
     await page.screenshot({ path: path.join(SCREENSHOTS, "admin-orders.png"), fullPage: true });
     const order = booked[1]!;

@@ -57,7 +57,7 @@ describe("the home page on a phone", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
-  it("without JavaScript: the form finds the free slots of a date and opens the bot with the choices, which goes to the summary", async () => {
+  it("without JavaScript: the form finds the free slots of a date and opens the bot with the choices, which asks only the phone and the fault before the summary", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false, locale: "id-ID" });
     const form = await context.newPage();
     await form.goto(`${app.url}/`);
@@ -77,6 +77,11 @@ describe("the home page on a phone", () => {
     const chat = await openPhonePage(browser);
     await chat.goto(chatUrl);
     await chat.getByRole("button", { name: "MULAI" }).click();
+    // The form's choices are kept; the bot still asks what the form does not: the phone and the fault.
+    await chat.getByText("Nomor HP Anda").first().waitFor({ timeout: 20_000 });
+    await chat.getByRole("group", { name: "Keyboard bot" }).getByRole("button", { name: /Bagikan nomor HP/ }).click();
+    await chat.getByText("Ceritakan kerusakannya").first().waitFor({ timeout: 20_000 });
+    await chat.getByRole("group", { name: "Tombol pesan" }).last().getByRole("button", { name: "Lewati" }).click();
     const summary = chat.getByText("Ringkasan Booking");
     await summary.first().waitFor({ timeout: 20_000 });
     const text = await chat.locator("body").textContent();

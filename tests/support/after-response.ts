@@ -9,12 +9,27 @@ import { setAfterResponseRunner } from "@/lib/http/after-response";
  */
 const pending = new Set<Promise<void>>();
 
-setAfterResponseRunner((work) => {
+function runNow(work: () => Promise<void>): void {
   const running = work().finally(() => pending.delete(running));
   pending.add(running);
-});
+}
+
+setAfterResponseRunner(runNow);
 
 /** Waits until no post-response work is left, including work that work started. */
 export async function settleAfterResponse(): Promise<void> {
   while (pending.size > 0) await Promise.all(pending);
+}
+
+/**
+ * For a test playing an instance that answers and is then gone (its
+ * post-response work never ran): work after the answer is dropped until
+ * restoreAfterResponse puts the usual runner back.
+ */
+export function dropAfterResponse(): void {
+  setAfterResponseRunner(() => {});
+}
+
+export function restoreAfterResponse(): void {
+  setAfterResponseRunner(runNow);
 }
