@@ -1,10 +1,10 @@
 import { getDb, type Database } from "@/db";
 import { listOpenAttemptsOfCancelledOrders } from "@/db/queries/payment-jobs";
-import { listOrderPayments, updatePayment } from "@/db/queries/payments";
+import { listOrderPayments } from "@/db/queries/payments";
 import type { Payment } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
-import { applyTransactionIn, attemptStatusOf, MIDTRANS_ACTOR } from "./apply-transaction";
+import { applyTransactionIn, attemptStatusOf } from "./apply-transaction";
 import { cancelSnapSession, cancelTransaction, fetchTransactionStatus, MidtransApiError } from "./midtrans-api";
+import { recordSnapPageClosed } from "./supersede-attempts";
 
 export type CloseOutcome = "closed" | "unavailable";
 
@@ -27,17 +27,7 @@ export async function closeAttempt(db: Database, payment: Payment, now = new Dat
     if (!payment.transactionStatus && payment.snapToken) {
       const session = await cancelSnapSession(payment.snapToken);
       if (session !== "in_progress") {
-        // A page that can no longer be paid: it stops counting as open.
-        await db.transaction(async (tx) => {
-          await updatePayment(tx, { id: payment.id, changes: { expiresAt: now } });
-          await recordAudit(tx, {
-            actor: MIDTRANS_ACTOR,
-            entity: "order",
-            entityId: payment.orderId,
-            action: "payment.attempt_closed",
-            after: { midtransOrderId: payment.midtransOrderId, snapSession: session },
-          });
-        });
+        await db.transaction((tx) => recordSnapPageClosed(tx, payment, { now, session }));
         return "closed";
       }
     }

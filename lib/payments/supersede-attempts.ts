@@ -3,7 +3,7 @@ import { updatePayment } from "@/db/queries/payments";
 import type { Payment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { applyTransactionIn, attemptStatusOf, MIDTRANS_ACTOR } from "./apply-transaction";
-import { cancelSnapSession, cancelTransaction, fetchTransactionStatus, MidtransApiError, type MidtransTransaction } from "./midtrans-api";
+import { cancelSnapSession, cancelTransaction, fetchTransactionStatus, MidtransApiError, type MidtransTransaction, type SnapCancelOutcome } from "./midtrans-api";
 
 /** What Midtrans said of an attempt: its transaction's status, or (no transaction) that its Snap page is closed. */
 export interface AttemptNews {
@@ -58,16 +58,20 @@ export async function applyAttemptNews(tx: Database, news: readonly AttemptNews[
       await applyTransactionIn(tx, { paymentId: payment.id, orderId: payment.orderId, transaction, context: { source: "cancel", now } });
       continue;
     }
-    // A closed Snap page stops counting as open.
-    await updatePayment(tx, { id: payment.id, changes: { expiresAt: now } });
-    await recordAudit(tx, {
-      actor: MIDTRANS_ACTOR,
-      entity: "order",
-      entityId: payment.orderId,
-      action: "payment.attempt_closed",
-      after: { midtransOrderId: payment.midtransOrderId, snapSession: "cancelled" },
-    });
+    await recordSnapPageClosed(tx, payment, { now, session: "cancelled" });
   }
+}
+
+/** A Snap page that can no longer be paid stops counting as open; audited with what Midtrans answered. */
+export async function recordSnapPageClosed(tx: Database, payment: Payment, { now, session }: { now: Date; session: SnapCancelOutcome }): Promise<void> {
+  await updatePayment(tx, { id: payment.id, changes: { expiresAt: now } });
+  await recordAudit(tx, {
+    actor: MIDTRANS_ACTOR,
+    entity: "order",
+    entityId: payment.orderId,
+    action: "payment.attempt_closed",
+    after: { midtransOrderId: payment.midtransOrderId, snapSession: session },
+  });
 }
 
 /** Whether any of the news is money received: then no new attempt may start. */
