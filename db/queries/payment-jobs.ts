@@ -1,20 +1,14 @@
-import { and, asc, eq, gt, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { orders, payments, type Order, type Payment } from "../schema";
+import { lapsedHold } from "./slots";
 
 /** Orders whose payment hold has run out while still unpaid, oldest first (pay-at-shop orders have none to run out). */
 export async function listExpiredHolds(db: Database, { now, limit }: { now: Date; limit: number }): Promise<Order[]> {
   return db
     .select()
     .from(orders)
-    .where(
-      and(
-        inArray(orders.paymentStatus, ["unpaid", "pending", "failed"]),
-        lt(orders.holdExpiresAt, now),
-        ne(orders.repairStatus, "cancelled"),
-        ne(orders.paymentMethod, "pay_at_shop"),
-      ),
-    )
+    .where(lapsedHold(now))
     .orderBy(asc(orders.holdExpiresAt))
     .limit(limit);
 }

@@ -97,6 +97,15 @@ export async function readSlotDay(
 }
 
 /**
+ * A live order still waiting for its money whose hold ran out before `now`, not
+ * marked expired yet (a pay-at-shop order has no hold to run out): what the sweep
+ * expires, and what a booking may expire to take its place.
+ */
+export function lapsedHold(now: Date) {
+  return and(holdsPlace, inArray(orders.paymentStatus, [...WAITING_FOR_MONEY]), ne(orders.paymentMethod, "pay_at_shop"), lt(orders.holdExpiresAt, now));
+}
+
+/**
  * Locks the orders of a slot and day whose hold ran out unpaid before `now` and
  * that nobody has marked expired yet. One another session holds (being paid,
  * expired or moved right now) is skipped, so it keeps its place this time.
@@ -109,14 +118,7 @@ export async function lockLapsedHolds(
     .select()
     .from(orders)
     .where(
-      and(
-        eq(orders.slotId, slotId),
-        eq(orders.serviceDate, serviceDate),
-        holdsPlace,
-        inArray(orders.paymentStatus, [...WAITING_FOR_MONEY]),
-        ne(orders.paymentMethod, "pay_at_shop"),
-        lt(orders.holdExpiresAt, now),
-      ),
+      and(eq(orders.slotId, slotId), eq(orders.serviceDate, serviceDate), lapsedHold(now)),
     )
     .for("update", { skipLocked: true });
 }
