@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
+import type { Opts } from "telegraf/types";
 import type { Database } from "@/db";
 import { lockConversation, lockExistingConversation, rememberChatPhone } from "@/db/queries/conversations";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
 import type { Conversation, Order } from "@/db/schema";
-import type { Opts } from "telegraf/types";
 import type { TelegramCall } from "@/lib/telegram/telegram-call";
 import type { Customer } from "./read-update";
 import { languageOf, textsFor, type BotTexts, type Language } from "./texts";
