@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
+import type { Opts } from "telegraf/types";
 import type { Database } from "@/db";
 import { lockConversation, lockExistingConversation, rememberChatPhone } from "@/db/queries/conversations";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
 import type { Conversation, Order } from "@/db/schema";
-import type { TelegramCall } from "@/lib/telegram/bot-api";
+import type { TelegramCall } from "@/lib/telegram/telegram-call";
 import type { Customer } from "./read-update";
 import { languageOf, textsFor, type BotTexts, type Language } from "./texts";
 import { RESCHEDULE_STEPS, type ConversationStep, type WizardChoices, type WizardState } from "./wizard";
@@ -101,25 +102,22 @@ export class BotRequest {
     this.next = record;
   }
 
-  call(method: string, params: Record<string, unknown>): void {
-    this.calls.push({ method, params: { chat_id: this.chatId, ...params } });
+  send(text: string, replyMarkup?: Opts<"sendMessage">["reply_markup"]): void {
+    this.calls.push({
+      method: "sendMessage",
+      params: { chat_id: this.chatId, text, reply_markup: replyMarkup, link_preview_options: { is_disabled: true } },
+    });
   }
 
-  send(text: string, replyMarkup?: unknown): void {
-    this.call("sendMessage", { text, reply_markup: replyMarkup, link_preview_options: { is_disabled: true } });
-  }
-
-  edit(messageId: number, text: string, replyMarkup?: unknown): void {
-    this.call("editMessageText", {
-      message_id: messageId,
-      text,
-      reply_markup: replyMarkup,
-      link_preview_options: { is_disabled: true },
+  edit(messageId: number, text: string, replyMarkup?: Opts<"editMessageText">["reply_markup"]): void {
+    this.calls.push({
+      method: "editMessageText",
+      params: { chat_id: this.chatId, message_id: messageId, text, reply_markup: replyMarkup, link_preview_options: { is_disabled: true } },
     });
   }
 
   stripKeyboard(messageId: number): void {
-    this.call("editMessageReplyMarkup", { message_id: messageId, reply_markup: { inline_keyboard: [] } });
+    this.calls.push({ method: "editMessageReplyMarkup", params: { chat_id: this.chatId, message_id: messageId, reply_markup: { inline_keyboard: [] } } });
   }
 }
 
