@@ -104,6 +104,6 @@ async function finishAttempt<Made, Own extends string>(
   }
   const live = !refusal && attempts.at(-1)?.id === mine.id;
   const stored = await plan.store(tx, { order, asked: begun.asked, payment: mine, made: asked.made, news, live });
-  if (live) return { outcome: { ok: true, ...stored, reused: false } };
+  if (live) return { outcome: { ok: true, order: stored.order, payment: stored.payment, reused: false } };
   return { outcome: { ok: false, reason: refusal ?? "midtrans_unavailable" }, toClose: stored.payment };
 }
