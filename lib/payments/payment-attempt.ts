@@ -97,10 +97,11 @@ async function finishAttempt<Made, Own extends string>(
   if (!mine) throw new Error(`payment ${begun.payment.id} vanished`);
   const refusal = plan.refusal?.(order) ?? paymentRefusal(order, now);
   if ("failure" in asked) {
-    // Nothing made, unless Midtrans made it after all and said so meanwhile: then it is closed like any other.
-    if (!mine.transactionStatus) await deletePayment(tx, { id: mine.id });
-    const toClose = mine.transactionStatus ? await updatePayment(tx, { id: mine.id, changes: { expiresAt: now } }) : undefined;
-    return { outcome: { ok: false, reason: refusal ?? asked.failure }, toClose };
+    const outcome = { ok: false as const, reason: refusal ?? asked.failure };
+    // Nothing made, unless Midtrans made it after all (a lost answer) and said so meanwhile: then it is closed like any other.
+    if (mine.transactionStatus) return { outcome, toClose: await updatePayment(tx, { id: mine.id, changes: { expiresAt: now } }) };
+    await deletePayment(tx, { id: mine.id });
+    return { outcome };
   }
   const live = !refusal && attempts.at(-1)?.id === mine.id;
   const stored = await plan.store(tx, { order, asked: begun.asked, payment: mine, made: asked.made, news, live });
