@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { lockOrder, updateOrder } from "@/db/queries/orders";
-import type { Order } from "@/db/schema";
+import { payments, type Order } from "@/db/schema";
 import { cancelOrderByShop, recordCashPayment } from "@/lib/admin/order-actions";
 import { closeAttemptsOfCancelledOrders, closeOrderAttempts } from "@/lib/payments/close-attempts";
 import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
@@ -91,5 +91,34 @@ describe.each(kinds)("a new $name attempt", (kind) => {
     expect(results.map((r) => r.ok)).toEqual([true, true]);
     expect(suite.midtrans.callsTo("POST", kind.path)).toHaveLength(1);
     expect(await readPayments(db(), order.id)).toHaveLength(1);
+  });
+});
+
+describe("attempts under way", () => {
+  it("'Bayar Sekarang' while the VA is being issued waits for it, then supersedes it as before: the VA is cancelled, Snap is the one payable attempt", async () => {
+    const order = await bookOrder(db(), { paymentMethod: "bca_va" });
+    const { started: va } = await startHeld(kinds[1]!, order, 1_000);
+    const snap = await startSnapPayment(db(), { token: order.statusToken });
+    expect(await va).toMatchObject({ ok: true, reused: false });
+    expect(snap).toMatchObject({ ok: true, reused: false });
+    const attempts = await readPayments(db(), order.id);
+    expect(attempts.map((p) => [p.attempt, p.kind, p.transactionStatus])).toEqual([
+      [1, "core", "cancel"],
+      [2, "snap", null],
+    ]);
+    expect(suite.midtrans.transaction(`${order.bookingCode}-1`)!.transaction_status).toBe("cancel");
+  });
+
+  it("one left by a request that died mid-call no longer holds anyone up: the next request makes the next attempt", async () => {
+    const order = await bookOrder(db(), { paymentMethod: "bca_va" });
+    const longAgo = new Date(Date.now() - 60_000);
+    await db().insert(payments).values({ orderId: order.id, attempt: 1, midtransOrderId: `${order.bookingCode}-1`, kind: "snap", grossAmount: 70_000, createdAt: longAgo });
+    const t0 = Date.now();
+    expect(await startSnapPayment(db(), { token: order.statusToken })).toMatchObject({ ok: true, reused: false });
+    expect(Date.now() - t0).toBeLessThan(3_000);
+    expect((await readPayments(db(), order.id)).map((p) => [p.attempt, Boolean(p.snapToken)])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
   });
 });
