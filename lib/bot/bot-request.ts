@@ -39,6 +39,8 @@ export class BotRequest {
   readonly cancelledOrderIds: string[] = [];
   private settingsPromise?: Promise<ShopSettings>;
   private locked?: Conversation;
+  /** The row was looked for (and locked if it exists) when the update was claimed. */
+  private lockedRead = false;
   private phone?: string;
   /** Set when the conversation changes; saved before commit. */
   next?: ConversationRecord;
@@ -55,6 +57,12 @@ export class BotRequest {
   ) {
     this.language = chosenLanguage ?? languageOf(customer.languageCode);
     this.texts = textsFor(this.language);
+  }
+
+  /** The conversation row as locked when the update was claimed (undefined: the chat has none yet). */
+  adoptLocked(row: Conversation | undefined): void {
+    this.locked = row;
+    this.lockedRead = true;
   }
 
   /** /bahasa: this answer and every later one (and the orders made after it) in `language`. */
@@ -79,7 +87,7 @@ export class BotRequest {
   /** The conversation's step, without creating its row on first contact ("idle" then). */
   async step(): Promise<ConversationStep> {
     if (this.next) return this.next.state.step;
-    this.locked ??= await lockExistingConversation(this.tx, { chatId: this.chatId });
+    if (!this.lockedRead) this.locked ??= await lockExistingConversation(this.tx, { chatId: this.chatId });
     return this.locked ? recordOf(this.locked).state.step : "idle";
   }
 
