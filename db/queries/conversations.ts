@@ -49,9 +49,14 @@ export async function lockConversation(
 ): Promise<Conversation> {
   const select = () => tx.select().from(conversations).where(eq(conversations.chatId, chatId)).for("update");
   const [existing] = await select();
-  if (existing) return existing;
-  await tx.insert(conversations).values({ chatId, language }).onConflictDoNothing({ target: conversations.chatId });
-  const [created] = await select();
+  return existing ?? createConversation(tx, { chatId, language });
+}
+
+/** A first contact's conversation row, locked (inserted by this transaction, or by one that just committed it). */
+export async function createConversation(tx: Database, { chatId, language }: { chatId: number; language: string }): Promise<Conversation> {
+  const [inserted] = await tx.insert(conversations).values({ chatId, language }).onConflictDoNothing({ target: conversations.chatId }).returning();
+  if (inserted) return inserted;
+  const [created] = await tx.select().from(conversations).where(eq(conversations.chatId, chatId)).for("update");
   if (!created) throw new Error(`conversation ${chatId} could not be created`);
   return created;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/db";
-import { lockConversation, lockExistingConversation, rememberChatPhone } from "@/db/queries/conversations";
+import { createConversation, lockConversation, lockExistingConversation, rememberChatPhone } from "@/db/queries/conversations";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
 import type { Conversation, Order } from "@/db/schema";
 import type { TelegramCall } from "@/lib/telegram/bot-api";
@@ -80,7 +80,8 @@ export class BotRequest {
   /** Locks this chat's conversation row (first call) and returns it as last saved, or as changed in this update. */
   async conversation(): Promise<ConversationRecord> {
     if (this.next) return this.next;
-    this.locked ??= await lockConversation(this.tx, { chatId: this.chatId, language: this.language });
+    const chat = { chatId: this.chatId, language: this.language };
+    this.locked ??= await (this.lockedRead ? createConversation(this.tx, chat) : lockConversation(this.tx, chat));
     return recordOf(this.locked);
   }
 
