@@ -6,24 +6,16 @@ import { devices, parts } from "@/db/schema";
 import { formatDateDmy } from "@/lib/booking/calendar";
 import { TOMORROW, walkWizard } from "@/tests/support/bot-flows";
 import { buttonTexts, TelegramCustomer, useStandInBot } from "@/tests/support/telegram-customer";
-import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
+import type { TelegramStandIn } from "@/tests/support/telegram-stand-in";
+import type { TestDatabase } from "@/tests/support/test-db";
 
+const suite = registerSuiteDatabase({ bot: true });
 let testDb: TestDatabase;
 let tg: TelegramStandIn;
-let midtrans: MidtransStandIn;
-beforeAll(async () => {
-  [testDb, tg, midtrans] = await Promise.all([setupTestDatabase(), startTelegramStandIn(), startMidtransStandIn()]);
-  useStandInBot(tg, midtrans.env());
-});
-afterAll(async () => {
-  await Promise.all([tg.close(), midtrans.stop(), testDb.close()]);
-});
-beforeEach(async () => {
-  await testDb.reset();
-  tg.reset();
-  midtrans.reset();
+beforeAll(() => {
+  ({ testDb, tg } = suite);
+  useStandInBot(tg);
 });
 
 let nextChat = 5570001;
