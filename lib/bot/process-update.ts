@@ -3,7 +3,8 @@ import type { Telegram } from "telegraf";
 import type { Update } from "telegraf/types";
 import { getDb } from "@/db";
 import type { Order } from "@/db/schema";
-import { claimUpdate, findChosenLanguage, saveConversation } from "@/db/queries/conversations";
+import { stampConfigVersion } from "@/db/queries/config-cache";
+import { claimUpdateAndLock, saveConversation } from "@/db/queries/conversations";
 import { enqueueTelegramCall } from "@/lib/notify/outbox";
 import { deliverOutboxMessages } from "@/lib/notify/deliver";
 import { callBotApi, classifyBotApiError } from "@/lib/telegram/bot-api";
@@ -66,9 +67,12 @@ export async function processUpdate(update: Update, { api, botUsername }: { api:
   const chatId = incoming.kind === "orphan_callback" ? incoming.customer.id : incoming.chatId;
   const db = await getDb();
   const committed = await db.transaction(async (tx): Promise<Committed | null> => {
-    if (!(await claimUpdate(tx, { updateId: incoming.updateId }))) return null;
-    const chosen = await findChosenLanguage(tx, { chatId });
+    const claimed = await claimUpdateAndLock(tx, { updateId: incoming.updateId, chatId });
+    if (!claimed) return null;
+    stampConfigVersion(tx, claimed.configVersion);
+    const chosen = claimed.conversation?.data.chosenLanguage;
     const req = new BotRequest(tx, chatId, incoming.customer, incoming.updateId, botUsername, new Date(), isLanguage(chosen) ? chosen : undefined);
+    req.adoptLocked(claimed.conversation);
     const toast = await dispatch(req, incoming);
     if (req.next) {
       await saveConversation(tx, {
