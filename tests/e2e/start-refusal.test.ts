@@ -38,7 +38,7 @@ describe("MIDTRANS_VERIFY_STATUS=false with MIDTRANS_IS_PRODUCTION=true", () => 
     expect({ code: result.code, stderr: lines(result.stderr), stdout: lines(result.stdout) }).toEqual({ code: 1, stderr: [REFUSAL], stdout: [] });
   }, 90_000);
 
-  it("next start exits 1 with the line before it takes a request", async () => {
+  it("next start exits 1 at start-up with the line, not at the first request", async () => {
     await ensureBuilt();
     const port = await freePort();
     const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -46,8 +46,7 @@ describe("MIDTRANS_VERIFY_STATUS=false with MIDTRANS_IS_PRODUCTION=true", () => 
       ...LIVE_UNCHECKED,
       APP_URL: `http://127.0.0.1:${port}`,
     });
-    expect(result.code).toBe(1);
-    expect(lines(result.stderr)).toContain(REFUSAL);
-    expect(`${result.stdout}${result.stderr}`).not.toMatch(/Ready in/);
+    // It exits by itself (a kill at the time limit would leave no code), before serving anything, and says only why.
+    expect({ code: result.code, stderr: lines(result.stderr) }).toEqual({ code: 1, stderr: [REFUSAL] });
   }, 600_000);
 });
