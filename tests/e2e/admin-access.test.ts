@@ -41,10 +41,13 @@ beforeAll(async () => {
   const booked = await bookOrder(handle.db, { chatId: CUSTOMER.chatId });
   const [updated] = await handle.db
     .update(orders)
-    .set({ customerName: CUSTOMER.name, telegramUsername: CUSTOMER.username, customerPhone: CUSTOMER.phone })
+    .set({ customerName: CUSTOMER.name, telegramUsername: CUSTOMER.username })
     .where(eq(orders.id, booked.id))
     .returning();
   order = updated!;
+  // Another booking of the same customer that gave a phone: the phone customer page lists it.
+  const byPhone = await bookOrder(handle.db, { chatId: CUSTOMER.chatId + 1, slotIndex: 1 });
+  await handle.db.update(orders).set({ customerName: CUSTOMER.name, customerPhone: CUSTOMER.phone }).where(eq(orders.id, byPhone.id));
   await handle.db.insert(auditLog).values({
     actor: "midtrans",
     entity: "order",
