@@ -349,6 +349,45 @@ describe("destructive buttons look destructive and ask first; 'Tidak jadi' chang
   });
 });
 
+describe("a destructive button's 'yes' still does what the button did", () => {
+  const cases = [
+    {
+      what: "schedule: one order of a closing date cancelled (a plain form: the 'yes' carries the op)",
+      url: () => `/admin/schedule?closing=${order.earlyWide.serviceDate}&reason=Libur`,
+      button: () => `Batalkan ${order.earlyWide.bookingCode}`,
+      yes: () => `Ya, batalkan ${order.earlyWide.bookingCode}`,
+      done: async (page: Page) => {
+        await page.getByRole("button", { name: `Batalkan ${order.earlyWide.bookingCode}`, exact: true }).waitFor({ state: "detached" });
+        await tg.waitFor(() => customerMessages(order.earlyWide.chatId!).some((c) => String(c.params.text).includes("dibatalkan")), 20_000);
+      },
+    },
+    {
+      what: "staff: a chat no longer sent to (a server action)",
+      url: () => "/admin/staff",
+      button: () => `Berhenti kirim ke chat ${STAFF_CHAT}`,
+      yes: () => "Ya, berhenti kirim",
+      done: (page: Page) => page.getByRole("button", { name: `Berhenti kirim ke chat ${STAFF_CHAT}`, exact: true }).waitFor({ state: "detached" }),
+    },
+    {
+      what: "webhooks: the webhook removed at Telegram",
+      url: () => "/admin/webhooks",
+      button: () => "Hapus webhook",
+      yes: () => "Ya, hapus webhook",
+      done: () => tg.waitFor((calls) => calls.some((c) => c.method === "deleteWebhook"), 20_000),
+    },
+  ];
+
+  it.each(cases)("$what", async ({ url, button, yes, done }) => {
+    const page = await openDesktopPage(browser);
+    await signIn(page);
+    await page.goto(`${app.url}${url()}`);
+    await page.getByRole("button", { name: button(), exact: true }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: yes(), exact: true }).click();
+    await done(page);
+    await page.context().close();
+  });
+});
+
 describe("the pages under their content security policy", () => {
   it("the browser refused nothing they needed", () => {
     expect(policyViolations).toEqual([]);
