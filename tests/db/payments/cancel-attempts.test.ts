@@ -18,6 +18,17 @@ beforeEach(() => {
   ({ testDb, midtrans } = suite);
 });
 
+/** The shop cancels an order whose VA the customer pays at the bank before it could be closed. */
+async function cancelledThenPaid() {
+  const order = await bookOrder(testDb.db, { paymentMethod: "bca_va" });
+  await issueVirtualAccount(testDb.db, { orderId: order.id });
+  const orderId = `${order.bookingCode}-1`;
+  await cancelOrderByShop(testDb.db, { orderId: order.id, reason: "", by });
+  midtrans.setTransaction(orderId, { transaction_status: "settlement", fraud_status: "accept" });
+  await closeOrderAttempts(order.id);
+  return { order, orderId };
+}
+
 describe("a cancelled order's Midtrans attempts are closed", () => {
   it("the shop cancels: the pending VA is cancelled at Midtrans (POST /v2/{id}/cancel) and can no longer be paid", async () => {
     const order = await bookOrder(testDb.db, { paymentMethod: "bca_va" });
@@ -64,13 +75,7 @@ describe("a cancelled order's Midtrans attempts are closed", () => {
   });
 
   it("money that still arrives for a cancelled order is flagged for refund, audited, and listed for the shop", async () => {
-    const order = await bookOrder(testDb.db, { paymentMethod: "bca_va" });
-    await issueVirtualAccount(testDb.db, { orderId: order.id });
-    const orderId = `${order.bookingCode}-1`;
-    await cancelOrderByShop(testDb.db, { orderId: order.id, reason: "", by });
-    // The customer paid at the bank before the VA could be closed.
-    midtrans.setTransaction(orderId, { transaction_status: "settlement", fraud_status: "accept" });
-    await closeOrderAttempts(order.id);
+    const { order, orderId } = await cancelledThenPaid();
     expect(midtrans.callsTo("POST", `/v2/${orderId}/cancel`)).toEqual([expect.objectContaining({ status: 412 })]);
     expect(await readOrder(testDb.db, order.id)).toMatchObject({ repairStatus: "cancelled", paymentStatus: "paid", needsRefund: true });
     expect((await readAudit(testDb.db, "payment.needs_refund"))[0]!.after).toMatchObject({ reason: "paid_after_cancellation" });
@@ -99,12 +104,7 @@ describe("the shop's staff chat is told a refund is due", () => {
   beforeEach(() => saveStaffChats(testDb.db, [STAFF_CHAT]));
 
   it("when money still arrives for a cancelled order: 'Perlu refund', once", async () => {
-    const order = await bookOrder(testDb.db, { paymentMethod: "bca_va" });
-    await issueVirtualAccount(testDb.db, { orderId: order.id });
-    const orderId = `${order.bookingCode}-1`;
-    await cancelOrderByShop(testDb.db, { orderId: order.id, reason: "", by });
-    midtrans.setTransaction(orderId, { transaction_status: "settlement", fraud_status: "accept" });
-    await closeOrderAttempts(order.id);
+    const { order, orderId } = await cancelledThenPaid();
     await notify(orderId);
     expect(await staffHeadlines()).toEqual([`❌ Pesanan dibatalkan · ${order.bookingCode}`, `⚠️ Perlu refund · ${order.bookingCode}`]);
   });
