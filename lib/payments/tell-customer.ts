@@ -9,14 +9,14 @@ export async function tellCustomerOfPayment(tx: Database, before: Order, after: 
   switch (after.paymentStatus) {
     case "paid":
       if (after.repairStatus === "cancelled") {
-        await notifyOrderEvent(tx, { order: after, event: { kind: "cancelled", byShop: false }, discriminator: `late-payment-${payment.attempt}` });
+        await notifyOrderEvent(tx, { order: after, event: { kind: "cancelled", byShop: false, latePayment: true }, discriminator: `late-payment-${payment.attempt}` });
       } else {
         // Per attempt: after a reversal, a new attempt's payment is news again.
         await notifyOrderEvent(tx, { order: after, event: { kind: "payment_received" }, discriminator: `attempt-${payment.attempt}` });
       }
       return;
     case "failed":
-      await notifyOrderEvent(tx, { order: after, event: { kind: "payment_failed" }, discriminator: `attempt-${payment.attempt}` });
+      await notifyOrderEvent(tx, { order: after, event: { kind: "payment_failed", reversed: before.paymentStatus === "paid" }, discriminator: `attempt-${payment.attempt}` });
       return;
     case "expired":
       await notifyOrderEvent(tx, { order: after, event: { kind: "payment_expired" } });

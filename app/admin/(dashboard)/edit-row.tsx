@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ConfirmButton } from "../confirm-step";
 import styles from "./catalog-editor.module.css";
 
 /** One editable row of a catalog/schedule list: its own plain form, posted to the page's edit route. */
@@ -12,10 +13,23 @@ export function EditRow({ action, children }: { action: string; children: ReactN
   );
 }
 
-/** A submit button that names the operation (`op`) the route runs; `label` is what a screen reader says. */
-export function OpButton({ op, label, kind = "save", children }: { op: string; label?: string; kind?: "save" | "remove"; children: ReactNode }) {
+type OpButtonProps = { op: string; label?: string; kind?: "save" | "remove"; confirm?: { question: string; yes: string }; children: ReactNode };
+
+/**
+ * A submit button that names the operation (`op`) the route runs; `label` is what a screen reader says.
+ * With `confirm`, the press asks the question first and only its "yes" submits.
+ */
+export function OpButton({ op, label, kind = "save", confirm, children }: OpButtonProps) {
+  const className = kind === "save" ? styles.save : styles.remove;
+  if (confirm) {
+    return (
+      <ConfirmButton {...confirm} name="op" value={op} className={className} label={label}>
+        {children}
+      </ConfirmButton>
+    );
+  }
   return (
-    <button type="submit" name="op" value={op} className={kind === "save" ? styles.save : styles.remove} aria-label={label}>
+    <button type="submit" name="op" value={op} className={className} aria-label={label}>
       {children}
     </button>
   );

@@ -1,4 +1,5 @@
 import { listOrdersToRefund } from "@/db/queries/admin-dashboard";
+import { saveStaffChats } from "@/db/queries/staff-chats";
 import { cancelOrderByShop } from "@/lib/admin/order-actions";
 import { applyPaymentNotification } from "@/lib/payments/apply-notification";
 import { closeAttemptsOfCancelledOrders, closeOrderAttempts } from "@/lib/payments/close-attempts";
@@ -6,7 +7,7 @@ import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
 import { startSnapPayment } from "@/lib/payments/start-payment";
 import type { MidtransStandIn } from "@/tests/support/midtrans-stand-in";
 import { quietly, registerMidtransSuite } from "@/tests/support/midtrans-suite";
-import { bookOrder, readAudit, readOrder, readPayments } from "@/tests/support/payment-fixtures";
+import { bookOrder, readAudit, readOrder, readOutbox, readPayments } from "@/tests/support/payment-fixtures";
 import type { TestDatabase } from "@/tests/support/test-db";
 
 const suite = registerMidtransSuite();
@@ -16,6 +17,17 @@ const by = { username: "owner", ip: null };
 beforeEach(() => {
   ({ testDb, midtrans } = suite);
 });
+
+/** The shop cancels an order whose VA the customer pays at the bank before it could be closed. */
+async function cancelledThenPaid() {
+  const order = await bookOrder(testDb.db, { paymentMethod: "bca_va" });
+  await issueVirtualAccount(testDb.db, { orderId: order.id });
+  const orderId = `${order.bookingCode}-1`;
+  await cancelOrderByShop(testDb.db, { orderId: order.id, reason: "", by });
+  midtrans.setTransaction(orderId, { transaction_status: "settlement", fraud_status: "accept" });
+  await closeOrderAttempts(order.id);
+  return { order, orderId };
+}
 
 describe("a cancelled order's Midtrans attempts are closed", () => {
   it("the shop cancels: the pending VA is cancelled at Midtrans (POST /v2/{id}/cancel) and can no longer be paid", async () => {
@@ -63,13 +75,7 @@ describe("a cancelled order's Midtrans attempts are closed", () => {
   });
 
   it("money that still arrives for a cancelled order is flagged for refund, audited, and listed for the shop", async () => {
-    const order = await bookOrder(testDb.db, { paymentMethod: "bca_va" });
-    await issueVirtualAccount(testDb.db, { orderId: order.id });
-    const orderId = `${order.bookingCode}-1`;
-    await cancelOrderByShop(testDb.db, { orderId: order.id, reason: "", by });
-    // The customer paid at the bank before the VA could be closed.
-    midtrans.setTransaction(orderId, { transaction_status: "settlement", fraud_status: "accept" });
-    await closeOrderAttempts(order.id);
+    const { order, orderId } = await cancelledThenPaid();
     expect(midtrans.callsTo("POST", `/v2/${orderId}/cancel`)).toEqual([expect.objectContaining({ status: 412 })]);
     expect(await readOrder(testDb.db, order.id)).toMatchObject({ repairStatus: "cancelled", paymentStatus: "paid", needsRefund: true });
     expect((await readAudit(testDb.db, "payment.needs_refund"))[0]!.after).toMatchObject({ reason: "paid_after_cancellation" });
@@ -86,5 +92,33 @@ describe("a cancelled order's Midtrans attempts are closed", () => {
     expect(midtrans.callsTo("POST", `/v2/${order.bookingCode}-1/cancel`)).toEqual([expect.objectContaining({ authorized: true, status: 200 })]);
     expect(midtrans.transaction(`${order.bookingCode}-1`)!.transaction_status).toBe("cancel");
     expect((await readPayments(testDb.db, order.id)).map((p) => p.transactionStatus)).toEqual(["cancel", null]);
+  });
+});
+
+describe("the shop's staff chat is told a refund is due", () => {
+  const STAFF_CHAT = -100_777;
+  /** The first line of each alert queued for the staff chat, in order. */
+  const staffHeadlines = async () =>
+    (await readOutbox(testDb.db)).filter((m) => m.payload.params.chat_id === STAFF_CHAT).map((m) => (m.payload.params.text as string).split("\n")[0]);
+  const notify = (orderId: string) => applyPaymentNotification({ body: JSON.stringify(midtrans.notificationBody(orderId)) });
+  beforeEach(() => saveStaffChats(testDb.db, [STAFF_CHAT]));
+
+  it("when money still arrives for a cancelled order: 'Perlu refund', once", async () => {
+    const { order, orderId } = await cancelledThenPaid();
+    await notify(orderId);
+    expect(await staffHeadlines()).toEqual([`❌ Pesanan dibatalkan · ${order.bookingCode}`, `⚠️ Perlu refund · ${order.bookingCode}`]);
+  });
+
+  it("when a settled payment is cancelled at Midtrans: 'Perlu refund', once", async () => {
+    const order = await bookOrder(testDb.db, { paymentMethod: "bca_va" });
+    await issueVirtualAccount(testDb.db, { orderId: order.id });
+    const orderId = `${order.bookingCode}-1`;
+    midtrans.setTransaction(orderId, { transaction_status: "settlement", fraud_status: "accept" });
+    await notify(orderId);
+    midtrans.setTransaction(orderId, { transaction_status: "cancel", fraud_status: "accept" });
+    await notify(orderId);
+    await notify(orderId);
+    expect(await readOrder(testDb.db, order.id)).toMatchObject({ paymentStatus: "failed", needsRefund: true });
+    expect((await staffHeadlines()).filter((line) => line?.startsWith("⚠️ Perlu refund"))).toEqual([`⚠️ Perlu refund · ${order.bookingCode}`]);
   });
 });

@@ -44,7 +44,7 @@ export function ItemList({ kind, items, deviceId }: Props) {
           <OpButton op={`save-${kind}`} label={`Simpan ${item.name}`}>
             Simpan
           </OpButton>
-          <OpButton op={`remove-${kind}`} label={`Hapus ${item.name}`} kind="remove">
+          <OpButton op={`remove-${kind}`} label={`Hapus ${item.name}`} kind="remove" confirm={{ question: `Hapus ${item.name}?`, yes: "Ya, hapus" }}>
             Hapus
           </OpButton>
           {!item.active && <span className={styles.inactive}>nonaktif: tidak tampil untuk pelanggan</span>}

@@ -52,7 +52,7 @@ export function PriceList({ view }: { view: CatalogAdminView }) {
                 Simpan
               </OpButton>
               {price && (
-                <OpButton op="remove-price" label={`Hapus harga ${part.name}`} kind="remove">
+                <OpButton op="remove-price" label={`Hapus harga ${part.name}`} kind="remove" confirm={{ question: `Hapus harga ${part.name}?`, yes: "Ya, hapus" }}>
                   Hapus
                 </OpButton>
               )}

@@ -66,7 +66,7 @@ export function ClosingPanel({ date, reason, orders, slots, today }: { date: str
                   <OpButton op="closing-move" label={`Pindahkan ${order.bookingCode}`}>
                     Pindahkan
                   </OpButton>
-                  <OpButton op="closing-cancel" label={`Batalkan ${order.bookingCode}`} kind="remove">
+                  <OpButton op="closing-cancel" label={`Batalkan ${order.bookingCode}`} kind="remove" confirm={cancelQuestion(order)}>
                     Batalkan
                   </OpButton>
                 </form>
@@ -83,7 +83,7 @@ export function ClosingPanel({ date, reason, orders, slots, today }: { date: str
             <EditRow action="/admin/schedule/edit">
               {hidden}
               <span className={styles.name}>Atau batalkan {orders.length} pesanan itu dan tutup tanggalnya.</span>
-              <OpButton op="close-date-cancel-all" kind="remove">
+              <OpButton op="close-date-cancel-all" kind="remove" confirm={cancelAllQuestion(date, orders.length)}>
                 Batalkan semua &amp; tutup
               </OpButton>
             </EditRow>
@@ -92,4 +92,12 @@ export function ClosingPanel({ date, reason, orders, slots, today }: { date: str
       )}
     </section>
   );
+}
+
+function cancelQuestion(order: Order) {
+  return { question: `Batalkan pesanan ${order.bookingCode}? Pelanggan langsung diberi tahu. Ini tidak bisa dibatalkan.`, yes: `Ya, batalkan ${order.bookingCode}` };
+}
+
+function cancelAllQuestion(date: string, count: number) {
+  return { question: `Batalkan ${count} pesanan pada ${formatDateLong(date)} dan tutup tanggalnya? Pelanggan langsung diberi tahu. Ini tidak bisa dibatalkan.`, yes: "Ya, batalkan semua & tutup" };
 }

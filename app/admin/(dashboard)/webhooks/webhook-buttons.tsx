@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { removeWebhookAction, setWebhookAction, type WebhookActionState } from "./actions";
+import { ConfirmButton } from "../../confirm-step";
 import styles from "../../admin.module.css";
 
 const IDLE: WebhookActionState = { status: "idle" };
@@ -18,9 +19,14 @@ export function WebhookButtons() {
           </button>
         </form>
         <form action={removeAction}>
-          <button type="submit" className={styles.buttonDanger} disabled={setting || removing}>
+          <ConfirmButton
+            question="Hapus webhook? Bot berhenti menerima pesan pelanggan sampai webhook dipasang lagi."
+            yes="Ya, hapus webhook"
+            className={styles.buttonDanger}
+            disabled={setting || removing}
+          >
             Hapus webhook
-          </button>
+          </ConfirmButton>
         </form>
       </div>
       {state.status === "ok" && <p role="status" className={styles.ok}>{state.message}</p>}

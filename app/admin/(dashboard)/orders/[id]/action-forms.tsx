@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import type { RepairStatus } from "@/db/schema";
 import { REPAIR_STATUS_LABEL } from "@/lib/payments/texts";
 import type { OrderActionState } from "./actions";
-import { ConfirmBox, useConfirmStep } from "./confirm-step";
+import { ConfirmBox, useConfirmStep } from "../../../confirm-step";
 import styles from "../../../admin.module.css";
 
 type Action = (state: OrderActionState, form: FormData) => Promise<OrderActionState>;

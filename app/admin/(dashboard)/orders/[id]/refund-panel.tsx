@@ -2,6 +2,7 @@ import type { Order, Payment, Refund } from "@/db/schema";
 import { formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { moneyReceived, newRefundKey, refundableAttempt } from "@/lib/payments/refund-order";
+import { ConfirmButton } from "../../../confirm-step";
 import styles from "../../../admin.module.css";
 
 const STATUS_LABEL: Record<Refund["status"], string> = { requested: "menunggu jawaban Midtrans", done: "selesai", failed: "ditolak" };
@@ -56,7 +57,13 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
                 Alasan
                 <input type="text" name="reason" maxLength={200} placeholder="Pesanan dibatalkan" />
               </label>
-              <button type="submit">Refund lewat Midtrans ({apiAttempt.paymentType})</button>
+              <ConfirmButton
+                question={`Kirim refund lewat Midtrans untuk pesanan ${order.bookingCode} sebesar jumlah di atas? Uang yang sudah dikirim tidak bisa ditarik lagi.`}
+                yes="Ya, kirim refund"
+                className={styles.buttonDanger}
+              >
+                Refund lewat Midtrans ({apiAttempt.paymentType})
+              </ConfirmButton>
             </form>
           )}
           <form method="post" action={action} className={styles.form} aria-label="Tandai sudah dikembalikan manual">
@@ -70,9 +77,13 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
               Catatan
               <input type="text" name="reason" maxLength={200} placeholder="Transfer BCA ke rekening pelanggan" />
             </label>
-            <button type="submit" className={styles.buttonSecondary}>
+            <ConfirmButton
+              question={`Tandai pesanan ${order.bookingCode} sudah dikembalikan manual sebesar jumlah di atas? Catatan ini masuk riwayat dan pelanggan diberi tahu.`}
+              yes="Ya, tandai sudah dikembalikan"
+              className={styles.buttonDanger}
+            >
               Tandai sudah dikembalikan manual
-            </button>
+            </ConfirmButton>
           </form>
         </>
       )}
