@@ -2,12 +2,11 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { loadCatalogAdminView } from "@/lib/admin/catalog-view";
-import { decodeFlash } from "@/lib/admin/flash";
 import { requireAdminPage } from "@/lib/admin/session";
 import { isOwner } from "@/lib/admin/roles";
 import { OwnerOnly } from "../../owner-only";
 import styles from "../catalog-editor.module.css";
-import { FlashBanner } from "../flash-banner";
+import { ResultArea } from "../action-form";
 import { ItemList } from "./item-list";
 import { PriceList } from "./price-list";
 
@@ -24,7 +23,7 @@ export default async function CatalogPage({ searchParams }: Props) {
   return (
     <div className={styles.page}>
       <h1>Katalog &amp; harga</h1>
-      <FlashBanner flash={decodeFlash(query.flash)} />
+      <ResultArea>
       <section className={styles.section} aria-labelledby="harga">
         <h2 id="harga">Harga {view.device?.name}</h2>
         <p className={styles.note}>
@@ -35,12 +34,13 @@ export default async function CatalogPage({ searchParams }: Props) {
       <section className={styles.section} aria-labelledby="perangkat">
         <h2 id="perangkat">Perangkat</h2>
         <p className={styles.note}>Perangkat yang pernah dipesan tidak dihapus, hanya dinonaktifkan (tidak tampil untuk pelanggan).</p>
-        <ItemList kind="device" items={view.devices} deviceId={view.device?.id} />
+        <ItemList kind="device" items={view.devices} />
       </section>
       <section className={styles.section} aria-labelledby="layanan">
         <h2 id="layanan">Layanan (spare part)</h2>
-        <ItemList kind="part" items={view.parts} deviceId={view.device?.id} />
+        <ItemList kind="part" items={view.parts} />
       </section>
+      </ResultArea>
     </div>
   );
 }

@@ -2,12 +2,12 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { loadScheduleAdminView } from "@/lib/admin/catalog-view";
-import { decodeFlash } from "@/lib/admin/flash";
 import { requireAdminPage } from "@/lib/admin/session";
 import { isOwner } from "@/lib/admin/roles";
 import { OwnerOnly } from "../../owner-only";
 import styles from "../catalog-editor.module.css";
-import { FlashBanner } from "../flash-banner";
+import { ResultArea } from "../action-form";
+import { bookedDateRefusal } from "@/lib/admin/catalog-schedule";
 import { listOrdersToClose } from "@/lib/admin/closing-date";
 import { ClosedDates } from "./closed-dates";
 import { ClosingPanel } from "./closing-panel";
@@ -26,12 +26,14 @@ export default async function SchedulePage({ searchParams }: Props) {
   const query = await searchParams;
   const db = await getDb();
   const view = await loadScheduleAdminView(db);
-  const closing = typeof query.closing === "string" && /^\d{4}-\d{2}-\d{2}$/.test(query.closing) && query.closing >= view.today ? query.closing : undefined;
+  const wanted = typeof query.closing === "string" && /^\d{4}-\d{2}-\d{2}$/.test(query.closing) && query.closing >= view.today ? query.closing : undefined;
+  // Once the date is closed (from the panel) the panel has done its work.
+  const closing = wanted && !view.closedDates.some((c) => c.date === wanted) ? wanted : undefined;
   const stranded = closing ? await listOrdersToClose(db, { date: closing }) : [];
   return (
     <div className={styles.page}>
       <h1>Jadwal &amp; pengaturan</h1>
-      <FlashBanner flash={decodeFlash(query.flash)} />
+      <ResultArea noticeFor={closing} notice={closing && stranded.length > 0 ? bookedDateRefusal(stranded.length, closing) : undefined}>
       {closing && (
         <ClosingPanel
           date={closing}
@@ -64,6 +66,7 @@ export default async function SchedulePage({ searchParams }: Props) {
         <h2 id="pengaturan">Toko &amp; pengaturan booking</h2>
         <SettingsForm settings={view.settings} />
       </section>
+      </ResultArea>
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { moneyReceived, newRefundKey, refundableAttempt } from "@/lib/payments/refund-order";
 import styles from "../../../admin.module.css";
+import { ActionForm, ResultArea } from "../../action-form";
+import { refund } from "./actions";
 
 const STATUS_LABEL: Record<Refund["status"], string> = { requested: "menunggu jawaban Midtrans", done: "selesai", failed: "ditolak" };
 
@@ -15,9 +17,9 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
   const received = moneyReceived(attempts);
   const left = received - refunds.filter((r) => r.status !== "failed").reduce((sum, r) => sum + r.amountIdr, 0);
   const apiAttempt = refundableAttempt(attempts, 1);
-  const action = `/admin/orders/${order.id}/refund`;
+  const action = refund.bind(null, order.id);
   return (
-    <>
+    <ResultArea>
       {refunds.length > 0 && (
         <ul>
           {refunds.map((r) => (
@@ -25,13 +27,13 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
               {formatRupiah(r.amountIdr)} · {r.via === "midtrans" ? "Midtrans" : "manual"} · {STATUS_LABEL[r.status]} · {r.actor}, {formatWibDateTime(r.createdAt)}
               {r.reason && <span className={styles.muted}> — {r.reason}</span>}
               {r.status === "requested" && r.via === "midtrans" && (
-                <form method="post" action={action} className={styles.form}>
+                <ActionForm action={action} className={styles.form}>
                   <input type="hidden" name="via" value="midtrans" />
                   <input type="hidden" name="amountIdr" value={r.amountIdr} />
                   <input type="hidden" name="reason" value={r.reason} />
                   <input type="hidden" name="refundKey" value={r.refundKey} />
                   <button type="submit">Coba kirim lagi ke Midtrans</button>
-                </form>
+                </ActionForm>
               )}
             </li>
           ))}
@@ -45,7 +47,7 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
             Bisa dikembalikan: <strong>{formatRupiah(left)}</strong>
           </p>
           {apiAttempt && (
-            <form method="post" action={action} className={styles.form} aria-label="Refund lewat Midtrans">
+            <ActionForm action={action} className={styles.form} label="Refund lewat Midtrans">
               <input type="hidden" name="via" value="midtrans" />
               <input type="hidden" name="refundKey" value={newRefundKey(order)} />
               <label>
@@ -57,9 +59,9 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
                 <input type="text" name="reason" maxLength={200} placeholder="Pesanan dibatalkan" />
               </label>
               <button type="submit">Refund lewat Midtrans ({apiAttempt.paymentType})</button>
-            </form>
+            </ActionForm>
           )}
-          <form method="post" action={action} className={styles.form} aria-label="Tandai sudah dikembalikan manual">
+          <ActionForm action={action} className={styles.form} label="Tandai sudah dikembalikan manual">
             <input type="hidden" name="via" value="manual" />
             <input type="hidden" name="refundKey" value={newRefundKey(order)} />
             <label>
@@ -73,9 +75,9 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
             <button type="submit" className={styles.buttonSecondary}>
               Tandai sudah dikembalikan manual
             </button>
-          </form>
+          </ActionForm>
         </>
       )}
-    </>
+    </ResultArea>
   );
 }
