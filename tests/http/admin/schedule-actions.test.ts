@@ -1,5 +1,4 @@
 // The owner's schedule forms (/admin/schedule): server actions that check the session themselves.
-import { eq } from "drizzle-orm";
 import { cancelClosingOrder, closeDateAction, saveSlotAction, saveWeekAction } from "@/app/admin/(dashboard)/schedule/actions";
 import { closedDates, slots, slotWeekdayCapacity } from "@/db/schema";
 import type { AdminActionState } from "@/lib/admin/edit-result";
