@@ -1,63 +1,66 @@
 "use client";
-import { createContext, useActionState, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useMemo, useState, type ReactNode } from "react";
 import type { AdminActionState, EditResult } from "@/lib/admin/edit-result";
 import styles from "./catalog-editor.module.css";
 import { FlashBanner } from "./flash-banner";
 
 export type AdminFormAction = (state: AdminActionState, form: FormData) => Promise<AdminActionState>;
 
+type Slot = { state: AdminActionState; dispatch: (form: FormData) => void };
 const IDLE: AdminActionState = { status: "idle" };
-const Report = createContext<(result: EditResult) => void>(() => {});
-const AltAction = createContext<((form: FormData) => void) | undefined>(undefined);
-const noSubscription = () => () => {};
+const Slots = createContext<Record<string, Slot>>({});
+const Alt = createContext<((form: FormData) => void) | undefined>(undefined);
+
+/** One useActionState per action of the page, each in its own component, so a list of actions needs no loop of hooks. */
+function ActionSlots({ actions, names, children }: { actions: Record<string, AdminFormAction>; names: string[]; children: ReactNode }) {
+  const outer = useContext(Slots);
+  const [name, ...rest] = names;
+  const [state, dispatch] = useActionState(actions[name!]!, IDLE);
+  const slots = useMemo(() => ({ ...outer, [name!]: { state, dispatch } }), [outer, name, state, dispatch]);
+  return <Slots value={slots}>{rest.length > 0 ? <ActionSlots actions={actions} names={rest}>{children}</ActionSlots> : children}</Slots>;
+}
+
+/** The answer that came last: an action's state that changed since the previous render, or what the page says on arriving (`notice`). */
+const answered = (state: AdminActionState): state is EditResult => state.status !== "idle";
+
+function LatestAnswer({ notice, noticeFor }: { notice?: EditResult; noticeFor?: string }) {
+  const states = Object.values(useContext(Slots)).map((slot) => slot.state);
+  const [seen, setSeen] = useState(() => ({ states, noticeFor, shown: notice ?? states.find(answered) }));
+  const changed = states.find((state, i): state is EditResult => state !== seen.states[i] && answered(state));
+  if (changed || noticeFor !== seen.noticeFor) {
+    setSeen({ states, noticeFor, shown: changed ?? (noticeFor !== seen.noticeFor ? (notice ?? seen.shown) : seen.shown) });
+  }
+  return <FlashBanner flash={seen.shown} />;
+}
 
 /**
- * Where the forms inside show what the last one did, above them: the answer
- * stays when that form's row goes away with the change (a removed slot).
- * `notice` is what the page itself has to say on arriving at `noticeFor` (a date being closed).
+ * The admin forms of a page (or part of one) and, above them, what the last
+ * one did. The actions' states live here, not in the forms, so the answer
+ * stays when the form's row goes away with the change (a removed slot).
+ * Without client JavaScript the forms still post and the page comes back with the answer.
  */
-export function ResultArea({ notice, noticeFor, children }: { notice?: EditResult; noticeFor?: string; children: ReactNode }) {
-  const [shown, setShown] = useState({ noticeFor, result: notice });
-  if (shown.noticeFor !== noticeFor) setShown({ noticeFor, result: notice ?? shown.result });
-  const report = useCallback((result: EditResult) => setShown((now) => ({ ...now, result })), []);
+export function ResultArea({ actions, notice, noticeFor, children }: { actions: Record<string, AdminFormAction>; notice?: EditResult; noticeFor?: string; children: ReactNode }) {
   return (
-    <Report value={report}>
-      <FlashBanner flash={shown.result} />
+    <ActionSlots actions={actions} names={Object.keys(actions)}>
+      <LatestAnswer notice={notice} noticeFor={noticeFor} />
       {children}
-    </Report>
+    </ActionSlots>
   );
 }
 
-function useReportedAction(action: AdminFormAction) {
-  const report = useContext(Report);
-  const [state, dispatch] = useActionState(action, IDLE);
-  useEffect(() => {
-    if (state.status !== "idle") report(state);
-  }, [state, report]);
-  return [state, dispatch] as const;
-}
-
-/**
- * One admin form posting to a server action; `alt` is a second action for an
- * ActionButton marked `alt` (a row's Hapus beside its Simpan). Without client
- * JavaScript the form still posts and the page comes back with the answer in the form.
- */
-export function ActionForm({ action, alt, className = styles.row, label, children }: { action: AdminFormAction; alt?: AdminFormAction; className?: string; label?: string; children: ReactNode }) {
-  const [state, dispatch] = useReportedAction(action);
-  const [altState, altDispatch] = useReportedAction(alt ?? action);
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
-  const answered = state.status !== "idle" ? state : altState.status !== "idle" ? altState : undefined;
+/** A form of a ResultArea posting to its action named `action`; `alt` names a second one for an ActionButton marked `alt` (a row's Hapus). */
+export function ActionForm({ action, alt, className = styles.row, label, children }: { action: string; alt?: string; className?: string; label?: string; children: ReactNode }) {
+  const slots = useContext(Slots);
   return (
-    <form action={dispatch} className={className} aria-label={label}>
-      <AltAction value={alt ? altDispatch : undefined}>{children}</AltAction>
-      {!hydrated && <FlashBanner flash={answered} />}
+    <form action={slots[action]?.dispatch} className={className} aria-label={label}>
+      <Alt value={alt ? slots[alt]?.dispatch : undefined}>{children}</Alt>
     </form>
   );
 }
 
 /** A submit button of an ActionForm; `label` is what a screen reader says. */
 export function ActionButton({ alt = false, kind = "save", label, children }: { alt?: boolean; kind?: "save" | "remove"; label?: string; children: ReactNode }) {
-  const altDispatch = useContext(AltAction);
+  const altDispatch = useContext(Alt);
   return (
     <button type="submit" formAction={alt ? altDispatch : undefined} className={kind === "save" ? styles.save : styles.remove} aria-label={label}>
       {children}

@@ -2,7 +2,6 @@ import type { CatalogItem, CatalogKind } from "@/db/queries/catalog-edits";
 import styles from "../catalog-editor.module.css";
 import { ActionButton } from "../action-form";
 import { EditRow } from "../edit-row";
-import { removeDevice, removePart, saveDevice, savePart } from "./actions";
 
 interface Props {
   kind: CatalogKind;
@@ -10,7 +9,7 @@ interface Props {
 }
 
 const NOUN: Record<CatalogKind, string> = { device: "perangkat", part: "layanan" };
-const ACTIONS = { device: { save: saveDevice, remove: removeDevice }, part: { save: savePart, remove: removePart } };
+const ACTIONS = { device: { save: "saveDevice", remove: "removeDevice" }, part: { save: "savePart", remove: "removePart" } };
 
 function ItemFields({ item, noun }: { item?: CatalogItem; noun: string }) {
   const who = item ? ` ${item.name}` : ` ${noun} baru`;

@@ -7,6 +7,7 @@ import { isOwner } from "@/lib/admin/roles";
 import { OwnerOnly } from "../../owner-only";
 import styles from "../catalog-editor.module.css";
 import { ResultArea } from "../action-form";
+import * as catalogActions from "./actions";
 import { ItemList } from "./item-list";
 import { PriceList } from "./price-list";
 
@@ -23,23 +24,23 @@ export default async function CatalogPage({ searchParams }: Props) {
   return (
     <div className={styles.page}>
       <h1>Katalog &amp; harga</h1>
-      <ResultArea>
-      <section className={styles.section} aria-labelledby="harga">
-        <h2 id="harga">Harga {view.device?.name}</h2>
-        <p className={styles.note}>
-          Harga baru berlaku untuk booking berikutnya; pesanan yang sudah ada tetap dengan harganya. Hapus pada harga yang pernah dipesan hanya menonaktifkannya.
-        </p>
-        <PriceList view={view} />
-      </section>
-      <section className={styles.section} aria-labelledby="perangkat">
-        <h2 id="perangkat">Perangkat</h2>
-        <p className={styles.note}>Perangkat yang pernah dipesan tidak dihapus, hanya dinonaktifkan (tidak tampil untuk pelanggan).</p>
-        <ItemList kind="device" items={view.devices} />
-      </section>
-      <section className={styles.section} aria-labelledby="layanan">
-        <h2 id="layanan">Layanan (spare part)</h2>
-        <ItemList kind="part" items={view.parts} />
-      </section>
+      <ResultArea actions={{ ...catalogActions }}>
+        <section className={styles.section} aria-labelledby="harga">
+          <h2 id="harga">Harga {view.device?.name}</h2>
+          <p className={styles.note}>
+            Harga baru berlaku untuk booking berikutnya; pesanan yang sudah ada tetap dengan harganya. Hapus pada harga yang pernah dipesan hanya menonaktifkannya.
+          </p>
+          <PriceList view={view} />
+        </section>
+        <section className={styles.section} aria-labelledby="perangkat">
+          <h2 id="perangkat">Perangkat</h2>
+          <p className={styles.note}>Perangkat yang pernah dipesan tidak dihapus, hanya dinonaktifkan (tidak tampil untuk pelanggan).</p>
+          <ItemList kind="device" items={view.devices} />
+        </section>
+        <section className={styles.section} aria-labelledby="layanan">
+          <h2 id="layanan">Layanan (spare part)</h2>
+          <ItemList kind="part" items={view.parts} />
+        </section>
       </ResultArea>
     </div>
   );

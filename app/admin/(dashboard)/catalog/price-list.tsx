@@ -2,7 +2,6 @@ import type { CatalogAdminView } from "@/lib/admin/catalog-view";
 import styles from "../catalog-editor.module.css";
 import { ActionButton } from "../action-form";
 import { EditRow } from "../edit-row";
-import { removeDevicePrice, saveDevicePrice } from "./actions";
 
 /** The chosen device's price for each part: set, change, switch off, or remove. */
 export function PriceList({ view }: { view: CatalogAdminView }) {
@@ -30,7 +29,7 @@ export function PriceList({ view }: { view: CatalogAdminView }) {
         {parts.map((part) => {
           const price = prices.get(part.id);
           return (
-            <EditRow key={part.id} action={saveDevicePrice} alt={removeDevicePrice}>
+            <EditRow key={part.id} action="saveDevicePrice" alt="removeDevicePrice">
               <input type="hidden" name="deviceId" value={device.id} />
               <input type="hidden" name="partId" value={part.id} />
               <label className={styles.name}>

@@ -3,14 +3,13 @@ import { formatDateLong } from "@/lib/booking/calendar";
 import styles from "../catalog-editor.module.css";
 import { ActionButton } from "../action-form";
 import { EditRow } from "../edit-row";
-import { closeDateAction, reopenDateAction } from "./actions";
 
 /** Coming days the shop is shut (holidays), with the reason customers are told. */
 export function ClosedDates({ closedDates, today }: { closedDates: ClosedDate[]; today: string }) {
   return (
     <ul className={styles.rows}>
       {closedDates.map((c) => (
-        <EditRow key={c.date} action={reopenDateAction}>
+        <EditRow key={c.date} action="reopenDateAction">
           <input type="hidden" name="date" value={c.date} />
           <span className={styles.name}>
             <strong>{formatDateLong(c.date)}</strong>
@@ -21,7 +20,7 @@ export function ClosedDates({ closedDates, today }: { closedDates: ClosedDate[];
           </ActionButton>
         </EditRow>
       ))}
-      <EditRow action={closeDateAction}>
+      <EditRow action="closeDateAction">
         <label>
           Tanggal
           <input type="date" name="date" min={today} required />

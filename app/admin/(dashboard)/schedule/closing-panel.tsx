@@ -5,7 +5,6 @@ import { PaymentBadge } from "../../status-badges";
 import styles from "../catalog-editor.module.css";
 import { ActionButton, ActionForm } from "../action-form";
 import { EditRow } from "../edit-row";
-import { cancelClosingOrder, closeDateAction, closeDateCancellingAll, closeDateMovingAll, moveClosingOrder } from "./actions";
 
 /**
  * A date the owner wants to close while customers are booked on it: each order
@@ -25,7 +24,7 @@ export function ClosingPanel({ date, reason, orders, slots, today }: { date: str
       <h2 id="menutup">Menutup {formatDateLong(date)}</h2>
       {orders.length === 0 ? (
         <ul className={styles.rows}>
-          <EditRow action={closeDateAction}>
+          <EditRow action="closeDateAction">
             {hidden}
             <span className={styles.name}>Tidak ada pesanan lagi pada tanggal ini.</span>
             <ActionButton>Tutup tanggal ini</ActionButton>
@@ -48,7 +47,7 @@ export function ClosingPanel({ date, reason, orders, slots, today }: { date: str
                   <PaymentBadge status={order.paymentStatus} refund={order.needsRefund} />{" "}
                   <span className={styles.inactive}>{order.chatId === null ? "tanpa Telegram" : `bahasa ${order.language}`}</span>
                 </p>
-                <ActionForm action={moveClosingOrder} alt={cancelClosingOrder}>
+                <ActionForm action="moveClosingOrder" alt="cancelClosingOrder">
                   {hidden}
                   <input type="hidden" name="orderId" value={order.id} />
                   <label>
@@ -72,7 +71,7 @@ export function ClosingPanel({ date, reason, orders, slots, today }: { date: str
                 </ActionForm>
               </li>
             ))}
-            <EditRow action={closeDateMovingAll}>
+            <EditRow action="closeDateMovingAll">
               {hidden}
               <label>
                 Semua ke tanggal (jam sama)
@@ -80,7 +79,7 @@ export function ClosingPanel({ date, reason, orders, slots, today }: { date: str
               </label>
               <ActionButton>Pindahkan semua &amp; tutup</ActionButton>
             </EditRow>
-            <EditRow action={closeDateCancellingAll}>
+            <EditRow action="closeDateCancellingAll">
               {hidden}
               <span className={styles.name}>Atau batalkan {orders.length} pesanan itu dan tutup tanggalnya.</span>
               <ActionButton kind="remove">Batalkan semua &amp; tutup</ActionButton>

@@ -1,14 +1,13 @@
 import type { ShopSettings } from "@/db/queries/settings";
 import { ActionForm } from "../action-form";
 import styles from "../catalog-editor.module.css";
-import { saveSettingsAction } from "./actions";
 
 const WEEKDAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
 
 /** The shop's name, pitch and whereabouts (shown on the home page, the status page and by the bot) and the booking rules. */
 export function SettingsForm({ settings }: { settings: ShopSettings }) {
   return (
-    <ActionForm action={saveSettingsAction} className={styles.stack}>
+    <ActionForm action="saveSettingsAction" className={styles.stack}>
       <label>
         Nama toko
         <input type="text" name="shopName" defaultValue={settings.shopName} required maxLength={80} />

@@ -2,7 +2,6 @@ import type { Slot } from "@/db/schema";
 import styles from "../catalog-editor.module.css";
 import { ActionButton } from "../action-form";
 import { EditRow } from "../edit-row";
-import { removeSlotAction, saveSlotAction } from "./actions";
 
 function SlotFields({ slot }: { slot?: Slot }) {
   const who = slot ? ` ${slot.label}` : " jam baru";
@@ -37,7 +36,7 @@ export function SlotList({ slots }: { slots: Slot[] }) {
   return (
     <ul className={styles.rows}>
       {slots.map((slot) => (
-        <EditRow key={slot.id} action={saveSlotAction} alt={removeSlotAction}>
+        <EditRow key={slot.id} action="saveSlotAction" alt="removeSlotAction">
           <input type="hidden" name="id" value={slot.id} />
           <SlotFields slot={slot} />
           <ActionButton label={`Simpan ${slot.label}`}>Simpan</ActionButton>
@@ -47,7 +46,7 @@ export function SlotList({ slots }: { slots: Slot[] }) {
           {!slot.active && <span className={styles.inactive}>nonaktif: tidak ditawarkan</span>}
         </EditRow>
       ))}
-      <EditRow action={saveSlotAction}>
+      <EditRow action="saveSlotAction">
         <SlotFields />
         <ActionButton label="Tambah jam servis">Tambah</ActionButton>
       </EditRow>

@@ -3,7 +3,6 @@ import { cellName } from "@/lib/admin/weekday-hours";
 import { WEEK_ORDER, WEEKDAY_NAMES } from "@/lib/booking/weekly-hours";
 import { ActionButton, ActionForm } from "../action-form";
 import styles from "../catalog-editor.module.css";
-import { saveWeekAction } from "./actions";
 
 /**
  * Slot × weekday: the places each slot takes on each weekday. Empty follows the
@@ -13,7 +12,7 @@ export function WeekdayGrid({ slots, capacities, closedWeekdays }: { slots: Slot
   const active = slots.filter((s) => s.active);
   if (active.length === 0) return <p className={styles.note}>Belum ada jam servis aktif.</p>;
   return (
-    <ActionForm action={saveWeekAction} className="">
+    <ActionForm action="saveWeekAction" className="">
       <div className={styles.gridScroll}>
         <table className={styles.grid}>
           <thead>

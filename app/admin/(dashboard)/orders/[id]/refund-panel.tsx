@@ -17,9 +17,8 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
   const received = moneyReceived(attempts);
   const left = received - refunds.filter((r) => r.status !== "failed").reduce((sum, r) => sum + r.amountIdr, 0);
   const apiAttempt = refundableAttempt(attempts, 1);
-  const action = refund.bind(null, order.id);
   return (
-    <ResultArea>
+    <ResultArea actions={{ refund: refund.bind(null, order.id) }}>
       {refunds.length > 0 && (
         <ul>
           {refunds.map((r) => (
@@ -27,7 +26,7 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
               {formatRupiah(r.amountIdr)} · {r.via === "midtrans" ? "Midtrans" : "manual"} · {STATUS_LABEL[r.status]} · {r.actor}, {formatWibDateTime(r.createdAt)}
               {r.reason && <span className={styles.muted}> — {r.reason}</span>}
               {r.status === "requested" && r.via === "midtrans" && (
-                <ActionForm action={action} className={styles.form}>
+                <ActionForm action="refund" className={styles.form}>
                   <input type="hidden" name="via" value="midtrans" />
                   <input type="hidden" name="amountIdr" value={r.amountIdr} />
                   <input type="hidden" name="reason" value={r.reason} />
@@ -47,7 +46,7 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
             Bisa dikembalikan: <strong>{formatRupiah(left)}</strong>
           </p>
           {apiAttempt && (
-            <ActionForm action={action} className={styles.form} label="Refund lewat Midtrans">
+            <ActionForm action="refund" className={styles.form} label="Refund lewat Midtrans">
               <input type="hidden" name="via" value="midtrans" />
               <input type="hidden" name="refundKey" value={newRefundKey(order)} />
               <label>
@@ -61,7 +60,7 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
               <button type="submit">Refund lewat Midtrans ({apiAttempt.paymentType})</button>
             </ActionForm>
           )}
-          <ActionForm action={action} className={styles.form} label="Tandai sudah dikembalikan manual">
+          <ActionForm action="refund" className={styles.form} label="Tandai sudah dikembalikan manual">
             <input type="hidden" name="via" value="manual" />
             <input type="hidden" name="refundKey" value={newRefundKey(order)} />
             <label>
