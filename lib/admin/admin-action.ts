@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { getDb, type Database } from "@/db";
 import { applyForm, invalid, type AdminActionState, type AdminActor, type EditResult } from "./edit-result";
 import type { AdminRole } from "./roles";
 import { AdminSessionError, requireAdminAction } from "./session";
@@ -27,4 +28,21 @@ export async function runAdminAction<S extends z.ZodType>(
     throw error;
   }
   return applyForm(schema, form, (input) => change(input, by));
+}
+
+/**
+ * A server action of the owner's pages (catalog, schedule): runAdminAction,
+ * owner only, the change given the database; `afterwards` (the page drawn
+ * again, queued messages sent after the answer) runs whatever the answer.
+ */
+export function ownerFormAction<S extends z.ZodType>(
+  schema: S,
+  change: (db: Database, by: SignedInActor, input: z.infer<S>) => Promise<EditResult>,
+  afterwards: () => void,
+) {
+  return async (_state: AdminActionState, form: FormData): Promise<EditResult> => {
+    const result = await runAdminAction({ ownerOnly: true }, schema, form, async (input, by) => change(await getDb(), by, input));
+    afterwards();
+    return result;
+  };
 }
