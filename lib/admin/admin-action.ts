@@ -33,16 +33,17 @@ export async function runAdminAction<S extends z.ZodType>(
 /**
  * A server action of the owner's pages (catalog, schedule): runAdminAction,
  * owner only, the change given the database; `afterwards` (the page drawn
- * again, queued messages sent after the answer) runs whatever the answer.
+ * again, queued messages sent after the answer) runs once the owner's change has.
  */
 export function ownerFormAction<S extends z.ZodType>(
   schema: S,
   change: (db: Database, by: SignedInActor, input: z.infer<S>) => Promise<EditResult>,
   afterwards: () => void,
 ) {
-  return async (_state: AdminActionState, form: FormData): Promise<EditResult> => {
-    const result = await runAdminAction({ ownerOnly: true }, schema, form, async (input, by) => change(await getDb(), by, input));
-    afterwards();
-    return result;
-  };
+  return async (_state: AdminActionState, form: FormData): Promise<EditResult> =>
+    runAdminAction({ ownerOnly: true }, schema, form, async (input, by) => {
+      const result = await change(await getDb(), by, input);
+      afterwards();
+      return result;
+    });
 }

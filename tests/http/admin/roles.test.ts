@@ -14,8 +14,10 @@ import type { AdminActionState, EditResult } from "@/lib/admin/edit-result";
 import { OWNER_ONLY_MESSAGE } from "@/lib/admin/roles";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { overrideEnv } from "@/lib/env";
+import { setAfterResponseRunner } from "@/lib/http/after-response";
 import { adminRequest, TEST_ADMIN } from "@/tests/support/admin-session";
 import { actionContext, formOf as form, revokedToken, signInOwnerAndStaff, STAFF } from "@/tests/support/action-session";
+import { restoreAfterResponse } from "@/tests/support/after-response";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
@@ -105,8 +107,15 @@ describe("owner-only server actions: refused and nothing changed unless the owne
     const setting = await scene();
     actionContext.token = await token();
     const before = await snapshotTables(testDb.db);
-    expect(await call(setting)).toEqual(answer);
+    const later: unknown[] = [];
+    setAfterResponseRunner((work) => later.push(work));
+    try {
+      expect(await call(setting)).toEqual(answer);
+    } finally {
+      restoreAfterResponse();
+    }
     expect(await snapshotTables(testDb.db)).toEqual(before);
+    expect(later).toEqual([]); // nor any work after the answer
   });
 
   // The refusals above can fail: the very same calls from the owner change something.
