@@ -21,16 +21,18 @@ export function useConfirmStep<T>() {
   return { asking, guard, close: () => setAsking(null) };
 }
 
-type ConfirmBoxProps = { text: string; yes: string; onNo: () => void; danger?: boolean; submit?: { name: string; value: string }; onYes?: () => void };
+/** `formAction`: the server action the "yes" submits to, when it is not the form's own (a row's second button). */
+type FormAction = (form: FormData) => void;
+type ConfirmBoxProps = { text: string; yes: string; onNo: () => void; danger?: boolean; submit?: { name: string; value: string }; onYes?: () => void; formAction?: FormAction };
 
-export function ConfirmBox({ text, yes, onNo, danger = false, submit, onYes }: ConfirmBoxProps) {
+export function ConfirmBox({ text, yes, onNo, danger = false, submit, onYes, formAction }: ConfirmBoxProps) {
   // Closed after the submit has gone: closing at once would take the submitter out of the form first.
   const afterYes = onYes && (() => setTimeout(onYes));
   return (
     <div role="alertdialog" aria-label="Konfirmasi" className={styles.confirm}>
       <p>{text}</p>
       <div className={styles.confirmButtons}>
-        <button type="submit" data-confirmed="1" name={submit?.name} value={submit?.value} className={danger ? styles.buttonDanger : undefined} onClick={afterYes} autoFocus>
+        <button type="submit" data-confirmed="1" name={submit?.name} value={submit?.value} formAction={formAction} className={danger ? styles.buttonDanger : undefined} onClick={afterYes} autoFocus>
           {yes}
         </button>
         <button type="button" className={styles.buttonSecondary} onClick={onNo}>
@@ -41,24 +43,24 @@ export function ConfirmBox({ text, yes, onNo, danger = false, submit, onYes }: C
   );
 }
 
-type ConfirmButtonProps = { question: string; yes: string; name?: string; value?: string; className?: string; label?: string; disabled?: boolean; children: ReactNode };
+type ConfirmButtonProps = { question: string; yes: string; name?: string; value?: string; className?: string; label?: string; disabled?: boolean; formAction?: FormAction; children: ReactNode };
 
 /**
  * A destructive submit button that asks first: the press puts the question in
  * its place, and "yes" submits the same form with the button's name and value.
  */
-export function ConfirmButton({ question, yes, name, value, className, label, disabled, children }: ConfirmButtonProps) {
+export function ConfirmButton({ question, yes, name, value, className, label, disabled, formAction, children }: ConfirmButtonProps) {
   const [asking, setAsking] = useState(false);
   if (asking) {
     const close = () => setAsking(false);
-    return <ConfirmBox text={question} yes={yes} danger onNo={close} onYes={close} submit={name ? { name, value: value ?? "" } : undefined} />;
+    return <ConfirmBox text={question} yes={yes} danger onNo={close} onYes={close} submit={name ? { name, value: value ?? "" } : undefined} formAction={formAction} />;
   }
   const ask = (event: MouseEvent<HTMLButtonElement>) => {
     event.preventDefault();
     setAsking(true);
   };
   return (
-    <button type="submit" name={name} value={value} className={className} aria-label={label} disabled={disabled} onClick={ask}>
+    <button type="submit" name={name} value={value} formAction={formAction} className={className} aria-label={label} disabled={disabled} onClick={ask}>
       {children}
     </button>
   );

@@ -1,32 +1,28 @@
 // Issue 12: every server action of the order page checks the session itself; without a live one nothing changes.
 import { eq } from "drizzle-orm";
-import { addNote, cancelOrder, moveRepairStatus, recordCash, reschedule, type OrderActionState } from "@/app/admin/(dashboard)/orders/[id]/actions";
+import { addNote, cancelOrder, moveRepairStatus, recordCash, reschedule } from "@/app/admin/(dashboard)/orders/[id]/actions";
 import { admins, slots } from "@/db/schema";
 import { signIn, signOut } from "@/lib/admin/auth";
-import { sessionCookieName } from "@/lib/admin/cookie";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
+import type { AdminActionState, EditResult } from "@/lib/admin/edit-result";
 import { setStaffDisabled } from "@/lib/admin/staff";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { overrideEnv } from "@/lib/env";
+import { actionContext, formOf } from "@/tests/support/action-session";
 import { TEST_ADMIN } from "@/tests/support/admin-session";
 import { dropAfterResponse, restoreAfterResponse } from "@/tests/support/after-response";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-/** Server actions read the session from next/headers: here, the token of whoever the test says is signed in. */
-let sessionToken: string | undefined;
-jest.mock("next/headers", () => ({
-  headers: async () => new Headers({ "user-agent": "jest" }),
-  cookies: async () => ({ get: (name: string) => (sessionToken && name === sessionCookieName() ? { name, value: sessionToken } : undefined) }),
-}));
+jest.mock("next/headers", () => jest.requireActual("@/tests/support/action-session").actionRequest);
 jest.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const suite = registerSuiteDatabase();
 const db = () => suite.testDb.db;
 const STAFF = { username: "dewi", password: "kata-sandi-staf-2026" };
-const SESSION_ENDED: OrderActionState = { status: "invalid", errors: ["Sesi admin berakhir. Silakan masuk lagi."] };
-const IDLE: OrderActionState = { status: "idle" };
+const SESSION_ENDED: EditResult = { status: "invalid", errors: { _form: "Sesi admin berakhir. Silakan masuk lagi." } };
+const IDLE: AdminActionState = { status: "idle" };
 
 async function tokenOf(credentials: { username: string; password: string }): Promise<string> {
   const result = await signIn(db(), { ...credentials, ip: null, userAgent: "jest" });
@@ -34,13 +30,9 @@ async function tokenOf(credentials: { username: string; password: string }): Pro
   return result.token;
 }
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
+const form = formOf;
 
-type OrderAction = (id: string, state: OrderActionState, form: FormData) => Promise<OrderActionState>;
+type OrderAction = (id: string, state: AdminActionState, form: FormData) => Promise<EditResult>;
 
 /** Each action with a form it would carry out for a live session (the check below can fail). */
 async function actions(): Promise<[string, OrderAction, FormData][]> {
@@ -79,7 +71,7 @@ beforeEach(async () => {
 describe("the order page's actions without a live session are refused and change nothing", () => {
   it.each(SESSIONS)("%s", async (_name, session) => {
     const order = await bookOrder(db());
-    sessionToken = await session();
+    actionContext.token = await session();
     const before = await snapshotTables(db());
     for (const [name, action, data] of await actions()) {
       expect([name, await action(order.id, IDLE, data)]).toEqual([name, SESSION_ENDED]);
@@ -93,7 +85,7 @@ describe("the same actions with a live session (the check above can fail)", () =
   afterEach(() => restoreAfterResponse());
 
   it("each one changes the order", async () => {
-    sessionToken = await tokenOf(TEST_ADMIN);
+    actionContext.token = await tokenOf(TEST_ADMIN);
     for (const [index, [name, action, data]] of (await actions()).entries()) {
       const order = await bookOrder(db(), { chatId: 5550100 + index, serviceDate: addDays(todayInJakarta(), 2 + index) });
       const before = await snapshotTables(db());

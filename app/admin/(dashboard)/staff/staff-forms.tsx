@@ -1,16 +1,12 @@
 "use client";
 import { useActionState } from "react";
-import { addStaff, makeStaffCode, removeStaffChat, resetPassword, toggleStaff, type StaffActionState } from "./actions";
+import type { AdminActionState } from "@/lib/admin/edit-result";
+import { ActionOutcome as Outcome } from "../action-outcome";
+import { addStaff, makeStaffCode, removeStaffChat, resetPassword, toggleStaff } from "./actions";
 import { ConfirmButton } from "../../confirm-step";
 import styles from "../../admin.module.css";
 
-const IDLE: StaffActionState = { status: "idle" };
-
-function Outcome({ state }: { state: StaffActionState }) {
-  if (state.status === "ok") return <p role="status" className={styles.ok}>{state.message}</p>;
-  if (state.status === "invalid") return <p role="alert" className={styles.error}>{Object.values(state.errors).join(" ")}</p>;
-  return null;
-}
+const IDLE: AdminActionState = { status: "idle" };
 
 export function AddStaffForm() {
   const [state, action, pending] = useActionState(addStaff, IDLE);

@@ -4,6 +4,8 @@ import { formatRupiah } from "@/lib/booking/money";
 import { moneyReceived, newRefundKey, refundableAttempt } from "@/lib/payments/refund-order";
 import { ConfirmButton } from "../../../confirm-step";
 import styles from "../../../admin.module.css";
+import { ActionForm, ResultArea } from "../../action-form";
+import { refund } from "./actions";
 
 const STATUS_LABEL: Record<Refund["status"], string> = { requested: "menunggu jawaban Midtrans", done: "selesai", failed: "ditolak" };
 
@@ -16,9 +18,8 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
   const received = moneyReceived(attempts);
   const left = received - refunds.filter((r) => r.status !== "failed").reduce((sum, r) => sum + r.amountIdr, 0);
   const apiAttempt = refundableAttempt(attempts, 1);
-  const action = `/admin/orders/${order.id}/refund`;
   return (
-    <>
+    <ResultArea actions={{ refund: refund.bind(null, order.id) }}>
       {refunds.length > 0 && (
         <ul>
           {refunds.map((r) => (
@@ -26,13 +27,13 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
               {formatRupiah(r.amountIdr)} · {r.via === "midtrans" ? "Midtrans" : "manual"} · {STATUS_LABEL[r.status]} · {r.actor}, {formatWibDateTime(r.createdAt)}
               {r.reason && <span className={styles.muted}> — {r.reason}</span>}
               {r.status === "requested" && r.via === "midtrans" && (
-                <form method="post" action={action} className={styles.form}>
+                <ActionForm action="refund" className={styles.form}>
                   <input type="hidden" name="via" value="midtrans" />
                   <input type="hidden" name="amountIdr" value={r.amountIdr} />
                   <input type="hidden" name="reason" value={r.reason} />
                   <input type="hidden" name="refundKey" value={r.refundKey} />
                   <button type="submit">Coba kirim lagi ke Midtrans</button>
-                </form>
+                </ActionForm>
               )}
             </li>
           ))}
@@ -46,7 +47,7 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
             Bisa dikembalikan: <strong>{formatRupiah(left)}</strong>
           </p>
           {apiAttempt && (
-            <form method="post" action={action} className={styles.form} aria-label="Refund lewat Midtrans">
+            <ActionForm action="refund" className={styles.form} label="Refund lewat Midtrans">
               <input type="hidden" name="via" value="midtrans" />
               <input type="hidden" name="refundKey" value={newRefundKey(order)} />
               <label>
@@ -64,9 +65,9 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
               >
                 Refund lewat Midtrans ({apiAttempt.paymentType})
               </ConfirmButton>
-            </form>
+            </ActionForm>
           )}
-          <form method="post" action={action} className={styles.form} aria-label="Tandai sudah dikembalikan manual">
+          <ActionForm action="refund" className={styles.form} label="Tandai sudah dikembalikan manual">
             <input type="hidden" name="via" value="manual" />
             <input type="hidden" name="refundKey" value={newRefundKey(order)} />
             <label>
@@ -84,9 +85,9 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
             >
               Tandai sudah dikembalikan manual
             </ConfirmButton>
-          </form>
+          </ActionForm>
         </>
       )}
-    </>
+    </ResultArea>
   );
 }
