@@ -71,10 +71,15 @@ export function makeUpdates(tg: TelegramStandIn) {
       },
     };
   };
-  const tapUpdate = (chatId: number, message: ChatMessage, data: string) => ({
-    update_id: ++nextUpdateId,
+  const tapUpdate = (chatId: number, message: ChatMessage, data: string) => {
+    const id = `cbq${++nextUpdateId}`;
+    tg.issueCallbackQuery(id, chatId, message.messageId);
+    return tapBody(chatId, message, data, id);
+  };
+  const tapBody = (chatId: number, message: ChatMessage, data: string, id: string) => ({
+    update_id: nextUpdateId,
     callback_query: {
-      id: `cbq${nextUpdateId}`,
+      id,
       chat_instance: "-1",
       from: from(chatId),
       message: {
