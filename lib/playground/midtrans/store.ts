@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { getEnv } from "@/lib/env";
+import { scopedState } from "../scoped-state";
 
 /**
  * The Midtrans stand-in's transactions, in memory (one `next start` process;
@@ -74,24 +74,15 @@ export interface MidtransState {
   counter: number;
 }
 
-const holder = globalThis as unknown as { __jiotPlaygroundMidtrans?: MidtransState };
-const scoped = new AsyncLocalStorage<MidtransState>();
-
 export function createMidtransState(setup?: MidtransSetup): MidtransState {
   return { ...(setup ? { setup } : {}), transactions: new Map(), byToken: new Map(), notifications: [], counter: 0 };
 }
 
-/** The state the current request runs on: its own (withMidtransState), else the playground's. */
-export function midtransState(): MidtransState {
-  const own = scoped.getStore();
-  if (own) return own;
-  holder.__jiotPlaygroundMidtrans ??= createMidtransState();
-  return holder.__jiotPlaygroundMidtrans;
-}
+const scoped = scopedState("__jiotPlaygroundMidtrans", () => createMidtransState());
 
-export function withMidtransState<T>(state: MidtransState, run: () => T): T {
-  return scoped.run(state, run);
-}
+/** The state the current request runs on: its own (withMidtransState), else the playground's. */
+export const midtransState = (): MidtransState => scoped.current();
+export const withMidtransState = <T>(own: MidtransState, run: () => T): T => scoped.run(own, run);
 
 export function midtransSetup(): MidtransSetup {
   const own = midtransState().setup;
@@ -106,7 +97,7 @@ export function midtransSetup(): MidtransSetup {
 }
 
 export function resetPlaygroundMidtrans(): void {
-  holder.__jiotPlaygroundMidtrans = undefined;
+  scoped.replace();
 }
 
 export function nextCounter(): number {

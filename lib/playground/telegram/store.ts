@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { getEnv } from "@/lib/env";
+import { scopedState } from "../scoped-state";
 import { PRESET_CUSTOMERS } from "./customers";
 import type { BotCommand, ReplyKeyboardMarkup, TgChat, TgMessage, TgUpdate, TgUser } from "./types";
 
@@ -89,9 +89,6 @@ export interface TelegramState {
   nextId: number;
 }
 
-const holder = globalThis as unknown as { __jiotPlaygroundTelegram?: TelegramState };
-const scoped = new AsyncLocalStorage<TelegramState>();
-
 /** A Telegram of its own: with a setup, no preset customers and no webhook until the bot sets one. */
 export function createTelegramState(setup?: TelegramSetup): TelegramState {
   return {
@@ -110,23 +107,15 @@ export function createTelegramState(setup?: TelegramSetup): TelegramState {
   };
 }
 
-/** The state the current request runs on: its own (withTelegramState), else the playground's. */
-export function telegramState(): TelegramState {
-  const own = scoped.getStore();
-  if (own) return own;
-  holder.__jiotPlaygroundTelegram ??= createTelegramState();
-  return holder.__jiotPlaygroundTelegram;
-}
+const scoped = scopedState("__jiotPlaygroundTelegram", () => createTelegramState());
 
-export function withTelegramState<T>(state: TelegramState, run: () => T): T {
-  return scoped.run(state, run);
-}
+/** The state the current request runs on: its own (withTelegramState), else the playground's. */
+export const telegramState = (): TelegramState => scoped.current();
+export const withTelegramState = <T>(own: TelegramState, run: () => T): T => scoped.run(own, run);
 
 /** Tests start from an empty Telegram. */
 export function resetPlaygroundTelegram(): void {
-  const old = holder.__jiotPlaygroundTelegram;
-  holder.__jiotPlaygroundTelegram = createTelegramState();
-  old?.waiters.forEach((wake) => wake());
+  scoped.replace()?.waiters.forEach((wake) => wake());
 }
 
 export function telegramSetup(): TelegramSetup {
