@@ -71,11 +71,6 @@ export function makeUpdates(tg: TelegramStandIn) {
       },
     };
   };
-  const tapUpdate = (chatId: number, message: ChatMessage, data: string) => {
-    const id = `cbq${++nextUpdateId}`;
-    tg.issueCallbackQuery(id, chatId, message.messageId);
-    return tapBody(chatId, message, data, id);
-  };
   const tapBody = (chatId: number, message: ChatMessage, data: string, id: string) => ({
     update_id: nextUpdateId,
     callback_query: {
@@ -92,7 +87,11 @@ export function makeUpdates(tg: TelegramStandIn) {
       data,
     },
   });
-
+  const tapUpdate = (chatId: number, message: ChatMessage, data: string) => {
+    const id = `cbq${++nextUpdateId}`;
+    tg.issueCallbackQuery(id, chatId, message.messageId);
+    return tapBody(chatId, message, data, id);
+  };
   return { textUpdate, tapUpdate };
 }
 
