@@ -1,1 +1,0 @@
-CREATE INDEX "orders_needs_refund_idx" ON "orders" USING btree ("created_at","id") WHERE "orders"."needs_refund";
