@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   // Migrations are read from disk by the embedded database on first use.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   poweredByHeader: false,
+  // `next start` loads every route's bundle as it starts, on the thread that answers the first
+  // request; a fresh instance loads only the route asked for (Vercel's functions do so anyway).
+  experimental: { preloadEntriesOnStart: false },
   typescript: { tsconfigPath: "tsconfig.json" },
   // Pages get theirs from proxy.ts (a nonce per response); /api answers are JSON only.
   async headers() {

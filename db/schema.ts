@@ -169,6 +169,10 @@ export const orders = pgTable(
     // (service_date, created_at) then id for the service-date sorts; created_at ranges use the first.
     index("orders_created_id_idx").on(t.createdAt, t.id),
     index("orders_service_date_idx").on(t.serviceDate, t.createdAt),
+    // "Perlu refund": a few orders among all of them, which the list otherwise finds by reading the whole table
+    // (or, sorted by service date, a long stretch of orders_service_date_idx). One partial index per sort key.
+    index("orders_needs_refund_idx").on(t.createdAt, t.id).where(sql`${t.needsRefund}`),
+    index("orders_needs_refund_service_idx").on(t.serviceDate, t.createdAt, t.id).where(sql`${t.needsRefund}`),
     index("orders_username_idx").on(sql`lower(${t.telegramUsername})`),
     index("orders_name_idx").on(sql`lower(${t.customerName})`),
     index("orders_phone_idx").on(t.customerPhone),

@@ -26,6 +26,17 @@ export function stampConfigVersion(tx: Database, version: string | null): void {
   if (version) stamps.set(tx, version);
 }
 
+/**
+ * `db` as a reader that has read `version` (outside a transaction: a page that
+ * read the version in its own first statement). Each statement after that sees
+ * at least that version, as in a stamped transaction.
+ */
+export function readerAtConfigVersion(db: Database, version: string | null): Database {
+  const reader = Object.create(db) as Database;
+  stampConfigVersion(reader, version);
+  return reader;
+}
+
 /** The read `key` of the shop's configuration, from the cache when `db` is a stamped transaction. Callers must not change what it returns. */
 export function readConfig<T>(db: Database, key: string, load: () => Promise<T>): Promise<T> {
   const version = stamps.get(db);

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { conversations, orders, type NewOrder, type Order } from "../schema";
+import { conversations, orders, payments, type NewOrder, type Order, type Payment } from "../schema";
+import { configVersionSql } from "./config-cache";
 
 /**
  * Inserts an order unless its booking code (or token) is taken; returns undefined
@@ -23,6 +24,23 @@ export async function findOrderByStatusToken(db: Database, { token }: { token: s
   if (!TOKEN_ALPHABET.test(token)) return undefined;
   const rows = await db.select().from(orders).where(eq(orders.statusToken, token)).limit(1);
   return rows[0];
+}
+
+/** The status page's read in one statement: the order, its payment attempts (oldest first) and the config version. */
+export async function findOrderPageByStatusToken(
+  db: Database,
+  { token }: { token: string },
+): Promise<{ order: Order; attempts: Payment[]; configVersion: string | null } | undefined> {
+  if (!TOKEN_ALPHABET.test(token)) return undefined;
+  const rows = await db
+    .select({ order: orders, attempt: payments, configVersion: configVersionSql })
+    .from(orders)
+    .leftJoin(payments, eq(payments.orderId, orders.id))
+    .where(eq(orders.statusToken, token))
+    .orderBy(asc(payments.attempt));
+  const first = rows[0];
+  if (!first) return undefined;
+  return { order: first.order, attempts: rows.flatMap((row) => (row.attempt ? [row.attempt] : [])), configVersion: first.configVersion };
 }
 
 export async function findOrderByBookingCode(db: Database, { code }: { code: string }): Promise<Order | undefined> {

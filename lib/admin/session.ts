@@ -1,17 +1,21 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/db";
 import { clientIpOf } from "@/lib/http/client-ip";
 import { adminOfSessionToken, type SignedInAdmin } from "./auth";
 import { sessionCookieName } from "./cookie";
 import { isOwner, OWNER_ONLY_MESSAGE } from "./roles";
 
-/** The signed-in admin of the current request (pages, layouts, server actions), if any. */
-export async function currentAdmin(): Promise<SignedInAdmin | undefined> {
+/**
+ * The signed-in admin of the current request (pages, layouts, server actions), if any.
+ * Read once per server render: the layout and the page both check it, one query answers both.
+ */
+export const currentAdmin = cache(async (): Promise<SignedInAdmin | undefined> => {
   const token = (await cookies()).get(sessionCookieName())?.value;
   return adminOfSessionToken(await getDb(), token);
-}
+});
 
 /** For admin pages: the admin, or a redirect to the login page that comes back here afterwards. */
 export async function requireAdminPage(next = "/admin"): Promise<SignedInAdmin> {

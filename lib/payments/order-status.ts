@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
-import { findOrderByStatusToken } from "@/db/queries/orders";
-import { findLatestPayment, listOrderPayments } from "@/db/queries/payments";
+import { findOrderByStatusToken, findOrderPageByStatusToken } from "@/db/queries/orders";
+import { findLatestPayment } from "@/db/queries/payments";
 import { labelsFor, methodUsedLabel, type Language } from "@/lib/booking/status-labels";
 import type { Order, Payment, PaymentMethod, PaymentStatus, RepairStatus } from "@/db/schema";
 import { attemptStatusOf } from "./apply-transaction";
@@ -30,6 +30,8 @@ export interface OrderStatusView {
   methodLabel: string;
   /** A bank transfer issued in the chat that can still be paid. */
   virtualAccount?: Pick<Payment, "vaBank" | "vaNumber" | "billKey" | "billerCode" | "expiresAt">;
+  /** The config_version read with the order (the shop's details may then come from the instance's cache). */
+  configVersion: string | null;
 }
 
 export function orderStatusJson(order: Order): OrderStatusJson {
@@ -47,12 +49,12 @@ export function orderStatusJson(order: Order): OrderStatusJson {
   };
 }
 
-/** Everything the status page shows, from one read; undefined for an unknown token. */
+/** Everything the status page shows, from one statement; undefined for an unknown token. */
 export async function getOrderStatusView(token: string, now = new Date(), language?: Language): Promise<OrderStatusView | undefined> {
   const db = await getDb();
-  const order = await findOrderByStatusToken(db, { token });
-  if (!order) return undefined;
-  const attempts = await listOrderPayments(db, { orderId: order.id });
+  const found = await findOrderPageByStatusToken(db, { token });
+  if (!found) return undefined;
+  const { order, attempts, configVersion } = found;
   const latest = attempts.at(-1);
   const canPay = paymentRefusal(order, now) === undefined;
   const liveVa =
@@ -60,7 +62,14 @@ export async function getOrderStatusView(token: string, now = new Date(), langua
       ? latest
       : undefined;
   const methodLanguage = language ?? (order.language === "en" ? "en" : "id");
-  return { json: orderStatusJson(order), order, canPay, methodLabel: methodLabelOf(order, attempts, methodLanguage), virtualAccount: liveVa };
+  return {
+    json: orderStatusJson(order),
+    order,
+    canPay,
+    methodLabel: methodLabelOf(order, attempts, methodLanguage),
+    virtualAccount: liveVa,
+    configVersion,
+  };
 }
 
 /** The paid attempt's method (a Snap page offers several), or what the customer chose while nothing is paid. */

@@ -1,4 +1,5 @@
 import type { Database } from "@/db";
+import { readerAtConfigVersion } from "@/db/queries/config-cache";
 import { getShopSettings } from "@/db/queries/settings";
 import type { Language } from "@/lib/booking/status-labels";
 import { listAllSlots } from "@/db/queries/slots";
@@ -12,8 +13,12 @@ export interface ShopInfo {
   hours?: string;
 }
 
-/** The shop's address, number, map and hours, for a page that does not load the settings itself. */
-export async function loadShopInfo(db: Database, language: Language = "id"): Promise<ShopInfo> {
+/**
+ * The shop's address, number, map and hours, for a page that does not load the
+ * settings itself; from the instance's cache when the page read `configVersion` first.
+ */
+export async function loadShopInfo(db: Database, language: Language = "id", { configVersion }: { configVersion?: string | null } = {}): Promise<ShopInfo> {
+  if (configVersion) db = readerAtConfigVersion(db, configVersion);
   const [settings, slots, weekdayCapacities] = await Promise.all([getShopSettings(db), listAllSlots(db), readWeekdayCapacities(db)]);
   return { contact: shopContactOf(settings), hours: openingHoursLine(weeklyHours(slots, weekdayCapacities, settings.closedWeekdays), language) };
 }

@@ -53,7 +53,7 @@ export async function generateOrders(db: Database, { count, days = 1095 }: { cou
       language, device_id, part_id, slot_id, device_name, part_name, slot_label, service_date, payment_method,
       payment_status, repair_status, amount_idr, hold_expires_at, paid_at, created_at, updated_at)
     select
-      ((s.i * 7919 + 1234567) % 90000000 + 10000000)::text,
+      ((s.i::bigint * 7919 + 1234567) % 90000000 + 10000000)::text,
       translate(rtrim(encode(decode(md5(random()::text || s.i::text), 'hex'), 'base64'), '='), '+/', '-_'),
       5550000000 + s.customer, 5550000000 + s.customer,
       lower((${pgArray(FIRST_NAMES)})[1 + s.customer % ${FIRST_NAMES.length}]) || '_' || s.customer,

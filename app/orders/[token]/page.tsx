@@ -12,6 +12,7 @@ import { virtualAccountText } from "@/lib/payments/texts";
 import { orderPageTexts } from "@/lib/site/order-page-texts";
 import { askedLanguage, languageSwitch, pageLanguage } from "@/lib/site/page-language";
 import { ShopContactCard } from "../../shop-contact";
+import { needsPayPanel } from "@/lib/site/pay-panel-watch";
 import { PayPanel } from "./pay-panel";
 import styles from "./order.module.css";
 
@@ -26,7 +27,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const view = await getOrderStatusView(token, new Date(), askedLanguage(query.lang));
   if (!view) notFound();
   const language = pageLanguage(query.lang, view.order.language);
-  const shop = await loadShopInfo(await getDb(), language);
+  const shop = await loadShopInfo(await getDb(), language, { configVersion: view.configVersion });
   const { json, order, canPay, methodLabel, virtualAccount } = view;
   const labels = labelsFor(language);
   const t = orderPageTexts(language);
@@ -84,7 +85,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </p>
       )}
       {canPay && order.holdExpiresAt && <p className={styles.note}>{t.payBefore(order.holdExpiresAt)}</p>}
-      <PayPanel
+      {needsPayPanel({ canPay, paymentStatus: json.paymentStatus }) && (
+        <PayPanel
         token={token}
         canPay={canPay}
         virtualAccountLive={Boolean(virtualAccount)}
@@ -95,6 +97,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         language={language}
         texts={t.pay}
       />
+      )}
       <section className={styles.card} aria-label={t.shopLabel}>
         <ShopContactCard heading={t.shopHeading} info={shop} language={language} />
       </section>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import Script from "next/script";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PayPanelTexts } from "@/lib/site/order-page-texts";
+import { WATCHED_PAYMENT_STATUSES } from "@/lib/site/pay-panel-watch";
 import styles from "./order.module.css";
 
 interface SnapCallbacks {
@@ -26,7 +27,6 @@ const SLOWER_AFTER_MS = 15 * 60_000;
 const SLOWEST_POLL_MS = 30_000;
 /** Every this many reads, the server also asks Midtrans (it throttles that per order itself). */
 const MIDTRANS_CHECK_EVERY = 5;
-const OPEN_STATUSES = ["unpaid", "pending", "failed", "review"];
 
 function pollDelay(sinceMs: number): number {
   if (sinceMs < FAST_FOR_MS) return FAST_POLL_MS;
@@ -79,7 +79,7 @@ export function PayPanel({ token, canPay, virtualAccountLive, paymentStatus, rep
       known.current = { paymentStatus: status.paymentStatus, repairStatus: status.repairStatus };
       router.refresh();
     }
-    return OPEN_STATUSES.includes(status.paymentStatus);
+    return WATCHED_PAYMENT_STATUSES.includes(status.paymentStatus);
   }, [token, router]);
 
   const stopPolling = useCallback(() => {
@@ -114,7 +114,7 @@ export function PayPanel({ token, canPay, virtualAccountLive, paymentStatus, rep
   }, [check, schedule, stopPolling]);
 
   useEffect(() => {
-    if (!OPEN_STATUSES.includes(paymentStatus)) return;
+    if (!WATCHED_PAYMENT_STATUSES.includes(paymentStatus)) return;
     pollingSince.current = Date.now();
     // Back from Snap's finish redirect: ask at once; otherwise keep watching quietly.
     const start = window.setTimeout(returnedFromPayment ? startPolling : schedule, 0);

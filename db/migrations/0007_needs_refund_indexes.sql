@@ -1,0 +1,2 @@
+CREATE INDEX "orders_needs_refund_idx" ON "orders" USING btree ("created_at","id") WHERE "orders"."needs_refund";--> statement-breakpoint
+CREATE INDEX "orders_needs_refund_service_idx" ON "orders" USING btree ("service_date","created_at","id") WHERE "orders"."needs_refund";
