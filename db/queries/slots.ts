@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { closedDates, orders, slots, slotWeekdayCapacity, type Order, type Slot } from "../schema";
+import { closedDates, orders, slots, slotWeekdayCapacity, waitlist, type Order, type Slot } from "../schema";
+import { offerHoldsPlaceAt } from "./waitlist";
 import { weekdayOfColumn } from "./weekday-capacity";
 
 export interface SlotDay extends Slot {
@@ -44,10 +45,18 @@ export async function listSlotDays(db: Database, { serviceDate, now = new Date()
     .where(and(eq(orders.serviceDate, serviceDate), holdsPlaceAt(now)))
     .groupBy(orders.slotId)
     .as("taken_places");
+  // A place held for a waitlist offer is taken for everyone else until the offer ends.
+  const offered = db
+    .select({ slotId: waitlist.offeredSlotId, held: sql<number>`count(*)::int`.as("held") })
+    .from(waitlist)
+    .where(and(eq(waitlist.serviceDate, serviceDate), offerHoldsPlaceAt(now)))
+    .groupBy(waitlist.offeredSlotId)
+    .as("offered_places");
   const rows = await db
-    .select({ slot: slots, dayCapacity: slotWeekdayCapacity.capacity, taken: sql<number>`coalesce(${taken.taken}, 0)::int` })
+    .select({ slot: slots, dayCapacity: slotWeekdayCapacity.capacity, taken: sql<number>`(coalesce(${taken.taken}, 0) + coalesce(${offered.held}, 0))::int` })
     .from(slots)
     .leftJoin(taken, eq(taken.slotId, slots.id))
+    .leftJoin(offered, eq(offered.slotId, slots.id))
     .leftJoin(slotWeekdayCapacity, and(eq(slotWeekdayCapacity.slotId, slots.id), eq(slotWeekdayCapacity.weekday, weekdayOfColumn(sql`${serviceDate}::date`))))
     .where(eq(slots.active, true))
     .orderBy(asc(slots.startTime), asc(slots.id));
@@ -60,8 +69,8 @@ export async function listSlotDays(db: Database, { serviceDate, now = new Date()
 }
 
 /** Locks the slot's row for the rest of the transaction: bookings of one slot take turns. */
-export async function lockSlot(tx: Database, { slotId }: { slotId: number }): Promise<Slot | undefined> {
-  const rows = await tx.select().from(slots).where(eq(slots.id, slotId)).for("update");
+export async function lockSlot(tx: Database, { slotId, skipLocked = false }: { slotId: number; skipLocked?: boolean }): Promise<Slot | undefined> {
+  const rows = await tx.select().from(slots).where(eq(slots.id, slotId)).for("update", skipLocked ? { skipLocked: true } : {});
   return rows[0];
 }
 

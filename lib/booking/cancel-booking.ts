@@ -2,12 +2,13 @@ import type { Database } from "@/db";
 import { lockOrder, updateOrder } from "@/db/queries/orders";
 import type { Order } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { offerFreedPlaces } from "./waitlist-offer";
 
 export type CancelResult = { ok: true; order: Order } | { ok: false; reason: "not_found" | "already_cancelled" | "completed" };
 
 /**
- * Cancels a booking, which frees its place in the slot. Money already received
- * is not lost: a paid order is flagged for refund.
+ * Cancels a booking, which frees its place in the slot (offered at once to the
+ * date's first waiting chat). Money already received is not lost: a paid order is flagged for refund.
  */
 export async function cancelBookingIn(
   tx: Database,
@@ -31,6 +32,7 @@ export async function cancelBookingIn(
     after: { repairStatus: updated.repairStatus, needsRefund: updated.needsRefund, reason },
     ip,
   });
+  await offerFreedPlaces(tx, { serviceDate: order.serviceDate, now: new Date() });
   return { ok: true, order: updated };
 }
 

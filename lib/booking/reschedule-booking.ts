@@ -12,6 +12,7 @@ import { PAYABLE_STATUSES } from "@/lib/payments/payment-state";
 import { checkBookingDate, slotStartsInTime } from "./availability";
 import { todayInJakarta, wibInstant, type DateRejection, type IsoDate } from "./calendar";
 import { reserveSlot } from "./reserve-slot";
+import { offerFreedPlaces } from "./waitlist-offer";
 
 /** Who asks: the customer in their own chat (cutoff before the current slot applies), or the shop. */
 export type Rescheduler =
@@ -114,6 +115,8 @@ export async function rescheduleBookingIn(tx: Database, request: RescheduleReque
   const event: OrderEvent = request.notice ?? { kind: "rescheduled" };
   const discriminator = `v${updated.version}`;
   await notifyOrderEvent(tx, { order: updated, event, discriminator });
+  // The place left behind goes to that date's first waiting chat.
+  await offerFreedPlaces(tx, { serviceDate: order.serviceDate, now, settings });
   return { ok: true, order: updated, before: order, messageKey: orderEventKey(updated, event, discriminator) };
 }
 
