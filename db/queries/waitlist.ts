@@ -164,3 +164,11 @@ export async function listWaitlistFrom(db: Database, { from, limit }: { from: st
     .orderBy(asc(waitlist.serviceDate), asc(waitlist.createdAt), asc(waitlist.id))
     .limit(limit);
 }
+
+/** Ends every live wait (waiting or offered) of a date. */
+export async function cancelLiveWaits(db: Database, { serviceDate, now }: { serviceDate: string; now: Date }): Promise<void> {
+  await db
+    .update(waitlist)
+    .set({ state: "cancelled", updatedAt: now })
+    .where(and(eq(waitlist.serviceDate, serviceDate), inArray(waitlist.state, ["waiting", "offered"])));
+}

@@ -16,7 +16,7 @@ import { lockAllSlots, lockSlot } from "@/db/queries/slots";
 import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import { recordAudit } from "@/lib/audit/record";
 import { formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
-import { offerFreedPlaces, offerWaitingPlaces } from "@/lib/booking/waitlist-offer";
+import { endWaitsOn, offerFreedPlaces, offerWaitingPlaces } from "@/lib/booking/waitlist-offer";
 import type { ClosedDateInput, SettingsInput, SlotInput } from "./catalog-input";
 import { invalid, ok, type AdminActor, type EditResult } from "./edit-result";
 
@@ -96,6 +96,7 @@ export async function closeDate(db: Database, actor: AdminActor, input: ClosedDa
     }
     const before = await findClosedDate(tx, input);
     const after = await upsertClosedDate(tx, input);
+    await endWaitsOn(tx, { serviceDate: input.date, now });
     await recordAudit(tx, { actor: actor.username, ip: actor.ip, entity: "closed_date", entityId: input.date, action: before ? "update" : "create", before: before ?? null, after });
     return ok(`Toko tutup pada ${formatDateDmy(input.date)}.`);
   });

@@ -32,7 +32,7 @@ export async function cancelBookingIn(
     after: { repairStatus: updated.repairStatus, needsRefund: updated.needsRefund, reason },
     ip,
   });
-  await offerFreedPlaces(tx, { serviceDate: order.serviceDate, now: new Date() });
+  await offerFreedPlaces(tx, { serviceDate: order.serviceDate, now: new Date(), waitForSlot: true });
   return { ok: true, order: updated };
 }
 

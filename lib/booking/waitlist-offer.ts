@@ -1,7 +1,7 @@
 import { getDb, type Database } from "@/db";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
 import { findSlot } from "@/db/queries/slots";
-import { listWaitedDates, lockFirstWaiting, lockLapsedOffers, updateWait } from "@/db/queries/waitlist";
+import { cancelLiveWaits, listWaitedDates, lockFirstWaiting, lockLapsedOffers, updateWait } from "@/db/queries/waitlist";
 import { queueOfferExpired, queueWaitOffer } from "@/lib/notify/waitlist-messages";
 import { getSlotAvailability } from "./availability";
 import { addDays, todayInJakarta, type IsoDate } from "./calendar";
@@ -12,10 +12,16 @@ import { reserveSlot } from "./reserve-slot";
  * served, in the caller's transaction (the one that freed the place, so the
  * message is queued exactly when the place is free). Each place is held through
  * reserveSlot, under the slot's lock and capacity check, so a place is held for
- * an offer or booked, never both. Locks are not waited for (a slot being booked
- * right now, a wait another transaction is offering): the waitlist sweep comes back.
+ * an offer or booked, never both. A wait another transaction is offering is
+ * passed over. `waitForSlot`: a cancel or an expiry holds no slot lock, so it
+ * waits its turn for the slot (the freed place cannot slip to a booking in
+ * between); other callers may hold a slot already and so skip a busy one,
+ * for the waitlist sweep to come back to.
  */
-export async function offerFreedPlaces(tx: Database, { serviceDate, now, settings }: { serviceDate: IsoDate; now: Date; settings?: ShopSettings }): Promise<number> {
+export async function offerFreedPlaces(
+  tx: Database,
+  { serviceDate, now, settings, waitForSlot = false }: { serviceDate: IsoDate; now: Date; settings?: ShopSettings; waitForSlot?: boolean },
+): Promise<number> {
   const shop = settings ?? (await getShopSettings(tx));
   let offered = 0;
   for (;;) {
@@ -24,7 +30,7 @@ export async function offerFreedPlaces(tx: Database, { serviceDate, now, setting
     const free = (await getSlotAvailability(tx, { serviceDate, now, settings: shop })).filter((slot) => slot.bookable);
     let held = false;
     for (const slot of free) {
-      const place = await reserveSlot(tx, { slotId: slot.id, serviceDate, now, skipLocked: true });
+      const place = await reserveSlot(tx, { slotId: slot.id, serviceDate, now, skipLocked: !waitForSlot });
       if (!place.ok) continue;
       const offerExpiresAt = new Date(now.getTime() + shop.waitlistOfferMinutes * 60_000);
       const entry = await updateWait(tx, { id: first.id, state: "offered", offeredSlotId: slot.id, offerExpiresAt, now });
@@ -35,6 +41,11 @@ export async function offerFreedPlaces(tx: Database, { serviceDate, now, setting
     }
     if (!held) return offered;
   }
+}
+
+/** The shop closed the date: nobody waits for it any more (its offers hold nothing). */
+export async function endWaitsOn(tx: Database, { serviceDate, now }: { serviceDate: IsoDate; now: Date }): Promise<void> {
+  await cancelLiveWaits(tx, { serviceDate, now });
 }
 
 /** offerFreedPlaces for every coming date chats wait for: after the owner raises a capacity or reopens a date, and in the sweep. */
