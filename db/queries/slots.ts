@@ -86,23 +86,26 @@ export async function lockAllSlots(tx: Database): Promise<void> {
 /**
  * What a booking must know of its slot and day once it holds the slot's lock,
  * in one statement after the lock (so it sees a closing, a weekday edit or a
- * booking that committed while it waited): the places held, whether the date is
+ * booking that committed while it waited): the places held by orders and, apart
+ * from `exceptChatId`'s own, by waitlist offers still running at `now`, whether the date is
  * closed, and the slot's capacity set for that weekday, if the owner set one.
  */
 export async function readSlotDay(
   tx: Database,
-  { slotId, serviceDate }: { slotId: number; serviceDate: string },
-): Promise<{ taken: number; closed: boolean; weekdayCapacity: number | null }> {
+  { slotId, serviceDate, now, exceptChatId = null }: { slotId: number; serviceDate: string; now: Date; exceptChatId?: number | null },
+): Promise<{ taken: number; heldForOffers: number; closed: boolean; weekdayCapacity: number | null }> {
+  const offers = and(eq(waitlist.offeredSlotId, slotId), eq(waitlist.serviceDate, serviceDate), offerHoldsPlaceAt(now), exceptChatId === null ? undefined : ne(waitlist.chatId, exceptChatId));
   const rows = await tx
     .select({
       taken: sql<number>`count(*)::int`,
+      heldForOffers: sql<number>`(select count(*)::int from ${waitlist} where ${offers})`,
       closed: sql<boolean>`exists (select 1 from ${closedDates} where ${closedDates.date} = ${serviceDate}::date)`,
       weekdayCapacity: sql<number | null>`(select ${slotWeekdayCapacity.capacity} from ${slotWeekdayCapacity} where ${slotWeekdayCapacity.slotId} = ${slotId} and ${slotWeekdayCapacity.weekday} = ${weekdayOfColumn(sql`${serviceDate}::date`)})`,
     })
     .from(orders)
     .where(and(eq(orders.slotId, slotId), eq(orders.serviceDate, serviceDate), holdsPlace));
   const row = rows[0];
-  return { taken: row?.taken ?? 0, closed: Boolean(row?.closed), weekdayCapacity: row?.weekdayCapacity ?? null };
+  return { taken: row?.taken ?? 0, heldForOffers: row?.heldForOffers ?? 0, closed: Boolean(row?.closed), weekdayCapacity: row?.weekdayCapacity ?? null };
 }
 
 /**

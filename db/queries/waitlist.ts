@@ -7,25 +7,6 @@ export function offerHoldsPlaceAt(now: Date) {
   return and(eq(waitlist.state, "offered"), gte(waitlist.offerExpiresAt, now));
 }
 
-/** Places of a slot and day held for waitlist offers at `now`, but not the one offered to `exceptChatId` (it is booking that place). */
-export async function countHeldOffers(
-  db: Database,
-  { slotId, serviceDate, now, exceptChatId }: { slotId: number; serviceDate: string; now: Date; exceptChatId?: number | null },
-): Promise<number> {
-  const rows = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(waitlist)
-    .where(
-      and(
-        eq(waitlist.offeredSlotId, slotId),
-        eq(waitlist.serviceDate, serviceDate),
-        offerHoldsPlaceAt(now),
-        exceptChatId == null ? undefined : ne(waitlist.chatId, exceptChatId),
-      ),
-    );
-  return rows[0]?.count ?? 0;
-}
-
 /** Records a wait, unless the chat already waits for that date (then undefined). */
 export async function insertWait(
   db: Database,

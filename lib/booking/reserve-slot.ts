@@ -1,6 +1,5 @@
 import type { Database } from "@/db";
 import { lockLapsedHolds, lockSlot, readSlotDay } from "@/db/queries/slots";
-import { countHeldOffers } from "@/db/queries/waitlist";
 import type { Slot } from "@/db/schema";
 import { expireLockedOrder } from "@/lib/payments/expire-holds";
 
@@ -36,10 +35,10 @@ export async function reserveSlot(
   const slot = await lockSlot(tx, { slotId, skipLocked });
   if (!slot) return { ok: false, reason: skipLocked ? "slot_full" : "slot_closed" };
   if (!slot.active) return { ok: false, reason: "slot_closed" };
-  const day = await readSlotDay(tx, { slotId, serviceDate });
+  const day = await readSlotDay(tx, { slotId, serviceDate, now, exceptChatId: forChatId });
   const capacity = day.weekdayCapacity ?? slot.capacity;
   if (day.closed || capacity === 0) return { ok: false, reason: "slot_closed" };
-  let taken = day.taken + (await countHeldOffers(tx, { slotId, serviceDate, now, exceptChatId: forChatId }));
+  let taken = day.taken + day.heldForOffers;
   if (taken >= capacity) {
     const lapsed = await lockLapsedHolds(tx, { slotId, serviceDate, now });
     if (taken - lapsed.length >= capacity) return { ok: false, reason: "slot_full" };
