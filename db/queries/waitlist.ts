@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { slots, waitlist, type WaitlistEntry, type WaitlistState } from "../schema";
 
