@@ -11,16 +11,16 @@ import { expireHolds } from "@/lib/payments/expire-holds";
 import { saveSlot } from "@/lib/admin/catalog-schedule";
 import { consistencyProblems } from "@/tests/support/consistency";
 import { bookOrder, holdRanOut } from "@/tests/support/payment-fixtures";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
+import type { TestDatabase } from "@/tests/support/test-db";
 import { offersTo, onePlaceDay, waitFor, waitOf } from "@/tests/support/waitlist-fixtures";
 
 // Issue 16, waitlist: a freed place goes to the first waiting chat, held for it, then to the next.
+const suite = registerSuiteDatabase();
 let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await setupTestDatabase();
+beforeEach(() => {
+  testDb = suite.testDb;
 });
-afterAll(() => testDb.close());
-beforeEach(() => testDb.reset());
 
 const DAY = addDays(todayInJakarta(), 2);
 const OWNER = { username: "sari", ip: null };

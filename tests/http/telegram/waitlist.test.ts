@@ -6,23 +6,17 @@ import { deliverDueMessages } from "@/lib/notify/deliver";
 import { answerPhone } from "@/tests/support/bot-flows";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 import { buttonTexts, postUpdate, TelegramCustomer, useStandInBot } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
+import type { TelegramStandIn } from "@/tests/support/telegram-stand-in";
+import type { TestDatabase } from "@/tests/support/test-db";
 import { onePlaceDay } from "@/tests/support/waitlist-fixtures";
 
+const suite = registerSuiteDatabase({ bot: true });
 let testDb: TestDatabase;
 let tg: TelegramStandIn;
-beforeAll(async () => {
-  [testDb, tg] = await Promise.all([setupTestDatabase(), startTelegramStandIn()]);
+beforeEach(() => {
+  ({ testDb, tg } = suite);
   useStandInBot(tg);
-});
-afterAll(async () => {
-  await tg.close();
-  await testDb.close();
-});
-beforeEach(async () => {
-  await testDb.reset();
-  tg.reset();
 });
 
 const DAY = addDays(todayInJakarta(), 2);
