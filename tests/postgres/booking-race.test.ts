@@ -128,6 +128,6 @@ describe("reserveSlot under concurrency on real Postgres", () => {
       .select()
       .from(orders)
       .where(and(eq(orders.slotId, slotId), eq(orders.serviceDate, date), ne(orders.repairStatus, "cancelled")));
-    expect(live.map((o) => o.chatId).sort()).toEqual([90_011, WAITING_CHAT]);
+    expect(live.map((o) => o.chatId).sort((a, b) => a! - b!)).toEqual([WAITING_CHAT, 90_011]);
   });
 });
