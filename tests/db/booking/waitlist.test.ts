@@ -9,6 +9,7 @@ import { leaveWaitlist } from "@/lib/booking/waitlist";
 import { sweepWaitlist } from "@/lib/booking/waitlist-offer";
 import { expireHolds } from "@/lib/payments/expire-holds";
 import { saveSlot } from "@/lib/admin/catalog-schedule";
+import { saveShopSettings } from "@/db/queries/settings";
 import { consistencyProblems } from "@/tests/support/consistency";
 import { bookOrder, holdRanOut } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
@@ -55,6 +56,16 @@ describe("a place freed on a waited day", () => {
     expect(booked.ok).toBe(true);
     expect(await waitOf(testDb.db, 7201)).toMatchObject({ state: "booked", orderId: booked.ok ? booked.order.id : "" });
     expect(await consistencyProblems(testDb.db)).toEqual([]);
+  });
+
+  it("holds the place for the shop's waitlistOfferMinutes", async () => {
+    const { taken } = await fullDay();
+    await saveShopSettings(testDb.db, { waitlistOfferMinutes: 5 });
+    const before = Date.now();
+    await cancelBooking(testDb.db, { orderId: taken.id, actor: "test", reason: "waitlist test" });
+    const held = (await waitOf(testDb.db, 7201))!.offerExpiresAt!.getTime() - before;
+    expect(held).toBeGreaterThanOrEqual(5 * 60_000 - 1000);
+    expect(held).toBeLessThanOrEqual(5 * 60_000 + 5000);
   });
 
   it("after a hold expired by the sweep goes to the first waiting chat", async () => {
