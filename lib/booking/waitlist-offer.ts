@@ -10,7 +10,7 @@ import { reserveSlot } from "./reserve-slot";
 /**
  * Offers the free places of a date to its waiting chats, first come first
  * served, in the caller's transaction (the one that freed the place, so the
- * message is queued exactly when the place is free). Each place is held through
+ * message is queued exactly when the place is free). Returns the offers' message keys. Each place is held through
  * reserveSlot, under the slot's lock and capacity check, so a place is held for
  * an offer or booked, never both. A wait another transaction is offering is
  * passed over. `waitForSlot`: a cancel or an expiry holds no slot lock, so it
@@ -21,9 +21,9 @@ import { reserveSlot } from "./reserve-slot";
 export async function offerFreedPlaces(
   tx: Database,
   { serviceDate, now, settings, waitForSlot = false }: { serviceDate: IsoDate; now: Date; settings?: ShopSettings; waitForSlot?: boolean },
-): Promise<number> {
+): Promise<string[]> {
   const shop = settings ?? (await getShopSettings(tx));
-  let offered = 0;
+  const offered: string[] = [];
   for (;;) {
     const first = await lockFirstWaiting(tx, { serviceDate });
     if (!first) return offered;
@@ -34,9 +34,8 @@ export async function offerFreedPlaces(
       if (!place.ok) continue;
       const offerExpiresAt = new Date(now.getTime() + shop.waitlistOfferMinutes * 60_000);
       const entry = await updateWait(tx, { id: first.id, state: "offered", offeredSlotId: slot.id, offerExpiresAt, now });
-      await queueWaitOffer(tx, { entry, slotLabel: slot.label, minutes: shop.waitlistOfferMinutes });
+      offered.push(await queueWaitOffer(tx, { entry, slotLabel: slot.label, minutes: shop.waitlistOfferMinutes }));
       held = true;
-      offered++;
       break;
     }
     if (!held) return offered;
@@ -49,14 +48,14 @@ export async function endWaitsOn(tx: Database, { serviceDate, now }: { serviceDa
 }
 
 /** offerFreedPlaces for every coming date chats wait for: after the owner raises a capacity or reopens a date, and in the sweep. */
-export async function offerWaitingPlaces(tx: Database, { now, limit = 31 }: { now: Date; limit?: number }): Promise<number> {
+export async function offerWaitingPlaces(tx: Database, { now, limit = 31 }: { now: Date; limit?: number }): Promise<string[]> {
   const settings = await getShopSettings(tx);
   const from = todayInJakarta(now);
   const dates = await listWaitedDates(tx, { from, limit });
-  let offered = 0;
+  const offered: string[] = [];
   for (const serviceDate of dates) {
     if (serviceDate > addDays(from, settings.bookingHorizonDays)) break;
-    offered += await offerFreedPlaces(tx, { serviceDate, now, settings });
+    offered.push(...(await offerFreedPlaces(tx, { serviceDate, now, settings })));
   }
   return offered;
 }
@@ -76,6 +75,6 @@ export async function sweepWaitlist({ now = new Date(), limit = 20 }: { now?: Da
       await queueOfferExpired(tx, { entry, slotLabel: slot?.label ?? "-" });
     }
     const offered = await offerWaitingPlaces(tx, { now });
-    return { expiredOffers: lapsed.length, offered };
+    return { expiredOffers: lapsed.length, offered: offered.length };
   });
 }

@@ -31,12 +31,15 @@ export async function findLiveOffer(tx: Database, { chatId, waitId, now }: { cha
  * "Lewati" on an offer, or leaving the list from /status: the wait ends, and a
  * place it held goes at once to the next waiting chat.
  */
-export async function leaveWaitlist(tx: Database, { chatId, waitId, now }: { chatId: number; waitId: number; now: Date }): Promise<WaitlistEntry | undefined> {
+export async function leaveWaitlist(
+  tx: Database,
+  { chatId, waitId, now }: { chatId: number; waitId: number; now: Date },
+): Promise<{ entry: WaitlistEntry; offerKeys: string[] } | undefined> {
   const entry = await lockChatWait(tx, { id: waitId, chatId });
   if (!entry) return undefined;
   await updateWait(tx, { id: entry.id, state: "cancelled", now });
-  if (entry.state === "offered") await offerFreedPlaces(tx, { serviceDate: entry.serviceDate, now });
-  return entry;
+  const offerKeys = entry.state === "offered" ? await offerFreedPlaces(tx, { serviceDate: entry.serviceDate, now }) : [];
+  return { entry, offerKeys };
 }
 
 /**

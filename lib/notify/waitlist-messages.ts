@@ -4,13 +4,16 @@ import { encodeButton } from "@/lib/bot/callback-data";
 import { waitlistTexts } from "@/lib/bot/texts-waitlist";
 import { enqueueTelegramCall } from "./enqueue";
 
-/** Tells the chat a place is held for it, with "Ambil tempat ini" and "Lewati"; queued in the offering transaction. */
-export async function queueWaitOffer(tx: Database, { entry, slotLabel, minutes }: { entry: WaitlistEntry; slotLabel: string; minutes: number }): Promise<void> {
+/**
+ * Tells the chat a place is held for it, with "Ambil tempat ini" and "Lewati"; queued in the offering
+ * transaction. Returns the message's dedupe key, for the caller to send it at once after commit.
+ */
+export async function queueWaitOffer(tx: Database, { entry, slotLabel, minutes }: { entry: WaitlistEntry; slotLabel: string; minutes: number }): Promise<string> {
   const texts = waitlistTexts(entry.language);
+  const dedupeKey = `waitlist:${entry.id}:offer:${entry.offerExpiresAt!.toISOString()}`;
   await enqueueTelegramCall(tx, {
     chatId: entry.chatId,
-    // One message per offer: a wait offered again after a decline is another row; the expiry time tells repeats apart.
-    dedupeKey: `waitlist:${entry.id}:offer:${entry.offerExpiresAt!.toISOString()}`,
+    dedupeKey,
     call: {
       method: "sendMessage",
       params: {
@@ -27,6 +30,7 @@ export async function queueWaitOffer(tx: Database, { entry, slotLabel, minutes }
       },
     },
   });
+  return dedupeKey;
 }
 
 /** The offer ran out untaken: the chat is told the place went on. */

@@ -48,7 +48,8 @@ async function leave(req: BotRequest, messageId: number, waitId: number, op: "de
   const left = await leaveWaitlist(req.tx, { chatId: req.chatId, waitId, now: req.now });
   req.stripKeyboard(messageId);
   if (!left) return texts.offerGone;
-  req.send(op === "decline" ? texts.declined(left.serviceDate) : texts.left(left.serviceDate));
+  req.outboxKeys.push(...left.offerKeys);
+  req.send(op === "decline" ? texts.declined(left.entry.serviceDate) : texts.left(left.entry.serviceDate));
   return "";
 }
 

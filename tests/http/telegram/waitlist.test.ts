@@ -3,7 +3,7 @@ import { orders, waitlist } from "@/db/schema";
 import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { deliverDueMessages } from "@/lib/notify/deliver";
-import { answerPhone } from "@/tests/support/bot-flows";
+import { answerPhone, walkWizard } from "@/tests/support/bot-flows";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 import { buttonTexts, postUpdate, TelegramCustomer, useStandInBot } from "@/tests/support/telegram-customer";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
@@ -93,5 +93,31 @@ describe("waitlist in the bot", () => {
     await postUpdate(c.callbackUpdate(list, `k:t:${wait!.id}`));
     expect(answers().at(-1)).toBe("Tawaran ini sudah tidak berlaku.");
     expect(await testDb.db.select().from(orders).where(eq(orders.chatId, c.chat.id))).toHaveLength(0);
+  });
+
+  it("a customer cancelling in the bot offers the place at once to the first waiting chat; 'Lewati' passes it at once to the next", async () => {
+    await onePlaceDay(testDb.db);
+    const booker = new TelegramCustomer(tg, { id: 5559301, firstName: "Andi" });
+    await walkWizard(booker, "summary", { date: DAY });
+    await booker.tap("Book Now");
+    const [order] = await testDb.db.select().from(orders).where(eq(orders.chatId, booker.chat.id));
+    const [first, second] = [5559302, 5559303].map((id) => new TelegramCustomer(tg, { id, firstName: `Tunggu ${id}` }));
+    for (const c of [first!, second!]) {
+      await c.send("/order");
+      await c.tap("Booking");
+      await c.send(formatDateDmy(DAY));
+      await c.tap("🔔 Kabari saya");
+    }
+
+    await booker.send(`/status ${order!.bookingCode}`);
+    await booker.tap("Batalkan booking");
+    await booker.tap("Ya, batalkan");
+    expect(first!.lastMessage().text).toContain("🔔 Ada tempat kosong");
+    expect(second!.lastMessage().text).not.toContain("🔔 Ada tempat kosong");
+
+    await first!.tap("Lewati");
+    expect(first!.lastMessage().text).toBe(`Baik, tawaran dilewati. Anda keluar dari daftar tunggu ${formatDateDmy(DAY)}.`);
+    expect(second!.lastMessage().text).toContain("🔔 Ada tempat kosong");
+    expect(buttonTexts(second!.lastMessage())).toEqual([["Ambil tempat ini", "Lewati"]]);
   });
 });
