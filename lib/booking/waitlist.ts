@@ -14,10 +14,14 @@ export interface WaitRequest {
   now: Date;
 }
 
-/** "Kabari saya": one live wait per chat and date; a second tap changes nothing. */
-export async function joinWaitlist(tx: Database, request: WaitRequest): Promise<{ joined: boolean }> {
+/**
+ * "Kabari saya": one live wait per chat and date; a second tap changes nothing.
+ * A place that freed since the day was found full is offered at once (offerKeys).
+ */
+export async function joinWaitlist(tx: Database, request: WaitRequest): Promise<{ joined: boolean; offerKeys: string[] }> {
   const entry = await insertWait(tx, request);
-  return { joined: Boolean(entry) };
+  if (!entry) return { joined: false, offerKeys: [] };
+  return { joined: true, offerKeys: await offerFreedPlaces(tx, { serviceDate: request.serviceDate, now: request.now }) };
 }
 
 /** "Ambil tempat ini": the chat's offer, if it still holds its place; the booking then goes on from it. */

@@ -14,7 +14,7 @@ async function join(req: BotRequest, date: string): Promise<string> {
   const checked = await checkBookingDate(req.tx, { date, now: req.now, settings: await req.settings() });
   if (!checked.ok) return texts.offerGone;
   const { choices } = (await req.conversation()).state;
-  const { joined } = await joinWaitlist(req.tx, {
+  const { joined, offerKeys } = await joinWaitlist(req.tx, {
     chatId: req.chatId,
     customerName: [req.customer.firstName, req.customer.lastName].filter(Boolean).join(" "),
     telegramUsername: req.customer.username ?? null,
@@ -25,6 +25,7 @@ async function join(req: BotRequest, date: string): Promise<string> {
     now: req.now,
   });
   req.send(joined ? texts.joined(date) : texts.alreadyJoined(date));
+  req.outboxKeys.push(...offerKeys);
   return "";
 }
 

@@ -71,7 +71,8 @@ describe("a place freed on a waited day", () => {
   it("after a hold expired by the sweep goes to the first waiting chat", async () => {
     await onePlaceDay(testDb.db);
     await bookOrder(testDb.db, { serviceDate: DAY, chatId: 7100, ...holdRanOut() });
-    await waitFor(testDb.db, 7201, DAY);
+    // Recorded while the hold still ran (a wait recorded now would be offered the lapsed place at once).
+    await testDb.db.insert(waitlist).values({ chatId: 7201, serviceDate: DAY, createdAt: new Date(Date.now() - 86_400_000) });
     expect(await expireHolds({ now: new Date() })).toMatchObject({ expired: 1 });
     expect(await waitOf(testDb.db, 7201)).toMatchObject({ state: "offered" });
     expect(await offersTo(testDb.db, 7201)).toHaveLength(1);
@@ -108,8 +109,17 @@ describe("a place freed on a waited day", () => {
     expect(await waitOf(testDb.db, 7201)).toMatchObject({ state: "offered" });
   });
 
+  it("a wait recorded after a place freed (between the full answer and the tap) is offered it at once", async () => {
+    const { slot, taken } = await fullDay();
+    await testDb.db.update(waitlist).set({ state: "cancelled" });
+    await cancelBooking(testDb.db, { orderId: taken.id, actor: "test", reason: "waitlist test" });
+    await waitFor(testDb.db, 7203, DAY);
+    expect(await waitOf(testDb.db, 7203)).toMatchObject({ state: "offered", offeredSlotId: slot.id });
+  });
+
   it("a second 'Kabari saya' for the same date records nothing more", async () => {
     await onePlaceDay(testDb.db);
+    await bookOrder(testDb.db, { serviceDate: DAY, chatId: 7100 });
     await waitFor(testDb.db, 7201, DAY);
     await waitFor(testDb.db, 7201, DAY);
     expect(await testDb.db.select().from(waitlist).where(eq(waitlist.chatId, 7201))).toHaveLength(1);
