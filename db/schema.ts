@@ -395,3 +395,43 @@ export const refunds = pgTable(
   ],
 );
 export type Refund = typeof refunds.$inferSelect;
+
+export const WAITLIST_STATES = ["waiting", "offered", "booked", "expired", "cancelled"] as const;
+export type WaitlistState = (typeof WAITLIST_STATES)[number];
+
+/**
+ * A chat waiting for a place on a full day ("Kabari saya"). When a place frees,
+ * the first waiting row of that date is offered it: the place is held for that
+ * chat (counted as taken by every booking) until offer_expires_at.
+ */
+export const waitlist = pgTable(
+  "waitlist",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    chatId: bigint("chat_id", { mode: "number" }).notNull(),
+    /** Who waits, as Telegram names them, for the shop's list. */
+    customerName: text("customer_name").notNull().default(""),
+    telegramUsername: text("telegram_username"),
+    /** The WIB calendar date waited for. */
+    serviceDate: date("service_date", { mode: "string" }).notNull(),
+    /** What the wizard held when the customer asked to wait; the offer resumes from these. */
+    deviceId: integer("device_id").references(() => devices.id),
+    partId: integer("part_id").references(() => parts.id),
+    language: text("language").notNull().default("id"),
+    state: text("state").$type<WaitlistState>().notNull().default("waiting"),
+    offeredSlotId: integer("offered_slot_id").references(() => slots.id),
+    offerExpiresAt: timestamp("offer_expires_at", { withTimezone: true }),
+    orderId: uuid("order_id").references(() => orders.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One live wait per chat and date; a finished one (booked, expired, cancelled) may be followed by a new one.
+    uniqueIndex("waitlist_chat_date_live_key").on(t.chatId, t.serviceDate).where(sql`${t.state} in ('waiting','offered')`),
+    index("waitlist_date_queue_idx").on(t.serviceDate, t.createdAt, t.id).where(sql`${t.state} = 'waiting'`),
+    index("waitlist_offer_idx").on(t.serviceDate, t.offeredSlotId).where(sql`${t.state} = 'offered'`),
+    check("waitlist_state", sql`${t.state} in ('waiting','offered','booked','expired','cancelled')`),
+    check("waitlist_offer_complete", sql`${t.state} <> 'offered' or (${t.offeredSlotId} is not null and ${t.offerExpiresAt} is not null)`),
+  ],
+);
+export type WaitlistEntry = typeof waitlist.$inferSelect;

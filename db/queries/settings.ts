@@ -24,6 +24,8 @@ export const shopSettingsSchema = z.object({
   diagnosisFeeIdr: z.number().int().min(0).max(10_000_000),
   /** The bot offers "Bayar di toko": no online payment, no hold that runs out. */
   payAtShopAllowed: z.boolean(),
+  /** How long a place freed for the waitlist is held for the chat it is offered to. */
+  waitlistOfferMinutes: z.number().int().min(1).max(240),
 });
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   rescheduleCutoffHours: 3,
   diagnosisFeeIdr: 0,
   payAtShopAllowed: false,
+  waitlistOfferMinutes: 15,
 };
 
 /** Reads the shop's settings; a missing or malformed value falls back to its default. */

@@ -1,7 +1,8 @@
 import { and, asc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { closedDates, orders, slots, slotWeekdayCapacity, type Order, type Slot } from "../schema";
+import { closedDates, orders, slots, slotWeekdayCapacity, waitlist, type Order, type Slot } from "../schema";
 import { readConfig } from "./config-cache";
+import { offerHoldsPlaceAt } from "./waitlist";
 import { weekdayOfColumn } from "./weekday-capacity";
 
 export interface SlotDay extends Slot {
@@ -45,10 +46,18 @@ export async function listSlotDays(db: Database, { serviceDate, now = new Date()
     .where(and(eq(orders.serviceDate, serviceDate), holdsPlaceAt(now)))
     .groupBy(orders.slotId)
     .as("taken_places");
+  // A place held for a waitlist offer is taken for everyone else until the offer ends.
+  const offered = db
+    .select({ slotId: waitlist.offeredSlotId, held: sql<number>`count(*)::int`.as("held") })
+    .from(waitlist)
+    .where(and(eq(waitlist.serviceDate, serviceDate), offerHoldsPlaceAt(now)))
+    .groupBy(waitlist.offeredSlotId)
+    .as("offered_places");
   const rows = await db
-    .select({ slot: slots, dayCapacity: slotWeekdayCapacity.capacity, taken: sql<number>`coalesce(${taken.taken}, 0)::int` })
+    .select({ slot: slots, dayCapacity: slotWeekdayCapacity.capacity, taken: sql<number>`(coalesce(${taken.taken}, 0) + coalesce(${offered.held}, 0))::int` })
     .from(slots)
     .leftJoin(taken, eq(taken.slotId, slots.id))
+    .leftJoin(offered, eq(offered.slotId, slots.id))
     .leftJoin(slotWeekdayCapacity, and(eq(slotWeekdayCapacity.slotId, slots.id), eq(slotWeekdayCapacity.weekday, weekdayOfColumn(sql`${serviceDate}::date`))))
     .where(eq(slots.active, true))
     .orderBy(asc(slots.startTime), asc(slots.id));
@@ -61,8 +70,8 @@ export async function listSlotDays(db: Database, { serviceDate, now = new Date()
 }
 
 /** Locks the slot's row for the rest of the transaction: bookings of one slot take turns. */
-export async function lockSlot(tx: Database, { slotId }: { slotId: number }): Promise<Slot | undefined> {
-  const rows = await tx.select().from(slots).where(eq(slots.id, slotId)).for("update");
+export async function lockSlot(tx: Database, { slotId, skipLocked = false }: { slotId: number; skipLocked?: boolean }): Promise<Slot | undefined> {
+  const rows = await tx.select().from(slots).where(eq(slots.id, slotId)).for("update", skipLocked ? { skipLocked: true } : {});
   return rows[0];
 }
 
@@ -78,23 +87,26 @@ export async function lockAllSlots(tx: Database): Promise<void> {
 /**
  * What a booking must know of its slot and day once it holds the slot's lock,
  * in one statement after the lock (so it sees a closing, a weekday edit or a
- * booking that committed while it waited): the places held, whether the date is
+ * booking that committed while it waited): the places held by orders and, apart
+ * from `exceptChatId`'s own, by waitlist offers still running at `now`, whether the date is
  * closed, and the slot's capacity set for that weekday, if the owner set one.
  */
 export async function readSlotDay(
   tx: Database,
-  { slotId, serviceDate }: { slotId: number; serviceDate: string },
-): Promise<{ taken: number; closed: boolean; weekdayCapacity: number | null }> {
+  { slotId, serviceDate, now, exceptChatId = null }: { slotId: number; serviceDate: string; now: Date; exceptChatId?: number | null },
+): Promise<{ taken: number; heldForOffers: number; closed: boolean; weekdayCapacity: number | null }> {
+  const offers = and(eq(waitlist.offeredSlotId, slotId), eq(waitlist.serviceDate, serviceDate), offerHoldsPlaceAt(now), exceptChatId === null ? undefined : ne(waitlist.chatId, exceptChatId));
   const rows = await tx
     .select({
       taken: sql<number>`count(*)::int`,
+      heldForOffers: sql<number>`(select count(*)::int from ${waitlist} where ${offers})`,
       closed: sql<boolean>`exists (select 1 from ${closedDates} where ${closedDates.date} = ${serviceDate}::date)`,
       weekdayCapacity: sql<number | null>`(select ${slotWeekdayCapacity.capacity} from ${slotWeekdayCapacity} where ${slotWeekdayCapacity.slotId} = ${slotId} and ${slotWeekdayCapacity.weekday} = ${weekdayOfColumn(sql`${serviceDate}::date`)})`,
     })
     .from(orders)
     .where(and(eq(orders.slotId, slotId), eq(orders.serviceDate, serviceDate), holdsPlace));
   const row = rows[0];
-  return { taken: row?.taken ?? 0, closed: Boolean(row?.closed), weekdayCapacity: row?.weekdayCapacity ?? null };
+  return { taken: row?.taken ?? 0, heldForOffers: row?.heldForOffers ?? 0, closed: Boolean(row?.closed), weekdayCapacity: row?.weekdayCapacity ?? null };
 }
 
 /**

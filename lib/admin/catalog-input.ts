@@ -88,6 +88,8 @@ export const settingsInput = z.object({
   maxUnpaidPerChat: whole(1, 20, "Booking belum dibayar per chat").optional(),
   // Optional for the same reason; the checkbox goes with the fee, so a form without the fee leaves both alone.
   diagnosisFeeIdr: whole(0, 10_000_000, "Biaya cek / diagnosa").optional(),
+  // Optional for the same reason: how long a place freed for the waitlist is held for the chat offered it.
+  waitlistOfferMinutes: whole(1, 240, "Waktu tahan tempat daftar tunggu").optional(),
   // The form sends a hidden "off" and, when ticked, the box's "on" as well.
   payAtShopAllowed: z.preprocess((v) => (v === undefined ? undefined : [v].flat().includes("on")), z.boolean().optional()),
   closedWeekdays: z.preprocess(

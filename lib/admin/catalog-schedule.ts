@@ -16,6 +16,7 @@ import { lockAllSlots, lockSlot } from "@/db/queries/slots";
 import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import { recordAudit } from "@/lib/audit/record";
 import { formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
+import { endWaitsOn, offerFreedPlaces, offerWaitingPlaces } from "@/lib/booking/waitlist-offer";
 import type { ClosedDateInput, SettingsInput, SlotInput } from "./catalog-input";
 import { invalid, ok, type AdminActor, type EditResult } from "./edit-result";
 
@@ -36,6 +37,7 @@ export async function saveSlot(db: Database, actor: AdminActor, input: SlotInput
     if (id === undefined) {
       const created = await insertSlot(tx, values);
       await recordAudit(tx, { ...audit, entityId: String(created.id), action: "create", after: created });
+      await offerWaitingPlaces(tx, { now });
       return ok(`Jam servis "${created.label}" ditambahkan.`);
     }
     const before = await lockSlot(tx, { slotId: id });
@@ -54,6 +56,7 @@ export async function saveSlot(db: Database, actor: AdminActor, input: SlotInput
     }
     const after = await updateSlot(tx, { id, values });
     await recordAudit(tx, { ...audit, entityId: String(id), action: "update", before, after });
+    if (after.capacity > before.capacity || (after.active && !before.active)) await offerWaitingPlaces(tx, { now });
     return ok(`Jam servis "${after.label}" disimpan${after.active ? "" : " (nonaktif: tidak ditawarkan lagi; pesanan yang ada tetap berlaku)"}.`);
   });
 }
@@ -93,17 +96,19 @@ export async function closeDate(db: Database, actor: AdminActor, input: ClosedDa
     if (live > 0) return bookedDateRefusal(live, input.date);
     const before = await findClosedDate(tx, input);
     const after = await upsertClosedDate(tx, input);
+    await endWaitsOn(tx, { serviceDate: input.date, now });
     await recordAudit(tx, { actor: actor.username, ip: actor.ip, entity: "closed_date", entityId: input.date, action: before ? "update" : "create", before: before ?? null, after });
     return ok(`Toko tutup pada ${formatDateDmy(input.date)}.`);
   });
 }
 
-export async function reopenDate(db: Database, actor: AdminActor, { date }: { date: string }): Promise<EditResult> {
+export async function reopenDate(db: Database, actor: AdminActor, { date }: { date: string }, now: Date = new Date()): Promise<EditResult> {
   return db.transaction(async (tx) => {
     const before = await findClosedDate(tx, { date });
     if (!before) return invalid({ _form: "Tanggal ini tidak tercatat tutup." });
     await deleteClosedDate(tx, { date });
     await recordAudit(tx, { actor: actor.username, ip: actor.ip, entity: "closed_date", entityId: date, action: "delete", before });
+    await offerFreedPlaces(tx, { serviceDate: date, now });
     return ok(`Toko buka lagi pada ${formatDateDmy(date)}.`);
   });
 }

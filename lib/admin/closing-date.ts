@@ -7,6 +7,7 @@ import { lockAllSlots } from "@/db/queries/slots";
 import type { Order } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { formatDateDmy, todayInJakarta, type IsoDate } from "@/lib/booking/calendar";
+import { endWaitsOn } from "@/lib/booking/waitlist-offer";
 import type { OrderEvent } from "@/lib/notify/messages";
 import { closedDateInput } from "./catalog-input";
 import { invalid, ok, type AdminActor, type EditResult } from "./edit-result";
@@ -84,14 +85,16 @@ export async function closeDateWithOrders(
     return await db.transaction(async (tx) => {
       await lockAllSlots(tx);
       const affected = await listOrdersToClose(tx, input);
+      // Closed before its orders leave, so the places they free are not offered to the date's waitlist.
+      const before = await findClosedDate(tx, input);
+      const after = await upsertClosedDate(tx, { date: input.date, reason: input.reason });
+      await endWaitsOn(tx, { serviceDate: input.date, now });
       for (const order of affected) {
         const done: OrderActionResult = input.toDate
           ? await rescheduleOrder(tx, { orderId: order.id, serviceDate: input.toDate, slotId: order.slotId, by: staffOf(actor), notice: noticeOf(input.date, true), now })
           : await cancelOrderByShop(tx, { orderId: order.id, reason: `toko tutup ${formatDateDmy(input.date)}`, by: staffOf(actor), notice: noticeOf(input.date, false) });
         if (!done.ok) throw new Refused(`${order.bookingCode} (${order.slotLabel}): ${done.message}`);
       }
-      const before = await findClosedDate(tx, input);
-      const after = await upsertClosedDate(tx, { date: input.date, reason: input.reason });
       await recordAudit(tx, {
         actor: actor.username,
         ip: actor.ip,

@@ -6,6 +6,7 @@ import { readWeekdayCapacities, setWeekdayCapacity } from "@/db/queries/weekday-
 import type { Slot } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
+import { offerWaitingPlaces } from "@/lib/booking/waitlist-offer";
 import { WEEKDAY_NAMES } from "@/lib/booking/weekly-hours";
 import { invalid, ok, type AdminActor, type EditResult } from "./edit-result";
 
@@ -70,6 +71,8 @@ export async function saveWeekdayCapacities(db: Database, actor: AdminActor, { c
     }
     if (Object.keys(errors).length > 0) return invalid(errors);
     for (const cell of changed) await setWeekdayCapacity(tx, cell);
+    // A capacity raised: places free on waited dates go to the waiting chats.
+    await offerWaitingPlaces(tx, { now });
     const key = (c: WeekdayCell) => `${c.slotId}:${c.weekday}`;
     await recordAudit(tx, {
       actor: actor.username,

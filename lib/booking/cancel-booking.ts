@@ -2,12 +2,14 @@ import type { Database } from "@/db";
 import { lockOrder, updateOrder } from "@/db/queries/orders";
 import type { Order } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { offerFreedPlaces } from "./waitlist-offer";
 
-export type CancelResult = { ok: true; order: Order } | { ok: false; reason: "not_found" | "already_cancelled" | "completed" };
+/** offerKeys: the messages offering the freed place to the waitlist, to send once committed. */
+export type CancelResult = { ok: true; order: Order; offerKeys: string[] } | { ok: false; reason: "not_found" | "already_cancelled" | "completed" };
 
 /**
- * Cancels a booking, which frees its place in the slot. Money already received
- * is not lost: a paid order is flagged for refund.
+ * Cancels a booking, which frees its place in the slot (offered at once to the
+ * date's first waiting chat). Money already received is not lost: a paid order is flagged for refund.
  */
 export async function cancelBookingIn(
   tx: Database,
@@ -31,7 +33,8 @@ export async function cancelBookingIn(
     after: { repairStatus: updated.repairStatus, needsRefund: updated.needsRefund, reason },
     ip,
   });
-  return { ok: true, order: updated };
+  const offerKeys = await offerFreedPlaces(tx, { serviceDate: order.serviceDate, now: new Date(), waitForSlot: true });
+  return { ok: true, order: updated, offerKeys };
 }
 
 export function cancelBooking(db: Database, input: Parameters<typeof cancelBookingIn>[1]): Promise<CancelResult> {

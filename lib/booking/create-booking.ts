@@ -8,6 +8,7 @@ import { findBookedService } from "./booked-service";
 import { wibInstant } from "./calendar";
 import { generateBookingCode, generateStatusToken } from "./codes";
 import { reserveSlot } from "./reserve-slot";
+import { closeWaitByBooking, lockOwnOffer } from "./waitlist";
 
 export interface BookingRequest {
   /** Null for an order made at the counter: the customer has no chat (yet). */
@@ -91,7 +92,9 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
     return { ok: false, reason: "payment_unavailable" };
   }
 
-  const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate, now });
+  // A place held for this chat's waitlist offer is its own to take (locked before the slot, as the waitlist does).
+  const offer = await lockOwnOffer(tx, { chatId: request.chatId, serviceDate: request.serviceDate, slotId: request.slotId, now });
+  const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate, now, forChatId: request.chatId });
   if (!place.ok) return place;
   const slotStart = wibInstant(request.serviceDate, place.slot.startTime);
   const slotEnd = wibInstant(request.serviceDate, place.slot.endTime);
@@ -129,6 +132,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
       updatedAt: now,
     });
     if (order) {
+      if (request.chatId !== null) await closeWaitByBooking(tx, { chatId: request.chatId, serviceDate: request.serviceDate, orderId: order.id, offer, now });
       await recordAudit(tx, {
         actor: request.actor ?? `telegram:${request.telegramUserId ?? request.chatId}`,
         entity: "order",

@@ -12,6 +12,7 @@ import { PAYABLE_STATUSES } from "@/lib/payments/payment-state";
 import { checkBookingDate, slotStartsInTime } from "./availability";
 import { todayInJakarta, wibInstant, type DateRejection, type IsoDate } from "./calendar";
 import { reserveSlot } from "./reserve-slot";
+import { offerFreedPlaces } from "./waitlist-offer";
 
 /** Who asks: the customer in their own chat (cutoff before the current slot applies), or the shop. */
 export type Rescheduler =
@@ -33,7 +34,8 @@ export type RescheduleRefusal =
   | { reason: "not_found" | "not_movable" | "same_slot" | "too_late" | "hold_lapsed" | "slot_full" | "slot_closed" | "slot_too_soon" }
   | { reason: "date_unavailable"; problem: DateRejection; closedReason?: string };
 
-export type RescheduleResult = { ok: true; order: Order; before: Order; messageKey: string } | ({ ok: false } & RescheduleRefusal);
+/** offerKeys: the messages offering the place left behind to the old date's waitlist. */
+export type RescheduleResult = { ok: true; order: Order; before: Order; messageKey: string; offerKeys: string[] } | ({ ok: false } & RescheduleRefusal);
 
 /** Where a customer may still move a booking themselves: booked, not started, not expired or refunded. */
 export function customerMayReschedule(order: Pick<Order, "repairStatus" | "paymentStatus">): boolean {
@@ -114,7 +116,9 @@ export async function rescheduleBookingIn(tx: Database, request: RescheduleReque
   const event: OrderEvent = request.notice ?? { kind: "rescheduled" };
   const discriminator = `v${updated.version}`;
   await notifyOrderEvent(tx, { order: updated, event, discriminator });
-  return { ok: true, order: updated, before: order, messageKey: orderEventKey(updated, event, discriminator) };
+  // The place left behind goes to that date's first waiting chat.
+  const offerKeys = await offerFreedPlaces(tx, { serviceDate: order.serviceDate, now, settings });
+  return { ok: true, order: updated, before: order, messageKey: orderEventKey(updated, event, discriminator), offerKeys };
 }
 
 /** rescheduleBookingIn in a transaction of its own. */

@@ -18,17 +18,27 @@ export type ReserveResult = { ok: true; slot: Slot; taken: number } | { ok: fals
  * day), read under the same lock that the owner's weekday edits take. A date
  * closed meanwhile is refused here too: closing a date locks every slot, so a
  * booking either lands before the closing (which then sees it) or sees the closing.
+ * A place held for a waitlist offer counts as taken, except for the chat it is
+ * offered to (`forChatId`), which is booking it. `skipLocked`: a slot another
+ * transaction holds is not waited for but answered as full, for work that comes back later (the waitlist sweep).
  */
 export async function reserveSlot(
   tx: Database,
-  { slotId, serviceDate, now = new Date() }: { slotId: number; serviceDate: string; now?: Date },
+  {
+    slotId,
+    serviceDate,
+    now = new Date(),
+    forChatId = null,
+    skipLocked = false,
+  }: { slotId: number; serviceDate: string; now?: Date; forChatId?: number | null; skipLocked?: boolean },
 ): Promise<ReserveResult> {
-  const slot = await lockSlot(tx, { slotId });
-  if (!slot || !slot.active) return { ok: false, reason: "slot_closed" };
-  const day = await readSlotDay(tx, { slotId, serviceDate });
+  const slot = await lockSlot(tx, { slotId, skipLocked });
+  if (!slot) return { ok: false, reason: skipLocked ? "slot_full" : "slot_closed" };
+  if (!slot.active) return { ok: false, reason: "slot_closed" };
+  const day = await readSlotDay(tx, { slotId, serviceDate, now, exceptChatId: forChatId });
   const capacity = day.weekdayCapacity ?? slot.capacity;
   if (day.closed || capacity === 0) return { ok: false, reason: "slot_closed" };
-  let taken = day.taken;
+  let taken = day.taken + day.heldForOffers;
   if (taken >= capacity) {
     const lapsed = await lockLapsedHolds(tx, { slotId, serviceDate, now });
     if (taken - lapsed.length >= capacity) return { ok: false, reason: "slot_full" };

@@ -49,7 +49,14 @@ export type ButtonAction =
   | { scope: "language"; language: "id" | "en" }
   /** The booking-code prompt: leave it, or open one of the chat's bookings from the list. */
   | { scope: "status"; op: "close" }
-  | { scope: "status"; op: "open"; bookingCode: string };
+  | { scope: "status"; op: "open"; bookingCode: string }
+  /** The waitlist: wait for a full date, take or skip an offered place, leave the list. */
+  | { scope: "waitlist"; op: "join"; date: string }
+  | { scope: "waitlist"; op: WaitOp; waitId: number };
+
+export type WaitOp = "take" | "decline" | "leave";
+const WAIT_CODES: Record<WaitOp, string> = { take: "t", decline: "d", leave: "x" };
+const WAIT_OPS = Object.fromEntries(Object.entries(WAIT_CODES).map(([op, code]) => [code, op])) as Record<string, WaitOp>;
 
 /** Online payment methods a customer can choose in the bot and on the website (cash is recorded by staff only). */
 export const CHAT_PAYMENT_METHODS: readonly PaymentMethod[] = PAYMENT_METHODS.filter((m) => m !== "cash" && m !== "pay_at_shop");
@@ -97,6 +104,8 @@ export function encodeButton(button: ButtonAction): string {
       return `l:${button.language}`;
     case "status":
       return button.op === "close" ? "s:cx" : `s:op:${button.bookingCode}`;
+    case "waitlist":
+      return button.op === "join" ? `k:j:${button.date.replaceAll("-", "")}` : `k:${WAIT_CODES[button.op]}:${button.waitId}`;
   }
 }
 
@@ -174,5 +183,13 @@ export function decodeButton(data: string | undefined): ButtonAction | null {
   if (scope === "l" && (first === "id" || first === "en") && second === undefined) return { scope: "language", language: first };
   if (scope === "s" && first === "cx" && second === undefined) return { scope: "status", op: "close" };
   if (scope === "s" && first === "op" && second && BOOKING_CODE_PATTERN.test(second) && third === undefined) return { scope: "status", op: "open", bookingCode: second };
+  if (scope === "k" && first && second && third === undefined) return decodeWait(first, second);
   return null;
+}
+
+function decodeWait(kind: string, arg: string): ButtonAction | null {
+  const date = COMPACT_DATE.exec(arg);
+  if (kind === "j" && date) return { scope: "waitlist", op: "join", date: `${date[1]}-${date[2]}-${date[3]}` };
+  const op = Object.hasOwn(WAIT_OPS, kind) ? WAIT_OPS[kind] : undefined;
+  return op && /^[1-9][0-9]{0,15}$/.test(arg) ? { scope: "waitlist", op, waitId: Number(arg) } : null;
 }

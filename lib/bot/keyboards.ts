@@ -38,7 +38,9 @@ export function wizardKeyboards(texts: BotTexts, nonce: string) {
   });
   return {
     intro: (): InlineKeyboard => ({ inline_keyboard: [[button(texts.buttonBooking, { type: "begin" }), cancel]] }),
-    date: (): InlineKeyboard => withBack("date", []),
+    /** After a full date: "🔔 Kabari saya" for it above Back and Cancel. */
+    date: (fullDate?: string): InlineKeyboard =>
+      withBack("date", fullDate ? joinWaitlistKeyboard(texts, fullDate).inline_keyboard : []),
     devices: (devices: Device[]): InlineKeyboard =>
       withBack("device", rows(devices.map((d) => button(d.name, { type: "device", deviceId: d.id })), 3)),
     slots: (slots: SlotOffer[]): InlineKeyboard =>
@@ -58,6 +60,11 @@ export function wizardKeyboards(texts: BotTexts, nonce: string) {
     },
     summary: (): InlineKeyboard => ({ inline_keyboard: [[button(texts.buttonBookNow, { type: "book_now" }), cancel]] }),
   };
+}
+
+/** "🔔 Kabari saya" for a full date: waits there for a place. */
+export function joinWaitlistKeyboard(texts: BotTexts, date: string): InlineKeyboard {
+  return { inline_keyboard: [[{ text: texts.buttonJoinWaitlist, callback_data: encodeButton({ scope: "waitlist", op: "join", date }) }]] };
 }
 
 export function contactRequestKeyboard(texts: BotTexts): ContactRequestKeyboard {

@@ -50,7 +50,7 @@ export async function renderStep(req: BotRequest, state: WizardState, step: Wiza
     case "date": {
       const settings = await req.settings();
       const today = todayInJakarta(req.now);
-      return { text: texts.askDate(today, addDays(today, settings.bookingHorizonDays)), keyboard: keyboards.date() };
+      return { text: texts.askDate(today, addDays(today, settings.bookingHorizonDays)), keyboard: keyboards.date(choices.fullDate) };
     }
     case "device":
       return { text: texts.askDevice(choices.serviceDate!), keyboard: keyboards.devices(await listActiveDevices(req.tx)) };

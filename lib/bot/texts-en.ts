@@ -97,6 +97,7 @@ export const TEXTS_EN: BotTexts = {
   buttonBack: "‹ Back",
   buttonClosePrompt: "Close",
   buttonBookNow: "Book Now",
+  buttonJoinWaitlist: "🔔 Notify me",
   buttonPayNow: "Pay now",
   virtualAccountUnavailable: (code) =>
     `The virtual account for booking ${code} cannot be created right now. Please open the status page and tap Pay now to try again.`,

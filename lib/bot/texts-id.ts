@@ -97,6 +97,7 @@ export const TEXTS_ID: BotTexts = {
   buttonBack: "‹ Kembali",
   buttonClosePrompt: "Batal",
   buttonBookNow: "Book Now",
+  buttonJoinWaitlist: "🔔 Kabari saya",
   buttonPayNow: "Bayar Sekarang",
   virtualAccountUnavailable: (code) =>
     `Nomor Virtual Account untuk booking ${code} belum dapat dibuat saat ini. Silakan buka halaman status dan tekan Bayar Sekarang untuk mencoba lagi.`,

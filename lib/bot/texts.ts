@@ -115,6 +115,8 @@ export interface BotTexts {
   /** Leaves the "enter your booking code" prompt. */
   buttonClosePrompt: string;
   buttonBookNow: string;
+  /** Under a full date: wait for a place there ("Daftar tunggu"). */
+  buttonJoinWaitlist: string;
   buttonPayNow: string;
   virtualAccountUnavailable(bookingCode: string): string;
   buttonOpenStatus: string;

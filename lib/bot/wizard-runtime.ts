@@ -5,7 +5,7 @@ import { createBookingIn } from "@/lib/booking/create-booking";
 import { isVirtualAccountMethod } from "@/lib/payments/payment-request";
 import { newNonce, type BotRequest, type ConversationRecord } from "./bot-request";
 import { orderFacts, queueBookingConfirmation } from "./confirmation";
-import { REMOVE_KEYBOARD, statusPromptKeyboard } from "./keyboards";
+import { joinWaitlistKeyboard, REMOVE_KEYBOARD, statusPromptKeyboard } from "./keyboards";
 import { renderStep } from "./render-step";
 import type { Notice } from "./texts";
 import { isWizardStep, nextWizardStep, type WizardEvent, type WizardNotice, type WizardState } from "./wizard";
@@ -121,7 +121,11 @@ export async function runWizard(
         case "reply": {
           // The step's menu stays where it is: a wrong input gets a line, not another copy of a 17-button keyboard.
           const text = await noticeText(req, effect.notice);
-          req.send(effect.notice.kind === "date" ? `${text}\n${req.texts.retypeDate}` : text);
+          const { notice } = effect;
+          if (notice.kind !== "date") req.send(text);
+          // A full date: the answer offers its waitlist.
+          else if (notice.problem === "full" && notice.date) req.send(`${text}\n${req.texts.retypeDate}`, joinWaitlistKeyboard(req.texts, notice.date));
+          else req.send(`${text}\n${req.texts.retypeDate}`);
           break;
         }
         case "show_step":

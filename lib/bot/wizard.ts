@@ -33,6 +33,8 @@ export interface WizardChoices {
   /** The fault step was answered (Selesai) or skipped (Lewati). */
   faultDone?: boolean;
   paymentMethod?: PaymentMethod;
+  /** The date just found full: the date step offers "🔔 Kabari saya" for it. */
+  fullDate?: string;
 }
 
 export const MAX_FAULT_PHOTOS = 3;
@@ -53,7 +55,8 @@ export type WizardEvent =
   /** "‹ Kembali" on the menu of step `from` (a tap on an older menu of the same chat does not match). */
   | { type: "back"; from: WizardStep }
   | { type: "date_valid"; date: string }
-  | { type: "date_invalid"; problem: DateProblem; input: string; closedReason?: string }
+  /** `date`: the calendar date typed, when it is valid but full (the answer offers the waitlist). */
+  | { type: "date_invalid"; problem: DateProblem; input: string; closedReason?: string; date?: string }
   | { type: "device"; deviceId: number }
   | { type: "slot"; slotId: number }
   | { type: "part"; partId: number | null }
@@ -80,7 +83,7 @@ export type WizardEvent =
 export type PhoneProblem = "format" | "not_own_contact";
 
 export type WizardNotice =
-  | { kind: "date"; problem: DateProblem; input: string; closedReason?: string }
+  | { kind: "date"; problem: DateProblem; input: string; closedReason?: string; date?: string }
   | { kind: "phone"; problem: PhoneProblem }
   | { kind: "fault_too_long"; length: number }
   | { kind: "photo_limit" }
@@ -162,7 +165,7 @@ const PREVIOUS: Partial<Record<WizardStep, WizardStep>> = {
 };
 /** What each step's answer is; the fault's text and photos stay when it is asked again, to be added to. */
 const ANSWER_OF: Record<Exclude<WizardStep, "intro" | "summary">, (keyof WizardChoices)[]> = {
-  date: ["serviceDate"],
+  date: ["serviceDate", "fullDate"],
   device: ["deviceId"],
   slot: ["slotId"],
   part: ["partId"],
@@ -208,9 +211,10 @@ export function nextWizardStep(state: WizardState, event: WizardEvent): WizardRe
     case "back":
       return back(state, event.from);
     case "date_valid":
-      return step === "date" ? go({ ...choices, serviceDate: event.date }) : unexpected;
+      if (step !== "date") return unexpected;
+      return go({ ...withoutFullDate(choices), serviceDate: event.date });
     case "date_invalid":
-      return step === "date" ? remind(state, { kind: "date", problem: event.problem, input: event.input, closedReason: event.closedReason }) : unexpected;
+      return step === "date" ? remind(state, { kind: "date", problem: event.problem, input: event.input, closedReason: event.closedReason, date: event.date }) : unexpected;
     case "device": {
       if (step !== "device") return unexpected;
       // A part chosen earlier (from a website draft) was checked against this device by the caller.
@@ -254,7 +258,7 @@ export function nextWizardStep(state: WizardState, event: WizardEvent): WizardRe
     case "no_slots": {
       if (step !== "slot" || !choices.serviceDate) return unexpected;
       const { serviceDate, slotId: _slot, ...rest } = choices;
-      return go(rest, { kind: "date_full", date: serviceDate });
+      return go({ ...rest, fullDate: serviceDate }, { kind: "date_full", date: serviceDate });
     }
     case "book_now":
       if (step === "booked" && state.bookingCode) return { ok: true, state, effects: [{ type: "already_booked", bookingCode: state.bookingCode }] };
@@ -271,6 +275,11 @@ export function nextWizardStep(state: WizardState, event: WizardEvent): WizardRe
     case "text":
       return isWizardStep(step) && step !== "date" ? remind(state, { kind: "use_buttons" }) : unexpected;
   }
+}
+
+function withoutFullDate(choices: WizardChoices): WizardChoices {
+  const { fullDate: _full, ...rest } = choices;
+  return rest;
 }
 
 function refused(choices: WizardChoices, event: Extract<WizardEvent, { type: "booking_refused" }>): WizardResult {

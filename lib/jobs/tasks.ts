@@ -5,6 +5,7 @@ import { queueReminders } from "@/lib/notify/reminders";
 import { closeAttemptsOfCancelledOrders } from "@/lib/payments/close-attempts";
 import { expireHolds } from "@/lib/payments/expire-holds";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile-pending";
+import { sweepWaitlist } from "@/lib/booking/waitlist-offer";
 
 export interface JobTask {
   /** Also the key of its report in the daily run's answer. */
@@ -27,6 +28,8 @@ const KEEP_UPDATES_DAYS = 3;
  */
 export const JOB_TASKS: readonly JobTask[] = [
   { name: "expiry", afterRequests: { everyMs: 30_000, limit: 5 }, dailyLimit: 200, run: expireHolds },
+  // Waitlist offers that ran out pass to the next waiting chat; places left free on waited dates are offered.
+  { name: "waitlist", afterRequests: { everyMs: 60_000, limit: 20 }, dailyLimit: 200, run: sweepWaitlist },
   { name: "reconciled", afterRequests: { everyMs: 5 * 60_000, limit: 3 }, dailyLimit: 100, run: reconcilePendingPayments },
   // Cancelled orders whose VA or Snap page could not be closed at Midtrans when they were cancelled.
   { name: "closedAttempts", afterRequests: { everyMs: 5 * 60_000, limit: 3 }, dailyLimit: 100, run: closeAttemptsOfCancelledOrders },

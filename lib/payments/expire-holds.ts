@@ -4,6 +4,7 @@ import { listExpiredHolds } from "@/db/queries/payment-jobs";
 import { listOrderPayments } from "@/db/queries/payments";
 import type { Order } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { offerFreedPlaces } from "@/lib/booking/waitlist-offer";
 import { notifyOrderEvent } from "@/lib/notify/outbox";
 import { attemptStatusOf } from "./apply-transaction";
 import { PAYABLE_STATUSES } from "./payment-state";
@@ -27,7 +28,9 @@ export async function expireOrder(db: Database, order: Order, now: Date): Promis
   const expired = await db.transaction(async (tx) => {
     const locked = await lockOrder(tx, { id: order.id });
     if (!locked || !isExpirable(locked, now)) return undefined;
-    return expireLockedOrder(tx, locked);
+    const updated = await expireLockedOrder(tx, locked);
+    await offerFreedPlaces(tx, { serviceDate: updated.serviceDate, now, waitForSlot: true });
+    return updated;
   });
   if (!expired) return false;
   // No attempt may stay payable for a booking that is gone.

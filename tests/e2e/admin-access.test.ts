@@ -2,7 +2,7 @@
 // pages asked for the way Next.js' client router asks (RSC with a router state
 // tree saying the layout is already mounted, prefetches), without a session.
 import { eq } from "drizzle-orm";
-import { auditLog, orders, type Order } from "@/db/schema";
+import { auditLog, orders, waitlist, type Order } from "@/db/schema";
 import { signIn, signOut } from "@/lib/admin/auth";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { addOrderNote } from "@/lib/admin/order-notes";
@@ -56,6 +56,8 @@ beforeAll(async () => {
     after: { order_id: order.bookingCode, transaction_status: "pending", signature_key: SIGNATURE_KEY },
   });
   await addOrderNote(handle.db, { orderId: order.id, body: NOTE, by: { username: ADMIN.username, ip: null } });
+  // The customer also waits for a full day: the waitlist page names them.
+  await handle.db.insert(waitlist).values({ chatId: CUSTOMER.chatId, customerName: CUSTOMER.name, telegramUsername: CUSTOMER.username, serviceDate: order.serviceDate });
   liveCookie = `jiot_admin=${await sessionToken(handle.db)}`;
   await createOrResetAdmin(handle.db, STAFF);
   staffCookie = `jiot_admin=${await sessionToken(handle.db, STAFF)}`;
@@ -94,6 +96,7 @@ const ADMIN_PAGES: [string, () => string, string[]][] = [
   ["catalog", () => "/admin/catalog", ON_SCREEN_TODAY],
   ["schedule", () => "/admin/schedule", ON_SCREEN_TODAY],
   ["staff", () => "/admin/staff", ON_SCREEN_TODAY],
+  ["waitlist", () => "/admin/waitlist", ON_SCREEN_TODAY],
   ["customer history", () => `/admin/customers/${CUSTOMER.chatId}`, ON_SCREEN_TODAY],
   ["orders CSV", () => "/admin/orders/export", ON_SCREEN_TODAY],
   ["new counter order", () => "/admin/orders/new", ON_SCREEN_TODAY],

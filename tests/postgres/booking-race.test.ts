@@ -1,11 +1,12 @@
 import { and, eq, ne } from "drizzle-orm";
-import { closedDates, orders, slots } from "@/db/schema";
+import { closedDates, orders, slots, waitlist } from "@/db/schema";
 import { closeDate } from "@/lib/admin/catalog-schedule";
 import { setWeekdayCapacity } from "@/db/queries/weekday-capacity";
 import { addDays, todayInJakarta, weekdayOf } from "@/lib/booking/calendar";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { createBooking } from "@/lib/booking/create-booking";
 import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { waitFor } from "@/tests/support/waitlist-fixtures";
 
 // Real Postgres only: PGlite is one connection, so it cannot race at all.
 let testDb: TestDatabase;
@@ -16,6 +17,7 @@ afterAll(() => testDb.close());
 
 const NOW = new Date();
 const DATE = addDays(todayInJakarta(NOW), 3);
+const WAITING_CHAT = 90_001;
 
 async function firstSlotId(): Promise<number> {
   const [slot] = await testDb.db.select().from(slots).orderBy(slots.startTime).limit(1);
@@ -98,5 +100,36 @@ describe("reserveSlot under concurrency on real Postgres", () => {
       if (isClosed) expect(live).toEqual([]);
       else expect(live.length).toBeGreaterThan(0);
     }
+  });
+
+  it("a cancel racing 200 simultaneous bookings of its slot: the freed place is held for the waiting chat, no booking takes it, the offered chat then gets it", async () => {
+    const date = addDays(todayInJakarta(NOW), 4);
+    const slotId = await firstSlotId();
+    const bookOn = (chatId: number) =>
+      createBooking(testDb.db, { chatId, customerName: `Customer ${chatId}`, deviceId: 10, partId: 1, slotId, serviceDate: date, paymentMethod: "gopay", now: NOW });
+    // Only that slot runs (the last test here, so the others' slots are left alone): the day is full once two book it.
+    await testDb.db.update(slots).set({ active: false }).where(ne(slots.id, slotId));
+    const first = await bookOn(90_010);
+    expect((await bookOn(90_011)).ok).toBe(true);
+    if (!first.ok) throw new Error("first booking refused");
+    await waitFor(testDb.db, WAITING_CHAT, date);
+
+    const [cancelled, ...results] = await Promise.all([
+      cancelBooking(testDb.db, { orderId: first.order.id, actor: "test", reason: "race" }),
+      ...Array.from({ length: 200 }, (_, i) => bookOn(91_000 + i)),
+    ]);
+    expect(cancelled.ok).toBe(true);
+    expect(results.filter((r) => r.ok)).toHaveLength(0);
+    const [wait] = await testDb.db.select().from(waitlist).where(eq(waitlist.chatId, WAITING_CHAT));
+    expect(wait).toMatchObject({ state: "offered", offeredSlotId: slotId });
+
+    const again = await Promise.all([bookOn(WAITING_CHAT), ...Array.from({ length: 50 }, (_, i) => bookOn(92_000 + i))]);
+    expect(again[0]!.ok).toBe(true);
+    expect(again.slice(1).filter((r) => r.ok)).toHaveLength(0);
+    const live = await testDb.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.slotId, slotId), eq(orders.serviceDate, date), ne(orders.repairStatus, "cancelled")));
+    expect(live.map((o) => o.chatId).sort((a, b) => a! - b!)).toEqual([WAITING_CHAT, 90_011]);
   });
 });

@@ -9,6 +9,7 @@ import { handleOrderButton } from "./order-buttons";
 import { chooseLanguage } from "./language";
 import { handleRescheduleButton, startReschedule } from "./reschedule";
 import { handleStatusButton, leaveStatusPrompt } from "./status";
+import { handleWaitlistButton } from "./waitlist";
 
 /** Turns a wizard button into an event, checking the chosen option against the database first. */
 async function wizardEvent(req: BotRequest, record: ConversationRecord, action: WizardAction): Promise<WizardEvent> {
@@ -98,6 +99,7 @@ export async function handleCallback(req: BotRequest, { messageId, data }: { mes
     return (await handleOrderButton(req, { messageId, op: button.op, bookingCode: button.bookingCode })) ?? "";
   }
   if (button.scope === "reschedule") return handleRescheduleButton(req, { messageId, nonce: button.nonce, action: button.action });
+  if (button.scope === "waitlist") return handleWaitlistButton(req, { messageId, button });
   if (button.scope === "language") {
     await chooseLanguage(req, button.language);
     return "";

@@ -9,6 +9,7 @@ import { startOrder } from "./order";
 import { askLanguage } from "./language";
 import { cancelReschedule, isRescheduleStep } from "./reschedule";
 import { answerStatusInput, leaveStatusPrompt } from "./status";
+import { sendWaits } from "./waitlist";
 
 export async function handleCommand(req: BotRequest, command: Command): Promise<void> {
   // A command is the customer going somewhere else: the code prompt must not read their next message as a code.
@@ -24,6 +25,7 @@ export async function handleCommand(req: BotRequest, command: Command): Promise<
       return sendCatalog(req);
     case "status":
       if (command.payload) return answerStatusInput(req, command.payload);
+      await sendWaits(req);
       await runWizard(req, { type: "status" }, { mode: "send" });
       return;
     case "cancel":

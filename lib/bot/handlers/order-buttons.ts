@@ -40,6 +40,7 @@ export async function handleOrderButton(
   });
   if (!result.ok) return req.texts.cancelNotAllowed(bookingCode);
   req.cancelledOrderIds.push(order.id);
+  req.outboxKeys.push(...result.offerKeys);
   req.edit(messageId, req.texts.bookingCancelled(bookingCode));
   return undefined;
 }

@@ -161,7 +161,7 @@ async function confirm(req: BotRequest, order: Order, state: WizardState, delive
   const cutoffHours = (await req.settings()).rescheduleCutoffHours;
   const result = await rescheduleBookingIn(req.tx, { orderId: order.id, serviceDate, slotId, now: req.now, by: { kind: "customer", chatId: req.chatId, cutoffHours } });
   if (result.ok) {
-    req.outboxKeys.push(result.messageKey);
+    req.outboxKeys.push(result.messageKey, ...result.offerKeys);
     // The step keeps this menu's nonce, so a second tap of the same button is told it is done.
     end(req, delivery, req.texts.rescheduleDone(result.order), { step: "rescheduled", choices: {}, orderId: order.id, bookingCode: order.bookingCode }, nonce);
     return "";

@@ -23,7 +23,7 @@ async function answerDate(req: BotRequest, input: string): Promise<void> {
   const offers = await getSlotAvailability(req.tx, { serviceDate: checked.date, now: req.now, settings });
   const event = offers.some((s) => s.bookable)
     ? ({ type: "date_valid", date: checked.date } as const)
-    : ({ type: "date_invalid", problem: "full", input: shown } as const);
+    : ({ type: "date_invalid", problem: "full", input: shown, date: checked.date } as const);
   await runWizard(req, event, { mode: "send" });
 }
 

@@ -97,11 +97,11 @@ describe("closed dates and settings", () => {
 
   it("saves the shop's settings from the form, weekly closed days included, audited with before and after", async () => {
     const form = new FormData();
-    for (const [k, v] of Object.entries({ shopName: "Jiot Gadget Bandung", tagline: "Cepat", bookingHorizonDays: "14", leadTimeMinutes: "30", holdHours: "6", maxUnpaidPerChat: "3" })) form.set(k, v);
+    for (const [k, v] of Object.entries({ shopName: "Jiot Gadget Bandung", tagline: "Cepat", bookingHorizonDays: "14", leadTimeMinutes: "30", holdHours: "6", maxUnpaidPerChat: "3", waitlistOfferMinutes: "10" })) form.set(k, v);
     form.append("closedWeekdays", "0");
     form.append("closedWeekdays", "5");
     expect(await postSettings(form)).toEqual({ status: "ok", message: "Pengaturan disimpan." });
-    expect(await getShopSettings(testDb.db)).toMatchObject({ shopName: "Jiot Gadget Bandung", bookingHorizonDays: 14, leadTimeMinutes: 30, holdHours: 6, maxUnpaidPerChat: 3, closedWeekdays: [0, 5] });
+    expect(await getShopSettings(testDb.db)).toMatchObject({ shopName: "Jiot Gadget Bandung", bookingHorizonDays: 14, leadTimeMinutes: 30, holdHours: 6, maxUnpaidPerChat: 3, waitlistOfferMinutes: 10, closedWeekdays: [0, 5] });
     form.set("maxUnpaidPerChat", "0");
     expect(await postSettings(form)).toEqual({ status: "invalid", errors: { maxUnpaidPerChat: "Booking belum dibayar per chat minimal 1." } });
     form.set("maxUnpaidPerChat", "3");

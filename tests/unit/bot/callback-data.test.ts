@@ -25,13 +25,17 @@ describe("callback data", () => {
     { scope: "reschedule", nonce: "a1b2c3", action: { type: "cancel" } },
     { scope: "language", language: "en" },
     { scope: "language", language: "id" },
+    { scope: "waitlist", op: "join", date: "2026-12-31" },
+    { scope: "waitlist", op: "take", waitId: 42 },
+    { scope: "waitlist", op: "decline", waitId: 9_007_199_254 },
+    { scope: "waitlist", op: "leave", waitId: 1 },
   ];
   it.each(buttons.map((b) => [encodeButton(b), b] as const))("%s reads back as written and fits in 64 bytes", (data, button) => {
     expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
     expect(decodeButton(data)).toEqual(button);
   });
 
-  it.each(["", "w", "w:abc", "w:abc:dv", "w:abc:dv:0", "w:abc:dv:-1", "w:abc:pm:cash", "w:ABC:bg", "m:admin", "o:cx:1234", "o:toString:62473383", "w:abc:bg:1", "w:abc:bk", "w:abc:bk:sm", "s:op:1234", "s:cx:1", "x".repeat(65), "o:rs:1234", "r:abc:d:2026-12-31", "r:abc:d:202612", "r:abc:s:0", "r:abc:ok:1", "r:ABC:ok", "r:abc:rm", "l:fr", "l:en:1"])(
+  it.each(["", "w", "w:abc", "w:abc:dv", "w:abc:dv:0", "w:abc:dv:-1", "w:abc:pm:cash", "w:ABC:bg", "m:admin", "o:cx:1234", "o:toString:62473383", "w:abc:bg:1", "w:abc:bk", "w:abc:bk:sm", "s:op:1234", "s:cx:1", "x".repeat(65), "o:rs:1234", "r:abc:d:2026-12-31", "r:abc:d:202612", "r:abc:s:0", "r:abc:ok:1", "r:ABC:ok", "r:abc:rm", "l:fr", "l:en:1", "k:j:2026-12-31", "k:t:0", "k:t:-1", "k:toString:1", "k:t:1:2", "k:x"])(
     "%j is refused",
     (data) => {
       expect(decodeButton(data)).toBeNull();

@@ -145,8 +145,15 @@ const table: Row[] = [
     "a day without free slots asks for another date",
     at("slot", { serviceDate: DATE, deviceId: 10 }),
     { type: "no_slots" },
-    at("date", { deviceId: 10 }),
+    at("date", { deviceId: 10, fullDate: DATE }),
     [{ type: "notice", notice: { kind: "date_full", date: DATE } }, show],
+  ],
+  [
+    "a date that has room, after a full one, no longer offers the full one's waitlist",
+    at("date", { deviceId: 10, fullDate: DATE }),
+    { type: "date_valid", date: DATE },
+    at("slot", { deviceId: 10, serviceDate: DATE }),
+    [show],
   ],
   [
     "free text at a button step points to the buttons above, without a second keyboard",

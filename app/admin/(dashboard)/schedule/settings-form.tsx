@@ -42,6 +42,10 @@ export function SettingsForm({ settings }: { settings: ShopSettings }) {
         <input type="number" name="holdHours" defaultValue={settings.holdHours} min={1} max={72} required />
       </label>
       <label>
+        Tempat kosong ditahan untuk pelanggan daftar tunggu (menit)
+        <input type="number" name="waitlistOfferMinutes" defaultValue={settings.waitlistOfferMinutes} min={1} max={240} required />
+      </label>
+      <label>
         Booking belum dibayar per chat Telegram (maksimal)
         <input type="number" name="maxUnpaidPerChat" defaultValue={settings.maxUnpaidPerChat} min={1} max={20} required />
       </label>
