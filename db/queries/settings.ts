@@ -23,6 +23,8 @@ export const shopSettingsSchema = z.object({
   diagnosisFeeIdr: z.number().int().min(0).max(10_000_000),
   /** The bot offers "Bayar di toko": no online payment, no hold that runs out. */
   payAtShopAllowed: z.boolean(),
+  /** What a warranty claim costs, paid at the shop; 0 = claims are free. */
+  warrantyClaimFeeIdr: z.number().int().min(0).max(10_000_000),
 });
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   rescheduleCutoffHours: 3,
   diagnosisFeeIdr: 0,
   payAtShopAllowed: false,
+  warrantyClaimFeeIdr: 0,
 };
 
 /** Reads the shop's settings; a missing or malformed value falls back to its default. */

@@ -11,7 +11,7 @@ interface Props {
 
 const NOUN: Record<CatalogKind, string> = { device: "perangkat", part: "layanan" };
 
-function ItemFields({ item, noun }: { item?: CatalogItem; noun: string }) {
+function ItemFields({ item, noun, kind }: { item?: CatalogItem; noun: string; kind: CatalogKind }) {
   const who = item ? ` ${item.name}` : ` ${noun} baru`;
   return (
     <>
@@ -23,6 +23,12 @@ function ItemFields({ item, noun }: { item?: CatalogItem; noun: string }) {
         Urutan
         <input type="number" name="sort" defaultValue={item?.sort ?? 0} min={0} max={10000} aria-label={`Urutan${who}`} />
       </label>
+      {kind === "part" && (
+        <label className={styles.short}>
+          Garansi (hari)
+          <input type="number" name="warrantyDays" defaultValue={item && "warrantyDays" in item ? item.warrantyDays : 0} min={0} max={3650} aria-label={`Garansi (hari)${who}`} />
+        </label>
+      )}
       <label className={styles.check}>
         <input type="checkbox" name="active" defaultChecked={item?.active ?? true} aria-label={`Aktif${who}`} />
         Aktif
@@ -40,7 +46,7 @@ export function ItemList({ kind, items, deviceId }: Props) {
         <EditRow key={item.id} action="/admin/catalog/edit">
           <input type="hidden" name="id" value={item.id} />
           {back}
-          <ItemFields item={item} noun={NOUN[kind]} />
+          <ItemFields item={item} noun={NOUN[kind]} kind={kind} />
           <OpButton op={`save-${kind}`} label={`Simpan ${item.name}`}>
             Simpan
           </OpButton>
@@ -52,7 +58,7 @@ export function ItemList({ kind, items, deviceId }: Props) {
       ))}
       <EditRow action="/admin/catalog/edit">
         {back}
-        <ItemFields noun={NOUN[kind]} />
+        <ItemFields noun={NOUN[kind]} kind={kind} />
         <OpButton op={`save-${kind}`} label={`Tambah ${NOUN[kind]}`}>
           Tambah
         </OpButton>
