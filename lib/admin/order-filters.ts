@@ -37,7 +37,7 @@ export function parseOrderQuery(params: Params): OrderQuery {
   const text = q.q?.trim() || undefined;
   return {
     // 0812…, 62812… and +62 812… all look for the stored "+62812…".
-    filters: { q: text, phonePrefix: (text && indonesianPhonePrefix(text)) || undefined, from: q.from, to: q.to, payment: q.payment, repair: q.repair, refund: q.refund === "1", warranty: q.warranty === "1" },
+    filters: { q: text, phonePrefix: (text && indonesianPhonePrefix(text)) || undefined, from: q.from, to: q.to, payment: q.payment, repair: q.repair, refund: q.refund === "1", ...(q.warranty === "1" && { warranty: true }) },
     sort: q.sort ?? "created_desc",
     cursor: q.cursor,
   };

@@ -76,7 +76,7 @@ export async function askDate(req: BotRequest, order: Order, delivery: Delivery,
 }
 
 /** The slots of `date` with room (for a move, other than its own); none left sends the customer back to the dates with the reason. */
-export async function askSlot(req: BotRequest, order: Order, date: string, delivery: Delivery, prefix: string[] = []): Promise<void> {
+async function askSlot(req: BotRequest, order: Order, date: string, delivery: Delivery, prefix: string[] = []): Promise<void> {
   const record = await req.conversation();
   const flow = flowOf(record.state);
   const offers = await getSlotAvailability(req.tx, { serviceDate: date, now: req.now, settings: await req.settings() });
@@ -190,14 +190,9 @@ async function confirm(req: BotRequest, order: Order, state: WizardState, delive
     case "slot_full":
     case "slot_closed":
     case "slot_too_soon":
-    case "same_slot": {
-      const slot = await findSlot(req.tx, { id: slotId });
-      const notice: Notice = slot ? { kind: "slot_full", slotLabel: slot.label } : { kind: "option_unavailable" };
-      await askSlot(req, order, serviceDate, delivery, [req.texts.notice(notice)]);
-      return "";
-    }
+    case "same_slot":
     case "date_unavailable":
-      await askDate(req, order, delivery, [req.texts.notice({ kind: "date_full", date: serviceDate })]);
+      await offerAnotherPlace(req, order, { serviceDate, slotId, dateTaken: result.reason === "date_unavailable" }, delivery);
       return "";
     case "not_found":
       end(req, delivery, req.texts.statusNotFound(order.bookingCode));
@@ -208,6 +203,19 @@ async function confirm(req: BotRequest, order: Order, state: WizardState, delive
       end(req, delivery, req.texts.rescheduleRefused(order.bookingCode, result.reason, cutoffHours));
       return "";
   }
+}
+
+/** The chosen place was taken or closed meanwhile: the day's other slots again, or the dates when the day itself is gone. */
+export async function offerAnotherPlace(
+  req: BotRequest,
+  order: Order,
+  { serviceDate, slotId, dateTaken }: { serviceDate: string; slotId: number; dateTaken: boolean },
+  delivery: Delivery,
+): Promise<void> {
+  if (dateTaken) return askDate(req, order, delivery, [req.texts.notice({ kind: "date_full", date: serviceDate })]);
+  const slot = await findSlot(req.tx, { id: slotId });
+  const notice: Notice = slot ? { kind: "slot_full", slotLabel: slot.label } : { kind: "option_unavailable" };
+  await askSlot(req, order, serviceDate, delivery, [req.texts.notice(notice)]);
 }
 
 /** /cancel while moving a booking: the flow stops, the booking keeps its time. */

@@ -1,13 +1,11 @@
 import { findChatOrderByCode, findOrderById } from "@/db/queries/orders";
-import { findSlot } from "@/db/queries/slots";
 import type { Order } from "@/db/schema";
 import { checkClaimable, claimWarrantyIn, type ClaimResult } from "@/lib/booking/claim-warranty";
 import { BOOKING_CODE_PATTERN } from "@/lib/booking/codes";
 import type { BotRequest } from "../bot-request";
-import type { Notice } from "../texts";
 import { MAX_FAULT_DESCRIPTION, type WizardState } from "../wizard";
 import { retireMenu, type Delivery } from "../wizard-runtime";
-import { askDate, askSlot, end } from "./reschedule";
+import { askDate, end, offerAnotherPlace } from "./reschedule";
 
 /**
  * A warranty claim, from /garansi <code> or "Klaim garansi" under /status: the
@@ -62,14 +60,9 @@ export async function confirmClaim(req: BotRequest, order: Order, state: WizardS
   switch (result.reason) {
     case "slot_full":
     case "slot_closed":
-    case "slot_too_soon": {
-      const slot = await findSlot(req.tx, { id: slotId });
-      const notice: Notice = slot ? { kind: "slot_full", slotLabel: slot.label } : { kind: "option_unavailable" };
-      await askSlot(req, order, serviceDate, delivery, [req.texts.notice(notice)]);
-      return "";
-    }
+    case "slot_too_soon":
     case "date_unavailable":
-      await askDate(req, order, delivery, [req.texts.notice({ kind: "date_full", date: serviceDate })]);
+      await offerAnotherPlace(req, order, { serviceDate, slotId, dateTaken: result.reason === "date_unavailable" }, delivery);
       return "";
     default:
       refuse(req, order.bookingCode, result, delivery);
