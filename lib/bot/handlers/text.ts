@@ -61,7 +61,13 @@ export async function handleNonText(req: BotRequest, { contact, photo }: Pick<Me
   if (isWizardStep(previous.state.step) || isRescheduleStep(previous.state.step)) {
     const step = previous.state.step;
     const typesDate = step === "date" || step === "reschedule_date";
-    const hint = typesDate ? req.texts.retypeDate : step === "phone" ? req.texts.askPhone() : req.texts.notice({ kind: "use_buttons" });
+    const hint = typesDate
+      ? req.texts.retypeDate
+      : step === "phone"
+        ? req.texts.askPhone()
+        : step === "claim_problem"
+          ? req.texts.warranty.askProblem(previous.state.bookingCode ?? "")
+          : req.texts.notice({ kind: "use_buttons" });
     req.send(`${notice}\n${hint}`);
     return;
   }

@@ -40,6 +40,10 @@ export async function answerClaimProblem(req: BotRequest, text: string): Promise
   const order = state.orderId ? await findOrderById(req.tx, { id: state.orderId }) : undefined;
   if (!order || order.chatId !== req.chatId) return end(req, { mode: "send" }, req.texts.idleHint);
   const problem = text.trim();
+  if (!problem) {
+    req.send(req.texts.warranty.askProblem(order.bookingCode));
+    return;
+  }
   if (problem.length > MAX_FAULT_DESCRIPTION) {
     req.send(req.texts.warranty.problemTooLong(MAX_FAULT_DESCRIPTION));
     return;

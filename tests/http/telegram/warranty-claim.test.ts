@@ -101,6 +101,10 @@ describe("claiming the warranty", () => {
     await c.send(`/status ${order.bookingCode}`);
     await c.tap("Klaim garansi");
     expect(c.lastMessage().text).toMatch(/Ceritakan singkat masalahnya/);
+    await postUpdate(c.stickerUpdate());
+    expect(c.lastMessage().text).toMatch(/^Maaf, saya hanya bisa membaca pesan teks\.\nKlaim garansi booking \d{8}\n\nCeritakan singkat masalahnya/);
+    await c.send("x".repeat(501));
+    expect(c.lastMessage().text).toBe("Ceritanya terlalu panjang; maksimal 500 huruf. Silakan ketik lebih singkat.");
     await c.send("/cancel");
     expect(c.lastMessage().text).toBe(`Klaim garansi booking ${order.bookingCode} dibatalkan.`);
     expect(await claimsOf(order.id)).toHaveLength(0);
