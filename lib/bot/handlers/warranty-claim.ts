@@ -13,9 +13,9 @@ import { askDate, end, offerAnotherPlace } from "./reschedule";
  * Book Now makes the claim (claimWarrantyIn). The order claimed on lives in the
  * chat's conversation row, never in a button, and is re-checked at each step.
  */
-function refuse(req: BotRequest, code: string, blocked: Extract<ClaimResult, { ok: false }>, delivery: Delivery = { mode: "send" }): void {
+function refusalText(req: BotRequest, code: string, blocked: Extract<ClaimResult, { ok: false }>): string {
   const reason = blocked.reason === "no_warranty" || blocked.reason === "expired" || blocked.reason === "open_claim" ? blocked.reason : "not_found";
-  end(req, delivery, req.texts.warranty.refused(code, reason, blocked));
+  return req.texts.warranty.refused(code, reason, blocked);
 }
 
 /** Starts a claim on one of this chat's orders: a foreign or unknown code, no warranty, an expired one or an open claim is refused. */
@@ -27,7 +27,11 @@ export async function startClaim(req: BotRequest, input: string): Promise<void> 
   }
   const order = await findChatOrderByCode(req.tx, { chatId: req.chatId, code });
   const blocked = await checkClaimable(req.tx, { order, chatId: req.chatId, now: req.now });
-  if (blocked || !order) return refuse(req, code, blocked ?? { ok: false, reason: "not_found" });
+  if (blocked || !order) {
+    // Only an answer: whatever the chat was doing (a booking half filled in) stays as it was.
+    req.send(refusalText(req, code, blocked ?? { ok: false, reason: "not_found" }));
+    return;
+  }
   const record = await req.conversation();
   retireMenu(req, record);
   req.send(req.texts.warranty.askProblem(code));
@@ -69,7 +73,7 @@ export async function confirmClaim(req: BotRequest, order: Order, state: WizardS
       await offerAnotherPlace(req, order, { serviceDate, slotId, dateTaken: result.reason === "date_unavailable" }, delivery);
       return "";
     default:
-      refuse(req, order.bookingCode, result, delivery);
+      end(req, delivery, refusalText(req, order.bookingCode, result));
       return "";
   }
 }

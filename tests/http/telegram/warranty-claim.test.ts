@@ -1,7 +1,8 @@
 import { and, eq, isNotNull, like } from "drizzle-orm";
 import { saveShopSettings } from "@/db/queries/settings";
 import { saveStaffChats } from "@/db/queries/staff-chats";
-import { auditLog, orders, outbox } from "@/db/schema";
+import { auditLog, conversations, orders, outbox } from "@/db/schema";
+import { encodeButton } from "@/lib/bot/callback-data";
 import { addDays, formatDateDmy, todayInJakarta, wibDateOf } from "@/lib/booking/calendar";
 import { readOrder } from "@/tests/support/payment-fixtures";
 import { buttonTexts, postUpdate, TelegramCustomer, useStandInBot } from "@/tests/support/telegram-customer";
@@ -141,6 +142,11 @@ describe("claims that are refused", () => {
     // Another chat cannot ride a button with the owner's code either.
     await other.send(`/status ${order.bookingCode}`);
     expect(buttonTexts(other.lastMessage()).flat()).not.toContain("Klaim garansi");
+    // Nor with a crafted Klaim garansi button carrying it.
+    const data = encodeButton({ scope: "order", op: "claim_warranty", bookingCode: order.bookingCode });
+    await postUpdate(other.callbackUpdate(other.lastMessage(), data));
+    expect(other.lastMessage().text).toMatch(/^Kode booking \d{8} tidak ditemukan di chat ini\./);
+    expect((await db().select().from(conversations).where(eq(conversations.chatId, other.chat.id)))[0]?.step ?? "idle").toBe("idle");
     await other.send("/garansi 123");
     expect(other.lastMessage().text).toMatch(/^Ketik \/garansi lalu kode booking/);
     expect(await claimsOf(order.id)).toHaveLength(0);
