@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -33,6 +34,9 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export const ORDER_SOURCES = ["bot", "counter"] as const;
 export type OrderSource = (typeof ORDER_SOURCES)[number];
 
+export const WARRANTY_CLAIM_KINDS = ["free", "fee"] as const;
+export type WarrantyClaimKind = (typeof WARRANTY_CLAIM_KINDS)[number];
+
 export const REPAIR_STATUSES = ["booked", "received", "in_progress", "ready", "completed", "cancelled"] as const;
 export type RepairStatus = (typeof REPAIR_STATUSES)[number];
 
@@ -53,12 +57,18 @@ export const devices = pgTable("devices", {
 });
 export type Device = typeof devices.$inferSelect;
 
-export const parts = pgTable("parts", {
-  id: serial("id").primaryKey(),
-  name: text("name").notNull().unique(),
-  sort: integer("sort").notNull().default(0),
-  active: boolean("active").notNull().default(true),
-});
+export const parts = pgTable(
+  "parts",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull().unique(),
+    sort: integer("sort").notNull().default(0),
+    active: boolean("active").notNull().default(true),
+    /** Days of warranty from the day a repair with this part is completed; 0 = none. */
+    warrantyDays: integer("warranty_days").notNull().default(0),
+  },
+  (t) => [check("parts_warranty_days", sql`${t.warrantyDays} between 0 and 3650`)],
+);
 export type Part = typeof parts.$inferSelect;
 
 export const prices = pgTable(
@@ -156,6 +166,14 @@ export const orders = pgTable(
     paidAt: timestamp("paid_at", { withTimezone: true }),
     /** Set when money came in that must go back (a double payment, a paid order cancelled). */
     needsRefund: boolean("needs_refund").notNull().default(false),
+    /** When staff marked the repair completed: the warranty runs from this day (WIB). */
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** The part's warranty days, copied when the repair is completed (a later catalog edit does not change it). */
+    warrantyDays: integer("warranty_days").notNull().default(0),
+    /** Set on a warranty claim: the completed order it claims the warranty of. */
+    warrantyOfOrderId: uuid("warranty_of_order_id").references((): AnyPgColumn => orders.id),
+    /** "free": no charge; "fee": the owner's claim fee (settings). Null for an ordinary order. */
+    warrantyClaimKind: text("warranty_claim_kind").$type<WarrantyClaimKind>(),
     ...timestamps,
     version: integer("version").notNull().default(1),
   },
@@ -176,6 +194,11 @@ export const orders = pgTable(
     index("orders_username_idx").on(sql`lower(${t.telegramUsername})`),
     index("orders_name_idx").on(sql`lower(${t.customerName})`),
     index("orders_phone_idx").on(t.customerPhone),
+    // One open claim per order: a second claim waits until the first is completed or cancelled.
+    uniqueIndex("orders_open_warranty_claim_key")
+      .on(t.warrantyOfOrderId)
+      .where(sql`${t.warrantyOfOrderId} is not null and ${t.repairStatus} not in ('completed', 'cancelled')`),
+    index("orders_warranty_of_idx").on(t.warrantyOfOrderId),
     check("orders_amount_not_negative", sql`${t.amountIdr} >= 0`),
     check("orders_fault_description_length", sql`char_length(${t.faultDescription}) <= 500`),
     check("orders_fault_photos_count", sql`jsonb_array_length(${t.faultPhotos}) <= 3`),

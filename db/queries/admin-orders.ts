@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { orders, PAYMENT_STATUSES, REPAIR_STATUSES, type Order, type PaymentStatus, type RepairStatus } from "../schema";
 
@@ -19,6 +19,8 @@ export interface OrderFilters {
   payment?: PaymentStatus;
   repair?: RepairStatus;
   refund?: boolean;
+  /** Warranty jobs only: claims made on an earlier order's warranty. */
+  warranty?: boolean;
 }
 
 export interface OrderPage {
@@ -60,6 +62,7 @@ function filterCondition(f: OrderFilters): SQL | undefined {
   if (f.payment && PAYMENT_STATUSES.includes(f.payment)) conditions.push(eq(orders.paymentStatus, f.payment));
   if (f.repair && REPAIR_STATUSES.includes(f.repair)) conditions.push(eq(orders.repairStatus, f.repair));
   if (f.refund) conditions.push(eq(orders.needsRefund, true));
+  if (f.warranty) conditions.push(isNotNull(orders.warrantyOfOrderId));
   return and(...conditions);
 }
 

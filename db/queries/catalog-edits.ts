@@ -5,6 +5,8 @@ import { devices, orders, parts, prices, type Device, type Part, type Price } fr
 /** Devices and parts share one shape (name, sort, active); the admin edits both the same way. */
 export type CatalogKind = "device" | "part";
 export type CatalogItem = Device | Part;
+/** warrantyDays: parts only. */
+export type CatalogItemValues = { name: string; sort: number; active: boolean; warrantyDays?: number };
 const TABLE = { device: devices, part: parts } as const;
 const ORDER_COLUMN = { device: orders.deviceId, part: orders.partId } as const;
 const PRICE_COLUMN = { device: prices.deviceId, part: prices.partId } as const;
@@ -28,7 +30,7 @@ export async function findCatalogItemByName(db: Database, { kind, name }: { kind
 
 export async function insertCatalogItem(
   db: Database,
-  { kind, values }: { kind: CatalogKind; values: { name: string; sort: number; active: boolean } },
+  { kind, values }: { kind: CatalogKind; values: CatalogItemValues },
 ): Promise<CatalogItem> {
   const rows = await db.insert(TABLE[kind]).values(values).returning();
   return rows[0]!;
@@ -36,7 +38,7 @@ export async function insertCatalogItem(
 
 export async function updateCatalogItem(
   db: Database,
-  { kind, id, values }: { kind: CatalogKind; id: number; values: Partial<{ name: string; sort: number; active: boolean }> },
+  { kind, id, values }: { kind: CatalogKind; id: number; values: Partial<CatalogItemValues> },
 ): Promise<CatalogItem> {
   const table = TABLE[kind];
   const rows = await db.update(table).set(values).where(eq(table.id, id)).returning();

@@ -102,3 +102,10 @@ async function readActiveDevice(db: Database, { id }: { id: number }): Promise<D
     .limit(1);
   return rows[0];
 }
+
+/** A part's warranty days as the catalog has them now (0 for no part, or one gone). */
+export async function findPartWarrantyDays(db: Database, { partId }: { partId: number | null }): Promise<number> {
+  if (partId === null) return 0;
+  const rows = await db.select({ warrantyDays: parts.warrantyDays }).from(parts).where(eq(parts.id, partId)).limit(1);
+  return rows[0]?.warrantyDays ?? 0;
+}

@@ -173,3 +173,18 @@ export async function updateOrder(
   if (!row) throw new Error(`order ${id} vanished during update`);
   return row;
 }
+
+/** The claim still open (not completed or cancelled) on an order's warranty, if any. */
+export async function findOpenWarrantyClaim(db: Database, { orderId }: { orderId: string }): Promise<Order | undefined> {
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.warrantyOfOrderId, orderId), notInArray(orders.repairStatus, ["completed", "cancelled"])))
+    .limit(1);
+  return rows[0];
+}
+
+/** Every warranty claim made on an order, oldest first. */
+export async function listWarrantyClaims(db: Database, { orderId }: { orderId: string }): Promise<Order[]> {
+  return db.select().from(orders).where(eq(orders.warrantyOfOrderId, orderId)).orderBy(asc(orders.createdAt));
+}

@@ -26,6 +26,8 @@ export const shopSettingsSchema = z.object({
   payAtShopAllowed: z.boolean(),
   /** How long a place freed for the waitlist is held for the chat it is offered to. */
   waitlistOfferMinutes: z.number().int().min(1).max(240),
+  /** What a warranty claim costs, paid at the shop; 0 = claims are free. */
+  warrantyClaimFeeIdr: z.number().int().min(0).max(10_000_000),
 });
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 
@@ -44,6 +46,7 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   diagnosisFeeIdr: 0,
   payAtShopAllowed: false,
   waitlistOfferMinutes: 15,
+  warrantyClaimFeeIdr: 0,
 };
 
 /** Reads the shop's settings; a missing or malformed value falls back to its default. */

@@ -18,6 +18,8 @@ export const catalogItemInput = z.object({
   name: text(60, "Nama"),
   sort: z.preprocess((v) => (v === "" || v === undefined ? "0" : v), whole(0, 10_000, "Urutan")),
   active: checkbox,
+  // Parts only; absent from a form that does not show it, which then keeps the stored value.
+  warrantyDays: z.preprocess((v) => (v === "" ? undefined : v), whole(0, 3650, "Garansi (hari)").optional()),
 });
 export type CatalogItemInput = z.infer<typeof catalogItemInput>;
 
@@ -90,6 +92,7 @@ export const settingsInput = z.object({
   diagnosisFeeIdr: whole(0, 10_000_000, "Biaya cek / diagnosa").optional(),
   // Optional for the same reason: how long a place freed for the waitlist is held for the chat offered it.
   waitlistOfferMinutes: whole(1, 240, "Waktu tahan tempat daftar tunggu").optional(),
+  warrantyClaimFeeIdr: whole(0, 10_000_000, "Biaya klaim garansi").optional(),
   // The form sends a hidden "off" and, when ticked, the box's "on" as well.
   payAtShopAllowed: z.preprocess((v) => (v === undefined ? undefined : [v].flat().includes("on")), z.boolean().optional()),
   closedWeekdays: z.preprocess(

@@ -20,12 +20,12 @@ import { invalid, ok, type AdminActor, type EditResult } from "./edit-result";
 const NOUN: Record<CatalogKind, string> = { device: "Perangkat", part: "Layanan" };
 const NOT_FOUND = { _form: "Data tidak ditemukan; mungkin sudah dihapus. Muat ulang halaman." };
 
-/** Adds a device or part, or edits one (name, order, active). */
+/** Adds a device or part, or edits one (name, order, active; a part's warranty days). */
 export async function saveCatalogItem(db: Database, actor: AdminActor, kind: CatalogKind, input: CatalogItemInput): Promise<EditResult> {
   return db.transaction(async (tx) => {
     const sameName = await findCatalogItemByName(tx, { kind, name: input.name });
     if (sameName && sameName.id !== input.id) return invalid({ name: `Nama "${input.name}" sudah dipakai.` });
-    const values = { name: input.name, sort: input.sort, active: input.active };
+    const values = { name: input.name, sort: input.sort, active: input.active, ...(kind === "part" && input.warrantyDays !== undefined && { warrantyDays: input.warrantyDays }) };
     if (input.id === undefined) {
       const created = await insertCatalogItem(tx, { kind, values });
       await recordAudit(tx, { actor: actor.username, ip: actor.ip, entity: kind, entityId: String(created.id), action: "create", after: created });

@@ -1,4 +1,5 @@
 import type { Database } from "@/db";
+import { findPartWarrantyDays } from "@/db/queries/catalog";
 import { lockOrder, updateOrder } from "@/db/queries/orders";
 import { insertPayment, listOrderPayments, nextAttemptNumber } from "@/db/queries/payments";
 import type { Order, RepairStatus } from "@/db/schema";
@@ -37,7 +38,7 @@ export async function changeRepairStatus(
     if (!order) return NOT_FOUND;
     const move = nextRepairStatus(order, status);
     if (!move.ok) return { ok: false, message: REPAIR_REFUSAL_TEXT[move.reason] };
-    const updated = await updateOrder(tx, { id: order.id, changes: { repairStatus: move.status } });
+    const updated = await updateOrder(tx, { id: order.id, changes: { repairStatus: move.status, ...(move.status === "completed" && (await completionOf(tx, order))) } });
     await recordAudit(tx, {
       actor: by.username,
       entity: "order",
@@ -50,6 +51,15 @@ export async function changeRepairStatus(
     await notifyOrderEvent(tx, { order: updated, event: { kind: "repair_status", status: move.status } });
     return { ok: true, order: updated };
   });
+}
+
+/**
+ * Completion starts the warranty: the part's days as the catalog has them today are
+ * copied onto the order. A warranty claim's own repair starts no new warranty.
+ */
+async function completionOf(tx: Database, order: Order): Promise<Pick<Order, "completedAt" | "warrantyDays">> {
+  const warrantyDays = order.warrantyOfOrderId ? 0 : await findPartWarrantyDays(tx, { partId: order.partId });
+  return { completedAt: new Date(), warrantyDays };
 }
 
 /** `notice`: what the customer is told instead of the plain cancellation (e.g. the shop closed that day). */

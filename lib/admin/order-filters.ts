@@ -13,6 +13,7 @@ const QUERY = z.object({
   payment: z.enum(PAYMENT_STATUSES).optional().catch(undefined),
   repair: z.enum(REPAIR_STATUSES).optional().catch(undefined),
   refund: z.literal("1").optional().catch(undefined),
+  warranty: z.literal("1").optional().catch(undefined),
   sort: z.enum(ORDER_SORTS).optional().catch(undefined),
   cursor: z.string().max(200).optional().catch(undefined),
 });
@@ -36,7 +37,7 @@ export function parseOrderQuery(params: Params): OrderQuery {
   const text = q.q?.trim() || undefined;
   return {
     // 0812…, 62812… and +62 812… all look for the stored "+62812…".
-    filters: { q: text, phonePrefix: (text && indonesianPhonePrefix(text)) || undefined, from: q.from, to: q.to, payment: q.payment, repair: q.repair, refund: q.refund === "1" },
+    filters: { q: text, phonePrefix: (text && indonesianPhonePrefix(text)) || undefined, from: q.from, to: q.to, payment: q.payment, repair: q.repair, refund: q.refund === "1", ...(q.warranty === "1" && { warranty: true }) },
     sort: q.sort ?? "created_desc",
     cursor: q.cursor,
   };
@@ -46,7 +47,7 @@ export function parseOrderQuery(params: Params): OrderQuery {
 export function orderQueryString({ filters, sort, cursor }: OrderQuery): string {
   const params = new URLSearchParams();
   const { phonePrefix: _readFromQ, ...shown } = filters;
-  for (const [key, value] of Object.entries({ ...shown, refund: filters.refund ? "1" : undefined })) if (value) params.set(key, String(value));
+  for (const [key, value] of Object.entries({ ...shown, refund: filters.refund ? "1" : undefined, warranty: filters.warranty ? "1" : undefined })) if (value) params.set(key, String(value));
   if (sort !== "created_desc") params.set("sort", sort);
   if (cursor) params.set("cursor", cursor);
   const text = params.toString();

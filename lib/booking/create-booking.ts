@@ -1,7 +1,7 @@
 import type { Database } from "@/db";
 import { insertOrderUnlessCodeTaken, listUnpaidChatBookingCodes, lockChatBookings } from "@/db/queries/orders";
 import { getShopSettings } from "@/db/queries/settings";
-import type { Order, OrderSource, PaymentMethod } from "@/db/schema";
+import type { NewOrder, Order, OrderSource, PaymentMethod } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { checkBookingDate, slotStartsInTime } from "./availability";
 import { findBookedService } from "./booked-service";
@@ -105,53 +105,55 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
   // Paid at the counter: the place is kept until the day, no hold runs out.
   const holdExpiresAt = paymentMethod === "pay_at_shop" ? null : new Date(holdEnd);
 
+  const order = await insertOrderWithFreshCode(tx, {
+    chatId: request.chatId,
+    source: request.source ?? "bot",
+    telegramUserId: request.telegramUserId ?? null,
+    telegramUsername: request.telegramUsername ?? null,
+    customerName: request.customerName,
+    customerPhone: request.customerPhone ?? null,
+    faultDescription: request.faultDescription || null,
+    faultPhotos: request.faultPhotos ?? [],
+    language: request.language ?? "id",
+    deviceId: item.deviceId,
+    partId: item.partId,
+    slotId: place.slot.id,
+    deviceName: item.deviceName,
+    partName: item.partName,
+    slotLabel: place.slot.label,
+    serviceDate: request.serviceDate,
+    paymentMethod,
+    amountIdr: item.priceIdr,
+    holdExpiresAt,
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (request.chatId !== null) await closeWaitByBooking(tx, { chatId: request.chatId, serviceDate: request.serviceDate, orderId: order.id, offer, now });
+  await recordAudit(tx, {
+    actor: request.actor ?? `telegram:${request.telegramUserId ?? request.chatId}`,
+    entity: "order",
+    entityId: order.id,
+    action: "order.created",
+    after: {
+      bookingCode: order.bookingCode,
+      serviceDate: order.serviceDate,
+      slot: order.slotLabel,
+      device: order.deviceName,
+      part: order.partName,
+      amountIdr: order.amountIdr,
+      paymentMethod: order.paymentMethod,
+      customerPhone: order.customerPhone,
+      ...(order.source === "counter" && { source: order.source }),
+    },
+  });
+  return { ok: true, order };
+}
+
+/** Inserts the order under a freshly drawn booking code and status token, drawing again on a clash. */
+export async function insertOrderWithFreshCode(tx: Database, values: Omit<NewOrder, "bookingCode" | "statusToken">): Promise<Order> {
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-    const order = await insertOrderUnlessCodeTaken(tx, {
-      bookingCode: generateBookingCode(),
-      statusToken: generateStatusToken(),
-      chatId: request.chatId,
-      source: request.source ?? "bot",
-      telegramUserId: request.telegramUserId ?? null,
-      telegramUsername: request.telegramUsername ?? null,
-      customerName: request.customerName,
-      customerPhone: request.customerPhone ?? null,
-      faultDescription: request.faultDescription || null,
-      faultPhotos: request.faultPhotos ?? [],
-      language: request.language ?? "id",
-      deviceId: item.deviceId,
-      partId: item.partId,
-      slotId: place.slot.id,
-      deviceName: item.deviceName,
-      partName: item.partName,
-      slotLabel: place.slot.label,
-      serviceDate: request.serviceDate,
-      paymentMethod,
-      amountIdr: item.priceIdr,
-      holdExpiresAt,
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (order) {
-      if (request.chatId !== null) await closeWaitByBooking(tx, { chatId: request.chatId, serviceDate: request.serviceDate, orderId: order.id, offer, now });
-      await recordAudit(tx, {
-        actor: request.actor ?? `telegram:${request.telegramUserId ?? request.chatId}`,
-        entity: "order",
-        entityId: order.id,
-        action: "order.created",
-        after: {
-          bookingCode: order.bookingCode,
-          serviceDate: order.serviceDate,
-          slot: order.slotLabel,
-          device: order.deviceName,
-          part: order.partName,
-          amountIdr: order.amountIdr,
-          paymentMethod: order.paymentMethod,
-          customerPhone: order.customerPhone,
-          ...(order.source === "counter" && { source: order.source }),
-        },
-      });
-      return { ok: true, order };
-    }
+    const order = await insertOrderUnlessCodeTaken(tx, { ...values, bookingCode: generateBookingCode(), statusToken: generateStatusToken() });
+    if (order) return order;
   }
   // 8 collisions in a row among 90 million codes means something else is wrong.
   throw new Error("could not draw a free booking code");

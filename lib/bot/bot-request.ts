@@ -7,7 +7,7 @@ import type { Conversation, Order } from "@/db/schema";
 import type { TelegramCall } from "@/lib/telegram/telegram-call";
 import type { Customer } from "./read-update";
 import { languageOf, textsFor, type BotTexts, type Language } from "./texts";
-import { RESCHEDULE_STEPS, type ConversationStep, type WizardChoices, type WizardState } from "./wizard";
+import { CLAIM_STEPS, RESCHEDULE_STEPS, type ConversationStep, type WizardChoices, type WizardState } from "./wizard";
 
 /** What is stored in conversations.data. */
 export interface ConversationData {
@@ -16,6 +16,7 @@ export interface ConversationData {
   nonce?: string;
   orderId?: string;
   bookingCode?: string;
+  claim?: boolean;
 }
 
 export interface ConversationRecord {
@@ -130,21 +131,21 @@ export class BotRequest {
   }
 }
 
-const STEPS = new Set<ConversationStep>(["idle", "intro", "date", "device", "slot", "part", "phone", "fault", "payment", "summary", "booked", "status", ...RESCHEDULE_STEPS]);
+const STEPS = new Set<ConversationStep>(["idle", "intro", "date", "device", "slot", "part", "phone", "fault", "payment", "summary", "booked", "status", ...RESCHEDULE_STEPS, ...CLAIM_STEPS]);
 
 export function recordOf(row: Conversation): ConversationRecord {
   const data = (row.data ?? {}) as ConversationData;
   const step = STEPS.has(row.step as ConversationStep) ? (row.step as ConversationStep) : "idle";
   return {
-    state: { step, choices: data.choices ?? {}, orderId: data.orderId, bookingCode: data.bookingCode },
+    state: { step, choices: data.choices ?? {}, orderId: data.orderId, bookingCode: data.bookingCode, ...(data.claim && { claim: true }) },
     nonce: data.nonce ?? null,
     messageId: row.messageId,
   };
 }
 
 export function dataOf(record: ConversationRecord): ConversationData {
-  const { choices, orderId, bookingCode } = record.state;
-  return { choices, nonce: record.nonce ?? undefined, orderId, bookingCode };
+  const { choices, orderId, bookingCode, claim } = record.state;
+  return { choices, nonce: record.nonce ?? undefined, orderId, bookingCode, ...(claim && { claim }) };
 }
 
 /** A new menu stamp: 6 lowercase letters and digits. */

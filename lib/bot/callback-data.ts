@@ -24,8 +24,8 @@ export type WizardAction =
   | { type: "payment"; method: PaymentMethod }
   | { type: "book_now" };
 
-/** Under an order's status: cancel it (then confirm or keep), or start moving it to another date and slot. */
-export type OrderOp = "cancel" | "confirm_cancel" | "keep" | "reschedule";
+/** Under an order's status: cancel it (then confirm or keep), start moving it to another date and slot, or claim its warranty. */
+export type OrderOp = "cancel" | "confirm_cancel" | "keep" | "reschedule" | "claim_warranty";
 
 export type RescheduleAction =
   | { type: "date"; date: string }
@@ -110,7 +110,7 @@ export function encodeButton(button: ButtonAction): string {
 }
 
 const ID = /^[1-9][0-9]{0,8}$/;
-const ORDER_CODES: Record<OrderOp, string> = { cancel: "cx", confirm_cancel: "cy", keep: "kp", reschedule: "rs" };
+const ORDER_CODES: Record<OrderOp, string> = { cancel: "cx", confirm_cancel: "cy", keep: "kp", reschedule: "rs", claim_warranty: "gr" };
 const ORDER_OPS = Object.fromEntries(Object.entries(ORDER_CODES).map(([op, code]) => [code, op])) as Record<string, OrderOp>;
 
 function encodeReschedule(action: RescheduleAction): string {

@@ -85,8 +85,8 @@ export function rescheduleKeyboards(texts: BotTexts, nonce: string) {
         [button(texts.buttonBack, { type: "back" }), cancel],
       ],
     }),
-    confirm: (): InlineKeyboard => ({
-      inline_keyboard: [[button(texts.buttonConfirmReschedule, { type: "confirm" })], [button(texts.buttonBack, { type: "back" }), cancel]],
+    confirm: (label = texts.buttonConfirmReschedule): InlineKeyboard => ({
+      inline_keyboard: [[button(label, { type: "confirm" })], [button(texts.buttonBack, { type: "back" }), cancel]],
     }),
   };
 }
@@ -137,15 +137,16 @@ export function urlRow(text: string, url: string): InlineButton[] {
   return canLinkButton(url) ? [{ text, url }] : [];
 }
 
-/** Under an order's status: open the page, move it while it may still be moved, cancel it while it may still be cancelled. */
+/** Under an order's status: open the page, move it while it may still be moved, claim its warranty while it runs, cancel it while it may still be cancelled. */
 export function orderStatusKeyboard(
   texts: BotTexts,
-  { url, bookingCode, cancellable, movable }: { url: string; bookingCode: string; cancellable: boolean; movable: boolean },
+  { url, bookingCode, cancellable, movable, claimable = false }: { url: string; bookingCode: string; cancellable: boolean; movable: boolean; claimable?: boolean },
 ): InlineKeyboard {
   const buttons: InlineButton[][] = [];
   const open = urlRow(texts.buttonOpenStatus, url);
   if (open.length) buttons.push(open);
   if (movable) buttons.push([{ text: texts.buttonReschedule, callback_data: encodeButton({ scope: "order", op: "reschedule", bookingCode }) }]);
+  if (claimable) buttons.push([{ text: texts.warranty.buttonClaim, callback_data: encodeButton({ scope: "order", op: "claim_warranty", bookingCode }) }]);
   if (cancellable) {
     buttons.push([{ text: texts.buttonCancelBooking, callback_data: encodeButton({ scope: "order", op: "cancel", bookingCode }) }]);
   }

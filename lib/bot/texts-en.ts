@@ -1,3 +1,4 @@
+import { WARRANTY_TEXTS } from "./texts-warranty";
 import { formatDateDmy, formatDateLong, formatWibDateTime, weekdayOf } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { labelsFor } from "@/lib/booking/status-labels";
@@ -216,7 +217,9 @@ export const TEXTS_EN: BotTexts = {
     { command: "order", description: "Book a repair" },
     { command: "catalog", description: "Devices, spare parts and prices" },
     { command: "status", description: "Check a booking by its code" },
+    { command: "garansi", description: "Claim a repair's warranty by its booking code" },
     { command: "cancel", description: "Stop filling in a booking (bookings already made: /status)" },
     { command: "language", description: "Change language (Bahasa Indonesia)" },
   ],
+  warranty: WARRANTY_TEXTS.en,
 };

@@ -1,3 +1,4 @@
+import { WARRANTY_TEXTS } from "./texts-warranty";
 import { formatDateDmy, formatDateLong, formatWibDateTime, weekdayOf } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { labelsFor } from "@/lib/booking/status-labels";
@@ -216,7 +217,9 @@ export const TEXTS_ID: BotTexts = {
     { command: "order", description: "Booking servis" },
     { command: "catalog", description: "Daftar device, spare part dan harga" },
     { command: "status", description: "Cek status layanan dengan kode booking" },
+    { command: "garansi", description: "Klaim garansi servis dengan kode booking" },
     { command: "cancel", description: "Hentikan pengisian booking (booking yang sudah dibuat: /status)" },
     { command: "bahasa", description: "Ganti bahasa (English)" },
   ],
+  warranty: WARRANTY_TEXTS.id,
 };

@@ -4,6 +4,7 @@ import type { Language } from "@/lib/notify/messages";
 import type { ShopContact } from "@/lib/site/shop-contact";
 import { TEXTS_EN } from "./texts-en";
 import { TEXTS_ID } from "./texts-id";
+import type { WarrantyTexts } from "./texts-warranty";
 
 export type { Language };
 
@@ -204,6 +205,7 @@ export interface BotTexts {
   /** The WhatsApp message staff send with the status/pay page of an order made at the counter. */
   paymentLinkMessage(facts: PaymentLinkFacts, statusUrl: string): string;
   commands: { command: string; description: string }[];
+  warranty: WarrantyTexts;
 }
 
 const BY_LANGUAGE: Record<Language, BotTexts> = { id: TEXTS_ID, en: TEXTS_EN };

@@ -13,9 +13,14 @@ export const WIZARD_STEPS = ["intro", "date", "device", "slot", "part", "phone",
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 /** Moving a booking (lib/bot/handlers/reschedule.ts): choose a date, a slot, confirm; then done. */
 export const RESCHEDULE_STEPS = ["reschedule_date", "reschedule_slot", "reschedule_confirm", "rescheduled"] as const;
+/**
+ * A warranty claim (lib/bot/handlers/warranty-claim.ts): the problem in a few words, then the
+ * reschedule flow's date, slot and confirm steps (with `claim` set); then claimed.
+ */
+export const CLAIM_STEPS = ["claim_problem", "claimed"] as const;
 export type RescheduleStep = (typeof RESCHEDULE_STEPS)[number];
 /** idle: no wizard; booked: the wizard ended in an order; status: waiting for a booking code. */
-export type ConversationStep = "idle" | WizardStep | "booked" | "status" | RescheduleStep;
+export type ConversationStep = "idle" | WizardStep | "booked" | "status" | RescheduleStep | (typeof CLAIM_STEPS)[number];
 
 export interface WizardChoices {
   serviceDate?: string;
@@ -46,6 +51,8 @@ export interface WizardState {
   /** Set in the booked step, and the order being moved in the reschedule steps. */
   orderId?: string;
   bookingCode?: string;
+  /** The reschedule steps are picking the date and slot of a warranty claim on orderId (the problem in choices.faultDescription). */
+  claim?: boolean;
 }
 
 export type WizardEvent =

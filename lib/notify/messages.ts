@@ -2,6 +2,7 @@ import type { Order, RepairStatus } from "@/db/schema";
 import { formatDateDmy, formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { labelsFor, type Language } from "@/lib/booking/status-labels";
+import { warrantyLabel, warrantyStateOf } from "@/lib/booking/warranty";
 
 /** Texts of the messages the system sends on its own initiative, per language (DESIGN §5: Indonesian first). */
 export type { Language };
@@ -105,7 +106,8 @@ export function orderEventText(order: Order, event: OrderEvent, statusUrl: strin
         : `Mohon maaf, toko tutup pada ${formatDateDmy(event.closedDate)}, jadi booking ${order.bookingCode} dibatalkan.${order.needsRefund ? " Pembayaran Anda akan dikembalikan." : ""} Silakan booking hari lain dengan /order.`;
     case "repair_status": {
       const thanks = event.status === "completed" ? (en ? " Thank you!" : " Terima kasih!") : "";
-      return `🔧 ${repairStatusLine(event.status, language)}.${thanks}\n\n${summary}\n\nStatus: ${statusUrl}`;
+      const warranty = event.status === "completed" ? warrantyLabel(warrantyStateOf(order, order.completedAt ?? new Date()), language) : undefined;
+      return `🔧 ${repairStatusLine(event.status, language)}.${thanks}${warranty ? `\n🛡️ ${warranty}` : ""}\n\n${summary}\n\nStatus: ${statusUrl}`;
     }
     case "rescheduled":
       return en

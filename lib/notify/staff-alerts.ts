@@ -8,10 +8,11 @@ import type { OrderEvent } from "./messages";
 import { enqueueTelegramCall } from "./enqueue";
 
 /** What the shop's staff chats hear about (their own moves in the admin, like repair steps, they already know). */
-export type StaffAlertKind = "booked" | "paid" | "payment_reversed" | "cancelled" | "rescheduled" | "expired" | "refund_due";
+export type StaffAlertKind = "booked" | "warranty_claim" | "paid" | "payment_reversed" | "cancelled" | "rescheduled" | "expired" | "refund_due";
 
 const HEADLINE: Record<StaffAlertKind, string> = {
   booked: "🆕 Booking baru",
+  warranty_claim: "🛡️ Klaim garansi",
   paid: "💰 Pembayaran diterima",
   payment_reversed: "↩️ Pembayaran dibatalkan, pesanan belum lunas",
   cancelled: "❌ Pesanan dibatalkan",

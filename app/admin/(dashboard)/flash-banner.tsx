@@ -20,6 +20,7 @@ const FIELD_NAMES: Record<string, string> = {
   holdHours: "Batas bayar",
   maxUnpaidPerChat: "Booking belum dibayar per chat",
   diagnosisFeeIdr: "Biaya cek / diagnosa",
+  warrantyClaimFeeIdr: "Biaya klaim garansi",
   amountIdr: "Jumlah",
   via: "Cara refund",
   refundKey: "Formulir",

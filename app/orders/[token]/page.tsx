@@ -8,6 +8,7 @@ import { snapScriptConfig } from "@/lib/payments/midtrans-client";
 import { getOrderStatusView } from "@/lib/payments/order-status";
 import { loadShopInfo } from "@/lib/site/shop-info";
 import { labelsFor } from "@/lib/booking/status-labels";
+import { warrantyLabel, warrantyStateOf } from "@/lib/booking/warranty";
 import { virtualAccountText } from "@/lib/payments/texts";
 import { orderPageTexts } from "@/lib/site/order-page-texts";
 import { askedLanguage, languageSwitch, pageLanguage } from "@/lib/site/page-language";
@@ -33,10 +34,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const t = orderPageTexts(language);
   const other = languageSwitch(language, `/orders/${token}`);
   const tone = json.paymentStatus === "paid" ? styles.ok : ["failed", "expired"].includes(json.paymentStatus) ? styles.bad : styles.wait;
+  const warranty = warrantyLabel(warrantyStateOf(order, new Date()), language);
   const rows: [string, string][] = [
     [t.bookingCode, json.bookingCode],
     [t.total, formatRupiah(json.amount)],
     [labels.repairHeading, labels.repair[json.repairStatus]],
+    ...(warranty ? [[language === "en" ? "Warranty" : "Garansi", warranty] as [string, string]] : []),
     [t.appointment, `${formatDateLong(json.serviceDate, language)}, ${json.slot}`],
     [t.device, json.device],
     [t.service, json.part],
@@ -74,7 +77,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
       )}
       {order.paymentMethod === "pay_at_shop" && json.paymentStatus === "unpaid" && json.repairStatus !== "cancelled" && (
         <p className={styles.note} data-testid="pay-at-shop">
-          {order.amountIdr > 0
+          {order.warrantyOfOrderId && order.amountIdr === 0
+            ? "Klaim garansi: tidak ada biaya. Bawa perangkat Anda ke toko sesuai jadwal."
+            : order.amountIdr > 0
             ? `Bayar ${formatRupiah(order.amountIdr)} di kasir toko saat Anda datang. Jadwal Anda tetap tersimpan.`
             : "Tidak ada yang perlu dibayar sekarang: biaya perbaikan ditentukan setelah pengecekan di toko dan dibayar di kasir."}
         </p>

@@ -10,6 +10,7 @@ import { chooseLanguage } from "./language";
 import { handleRescheduleButton, startReschedule } from "./reschedule";
 import { handleStatusButton, leaveStatusPrompt } from "./status";
 import { handleWaitlistButton } from "./waitlist";
+import { startClaim } from "./warranty-claim";
 
 /** Turns a wizard button into an event, checking the chosen option against the database first. */
 async function wizardEvent(req: BotRequest, record: ConversationRecord, action: WizardAction): Promise<WizardEvent> {
@@ -96,6 +97,10 @@ export async function handleCallback(req: BotRequest, { messageId, data }: { mes
   }
   if (button.scope === "order") {
     if (button.op === "reschedule") return (await startReschedule(req, { messageId, bookingCode: button.bookingCode })) ?? "";
+    if (button.op === "claim_warranty") {
+      await startClaim(req, button.bookingCode);
+      return "";
+    }
     return (await handleOrderButton(req, { messageId, op: button.op, bookingCode: button.bookingCode })) ?? "";
   }
   if (button.scope === "reschedule") return handleRescheduleButton(req, { messageId, nonce: button.nonce, action: button.action });

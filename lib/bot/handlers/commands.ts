@@ -10,6 +10,7 @@ import { askLanguage } from "./language";
 import { cancelReschedule, isRescheduleStep } from "./reschedule";
 import { answerStatusInput, leaveStatusPrompt } from "./status";
 import { sendWaits } from "./waitlist";
+import { startClaim } from "./warranty-claim";
 
 export async function handleCommand(req: BotRequest, command: Command): Promise<void> {
   // A command is the customer going somewhere else: the code prompt must not read their next message as a code.
@@ -32,6 +33,9 @@ export async function handleCommand(req: BotRequest, command: Command): Promise<
       if (isRescheduleStep(await req.step())) return cancelReschedule(req);
       await runWizard(req, { type: "cancel" }, { mode: "send" });
       return;
+    case "garansi":
+    case "warranty":
+      return startClaim(req, command.payload);
     case "bahasa":
     case "language":
       return askLanguage(req, command.payload);

@@ -10,6 +10,7 @@ import { rescheduleKeyboards, type InlineKeyboard } from "../keyboards";
 import type { Notice } from "../texts";
 import type { ConversationStep, WizardState } from "../wizard";
 import { retireMenu, type Delivery } from "../wizard-runtime";
+import { confirmClaim } from "./warranty-claim";
 
 /**
  * "Ubah jadwal" under a booking's status: choose a date (a button for each of
@@ -42,37 +43,52 @@ function show(req: BotRequest, delivery: Delivery, screen: Screen, record: Conve
 }
 
 export function isRescheduleStep(step: ConversationStep): boolean {
-  return step === "reschedule_date" || step === "reschedule_slot" || step === "reschedule_confirm";
+  return step === "reschedule_date" || step === "reschedule_slot" || step === "reschedule_confirm" || step === "claim_problem";
 }
 
-async function dateScreen(req: BotRequest, order: Order, nonce: string, prefix: string[]): Promise<Screen> {
+/** What the date and slot steps carry besides the order: a warranty claim and its problem, or a plain move. */
+export type DateFlow = { claim?: boolean; problem?: string };
+
+function flowOf(state: WizardState): DateFlow {
+  return state.claim ? { claim: true, problem: state.choices.faultDescription } : {};
+}
+
+function flowState(step: ConversationStep, order: Order, flow: DateFlow, serviceDate?: string): WizardState {
+  const choices = { ...(serviceDate && { serviceDate }), ...(flow.claim && { faultDescription: flow.problem }) };
+  return { step, choices, orderId: order.id, bookingCode: order.bookingCode, ...(flow.claim && { claim: true }) };
+}
+
+async function dateScreen(req: BotRequest, order: Order, nonce: string, prefix: string[], flow: DateFlow): Promise<Screen> {
   const settings = await req.settings();
   const today = todayInJakarta(req.now);
   const dates = await listOpenDates(req.tx, { now: req.now, settings, limit: DATE_BUTTONS });
-  const text = req.texts.rescheduleAskDate(order, today, addDays(today, settings.bookingHorizonDays));
+  const lastDate = addDays(today, settings.bookingHorizonDays);
+  const text = flow.claim ? req.texts.warranty.askDate(order.bookingCode, today, lastDate) : req.texts.rescheduleAskDate(order, today, lastDate);
   return { text: [...prefix, text].join("\n\n"), keyboard: rescheduleKeyboards(req.texts, nonce).dates(dates) };
 }
 
-async function askDate(req: BotRequest, order: Order, delivery: Delivery, prefix: string[] = []): Promise<void> {
+/** The date menu; `flow` defaults to the one the conversation is in. */
+export async function askDate(req: BotRequest, order: Order, delivery: Delivery, prefix: string[] = [], flow?: DateFlow): Promise<void> {
   const record = await req.conversation();
   const nonce = newNonce();
-  const state: WizardState = { step: "reschedule_date", choices: {}, orderId: order.id, bookingCode: order.bookingCode };
-  show(req, delivery, await dateScreen(req, order, nonce, prefix), record, state, nonce);
+  const carried = flow ?? flowOf(record.state);
+  show(req, delivery, await dateScreen(req, order, nonce, prefix, carried), record, flowState("reschedule_date", order, carried), nonce);
 }
 
-/** The slots of `date` the booking can move to; none left sends the customer back to the dates with the reason. */
+/** The slots of `date` with room (for a move, other than its own); none left sends the customer back to the dates with the reason. */
 async function askSlot(req: BotRequest, order: Order, date: string, delivery: Delivery, prefix: string[] = []): Promise<void> {
-  const offers = await getSlotAvailability(req.tx, { serviceDate: date, now: req.now, settings: await req.settings() });
-  const open = offers.filter((s) => s.bookable && !(date === order.serviceDate && s.id === order.slotId));
-  if (open.length === 0) return askDate(req, order, delivery, [...prefix, req.texts.notice({ kind: "date_full", date })]);
   const record = await req.conversation();
+  const flow = flowOf(record.state);
+  const offers = await getSlotAvailability(req.tx, { serviceDate: date, now: req.now, settings: await req.settings() });
+  const open = offers.filter((s) => s.bookable && (flow.claim || !(date === order.serviceDate && s.id === order.slotId)));
+  if (open.length === 0) return askDate(req, order, delivery, [...prefix, req.texts.notice({ kind: "date_full", date })]);
   const nonce = newNonce();
-  const state: WizardState = { step: "reschedule_slot", choices: { serviceDate: date }, orderId: order.id, bookingCode: order.bookingCode };
-  const text = [...prefix, req.texts.rescheduleAskSlot(order.bookingCode, date)].join("\n\n");
-  show(req, delivery, { text, keyboard: rescheduleKeyboards(req.texts, nonce).slots(open) }, record, state, nonce);
+  const ask = flow.claim ? req.texts.warranty.askSlot(order.bookingCode, date) : req.texts.rescheduleAskSlot(order.bookingCode, date);
+  const text = [...prefix, ask].join("\n\n");
+  show(req, delivery, { text, keyboard: rescheduleKeyboards(req.texts, nonce).slots(open) }, record, flowState("reschedule_slot", order, flow, date), nonce);
 }
 
-function end(req: BotRequest, delivery: Delivery, text: string, state: WizardState = { step: "idle", choices: {} }, nonce: string | null = null): void {
+export function end(req: BotRequest, delivery: Delivery, text: string, state: WizardState = { step: "idle", choices: {} }, nonce: string | null = null): void {
   if (delivery.mode === "edit") req.edit(delivery.messageId, text, { inline_keyboard: [] });
   else req.send(text);
   req.save({ state, nonce, messageId: delivery.mode === "edit" ? delivery.messageId : null });
@@ -121,6 +137,7 @@ export async function handleRescheduleButton(
     return req.texts.notice({ kind: "menu_expired" });
   }
   if (state.step === "rescheduled") return action.type === "confirm" ? req.texts.rescheduleAlready(state.bookingCode ?? "") : "";
+  if (state.step === "claimed") return action.type === "confirm" ? req.texts.warranty.already(state.bookingCode ?? "") : "";
   const order = isRescheduleStep(state.step) && state.orderId ? await findOrderById(req.tx, { id: state.orderId }) : undefined;
   if (!order || order.chatId !== req.chatId) {
     req.stripKeyboard(messageId);
@@ -129,7 +146,7 @@ export async function handleRescheduleButton(
   const delivery: Delivery = { mode: "edit", messageId };
   switch (action.type) {
     case "cancel":
-      end(req, delivery, req.texts.rescheduleCancelled(order.bookingCode));
+      end(req, delivery, cancelledText(req, state));
       return "";
     case "back":
       await askDate(req, order, delivery);
@@ -145,13 +162,16 @@ export async function handleRescheduleButton(
       if (state.step !== "reschedule_slot" || !date) return req.texts.notice({ kind: "menu_expired" });
       const slot = await findSlot(req.tx, { id: action.slotId });
       if (!slot) return req.texts.notice({ kind: "option_unavailable" });
-      const next: WizardState = { ...state, step: "reschedule_confirm", choices: { serviceDate: date, slotId: slot.id } };
-      const text = req.texts.rescheduleConfirm(order, { serviceDate: date, slotLabel: slot.label });
-      show(req, delivery, { text, keyboard: rescheduleKeyboards(req.texts, nonce).confirm() }, record, next, nonce);
+      const next: WizardState = { ...state, step: "reschedule_confirm", choices: { ...state.choices, serviceDate: date, slotId: slot.id } };
+      const to = { serviceDate: date, slotLabel: slot.label };
+      const fee = (await req.settings()).warrantyClaimFeeIdr;
+      const text = state.claim ? req.texts.warranty.confirm(order.bookingCode, to, state.choices.faultDescription ?? "", fee) : req.texts.rescheduleConfirm(order, to);
+      const label = state.claim ? req.texts.buttonBookNow : req.texts.buttonConfirmReschedule;
+      show(req, delivery, { text, keyboard: rescheduleKeyboards(req.texts, nonce).confirm(label) }, record, next, nonce);
       return "";
     }
     case "confirm":
-      return confirm(req, order, state, delivery, nonce);
+      return state.claim ? confirmClaim(req, order, state, delivery, nonce) : confirm(req, order, state, delivery, nonce);
   }
 }
 
@@ -170,14 +190,9 @@ async function confirm(req: BotRequest, order: Order, state: WizardState, delive
     case "slot_full":
     case "slot_closed":
     case "slot_too_soon":
-    case "same_slot": {
-      const slot = await findSlot(req.tx, { id: slotId });
-      const notice: Notice = slot ? { kind: "slot_full", slotLabel: slot.label } : { kind: "option_unavailable" };
-      await askSlot(req, order, serviceDate, delivery, [req.texts.notice(notice)]);
-      return "";
-    }
+    case "same_slot":
     case "date_unavailable":
-      await askDate(req, order, delivery, [req.texts.notice({ kind: "date_full", date: serviceDate })]);
+      await offerAnotherPlace(req, order, { serviceDate, slotId, dateTaken: result.reason === "date_unavailable" }, delivery);
       return "";
     case "not_found":
       end(req, delivery, req.texts.statusNotFound(order.bookingCode));
@@ -190,10 +205,28 @@ async function confirm(req: BotRequest, order: Order, state: WizardState, delive
   }
 }
 
+/** The chosen place was taken or closed meanwhile: the day's other slots again, or the dates when the day itself is gone. */
+export async function offerAnotherPlace(
+  req: BotRequest,
+  order: Order,
+  { serviceDate, slotId, dateTaken }: { serviceDate: string; slotId: number; dateTaken: boolean },
+  delivery: Delivery,
+): Promise<void> {
+  if (dateTaken) return askDate(req, order, delivery, [req.texts.notice({ kind: "date_full", date: serviceDate })]);
+  const slot = await findSlot(req.tx, { id: slotId });
+  const notice: Notice = slot ? { kind: "slot_full", slotLabel: slot.label } : { kind: "option_unavailable" };
+  await askSlot(req, order, serviceDate, delivery, [req.texts.notice(notice)]);
+}
+
 /** /cancel while moving a booking: the flow stops, the booking keeps its time. */
 export async function cancelReschedule(req: BotRequest): Promise<void> {
   const record = await req.conversation();
   retireMenu(req, record);
   if (record.messageId !== null) req.stripKeyboard(record.messageId);
-  end(req, { mode: "send" }, req.texts.rescheduleCancelled(record.state.bookingCode ?? ""));
+  end(req, { mode: "send" }, cancelledText(req, record.state));
+}
+
+function cancelledText(req: BotRequest, state: WizardState): string {
+  const code = state.bookingCode ?? "";
+  return state.claim || state.step === "claim_problem" ? req.texts.warranty.cancelled(code) : req.texts.rescheduleCancelled(code);
 }

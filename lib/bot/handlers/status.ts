@@ -1,7 +1,8 @@
-import { findChatOrderByCode, listOpenChatOrders } from "@/db/queries/orders";
+import { findChatOrderByCode, findOpenWarrantyClaim, listOpenChatOrders } from "@/db/queries/orders";
 import { hitRateWindow, readRateWindow } from "@/db/queries/rate-limits";
 import type { Order } from "@/db/schema";
 import { BOOKING_CODE_PATTERN } from "@/lib/booking/codes";
+import { warrantyLabel, warrantyStateOf } from "@/lib/booking/warranty";
 import { statusPageUrl } from "@/lib/notify/outbox";
 import type { BotRequest } from "../bot-request";
 import { orderFacts } from "../confirmation";
@@ -22,13 +23,22 @@ export function customerMayCancel(order: Order): boolean {
 export async function statusMessage(req: BotRequest, order: Order): Promise<{ text: string; keyboard: InlineKeyboard }> {
   const url = statusPageUrl(order);
   const cancellable = customerMayCancel(order);
-  const summary = req.texts.statusSummary({ ...orderFacts(order), paymentStatus: order.paymentStatus, repairStatus: order.repairStatus }, url);
+  const warranty = warrantyStateOf(order, req.now);
+  const summary = withWarrantyLine(req.texts.statusSummary({ ...orderFacts(order), paymentStatus: order.paymentStatus, repairStatus: order.repairStatus }, url), warrantyLabel(warranty, req.language));
+  const claimable = warranty.kind === "active" && !(await findOpenWarrantyClaim(req.tx, { orderId: order.id }));
   // A paid booking the customer cannot cancel here: the way to the shop, right under its status.
   const paidOpen = order.paymentStatus === "paid" && !["cancelled", "completed"].includes(order.repairStatus);
   return {
     text: paidOpen ? `${summary}\n\n${req.texts.cancelPaidContact(order.bookingCode, shopContactOf(await req.settings()))}` : summary,
-    keyboard: orderStatusKeyboard(req.texts, { url, bookingCode: order.bookingCode, cancellable, movable: await mayMoveNow(req, order) }),
+    keyboard: orderStatusKeyboard(req.texts, { url, bookingCode: order.bookingCode, cancellable, movable: await mayMoveNow(req, order), claimable }),
   };
+}
+
+/** The warranty line goes under the repair status, above the page's link. */
+function withWarrantyLine(summary: string, line: string | undefined): string {
+  if (!line) return summary;
+  const at = summary.lastIndexOf("\n\n");
+  return at < 0 ? `${summary}\n${line}` : `${summary.slice(0, at)}\n🛡️ ${line}${summary.slice(at)}`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { retireMenu, runWizard } from "../wizard-runtime";
 import type { Incoming } from "../read-update";
 import { answerRescheduleDate, isRescheduleStep } from "./reschedule";
 import { answerStatusInput, lookUpStatus } from "./status";
+import { answerClaimProblem } from "./warranty-claim";
 import { answerContact, answerFaultPhoto, answerFaultText, answerPhoneText } from "./wizard-answers";
 
 type MessageIncoming = Extract<Incoming, { kind: "message" }>;
@@ -35,6 +36,7 @@ export async function handleText(req: BotRequest, text: string): Promise<void> {
   if (state.step === "phone") return answerPhoneText(req, text);
   if (state.step === "fault") return answerFaultText(req, text);
   if (state.step === "reschedule_date") return answerRescheduleDate(req, text);
+  if (state.step === "claim_problem") return answerClaimProblem(req, text);
   if (isRescheduleStep(state.step)) {
     req.send(req.texts.notice({ kind: "use_buttons" }));
     return;
@@ -59,7 +61,13 @@ export async function handleNonText(req: BotRequest, { contact, photo }: Pick<Me
   if (isWizardStep(previous.state.step) || isRescheduleStep(previous.state.step)) {
     const step = previous.state.step;
     const typesDate = step === "date" || step === "reschedule_date";
-    const hint = typesDate ? req.texts.retypeDate : step === "phone" ? req.texts.askPhone() : req.texts.notice({ kind: "use_buttons" });
+    const hint = typesDate
+      ? req.texts.retypeDate
+      : step === "phone"
+        ? req.texts.askPhone()
+        : step === "claim_problem"
+          ? req.texts.warranty.askProblem(previous.state.bookingCode ?? "")
+          : req.texts.notice({ kind: "use_buttons" });
     req.send(`${notice}\n${hint}`);
     return;
   }

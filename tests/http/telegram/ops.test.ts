@@ -60,7 +60,7 @@ describe("webhook operations", () => {
       allowed_updates: ["message", "callback_query"],
       max_connections: 40,
     });
-    expect(tg.commands.get("")!.map((c) => c.command)).toEqual(["start", "help", "order", "catalog", "status", "cancel", "bahasa"]);
+    expect(tg.commands.get("")!.map((c) => c.command)).toEqual(["start", "help", "order", "catalog", "status", "garansi", "cancel", "bahasa"]);
     expect(tg.commands.get("en")!.map((c) => c.command)).toContain("language");
     expect(tg.commands.get("id")![2]).toEqual({ command: "order", description: "Booking servis" });
     expect(tg.commands.get("en")![2]).toEqual({ command: "order", description: "Book a repair" });

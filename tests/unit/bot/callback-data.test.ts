@@ -18,6 +18,7 @@ describe("callback data", () => {
     { scope: "menu", menu: "status" },
     { scope: "order", op: "confirm_cancel", bookingCode: "62473383" },
     { scope: "order", op: "reschedule", bookingCode: "62473383" },
+    { scope: "order", op: "claim_warranty", bookingCode: "62473383" },
     { scope: "reschedule", nonce: "a1b2c3", action: { type: "date", date: "2026-12-31" } },
     { scope: "reschedule", nonce: "a1b2c3", action: { type: "slot", slotId: 4 } },
     { scope: "reschedule", nonce: "a1b2c3", action: { type: "confirm" } },

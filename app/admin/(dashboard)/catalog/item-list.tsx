@@ -11,7 +11,7 @@ interface Props {
 const NOUN: Record<CatalogKind, string> = { device: "perangkat", part: "layanan" };
 const ACTIONS = { device: { save: "saveDevice", remove: "removeDevice" }, part: { save: "savePart", remove: "removePart" } };
 
-function ItemFields({ item, noun }: { item?: CatalogItem; noun: string }) {
+function ItemFields({ item, noun, kind }: { item?: CatalogItem; noun: string; kind: CatalogKind }) {
   const who = item ? ` ${item.name}` : ` ${noun} baru`;
   return (
     <>
@@ -23,6 +23,12 @@ function ItemFields({ item, noun }: { item?: CatalogItem; noun: string }) {
         Urutan
         <input type="number" name="sort" defaultValue={item?.sort ?? 0} min={0} max={10000} aria-label={`Urutan${who}`} />
       </label>
+      {kind === "part" && (
+        <label className={styles.short}>
+          Garansi (hari)
+          <input type="number" name="warrantyDays" defaultValue={item && "warrantyDays" in item ? item.warrantyDays : 0} min={0} max={3650} aria-label={`Garansi (hari)${who}`} />
+        </label>
+      )}
       <label className={styles.check}>
         <input type="checkbox" name="active" defaultChecked={item?.active ?? true} aria-label={`Aktif${who}`} />
         Aktif
@@ -39,7 +45,7 @@ export function ItemList({ kind, items }: Props) {
       {items.map((item) => (
         <EditRow key={item.id} action={save} alt={remove}>
           <input type="hidden" name="id" value={item.id} />
-          <ItemFields item={item} noun={NOUN[kind]} />
+          <ItemFields item={item} noun={NOUN[kind]} kind={kind} />
           <ActionButton label={`Simpan ${item.name}`}>Simpan</ActionButton>
           <ActionButton alt label={`Hapus ${item.name}`} kind="remove" confirm={{ question: `Hapus ${item.name}?`, yes: "Ya, hapus" }}>
             Hapus
@@ -48,7 +54,7 @@ export function ItemList({ kind, items }: Props) {
         </EditRow>
       ))}
       <EditRow action={save}>
-        <ItemFields noun={NOUN[kind]} />
+        <ItemFields noun={NOUN[kind]} kind={kind} />
         <ActionButton label={`Tambah ${NOUN[kind]}`}>Tambah</ActionButton>
       </EditRow>
     </ul>

@@ -82,6 +82,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <label style={{ flexDirection: "row", alignItems: "center", gap: 6 }}>
           <input name="refund" type="checkbox" value="1" defaultChecked={filters.refund} /> Perlu refund
         </label>
+        <label style={{ flexDirection: "row", alignItems: "center", gap: 6 }}>
+          <input name="warranty" type="checkbox" value="1" defaultChecked={filters.warranty} /> Klaim garansi
+        </label>
         <button type="submit">Terapkan</button>
         <Link className={`${styles.button} ${styles.buttonSecondary}`} href="/admin/orders">
           Reset
@@ -113,6 +116,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                 <tr key={order.id}>
                   <td data-label="Kode">
                     <a href={`/admin/orders/${order.id}`}>{order.bookingCode}</a>
+                    {order.warrantyOfOrderId && <div className={styles.muted}>🛡️ Garansi</div>}
                   </td>
                   <td data-label="Jadwal">
                     {formatDateDmy(order.serviceDate)}

@@ -53,6 +53,10 @@ export function SettingsForm({ settings }: { settings: ShopSettings }) {
         Biaya cek / diagnosa, saat spare part belum diketahui (Rp, 0 = gratis)
         <input type="number" name="diagnosisFeeIdr" defaultValue={settings.diagnosisFeeIdr} min={0} max={10000000} required />
       </label>
+      <label>
+        Biaya klaim garansi, dibayar di toko (Rp, 0 = gratis)
+        <input type="number" name="warrantyClaimFeeIdr" defaultValue={settings.warrantyClaimFeeIdr} min={0} max={10000000} required />
+      </label>
       {/* An unchecked box sends nothing: this hidden "off" comes first, so the box's "on" wins when checked. */}
       <input type="hidden" name="payAtShopAllowed" value="off" />
       <label className={styles.check}>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { listAuditEntries } from "@/db/queries/admin-dashboard";
 import { listOrderNotes } from "@/db/queries/order-notes";
-import { findOrderById } from "@/db/queries/orders";
+import { findOrderById, listWarrantyClaims } from "@/db/queries/orders";
 import { getShopSettings } from "@/db/queries/settings";
 import { paymentLinkShare } from "@/lib/admin/counter-order";
 import { customerHistoryPath } from "@/lib/admin/customer-history";
@@ -27,6 +27,7 @@ import { isOwner } from "@/lib/admin/roles";
 import { requireAdminPage } from "@/lib/admin/session";
 import { listOrderRefunds } from "@/db/queries/refunds";
 import { RefundPanel } from "./refund-panel";
+import { WarrantyDetails } from "./warranty-details";
 
 export const metadata: Metadata = { title: "Detail pesanan" };
 
@@ -44,12 +45,14 @@ export default async function OrderDetailPage({ params }: Props) {
   const db = await getDb();
   const order = await findOrderById(db, { id });
   if (!order) notFound();
-  const [attempts, history, slots, notes, refunds] = await Promise.all([
+  const [attempts, history, slots, notes, refunds, claimOf, claims] = await Promise.all([
     listOrderPayments(db, { orderId: id }),
     listAuditEntries(db, { filters: { entity: "order", entityId: id }, limit: 200 }),
     listAllSlots(db),
     listOrderNotes(db, { orderId: id }),
     listOrderRefunds(db, { orderId: id }),
+    order.warrantyOfOrderId ? findOrderById(db, { id: order.warrantyOfOrderId }) : undefined,
+    listWarrantyClaims(db, { orderId: id }),
   ]);
   const historyPath = customerHistoryPath(order);
   const share = paymentLinkShare(order, (await getShopSettings(db)).shopName);
@@ -97,6 +100,7 @@ export default async function OrderDetailPage({ params }: Props) {
           <dd>
             {order.partName} – {order.deviceName}
           </dd>
+          <WarrantyDetails order={order} claimOf={claimOf} claims={claims} />
           {order.faultPhotos.length > 0 && (
             <>
               <dt>Foto kerusakan</dt>
