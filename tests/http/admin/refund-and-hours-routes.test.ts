@@ -9,26 +9,23 @@ import { adminCookie, adminRequest, TEST_ADMIN } from "@/tests/support/admin-ses
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { bookOrder, readOrder } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
-import type { TestDatabase } from "@/tests/support/test-db";
 
 const APP = "https://jiot.example.com";
 const suite = registerSuiteDatabase();
-let testDb: TestDatabase;
 let ownerCookie: string;
 let staffCookie: string;
 
 beforeEach(async () => {
-  testDb = suite.testDb;
   overrideEnv({ APP_URL: APP });
-  ownerCookie = await adminCookie(testDb.db, TEST_ADMIN); // the first admin is the owner
-  staffCookie = await adminCookie(testDb.db, { username: "budi", password: "kata-sandi-staf-2026" });
+  ownerCookie = await adminCookie(suite.db, TEST_ADMIN); // the first admin is the owner
+  staffCookie = await adminCookie(suite.db, { username: "budi", password: "kata-sandi-staf-2026" });
 });
 
 /** A paid order (cash at the counter): money that can only go back by hand. */
 async function paidOrder() {
-  const order = await bookOrder(testDb.db, { paymentMethod: "cash" });
-  await testDb.db.insert(payments).values({ orderId: order.id, attempt: 1, midtransOrderId: `${order.bookingCode}-1`, kind: "cash", paymentType: "cash", transactionStatus: "settlement", grossAmount: 70_000 });
-  await testDb.db.update(orders).set({ paymentStatus: "paid", holdExpiresAt: null }).where(eq(orders.id, order.id));
+  const order = await bookOrder(suite.db, { paymentMethod: "cash" });
+  await suite.db.insert(payments).values({ orderId: order.id, attempt: 1, midtransOrderId: `${order.bookingCode}-1`, kind: "cash", paymentType: "cash", transactionStatus: "settlement", grossAmount: 70_000 });
+  await suite.db.update(orders).set({ paymentStatus: "paid", holdExpiresAt: null }).where(eq(orders.id, order.id));
   return order;
 }
 
@@ -41,19 +38,19 @@ const flashOf = (response: Response) => decodeFlash(new URL(response.headers.get
 describe("POST /admin/orders/<id>/refund", () => {
   it("staff are refused with 403 and nothing changes", async () => {
     const order = await paidOrder();
-    const before = await snapshotTables(testDb.db);
+    const before = await snapshotTables(suite.db);
     const response = await postRefund(order.id, staffCookie, refundForm());
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ error: "owner only" });
-    expect(await snapshotTables(testDb.db)).toEqual(before);
+    expect(await snapshotTables(suite.db)).toEqual(before);
   });
 
   it("no session: 401; another site's form: 403; nothing changes", async () => {
     const order = await paidOrder();
-    const before = await snapshotTables(testDb.db);
+    const before = await snapshotTables(suite.db);
     expect((await postRefund(order.id, "", refundForm())).status).toBe(401);
     expect((await postRefund(order.id, ownerCookie, refundForm(), "https://evil.example")).status).toBe(403);
-    expect(await snapshotTables(testDb.db)).toEqual(before);
+    expect(await snapshotTables(suite.db)).toEqual(before);
   });
 
   it("the owner marks it refunded by hand: 303 back to the order with the outcome; the same form posted twice refunds once", async () => {
@@ -64,8 +61,8 @@ describe("POST /admin/orders/<id>/refund", () => {
     expect(flashOf(response)).toEqual({ status: "ok", message: "Refund tercatat; pelanggan diberi tahu lewat Telegram." });
     const again = await postRefund(order.id, ownerCookie, refundForm());
     expect(flashOf(again)).toMatchObject({ status: "ok", message: expect.stringContaining("tidak ada yang dikembalikan dua kali") });
-    expect(await testDb.db.select().from(refunds)).toEqual([expect.objectContaining({ amountIdr: 70_000, actor: TEST_ADMIN.username, via: "manual" })]);
-    expect(await readOrder(testDb.db, order.id)).toMatchObject({ paymentStatus: "refunded" });
+    expect(await suite.db.select().from(refunds)).toEqual([expect.objectContaining({ amountIdr: 70_000, actor: TEST_ADMIN.username, via: "manual" })]);
+    expect(await readOrder(suite.db, order.id)).toMatchObject({ paymentStatus: "refunded" });
   });
 
   it.each([
@@ -75,24 +72,24 @@ describe("POST /admin/orders/<id>/refund", () => {
     [{ refundKey: "x" }, "refundKey"],
   ])("bad input %p is answered field by field and changes nothing", async (fields, field) => {
     const order = await paidOrder();
-    const before = await snapshotTables(testDb.db);
+    const before = await snapshotTables(suite.db);
     const flash = flashOf(await postRefund(order.id, ownerCookie, refundForm(fields)));
     expect(flash?.status).toBe("invalid");
     expect(flash?.status === "invalid" && Object.keys(flash.errors)).toEqual([field]);
-    expect(await snapshotTables(testDb.db)).toEqual(before);
+    expect(await snapshotTables(suite.db)).toEqual(before);
   });
 });
 
 describe("POST /admin/schedule/edit save-week (the weekly grid)", () => {
   it("staff are refused with 403 and nothing changes; the owner's same form is saved", async () => {
-    const [slot] = await testDb.db.select().from(slots).orderBy(slots.startTime);
+    const [slot] = await suite.db.select().from(slots).orderBy(slots.startTime);
     const body = () => new URLSearchParams({ op: "save-week", [`cap-${slot!.id}-6`]: "0" });
-    const before = await snapshotTables(testDb.db);
+    const before = await snapshotTables(suite.db);
     const refused = await scheduleEdit(adminRequest(`${APP}/admin/schedule/edit`, { cookie: staffCookie, body: body() }));
     expect(refused.status).toBe(403);
-    expect(await snapshotTables(testDb.db)).toEqual(before);
+    expect(await snapshotTables(suite.db)).toEqual(before);
     const saved = await scheduleEdit(adminRequest(`${APP}/admin/schedule/edit`, { cookie: ownerCookie, body: body() }));
     expect(saved.status).toBe(303);
-    expect(await testDb.db.select().from(slotWeekdayCapacity)).toEqual([{ slotId: slot!.id, weekday: 6, capacity: 0 }]);
+    expect(await suite.db.select().from(slotWeekdayCapacity)).toEqual([{ slotId: slot!.id, weekday: 6, capacity: 0 }]);
   });
 });

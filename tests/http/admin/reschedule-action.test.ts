@@ -23,7 +23,7 @@ jest.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const suite = registerSuiteDatabase();
 const STAFF = { username: "budi", password: "kata-sandi-staf-2026" };
 const IDLE: OrderActionState = { status: "idle" };
-const db = () => suite.testDb.db;
+const db = () => suite.db;
 let ownerToken: string;
 let staffToken: string;
 

@@ -15,7 +15,6 @@ import { overrideEnv } from "@/lib/env";
 import { adminRequest, TEST_ADMIN } from "@/tests/support/admin-session";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
-import type { TestDatabase } from "@/tests/support/test-db";
 
 /** Server actions read the session from next/headers: here, the token of whoever the test says is signed in. */
 let sessionToken: string | undefined;
@@ -28,21 +27,19 @@ jest.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const APP = "https://jiot.example.com";
 const STAFF = { username: "budi", password: "kata-sandi-staf-2026" };
 const suite = registerSuiteDatabase();
-let testDb: TestDatabase;
 let ownerToken: string;
 let staffToken: string;
 
 async function tokenOf(credentials: { username: string; password: string }): Promise<string> {
-  const result = await signIn(testDb.db, { ...credentials, ip: null, userAgent: "jest" });
+  const result = await signIn(suite.db, { ...credentials, ip: null, userAgent: "jest" });
   if (result.status !== "ok") throw new Error(`sign-in failed: ${result.status}`);
   return result.token;
 }
 
 beforeEach(async () => {
-  testDb = suite.testDb;
   overrideEnv({ APP_URL: APP });
-  await createOrResetAdmin(testDb.db, TEST_ADMIN); // the first admin is the owner
-  await createOrResetAdmin(testDb.db, STAFF);
+  await createOrResetAdmin(suite.db, TEST_ADMIN); // the first admin is the owner
+  await createOrResetAdmin(suite.db, STAFF);
   ownerToken = await tokenOf(TEST_ADMIN);
   staffToken = await tokenOf(STAFF);
   sessionToken = undefined;
@@ -72,11 +69,11 @@ describe("owner-only routes called by staff: 403, nothing changed", () => {
   ];
 
   it.each(ROUTES)("%s", async (_name, call) => {
-    const before = await snapshotTables(testDb.db);
+    const before = await snapshotTables(suite.db);
     const response = await call();
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ error: "owner only" });
-    expect(await snapshotTables(testDb.db)).toEqual(before);
+    expect(await snapshotTables(suite.db)).toEqual(before);
   });
 
   it("the same price change by the owner goes through (the check above can fail)", async () => {
@@ -96,10 +93,10 @@ describe("owner-only server actions called by staff: refused, nothing changed", 
 
   it.each(ACTIONS)("%s", async (_name, call) => {
     sessionToken = staffToken;
-    const before = await snapshotTables(testDb.db);
+    const before = await snapshotTables(suite.db);
     const state = await call();
     expect(state).toMatchObject(_name.includes("webhook") ? { status: "invalid", errors: ["Hanya pemilik toko yang dapat melakukan ini."] } : OWNER_ONLY);
-    expect(await snapshotTables(testDb.db)).toEqual(before);
+    expect(await snapshotTables(suite.db)).toEqual(before);
   });
 
   it("without any session the staff actions are refused too", async () => {
@@ -109,7 +106,7 @@ describe("owner-only server actions called by staff: refused, nothing changed", 
 });
 
 async function idOf(username: string): Promise<number> {
-  const [row] = await testDb.db.select({ id: admins.id }).from(admins).where(eq(admins.username, username));
+  const [row] = await suite.db.select({ id: admins.id }).from(admins).where(eq(admins.username, username));
   return row!.id;
 }
 
@@ -121,19 +118,19 @@ describe("the owner manages staff", () => {
   it("adds a member of staff, audited under the owner's name; the new account signs in as staff", async () => {
     const state = await addStaff(IDLE, form({ username: "Rina", password: "kata-sandi-rina-1" }));
     expect(state).toMatchObject({ status: "ok" });
-    const [rina] = await testDb.db.select().from(admins).where(eq(admins.username, "rina"));
+    const [rina] = await suite.db.select().from(admins).where(eq(admins.username, "rina"));
     expect(rina).toMatchObject({ role: "staff", disabled: false });
-    const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "admin.created")).then((rows) => rows.filter((r) => r.actor === TEST_ADMIN.username));
+    const [audit] = await suite.db.select().from(auditLog).where(eq(auditLog.action, "admin.created")).then((rows) => rows.filter((r) => r.actor === TEST_ADMIN.username));
     expect(audit).toMatchObject({ entityId: String(rina!.id) });
     expect(JSON.stringify(audit)).not.toContain("kata-sandi-rina-1");
-    const signedIn = await signIn(testDb.db, { username: "rina", password: "kata-sandi-rina-1", ip: null, userAgent: "jest" });
+    const signedIn = await signIn(suite.db, { username: "rina", password: "kata-sandi-rina-1", ip: null, userAgent: "jest" });
     expect(signedIn).toMatchObject({ status: "ok", admin: { role: "staff" } });
   });
 
   it("two owners' taps adding the same name at once make one account", async () => {
     const results = await Promise.all([1, 2, 3].map(() => addStaff(IDLE, form({ username: "dewi", password: "kata-sandi-dewi-1" }))));
     expect(results.filter((r) => r.status === "ok")).toHaveLength(1);
-    expect(await testDb.db.select().from(admins).where(eq(admins.username, "dewi"))).toHaveLength(1);
+    expect(await suite.db.select().from(admins).where(eq(admins.username, "dewi"))).toHaveLength(1);
   });
 
   it("refuses a short password and a taken name, with the reason", async () => {
@@ -143,25 +140,25 @@ describe("the owner manages staff", () => {
 
   it("disabling a member of staff ends their session at once; enabling lets them sign in again", async () => {
     const id = await idOf(STAFF.username);
-    expect(await adminOfSessionToken(testDb.db, staffToken)).toBeDefined();
+    expect(await adminOfSessionToken(suite.db, staffToken)).toBeDefined();
     expect(await toggleStaff(IDLE, form({ id: String(id), disabled: "1" }))).toMatchObject({ status: "ok" });
-    expect(await adminOfSessionToken(testDb.db, staffToken)).toBeUndefined();
-    expect((await signIn(testDb.db, { ...STAFF, ip: null, userAgent: "jest" })).status).toBe("invalid");
+    expect(await adminOfSessionToken(suite.db, staffToken)).toBeUndefined();
+    expect((await signIn(suite.db, { ...STAFF, ip: null, userAgent: "jest" })).status).toBe("invalid");
     expect(await toggleStaff(IDLE, form({ id: String(id), disabled: "0" }))).toMatchObject({ status: "ok" });
-    expect((await signIn(testDb.db, { ...STAFF, ip: null, userAgent: "jest" })).status).toBe("ok");
+    expect((await signIn(suite.db, { ...STAFF, ip: null, userAgent: "jest" })).status).toBe("ok");
   });
 
   it("the owner's own account cannot be disabled or its password reset from the page", async () => {
     const ownerId = await idOf(TEST_ADMIN.username);
     expect(await toggleStaff(IDLE, form({ id: String(ownerId), disabled: "1" }))).toMatchObject({ status: "invalid" });
     expect(await resetPassword(IDLE, form({ id: String(ownerId), password: "kata-sandi-baru-123" }))).toMatchObject({ status: "invalid" });
-    expect(await adminOfSessionToken(testDb.db, ownerToken)).toBeDefined();
+    expect(await adminOfSessionToken(suite.db, ownerToken)).toBeDefined();
   });
 
   it("a new password for staff signs them out everywhere; the new one works", async () => {
     const id = await idOf(STAFF.username);
     expect(await resetPassword(IDLE, form({ id: String(id), password: "kata-sandi-baru-123" }))).toMatchObject({ status: "ok" });
-    expect(await adminOfSessionToken(testDb.db, staffToken)).toBeUndefined();
-    expect((await signIn(testDb.db, { username: STAFF.username, password: "kata-sandi-baru-123", ip: null, userAgent: "jest" })).status).toBe("ok");
+    expect(await adminOfSessionToken(suite.db, staffToken)).toBeUndefined();
+    expect((await signIn(suite.db, { username: STAFF.username, password: "kata-sandi-baru-123", ip: null, userAgent: "jest" })).status).toBe("ok");
   });
 });

@@ -7,26 +7,14 @@ import { adminCookie, adminRequest } from "@/tests/support/admin-session";
 import { pollBotUpdates } from "@/lib/telegram/poll-updates";
 import { setBotWebhook } from "@/lib/telegram/webhook-admin";
 import { TelegramCustomer, TEST_APP_URL, TEST_WEBHOOK_SECRET, useStandInBot } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-let testDb: TestDatabase;
-let tg: TelegramStandIn;
 const CRON_SECRET = "ops-cron-secret-0123456789abcdef";
 let cookie: string;
-beforeAll(async () => {
-  [testDb, tg] = await Promise.all([setupTestDatabase(), startTelegramStandIn()]);
-});
-afterAll(async () => {
-  overrideEnv({ CRON_SECRET: undefined });
-  await tg.close();
-  await testDb.close();
-});
+const suite = registerSuiteDatabase({ bot: true, env: { CRON_SECRET } });
+afterAll(() => overrideEnv({ CRON_SECRET: undefined }));
 beforeEach(async () => {
-  useStandInBot(tg, { CRON_SECRET });
-  await testDb.reset();
-  tg.reset();
-  cookie = await adminCookie(testDb.db);
+  cookie = await adminCookie(suite.db);
 });
 
 const opsRequest = (path: string, session?: string, origin?: string | null) =>
@@ -40,34 +28,34 @@ describe("webhook operations", () => {
     }
     const withCronSecret = new Request("http://localhost/api/rmWebhook", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
     expect((await rmWebhookGet(withCronSecret)).status).toBe(401);
-    expect(tg.calls).toEqual([]);
+    expect(suite.tg.calls).toEqual([]);
   });
 
   it("refuses an admin's session used from a foreign origin, for POST and for the paper's GET", async () => {
     expect((await setWebhook(opsRequest("/api/setWebhook", cookie, "https://evil.example"))).status).toBe(403);
     const crossSiteGet = new Request("http://localhost/api/rmWebhook", { headers: { cookie, "sec-fetch-site": "cross-site" } });
     expect((await rmWebhookGet(crossSiteGet)).status).toBe(403);
-    expect(tg.calls).toEqual([]);
+    expect(suite.tg.calls).toEqual([]);
   });
 
   it("/api/setWebhook sets APP_URL/api/telegram/webhook with the secret and registers the commands; /api/rmWebhook removes it", async () => {
     const set = await setWebhook(opsRequest("/api/setWebhook", cookie));
     expect(set.status).toBe(200);
     expect(await set.json()).toBe(true);
-    expect(tg.webhook).toEqual({
+    expect(suite.tg.webhook).toEqual({
       url: `${TEST_APP_URL}/api/telegram/webhook`,
       secret_token: TEST_WEBHOOK_SECRET,
       allowed_updates: ["message", "callback_query"],
       max_connections: 40,
     });
-    expect(tg.commands.get("")!.map((c) => c.command)).toEqual(["start", "help", "order", "catalog", "status", "cancel", "bahasa"]);
-    expect(tg.commands.get("en")!.map((c) => c.command)).toContain("language");
-    expect(tg.commands.get("id")![2]).toEqual({ command: "order", description: "Booking servis" });
-    expect(tg.commands.get("en")![2]).toEqual({ command: "order", description: "Book a repair" });
+    expect(suite.tg.commands.get("")!.map((c) => c.command)).toEqual(["start", "help", "order", "catalog", "status", "cancel", "bahasa"]);
+    expect(suite.tg.commands.get("en")!.map((c) => c.command)).toContain("language");
+    expect(suite.tg.commands.get("id")![2]).toEqual({ command: "order", description: "Booking servis" });
+    expect(suite.tg.commands.get("en")![2]).toEqual({ command: "order", description: "Book a repair" });
 
     const removed = await rmWebhook(opsRequest("/api/rmWebhook", cookie));
     expect(await removed.json()).toBe(true);
-    expect(tg.webhook).toBeNull();
+    expect(suite.tg.webhook).toBeNull();
   });
 
   it("answers false when Telegram refuses", async () => {
@@ -75,7 +63,7 @@ describe("webhook operations", () => {
     overrideEnv({ APP_URL: "http://localhost:3000" });
     try {
       // On plain http the cookie has no __Host- prefix: sign in again under this APP_URL.
-      const response = await setWebhook(opsRequest("/api/setWebhook", await adminCookie(testDb.db)));
+      const response = await setWebhook(opsRequest("/api/setWebhook", await adminCookie(suite.db)));
       expect(response.status).toBe(502);
       expect(await response.json()).toBe(false);
       expect(errors.mock.calls.join(" ")).toContain("An HTTPS URL must be provided");
@@ -85,29 +73,29 @@ describe("webhook operations", () => {
   });
 
   it("drops pending updates only when asked", async () => {
-    tg.pushUpdate({ update_id: 1 });
+    suite.tg.pushUpdate({ update_id: 1 });
     await setBotWebhook();
-    expect(tg.callsOf("setWebhook")[0]!.params.drop_pending_updates).toBe(false);
+    expect(suite.tg.callsOf("setWebhook")[0]!.params.drop_pending_updates).toBe(false);
     await setBotWebhook({ dropPendingUpdates: true });
-    expect(tg.callsOf("setWebhook")[1]!.params.drop_pending_updates).toBe(true);
+    expect(suite.tg.callsOf("setWebhook")[1]!.params.drop_pending_updates).toBe(true);
   });
 });
 
 describe("long polling (npm run bot:poll)", () => {
   it("removes the webhook, then handles polled updates with the same bot", async () => {
     await setBotWebhook();
-    const customer = new TelegramCustomer(tg, { id: 5550050, firstName: "Vina" });
-    tg.pushUpdate(customer.textUpdate("/help"));
+    const customer = new TelegramCustomer(suite.tg, { id: 5550050, firstName: "Vina" });
+    suite.tg.pushUpdate(customer.textUpdate("/help"));
     const controller = new AbortController();
     const polling = pollBotUpdates({ signal: controller.signal, timeoutS: 1 });
     // Stop once the update is confirmed: the next getUpdates asks for later ones.
-    await tg.waitFor(() => tg.callsOf("sendMessage").length === 1 && tg.callsOf("getUpdates").some((c) => Number(c.params.offset) > 0));
+    await suite.tg.waitFor(() => suite.tg.callsOf("sendMessage").length === 1 && suite.tg.callsOf("getUpdates").some((c) => Number(c.params.offset) > 0));
     controller.abort();
     expect(await polling).toBe(1);
-    expect(tg.callsOf("deleteWebhook")).toHaveLength(1);
-    expect(tg.callsOf("getUpdates").every((c) => c.status === 200)).toBe(true);
+    expect(suite.tg.callsOf("deleteWebhook")).toHaveLength(1);
+    expect(suite.tg.callsOf("getUpdates").every((c) => c.status === 200)).toBe(true);
     expect(customer.lastMessage().text).toMatch(/^Halo Vina!/);
-    const offsets = tg.callsOf("getUpdates").map((c) => Number(c.params.offset));
+    const offsets = suite.tg.callsOf("getUpdates").map((c) => Number(c.params.offset));
     expect(Math.max(...offsets)).toBeGreaterThan(0);
   });
 });
@@ -139,7 +127,7 @@ describe("long polling against a Bot API that answers at once", () => {
     const api = await startImpatientBotApi(status);
     const errors = jest.spyOn(console, "error").mockImplementation(() => {});
     try {
-      useStandInBot(tg, { TELEGRAM_API_ROOT: api.url });
+      useStandInBot(suite.tg, { TELEGRAM_API_ROOT: api.url });
       const controller = new AbortController();
       const polling = pollBotUpdates({ signal: controller.signal, timeoutS: 30 });
       await new Promise((r) => setTimeout(r, 2_000));
