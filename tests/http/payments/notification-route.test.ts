@@ -9,18 +9,14 @@ import { overrideEnv } from "@/lib/env";
 import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
 import { startSnapPayment } from "@/lib/payments/start-payment";
 import { bookOrder, readAudit, readOrder, readOutbox, readPayments } from "@/tests/support/payment-fixtures";
+import { snapOrder } from "@/tests/support/snap-order";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const suite = registerSuiteDatabase({ midtrans: true, routes: { "POST /api/midtrans/notification": POST, "POST /payments/midtrans-notification": PAPER_POST } });
 const notifyUrl = () => `${suite.app.url}/api/midtrans/notification`;
 
 /** An order with a Snap attempt "<code>-1" at the stand-in, as after "Bayar Sekarang". */
-async function orderWithSnap(): Promise<{ order: Order; orderId: string }> {
-  const order = await bookOrder(suite.db, { paymentMethod: "bca_va" });
-  const started = await startSnapPayment(suite.db, { token: order.statusToken });
-  if (!started.ok) throw new Error(started.reason);
-  return { order, orderId: `${order.bookingCode}-1` };
-}
+const orderWithSnap = () => snapOrder(suite.db, suite.midtrans, { paymentMethod: "bca_va" });
 
 function customerPaysByVa(orderId: string, status = "settlement", fraud_status = "accept") {
   suite.midtrans.setTransaction(orderId, {

@@ -1,9 +1,9 @@
 import { POST } from "@/app/api/midtrans/notification/route";
 import { eq } from "drizzle-orm";
-import { orders, type Order } from "@/db/schema";
+import { orders } from "@/db/schema";
 import { overrideEnv } from "@/lib/env";
-import { startSnapPayment } from "@/lib/payments/start-payment";
-import { bookOrder, readAudit, readOrder, readOutbox, readPayments } from "@/tests/support/payment-fixtures";
+import { readAudit, readOrder, readOutbox, readPayments } from "@/tests/support/payment-fixtures";
+import { snapOrder } from "@/tests/support/snap-order";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 /**
@@ -15,12 +15,8 @@ import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 const suite = registerSuiteDatabase({ midtrans: true, routes: { "POST /api/midtrans/notification": POST }, env: { MIDTRANS_VERIFY_STATUS: "false" } });
 const notifyUrl = () => `${suite.app.url}/api/midtrans/notification`;
 
-async function orderWithSnap(): Promise<{ order: Order; orderId: string }> {
-  const order = await bookOrder(suite.db, { paymentMethod: "bca_va" });
-  const started = await startSnapPayment(suite.db, { token: order.statusToken });
-  if (!started.ok) throw new Error(started.reason);
-  return { order, orderId: `${order.bookingCode}-1` };
-}
+/** An order with a Snap attempt "<code>-1" at the stand-in, as after "Bayar Sekarang". */
+const orderWithSnap = () => snapOrder(suite.db, suite.midtrans, { paymentMethod: "bca_va" });
 
 function midtransSays(orderId: string, fields: Record<string, unknown>) {
   suite.midtrans.setTransaction(orderId, { payment_type: "bank_transfer", fraud_status: "accept", ...fields });
