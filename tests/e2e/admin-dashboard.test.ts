@@ -9,7 +9,7 @@ import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { launchBrowser, policyViolations, openDesktopPage } from "@/tests/support/browser";
 import { createFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 import { bookOrder } from "@/tests/support/payment-fixtures";
-import { TEST_WEBHOOK_SECRET } from "@/tests/support/telegram-customer";
+import { standInBotEnv } from "@/tests/support/telegram-customer";
 import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
 
 let database: FreshDatabase;
@@ -50,10 +50,7 @@ beforeAll(async () => {
   app = await startNextApp({
     env: {
       ...database.env,
-      TELEGRAM_BOT_TOKEN: tg.token,
-      TELEGRAM_API_ROOT: tg.url,
-      TELEGRAM_BOT_USERNAME: tg.bot.username,
-      TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      ...standInBotEnv(tg),
     },
   });
   browser = await launchBrowser();

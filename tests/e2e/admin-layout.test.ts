@@ -7,7 +7,7 @@ import { addDays, todayInJakarta, wibInstant } from "@/lib/booking/calendar";
 import { launchBrowser, openDesktopPage, openPhonePage, pageWidth, policyViolations, signInToAdmin } from "@/tests/support/browser";
 import { createFreshDatabase, openFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 import { bookOrder } from "@/tests/support/payment-fixtures";
-import { TEST_WEBHOOK_SECRET } from "@/tests/support/telegram-customer";
+import { standInBotEnv } from "@/tests/support/telegram-customer";
 import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
 
 // Issue 17: what a shop owner tripped over in the admin, on a phone (390 px) and a desktop (1280 px).
@@ -65,10 +65,7 @@ beforeAll(async () => {
   app = await startNextApp({
     env: {
       ...database.env,
-      TELEGRAM_BOT_TOKEN: tg.token,
-      TELEGRAM_API_ROOT: tg.url,
-      TELEGRAM_BOT_USERNAME: tg.bot.username,
-      TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      ...standInBotEnv(tg),
     },
   });
   browser = await launchBrowser();

@@ -1,6 +1,7 @@
 import type { Order } from "@/db/schema";
 import { createFreshDatabase, openFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 import { bookOrder, holdRanOut } from "@/tests/support/payment-fixtures";
+import { standInBotEnv } from "@/tests/support/telegram-customer";
 import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
 
 const SECRET = "e2e-webhook-secret_1";
@@ -20,10 +21,7 @@ beforeAll(async () => {
   app = await startNextApp({
     env: {
       ...database.env,
-      TELEGRAM_BOT_TOKEN: tg.token,
-      TELEGRAM_API_ROOT: tg.url,
-      TELEGRAM_BOT_USERNAME: tg.bot.username,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      ...standInBotEnv(tg, SECRET),
       SESSION_SECRET: "e2e-session-secret-0123456789abcdef",
     },
   });

@@ -9,7 +9,9 @@ import { overrideEnv } from "@/lib/env";
 import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
 import { startSnapPayment } from "@/lib/payments/start-payment";
 import { bookOrder, readAudit, readOrder, readOutbox, readPayments } from "@/tests/support/payment-fixtures";
+import { signNotification } from "@/tests/support/midtrans-stand-in";
 import { snapOrder } from "@/tests/support/snap-order";
+import { changingNothing } from "@/tests/support/db-snapshot";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const suite = registerSuiteDatabase({ midtrans: true, routes: { "POST /api/midtrans/notification": POST, "POST /payments/midtrans-notification": PAPER_POST } });
@@ -87,11 +89,24 @@ describe("POST /api/midtrans/notification", () => {
     expect((await readOrder(suite.db, order.id)).paymentStatus).toBe("paid");
   });
 
-  it("a wrong signature is refused with 401, audited, and changes nothing", async () => {
+  it("a signature zeroed, made with another key, over another order, empty or cut short is refused with 401 (a re-coded status: 400), audited, and changes nothing", async () => {
     const { order, orderId } = await orderWithSnap();
     customerPaysByVa(orderId);
-    const response = await suite.midtrans.sendNotification(notifyUrl(), orderId, { tamper: { signature_key: "0".repeat(128) } });
-    expect(response.status).toBe(401);
+    const genuine = suite.midtrans.notificationBody(orderId);
+    const other = await snapOrder(suite.db, suite.midtrans, { chatId: 5556202, status: "settlement" });
+    const forgeries = [
+      { ...genuine, signature_key: "0".repeat(128) },
+      { ...genuine, signature_key: signNotification(genuine as never, "SB-Mid-server-guessed-key") },
+      { ...genuine, signature_key: suite.midtrans.notificationBody(other.orderId).signature_key },
+      { ...genuine, signature_key: "" },
+      { ...genuine, signature_key: String(genuine.signature_key).slice(0, 64) },
+      { ...genuine, status_code: "201" },
+    ];
+    for (const forged of forgeries) {
+      // A refused notification leaves its audit excerpt and counts towards the rejection counters, nothing else.
+      const { status } = await changingNothing(suite.db, () => suite.midtrans.postNotification(notifyUrl(), forged), { except: ["audit_log", "rate_limits"] });
+      expect([400, 401]).toContain(status);
+    }
     await nothingChanged(order);
     const [rejected] = await readAudit(suite.db, "payment.notification_rejected");
     expect(rejected!.after).toMatchObject({ verdict: "bad_signature" });

@@ -180,3 +180,36 @@ describe("a card capture cancelled before settlement", () => {
     expect(flag!.after).toMatchObject({ reason: "cancelled_after_settlement" });
   });
 });
+
+describe("replays of genuine notifications", () => {
+  const notify = (body: Record<string, unknown>) => suite.midtrans.postNotification(notifyUrl(), body);
+
+  it.each([true, false])("never move a refunded or settled order backwards (Status API check %s)", async (verify) => {
+    overrideEnv({ MIDTRANS_VERIFY_STATUS: String(verify) });
+    const { order, orderId } = await orderWithSnap();
+    const captured: Record<string, Record<string, unknown>> = {};
+    for (const status of ["pending", "settlement"]) {
+      midtransSays(orderId, { transaction_status: status });
+      captured[status] = suite.midtrans.notificationBody(orderId);
+      expect((await notify(captured[status])).status).toBe(200);
+    }
+    expect((await readOrder(suite.db, order.id)).paymentStatus).toBe("paid");
+    // After settlement: the old pending comes again.
+    expect((await notify(captured.pending!)).status).toBe(200);
+    expect((await readOrder(suite.db, order.id)).paymentStatus).toBe("paid");
+
+    suite.midtrans.setTransaction(orderId, { transaction_status: "refund" });
+    expect((await notify(suite.midtrans.notificationBody(orderId))).status).toBe(200);
+    const refunded = await readOrder(suite.db, order.id);
+    expect(refunded.paymentStatus).toBe("refunded");
+    const messages = (await readOutbox(suite.db)).length;
+
+    // An attacker (or a late Midtrans retry) replays the genuine settlement and pending after the refund.
+    if (!verify) suite.midtrans.setTransaction(orderId, { transaction_status: "settlement" });
+    for (const replay of [captured.settlement!, captured.pending!, captured.settlement!]) {
+      expect((await notify(replay)).status).toBe(200);
+    }
+    expect(await readOrder(suite.db, order.id)).toMatchObject({ paymentStatus: "refunded", version: refunded.version });
+    expect(await readOutbox(suite.db)).toHaveLength(messages);
+  });
+});

@@ -7,6 +7,7 @@ import { orders } from "@/db/schema";
 import { overrideEnv } from "@/lib/env";
 import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
 import { bookOrder, holdRanOut, readAudit, readOrder, readPayments } from "@/tests/support/payment-fixtures";
+import { changingNothing } from "@/tests/support/db-snapshot";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const suite = registerSuiteDatabase({ midtrans: true, routes: { "GET /api/orders/[token]": GET, "POST /api/orders/[token]/pay": PAY } });
@@ -221,5 +222,45 @@ describe("GET /api/orders/{token}", () => {
     const checked = await (await fetch(`${suite.app.url}/api/orders/${order.statusToken}?check=1`)).json();
     expect(checked.paymentStatus).toBe("paid");
     expect((await readAudit(suite.db, "payment.status_changed"))[0]!.after).toMatchObject({ source: "status_api" });
+  });
+});
+
+describe("status tokens", () => {
+  const send = async (method: string, path: string) => {
+    const response = await fetch(`${suite.app.url}${path}`, { method });
+    return { status: response.status, text: await response.text() };
+  };
+
+  it("a guessed, altered, truncated or hostile token is 404 with the same answer as any other miss, for the JSON and the pay endpoint, and changes nothing", async () => {
+    const { statusToken } = await bookOrder(suite.db);
+    expect((await send("GET", `/api/orders/${statusToken}`)).status).toBe(200);
+    const flip = (c: string) => (c === "A" ? "B" : "A");
+    const guesses = [
+      "AAAAAAAAAAAAAAAAAAAAAA",
+      `${statusToken.slice(0, -1)}${flip(statusToken.at(-1)!)}`,
+      `${flip(statusToken[0]!)}${statusToken.slice(1)}`,
+      statusToken.slice(0, 21),
+      `${statusToken}A`,
+      statusToken.toUpperCase() === statusToken ? statusToken.toLowerCase() : statusToken.toUpperCase(),
+      "%25",
+      "_",
+      encodeURIComponent("' OR '1'='1"),
+      encodeURIComponent(`${statusToken}' --`),
+      "%00",
+      `${statusToken}%00`,
+      "%F0%9F%92%A5",
+      "x".repeat(4_000),
+    ];
+    const answers = new Set<string>();
+    for (const guess of guesses) {
+      const json = await changingNothing(suite.db, () => send("GET", `/api/orders/${guess}`));
+      expect([guess.slice(0, 20), json.status]).toEqual([guess.slice(0, 20), 404]);
+      answers.add(json.text);
+      const pay = await changingNothing(suite.db, () => send("POST", `/api/orders/${guess}/pay`));
+      expect(pay.status).toBe(404);
+      answers.add(pay.text);
+    }
+    expect(answers.size).toBe(2);
+    expect(suite.midtrans.calls).toEqual([]);
   });
 });

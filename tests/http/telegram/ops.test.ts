@@ -1,9 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { GET as rmWebhookGet, POST as rmWebhook } from "@/app/api/rmWebhook/route";
-import { POST as setWebhook } from "@/app/api/setWebhook/route";
+import { GET as setWebhookGet, POST as setWebhook } from "@/app/api/setWebhook/route";
+import { auditLog } from "@/db/schema";
+import { signOut } from "@/lib/admin/auth";
 import { overrideEnv } from "@/lib/env";
-import { adminCookie, adminRequest } from "@/tests/support/admin-session";
+import { adminCookie, adminRequest, TEST_ADMIN } from "@/tests/support/admin-session";
+import { changingNothing } from "@/tests/support/db-snapshot";
 import { pollBotUpdates } from "@/lib/telegram/poll-updates";
 import { setBotWebhook } from "@/lib/telegram/webhook-admin";
 import { TelegramCustomer, TEST_APP_URL, TEST_WEBHOOK_SECRET, useStandInBot } from "@/tests/support/telegram-customer";
@@ -17,25 +20,69 @@ beforeEach(async () => {
   cookie = await adminCookie(suite.db);
 });
 
+const OPS_ROUTES: [string, string, (request: Request) => Promise<Response>][] = [
+  ["/api/setWebhook", "POST", setWebhook],
+  ["/api/setWebhook", "GET", setWebhookGet],
+  ["/api/rmWebhook", "POST", rmWebhook],
+  ["/api/rmWebhook", "GET", rmWebhookGet],
+];
+const webhookAudit = async () => (await suite.db.select().from(auditLog)).filter((row) => row.action.startsWith("webhook."));
 const opsRequest = (path: string, session?: string, origin?: string | null) =>
   adminRequest(`http://localhost${path}`, { cookie: session, origin });
 
 describe("webhook operations", () => {
-  it("/api/setWebhook and /api/rmWebhook refuse a caller without an admin session, even with the cron secret", async () => {
-    for (const session of [undefined, "jiot_admin=forged", `${cookie}x`]) {
-      expect((await setWebhook(opsRequest("/api/setWebhook", session))).status).toBe(401);
-      expect((await rmWebhook(opsRequest("/api/rmWebhook", session))).status).toBe(401);
+  it("/api/setWebhook and /api/rmWebhook (POST and the paper's GET) refuse no session, a forged, altered or signed-out one, or the cron secret: 401, nothing done", async () => {
+    const [name, token] = cookie.split("=") as [string, string];
+    const signedOut = await adminCookie(suite.db, { username: "budi", password: "kata-sandi-budi-22" });
+    await signOut(suite.db, signedOut.split("=")[1]);
+    const altered = `${name}=${token.slice(0, -2)}${token.slice(-2) === "AA" ? "BB" : "AA"}`;
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: `Bearer ${CRON_SECRET}` },
+      { cookie: "jiot_admin=forged" },
+      { cookie: `${cookie}x` },
+      { cookie: `${name}=` },
+      { cookie: `${name}=${"A".repeat(token.length)}` },
+      { cookie: signedOut },
+      { cookie: altered },
+      { cookie: `${name}=${token}%00` },
+      { cookie: `${name}=' OR 1=1 --` },
+      { cookie: `other=${token}` },
+    ];
+    for (const [path, method, handler] of OPS_ROUTES) {
+      for (const headers of attempts) {
+        const request = new Request(`http://localhost${path}`, { method, headers: { origin: "http://localhost", ...headers } });
+        const answer = await changingNothing(suite.db, () => handler(request));
+        expect([method, path, headers, answer.status]).toEqual([method, path, headers, 401]);
+      }
     }
-    const withCronSecret = new Request("http://localhost/api/rmWebhook", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
-    expect((await rmWebhookGet(withCronSecret)).status).toBe(401);
     expect(suite.tg.calls).toEqual([]);
+    expect(await webhookAudit()).toEqual([]);
   });
 
-  it("refuses an admin's session used from a foreign origin, for POST and for the paper's GET", async () => {
-    expect((await setWebhook(opsRequest("/api/setWebhook", cookie, "https://evil.example"))).status).toBe(403);
-    const crossSiteGet = new Request("http://localhost/api/rmWebhook", { headers: { cookie, "sec-fetch-site": "cross-site" } });
-    expect((await rmWebhookGet(crossSiteGet)).status).toBe(403);
+  it("refuses an admin's session from a foreign or lookalike origin, or a cross-site navigation (403, nothing done); from the app itself it is done and audited", async () => {
+    const foreign: Record<string, string>[] = [
+      { origin: "https://evil.example" },
+      { origin: "null" },
+      { origin: "http://localhost.evil.example" },
+      { origin: "https://jiot.example.com.evil.example" },
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+    ];
+    for (const [path, method, handler] of OPS_ROUTES) {
+      for (const headers of foreign) {
+        const request = new Request(`http://localhost${path}`, { method, headers: { cookie, ...headers } });
+        // Looking up the session may touch its last-seen time; nothing else may change.
+        const answer = await changingNothing(suite.db, () => handler(request), { except: ["admin_sessions"] });
+        expect([method, path, headers, answer.status]).toEqual([method, path, headers, 403]);
+      }
+    }
     expect(suite.tg.calls).toEqual([]);
+
+    const done = await rmWebhook(opsRequest("/api/rmWebhook", cookie));
+    expect([done.status, await done.text()]).toEqual([200, "true"]);
+    expect(suite.tg.callsOf("deleteWebhook")).toHaveLength(1);
+    expect((await webhookAudit()).map((row) => [row.action, row.actor])).toEqual([["webhook.remove", TEST_ADMIN.username]]);
   });
 
   it("/api/setWebhook sets APP_URL/api/telegram/webhook with the secret and registers the commands; /api/rmWebhook removes it", async () => {

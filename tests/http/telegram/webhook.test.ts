@@ -6,9 +6,10 @@ import { overrideEnv } from "@/lib/env";
 import { deliverDueMessages } from "@/lib/notify/deliver";
 import { POST } from "@/app/api/telegram/webhook/route";
 import { postUpdate, TelegramCustomer, TEST_WEBHOOK_SECRET, webhookRequest } from "@/tests/support/telegram-customer";
+import { changingNothing } from "@/tests/support/db-snapshot";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-const suite = registerSuiteDatabase({ bot: true });
+const suite = registerSuiteDatabase({ bot: true, routes: { "POST /api/telegram/webhook": POST } });
 
 const customer = () => new TelegramCustomer(suite.tg, { id: 5550010, firstName: "Dewi", languageCode: "id" });
 const claimed = async () => (await suite.db.select().from(processedUpdates)).map((r) => r.updateId);
@@ -18,11 +19,22 @@ function silenceErrors() {
 }
 
 describe("POST /api/telegram/webhook", () => {
-  it("refuses a request without the right secret token with 401 and does nothing else", async () => {
+  it("refuses a missing, forged, partial, padded or repeated secret token with 401 before anything is read or written", async () => {
     const update = customer().textUpdate("/help");
-    for (const secret of [null, "", "wrong-secret", `${TEST_WEBHOOK_SECRET}x`, TEST_WEBHOOK_SECRET.slice(0, -1)]) {
-      const response = await POST(webhookRequest(update, secret));
-      expect(response.status).toBe(401);
+    const forged = [
+      null,
+      "",
+      "wrong-secret",
+      `${TEST_WEBHOOK_SECRET}x`,
+      TEST_WEBHOOK_SECRET.slice(0, -1),
+      TEST_WEBHOOK_SECRET.slice(1),
+      TEST_WEBHOOK_SECRET.toUpperCase(),
+      `${TEST_WEBHOOK_SECRET}, ${TEST_WEBHOOK_SECRET}`,
+      TEST_WEBHOOK_SECRET.repeat(200),
+    ];
+    for (const secret of forged) {
+      const response = await changingNothing(suite.db, () => POST(webhookRequest(update, secret)));
+      expect([secret, response.status]).toEqual([secret, 401]);
     }
     expect(suite.tg.calls).toEqual([]);
     expect(await claimed()).toEqual([]);
@@ -33,6 +45,14 @@ describe("POST /api/telegram/webhook", () => {
   it("refuses every request while no webhook secret is configured", async () => {
     overrideEnv({ TELEGRAM_WEBHOOK_SECRET: undefined });
     expect((await POST(webhookRequest(customer().textUpdate("/help"), ""))).status).toBe(401);
+    expect(suite.tg.calls).toEqual([]);
+  });
+
+  it("answers 413 to a huge body (over loopback, its length declared) and changes nothing; without the secret its size is never looked at (401)", async () => {
+    const body = JSON.stringify({ update_id: 1, message: { text: "x".repeat(2_000_000) } });
+    const send = (headers: Record<string, string>) => fetch(`${suite.app.url}/api/telegram/webhook`, { method: "POST", headers, body });
+    expect((await changingNothing(suite.db, () => send({ "x-telegram-bot-api-secret-token": TEST_WEBHOOK_SECRET }))).status).toBe(413);
+    expect((await changingNothing(suite.db, () => send({}))).status).toBe(401);
     expect(suite.tg.calls).toEqual([]);
   });
 
