@@ -7,7 +7,7 @@ import { orderQueryString, parseOrderQuery } from "@/lib/admin/order-filters";
 import { formatDateDmy, formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { PAYMENT_STATUS_LABEL, REPAIR_STATUS_LABEL } from "@/lib/payments/texts";
-import { PaymentBadge, RepairBadge } from "../../status-badges";
+import { CodeCell, ServiceCell, StatusCells } from "../../order-cells";
 import { CustomerName } from "../../customer-name";
 import styles from "../../admin.module.css";
 import { requireAdminPage } from "@/lib/admin/session";
@@ -110,9 +110,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <tbody>
               {page.rows.map((order) => (
                 <tr key={order.id}>
-                  <td data-label="Kode">
-                    <Link href={`/admin/orders/${order.id}`}>{order.bookingCode}</Link>
-                  </td>
+                  <CodeCell order={order} />
                   <td data-label="Jadwal">
                     {formatDateDmy(order.serviceDate)}
                     <div className={styles.muted}>{order.slotLabel}</div>
@@ -120,17 +118,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                   <td data-label="Pelanggan">
                     <CustomerName order={order} />
                   </td>
-                  <td data-label="Servis">
-                    {order.partName}
-                    <div className={styles.muted}>{order.deviceName}</div>
-                  </td>
+                  <ServiceCell order={order} />
                   <td data-label="Total" className={styles.num}>{formatRupiah(order.amountIdr)}</td>
-                  <td data-label="Pembayaran">
-                    <PaymentBadge status={order.paymentStatus} refund={order.needsRefund} />
-                  </td>
-                  <td data-label="Perbaikan">
-                    <RepairBadge status={order.repairStatus} />
-                  </td>
+                  <StatusCells order={order} />
                   <td data-label="Dibuat" className={styles.muted}>{formatWibDateTime(order.createdAt)}</td>
                 </tr>
               ))}

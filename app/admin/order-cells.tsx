@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { Order } from "@/db/schema";
+import { PaymentBadge, RepairBadge } from "./status-badges";
+import styles from "./admin.module.css";
+
+/** The cells every admin table of orders shows alike (each labelled for the phone's card layout). */
+type OrderRow = Pick<Order, "id" | "bookingCode" | "partName" | "deviceName" | "paymentStatus" | "needsRefund" | "repairStatus">;
+
+/** The booking code, linking to the order's page. */
+export function CodeCell({ order }: { order: OrderRow }) {
+  return (
+    <td data-label="Kode">
+      <Link href={`/admin/orders/${order.id}`}>{order.bookingCode}</Link>
+    </td>
+  );
+}
+
+/** The part, with the device beneath it. */
+export function ServiceCell({ order }: { order: OrderRow }) {
+  return (
+    <td data-label="Servis">
+      {order.partName}
+      <div className={styles.muted}>{order.deviceName}</div>
+    </td>
+  );
+}
+
+/** The payment and the repair badge, in two cells. */
+export function StatusCells({ order }: { order: OrderRow }) {
+  return (
+    <>
+      <td data-label="Pembayaran">
+        <PaymentBadge status={order.paymentStatus} refund={order.needsRefund} />
+      </td>
+      <td data-label="Perbaikan">
+        <RepairBadge status={order.repairStatus} />
+      </td>
+    </>
+  );
+}
