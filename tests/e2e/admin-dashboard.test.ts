@@ -157,7 +157,7 @@ afterAll(() => {
 });
 
 describe("the pages under their content security policy", () => {
-  it("the suite.browser refused nothing they needed (scripts, Snap's frame, the playground)", () => {
+  it("the browser refused nothing they needed (scripts, Snap's frame, the playground)", () => {
     expect(policyViolations).toEqual([]);
   });
 });

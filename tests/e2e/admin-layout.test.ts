@@ -205,7 +205,7 @@ describe("the admin's controls", () => {
 });
 
 describe("the pages under their content security policy", () => {
-  it("the suite.browser refused nothing they needed", () => {
+  it("the browser refused nothing they needed", () => {
     expect(policyViolations).toEqual([]);
   });
 });
