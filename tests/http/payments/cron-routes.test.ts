@@ -23,6 +23,7 @@ describe("cron routes", () => {
     expect((await cron(MAINTENANCE, "wrong-secret-0123456789")).status).toBe(401);
     expect((await cron(REMINDERS, null)).status).toBe(401);
     expect((await readOrder(suite.db, order.id)).paymentStatus).toBe("unpaid");
+    expect(await readOutbox(suite.db)).toEqual([]);
   });
 
   it("expiry frees the slot: orders past their hold are expired, cancelled and their customers told", async () => {
