@@ -21,6 +21,23 @@ const SORT_LABEL = {
   service_desc: "Jadwal terjauh",
 } as const;
 
+/** A filter on one status: "Semua" or one of `statuses`. */
+function StatusFilter<S extends string>({ label, name, value, statuses, labelOf }: { label: string; name: string; value?: S; statuses: readonly S[]; labelOf: (status: S) => string }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value ?? ""}>
+        <option value="">Semua</option>
+        {statuses.map((s) => (
+          <option key={s} value={s}>
+            {labelOf(s)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage("/admin/orders");
   const query = parseOrderQuery(await searchParams);
@@ -47,28 +64,8 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           sampai
           <input name="to" type="date" defaultValue={filters.to} />
         </label>
-        <label>
-          Pembayaran
-          <select name="payment" defaultValue={filters.payment ?? ""}>
-            <option value="">Semua</option>
-            {PAYMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {PAYMENT_STATUS_LABEL[s]} ({s})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Perbaikan
-          <select name="repair" defaultValue={filters.repair ?? ""}>
-            <option value="">Semua</option>
-            {REPAIR_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {REPAIR_STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilter label="Pembayaran" name="payment" value={filters.payment} statuses={PAYMENT_STATUSES} labelOf={(s) => `${PAYMENT_STATUS_LABEL[s]} (${s})`} />
+        <StatusFilter label="Perbaikan" name="repair" value={filters.repair} statuses={REPAIR_STATUSES} labelOf={(s) => REPAIR_STATUS_LABEL[s]} />
         <label>
           Urutkan
           <select name="sort" defaultValue={sort}>
