@@ -2,6 +2,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { adminGateAnswer } from "@/lib/admin/page-gate";
 import { getEnv } from "@/lib/env";
+import { clearForwardedFor } from "@/lib/http/client-ip";
 import { pageSecurityHeaders } from "@/lib/http/security-headers";
 import { snapBrowserOrigins } from "@/lib/payments/midtrans-hosts";
 
@@ -25,6 +26,7 @@ export function proxy(request: NextRequest) {
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
+  clearForwardedFor(requestHeaders, env);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

@@ -25,17 +25,18 @@ export interface NeonSocketOptions {
 }
 
 export type DbOptions =
-  | { driver: "pglite"; dataDir?: string }
+  | { driver: "pglite"; dataDir?: string; image?: Blob }
   | { driver: "pg"; url: string; poolMax?: number; lockTimeoutMs?: number }
   | { driver: "vercel"; url: string; poolMax?: number; neon?: NeonSocketOptions };
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
-async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
+/** `image`: a data directory dumped by PGlite's dumpDataDir, started from instead of running initdb (seconds of WASM). */
+async function openPglite(dataDir: string | undefined, image: Blob | undefined): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   if (dataDir) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const client = new PGlite({ dataDir, loadDataDir: image });
   await client.waitReady;
   // PGlite runs in this process's timezone-agnostic WASM; keep its session in UTC like a server.
   await client.exec("SET TIME ZONE 'UTC'");
@@ -100,7 +101,7 @@ async function openVercel(url: string, poolMax: number, neon: NeonSocketOptions 
 export async function openDatabase(options: DbOptions): Promise<DbHandle> {
   switch (options.driver) {
     case "pglite":
-      return openPglite(options.dataDir);
+      return openPglite(options.dataDir, options.image);
     case "pg":
       return openPg(options.url, options.poolMax ?? 5, options.lockTimeoutMs);
     case "vercel":

@@ -227,6 +227,16 @@ export const conversations = pgTable("conversations", {
 });
 export type Conversation = typeof conversations.$inferSelect;
 
+/**
+ * One row, replaced (by the triggers of migration 0006) in every transaction that
+ * changes the settings, catalog or schedule tables: an instance keeps those
+ * tables' reads while the value it read them under is still the one stored.
+ */
+export const configVersion = pgTable("config_version", {
+  id: integer("id").primaryKey(),
+  version: text("version").notNull(),
+});
+
 export const processedUpdates = pgTable(
   "processed_updates",
   {

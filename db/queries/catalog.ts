@@ -1,6 +1,7 @@
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { devices, parts, prices, type Device, type Part } from "../schema";
+import { readConfig } from "./config-cache";
 
 export interface CatalogEntry {
   deviceId: number;
@@ -25,8 +26,8 @@ export async function listCatalog(db: Database): Promise<CatalogEntry[]> {
   return offeredItems(db).orderBy(asc(devices.sort), asc(devices.id), asc(parts.sort), asc(parts.id));
 }
 
-export async function listActiveDevices(db: Database): Promise<Device[]> {
-  return db.select().from(devices).where(eq(devices.active, true)).orderBy(asc(devices.sort), asc(devices.id));
+export function listActiveDevices(db: Database): Promise<Device[]> {
+  return readConfig(db, "activeDevices", () => db.select().from(devices).where(eq(devices.active, true)).orderBy(asc(devices.sort), asc(devices.id)));
 }
 
 export async function listActiveParts(db: Database): Promise<Part[]> {
@@ -34,20 +35,28 @@ export async function listActiveParts(db: Database): Promise<Part[]> {
 }
 
 /** The current price of a part for a device, with both names, or undefined when it is not offered. */
-export async function findPricedItem(
+export function findPricedItem(
   db: Database,
   { deviceId, partId }: { deviceId: number; partId: number },
 ): Promise<CatalogEntry | undefined> {
+  return readConfig(db, `pricedItem:${deviceId}:${partId}`, () => readPricedItem(db, { deviceId, partId }));
+}
+
+async function readPricedItem(db: Database, { deviceId, partId }: { deviceId: number; partId: number }): Promise<CatalogEntry | undefined> {
   const rows = await offeredItems(db, eq(prices.deviceId, deviceId), eq(prices.partId, partId)).limit(1);
   return rows[0];
 }
 
 /** The parts offered for one device with their prices, in the shop's order. */
-export async function listDevicePrices(db: Database, { deviceId }: { deviceId: number }): Promise<CatalogEntry[]> {
-  return offeredItems(db, eq(prices.deviceId, deviceId)).orderBy(asc(parts.sort), asc(parts.id));
+export function listDevicePrices(db: Database, { deviceId }: { deviceId: number }): Promise<CatalogEntry[]> {
+  return readConfig(db, `devicePrices:${deviceId}`, () => offeredItems(db, eq(prices.deviceId, deviceId)).orderBy(asc(parts.sort), asc(parts.id)));
 }
 
-export async function findActiveDevice(db: Database, { id }: { id: number }): Promise<Device | undefined> {
+export function findActiveDevice(db: Database, { id }: { id: number }): Promise<Device | undefined> {
+  return readConfig(db, `activeDevice:${id}`, () => readActiveDevice(db, { id }));
+}
+
+async function readActiveDevice(db: Database, { id }: { id: number }): Promise<Device | undefined> {
   const rows = await db
     .select()
     .from(devices)

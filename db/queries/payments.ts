@@ -49,3 +49,8 @@ export async function nextAttemptNumber(tx: Database, { orderId }: { orderId: st
     .where(and(eq(payments.orderId, orderId)));
   return (rows[0]?.max ?? 0) + 1;
 }
+
+/** Only for an attempt Midtrans never made (its request failed): nothing else refers to it yet. */
+export async function deletePayment(tx: Database, { id }: { id: string }): Promise<void> {
+  await tx.delete(payments).where(eq(payments.id, id));
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Database } from "../client";
 import { settings } from "../schema";
+import { readConfig } from "./config-cache";
 
 export const shopSettingsSchema = z.object({
   shopName: z.string().min(1).max(80),
@@ -43,7 +44,11 @@ export const DEFAULT_SETTINGS: ShopSettings = {
 };
 
 /** Reads the shop's settings; a missing or malformed value falls back to its default. */
-export async function getShopSettings(db: Database): Promise<ShopSettings> {
+export function getShopSettings(db: Database): Promise<ShopSettings> {
+  return readConfig(db, "settings", () => readShopSettings(db));
+}
+
+async function readShopSettings(db: Database): Promise<ShopSettings> {
   const rows = await db.select().from(settings);
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const row of rows) {

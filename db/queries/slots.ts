@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { closedDates, orders, slots, slotWeekdayCapacity, type Order, type Slot } from "../schema";
+import { readConfig } from "./config-cache";
 import { weekdayOfColumn } from "./weekday-capacity";
 
 export interface SlotDay extends Slot {
@@ -127,18 +128,19 @@ export async function listClosedDates(
   db: Database,
   { from, to }: { from: string; to: string },
 ): Promise<Map<string, string>> {
-  const rows = await db
-    .select()
-    .from(closedDates)
-    .where(and(sql`${closedDates.date} >= ${from}`, sql`${closedDates.date} <= ${to}`));
+  const rows = await readConfig(db, `closedDates:${from}:${to}`, () =>
+    db
+      .select()
+      .from(closedDates)
+      .where(and(sql`${closedDates.date} >= ${from}`, sql`${closedDates.date} <= ${to}`)),
+  );
   return new Map(rows.map((row) => [row.date, row.reason]));
 }
 
-export async function listAllSlots(db: Database): Promise<Slot[]> {
-  return db.select().from(slots).orderBy(asc(slots.startTime), asc(slots.id));
+export function listAllSlots(db: Database): Promise<Slot[]> {
+  return readConfig(db, "slots", () => db.select().from(slots).orderBy(asc(slots.startTime), asc(slots.id)));
 }
 
 export async function findSlot(db: Database, { id }: { id: number }): Promise<Slot | undefined> {
-  const rows = await db.select().from(slots).where(eq(slots.id, id)).limit(1);
-  return rows[0];
+  return (await listAllSlots(db)).find((slot) => slot.id === id);
 }

@@ -1,10 +1,13 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { slotWeekdayCapacity, type SlotWeekdayCapacity } from "../schema";
+import { readConfig } from "./config-cache";
 
 /** Every per-weekday capacity row (few: at most 7 per slot). */
-export async function listWeekdayCapacities(db: Database): Promise<SlotWeekdayCapacity[]> {
-  return db.select().from(slotWeekdayCapacity).orderBy(asc(slotWeekdayCapacity.slotId), asc(slotWeekdayCapacity.weekday));
+export function listWeekdayCapacities(db: Database): Promise<SlotWeekdayCapacity[]> {
+  return readConfig(db, "weekdayCapacities", () =>
+    db.select().from(slotWeekdayCapacity).orderBy(asc(slotWeekdayCapacity.slotId), asc(slotWeekdayCapacity.weekday)),
+  );
 }
 
 /** `slotId:weekday` → capacity, of the rows the owner set. */

@@ -76,6 +76,10 @@ export async function removeSlot(db: Database, actor: AdminActor, { id }: { id: 
   });
 }
 
+/** Why a booked date is not closed yet; the schedule page repeats it while showing those orders. */
+export const bookedDateRefusal = (live: number, date: string): EditResult =>
+  invalid({ _form: `Sudah ada ${live} pesanan pada ${formatDateDmy(date)}. Pindahkan atau batalkan pesanan itu di bawah (pelanggan diberi tahu), lalu tutup tanggalnya.` });
+
 /**
  * Closes the shop on a date (new bookings refused). A date customers have
  * booked is not closed silently: the owner first moves or cancels those orders
@@ -86,11 +90,7 @@ export async function closeDate(db: Database, actor: AdminActor, input: ClosedDa
   return db.transaction(async (tx) => {
     await lockAllSlots(tx);
     const live = await countLiveOrdersOn(tx, { serviceDate: input.date });
-    if (live > 0) {
-      return invalid({
-        _form: `Sudah ada ${live} pesanan pada ${formatDateDmy(input.date)}. Pindahkan atau batalkan pesanan itu di bawah (pelanggan diberi tahu), lalu tutup tanggalnya.`,
-      });
-    }
+    if (live > 0) return bookedDateRefusal(live, input.date);
     const before = await findClosedDate(tx, input);
     const after = await upsertClosedDate(tx, input);
     await recordAudit(tx, { actor: actor.username, ip: actor.ip, entity: "closed_date", entityId: input.date, action: before ? "update" : "create", before: before ?? null, after });

@@ -6,8 +6,11 @@ export interface AdminActor {
   ip?: string | null;
 }
 
-/** The answer of every catalog/schedule change; `_form` holds a problem that is not one field's. */
+/** The answer of every admin change (each server action's); `_form` holds a problem that is not one field's. */
 export type EditResult = { status: "ok"; message: string } | { status: "invalid"; errors: Record<string, string> };
+
+/** What an admin form shows: nothing yet, or the last answer of its server action. */
+export type AdminActionState = EditResult | { status: "idle" };
 
 export const invalid = (errors: Record<string, string>): EditResult => ({ status: "invalid", errors });
 export const ok = (message: string): EditResult => ({ status: "ok", message });
@@ -30,4 +33,10 @@ export function readForm<S extends z.ZodType>(
     errors[field] ??= issue.message;
   }
   return { ok: false, errors };
+}
+
+/** Checks a posted form with its schema, then makes the change; a form with problems changes nothing. */
+export async function applyForm<S extends z.ZodType>(schema: S, form: FormData, change: (input: z.infer<S>) => Promise<EditResult>): Promise<EditResult> {
+  const parsed = readForm(schema, form);
+  return parsed.ok ? change(parsed.data) : invalid(parsed.errors);
 }

@@ -22,7 +22,7 @@ export async function fetchFaultPhoto(db: Database, { orderId, index }: { orderI
   if (!fileId) return { ok: false, status: 404 };
   let filePath: string | undefined;
   try {
-    filePath = (await callBotApi<{ file_path?: string }>(getBotApi(), { method: "getFile", params: { file_id: fileId } })).file_path;
+    filePath = (await callBotApi(getBotApi(), { method: "getFile", params: { file_id: fileId } })).file_path;
   } catch (error) {
     console.error(`[admin] photo ${index} of order ${order!.bookingCode}: getFile failed: ${classifyBotApiError(error).message}`);
     return { ok: false, status: 502 };

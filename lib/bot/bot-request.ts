@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
+import type { Opts } from "telegraf/types";
 import type { Database } from "@/db";
-import { lockConversation, lockExistingConversation, rememberChatPhone } from "@/db/queries/conversations";
+import { createConversation, lockConversation, lockExistingConversation, rememberChatPhone } from "@/db/queries/conversations";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
 import type { Conversation, Order } from "@/db/schema";
-import type { TelegramCall } from "@/lib/telegram/bot-api";
+import type { TelegramCall } from "@/lib/telegram/telegram-call";
 import type { Customer } from "./read-update";
 import { languageOf, textsFor, type BotTexts, type Language } from "./texts";
 import { RESCHEDULE_STEPS, type ConversationStep, type WizardChoices, type WizardState } from "./wizard";
@@ -39,6 +40,8 @@ export class BotRequest {
   readonly cancelledOrderIds: string[] = [];
   private settingsPromise?: Promise<ShopSettings>;
   private locked?: Conversation;
+  /** The row was looked for (and locked if it exists) when the update was claimed. */
+  private lockedRead = false;
   private phone?: string;
   /** Set when the conversation changes; saved before commit. */
   next?: ConversationRecord;
@@ -57,6 +60,12 @@ export class BotRequest {
     this.texts = textsFor(this.language);
   }
 
+  /** The conversation row as locked when the update was claimed (undefined: the chat has none yet). */
+  adoptLocked(row: Conversation | undefined): void {
+    this.locked = row;
+    this.lockedRead = true;
+  }
+
   /** /bahasa: this answer and every later one (and the orders made after it) in `language`. */
   chooseLanguage(language: Language): void {
     this.chosenLanguage = language;
@@ -72,14 +81,15 @@ export class BotRequest {
   /** Locks this chat's conversation row (first call) and returns it as last saved, or as changed in this update. */
   async conversation(): Promise<ConversationRecord> {
     if (this.next) return this.next;
-    this.locked ??= await lockConversation(this.tx, { chatId: this.chatId, language: this.language });
+    const chat = { chatId: this.chatId, language: this.language };
+    this.locked ??= await (this.lockedRead ? createConversation(this.tx, chat) : lockConversation(this.tx, chat));
     return recordOf(this.locked);
   }
 
   /** The conversation's step, without creating its row on first contact ("idle" then). */
   async step(): Promise<ConversationStep> {
     if (this.next) return this.next.state.step;
-    this.locked ??= await lockExistingConversation(this.tx, { chatId: this.chatId });
+    if (!this.lockedRead) this.locked ??= await lockExistingConversation(this.tx, { chatId: this.chatId });
     return this.locked ? recordOf(this.locked).state.step : "idle";
   }
 
@@ -101,25 +111,22 @@ export class BotRequest {
     this.next = record;
   }
 
-  call(method: string, params: Record<string, unknown>): void {
-    this.calls.push({ method, params: { chat_id: this.chatId, ...params } });
+  send(text: string, replyMarkup?: Opts<"sendMessage">["reply_markup"]): void {
+    this.calls.push({
+      method: "sendMessage",
+      params: { chat_id: this.chatId, text, reply_markup: replyMarkup, link_preview_options: { is_disabled: true } },
+    });
   }
 
-  send(text: string, replyMarkup?: unknown): void {
-    this.call("sendMessage", { text, reply_markup: replyMarkup, link_preview_options: { is_disabled: true } });
-  }
-
-  edit(messageId: number, text: string, replyMarkup?: unknown): void {
-    this.call("editMessageText", {
-      message_id: messageId,
-      text,
-      reply_markup: replyMarkup,
-      link_preview_options: { is_disabled: true },
+  edit(messageId: number, text: string, replyMarkup?: Opts<"editMessageText">["reply_markup"]): void {
+    this.calls.push({
+      method: "editMessageText",
+      params: { chat_id: this.chatId, message_id: messageId, text, reply_markup: replyMarkup, link_preview_options: { is_disabled: true } },
     });
   }
 
   stripKeyboard(messageId: number): void {
-    this.call("editMessageReplyMarkup", { message_id: messageId, reply_markup: { inline_keyboard: [] } });
+    this.calls.push({ method: "editMessageReplyMarkup", params: { chat_id: this.chatId, message_id: messageId, reply_markup: { inline_keyboard: [] } } });
   }
 }
 

@@ -3,7 +3,8 @@ import type { ShopSettings } from "@/db/queries/settings";
 import type { Order } from "@/db/schema";
 import { isVirtualAccountMethod } from "@/lib/payments/payment-request";
 import { orderLanguage } from "@/lib/notify/messages";
-import { enqueueTelegramCall, statusPageUrl, type TelegramCall } from "@/lib/notify/outbox";
+import { enqueueTelegramCall, statusPageUrl } from "@/lib/notify/outbox";
+import type { TelegramCall } from "@/lib/telegram/telegram-call";
 import { alertStaff } from "@/lib/notify/staff-alerts";
 import { shopContactOf } from "@/lib/site/shop-contact";
 import { urlRow } from "./keyboards";
@@ -36,7 +37,7 @@ export interface ConfirmationContext {
  * say (the code, when and where, the deadline unless a VA message brings it)
  * and the status page with a "Bayar Sekarang" button.
  */
-export function bookingConfirmationCall(order: Order, { settings, payment }: ConfirmationContext): TelegramCall {
+export function bookingConfirmationCall(order: Order & { chatId: number }, { settings, payment }: ConfirmationContext): TelegramCall {
   const texts = textsFor(orderLanguage(order));
   const { address, mapsUrl } = shopContactOf(settings);
   const url = statusPageUrl(order);
@@ -70,8 +71,9 @@ export function bookingConfirmationKey(order: Pick<Order, "id">): string {
 /** Queues the confirmation in the booking's transaction: one message per order, however often this runs. */
 export async function queueBookingConfirmation(tx: Database, order: Order, context: ConfirmationContext): Promise<string> {
   const dedupeKey = bookingConfirmationKey(order);
-  if (order.chatId === null) throw new Error("a booking confirmation needs the customer's chat");
-  await enqueueTelegramCall(tx, { chatId: order.chatId, dedupeKey, call: bookingConfirmationCall(order, context) });
+  const { chatId } = order;
+  if (chatId === null) throw new Error("a booking confirmation needs the customer's chat");
+  await enqueueTelegramCall(tx, { chatId, dedupeKey, call: bookingConfirmationCall({ ...order, chatId }, context) });
   await alertStaff(tx, { order, kind: "booked" });
   return dedupeKey;
 }

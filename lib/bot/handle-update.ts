@@ -1,7 +1,7 @@
 import type { Update } from "telegraf/types";
 import { isTransientDbError } from "@/db";
 import { BotNotConfiguredError, getBot, type Bot } from "./create-bot";
-import { apologize, processUpdate, takeCommitted, type FollowUp } from "./process-update";
+import { apologize, processUpdate, type FollowUp, type ProcessedUpdate } from "./process-update";
 
 /**
  * ok: done (or deliberately ignored) – answer 200.
@@ -58,13 +58,14 @@ export async function handleTelegramUpdate(body: unknown): Promise<HandledUpdate
     }
     throw error;
   }
-  const work = processUpdate(body, { api: bot.api, botUsername: bot.username });
+  // What processUpdate answered, once it has: read when the handler's time runs out first.
+  let processed: ProcessedUpdate | undefined;
+  const work = processUpdate(body, { api: bot.api, botUsername: bot.username }).then((result) => (processed = result));
   try {
-    const followUp = await withinTime(work, HANDLER_TIMEOUT_MS);
-    takeCommitted(body.update_id);
-    return { outcome: "ok", followUp };
+    const result = await withinTime(work, HANDLER_TIMEOUT_MS);
+    return { outcome: "ok", followUp: result.committed ? result.followUp : undefined };
   } catch (error) {
-    if (error instanceof UpdateTimeout) return slowUpdate(body.update_id, work);
+    if (error instanceof UpdateTimeout) return slowUpdate(body.update_id, work, processed?.committed === true);
     if (isTransientDbError(error)) {
       console.error(`[bot] update ${body.update_id}: database unavailable, Telegram will retry: ${(error as Error).message}`);
       return { outcome: "retry" };
@@ -83,12 +84,11 @@ export async function handleTelegramUpdate(body: unknown): Promise<HandledUpdate
  * committed yet: Telegram's retry waits on the update's claim and finds it done
  * or starts clean. Either way, once it commits, its messages follow.
  */
-function slowUpdate(updateId: number, work: Promise<FollowUp | undefined>): HandledUpdate {
-  const done = takeCommitted(updateId);
+function slowUpdate(updateId: number, work: Promise<ProcessedUpdate>, done: boolean): HandledUpdate {
   console.error(`[bot] update ${updateId} is slow (${done ? "committed, finishing in the background" : "not committed yet, Telegram will retry"})`);
   const followUp = () =>
     work.then(
-      (next) => next?.(),
+      (result) => (result.committed ? result.followUp() : undefined),
       (error: unknown) => console.error(`[bot] slow update ${updateId} failed after its answer: ${(error as Error).message}`),
     );
   return { outcome: done ? "ok" : "retry", followUp };

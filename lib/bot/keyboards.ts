@@ -1,14 +1,12 @@
+import type { InlineKeyboardButton } from "telegraf/types";
 import type { Device, PaymentMethod } from "@/db/schema";
 import type { CatalogEntry } from "@/db/queries/catalog";
 import type { SlotOffer } from "@/lib/booking/availability";
 import { CHAT_PAYMENT_METHODS, encodeButton, type BackStep, type RescheduleAction, type WizardAction } from "./callback-data";
 import { textsFor, type BotTexts, type Language } from "./texts";
 
-export interface InlineButton {
-  text: string;
-  callback_data?: string;
-  url?: string;
-}
+/** A button that answers with callback data, or one that opens a link. */
+export type InlineButton = InlineKeyboardButton.CallbackButton | InlineKeyboardButton.UrlButton;
 export interface InlineKeyboard {
   inline_keyboard: InlineButton[][];
 }

@@ -3,10 +3,12 @@ import type { Telegram } from "telegraf";
 import type { Update } from "telegraf/types";
 import { getDb } from "@/db";
 import type { Order } from "@/db/schema";
-import { claimUpdate, findChosenLanguage, saveConversation } from "@/db/queries/conversations";
+import { stampConfigVersion } from "@/db/queries/config-cache";
+import { claimUpdateAndLock, saveConversation } from "@/db/queries/conversations";
 import { enqueueTelegramCall } from "@/lib/notify/outbox";
 import { deliverOutboxMessages } from "@/lib/notify/deliver";
-import { callBotApi, classifyBotApiError, type TelegramCall } from "@/lib/telegram/bot-api";
+import { callBotApi, classifyBotApiError } from "@/lib/telegram/bot-api";
+import { chatIdOf, type TelegramCall } from "@/lib/telegram/telegram-call";
 import { BotRequest, dataOf } from "./bot-request";
 import { handleCallback } from "./handlers/callback";
 import { handleCommand } from "./handlers/commands";
@@ -47,6 +49,9 @@ interface Committed {
 /** The customer's side of a committed update: its Bot API calls, queued confirmations, a VA. Never rejects. */
 export type FollowUp = () => Promise<void>;
 
+/** Whether the update's transaction committed (an ignored or already claimed update did not), and then what follows. */
+export type ProcessedUpdate = { committed: false } | { committed: true; followUp: FollowUp };
+
 /**
  * Handles one update in one short transaction: claim its update_id (a
  * re-delivery finds it claimed and does nothing), lock the chat's conversation,
@@ -56,15 +61,18 @@ export type FollowUp = () => Promise<void>;
  * once Telegram has its answer: the webhook is then held for the database's
  * time only, not for the Bot API's.
  */
-export async function processUpdate(update: Update, { api, botUsername }: { api: Telegram; botUsername: string }): Promise<FollowUp | undefined> {
+export async function processUpdate(update: Update, { api, botUsername }: { api: Telegram; botUsername: string }): Promise<ProcessedUpdate> {
   const incoming = readUpdate(update, botUsername);
-  if (incoming.kind === "ignore") return undefined;
+  if (incoming.kind === "ignore") return { committed: false };
   const chatId = incoming.kind === "orphan_callback" ? incoming.customer.id : incoming.chatId;
   const db = await getDb();
   const committed = await db.transaction(async (tx): Promise<Committed | null> => {
-    if (!(await claimUpdate(tx, { updateId: incoming.updateId }))) return null;
-    const chosen = await findChosenLanguage(tx, { chatId });
+    const claimed = await claimUpdateAndLock(tx, { updateId: incoming.updateId, chatId });
+    if (!claimed) return null;
+    stampConfigVersion(tx, claimed.configVersion);
+    const chosen = claimed.conversation?.data.chosenLanguage;
     const req = new BotRequest(tx, chatId, incoming.customer, incoming.updateId, botUsername, new Date(), isLanguage(chosen) ? chosen : undefined);
+    req.adoptLocked(claimed.conversation);
     const toast = await dispatch(req, incoming);
     if (req.next) {
       await saveConversation(tx, {
@@ -81,12 +89,12 @@ export async function processUpdate(update: Update, { api, botUsername }: { api:
     }
     return { calls, outboxKeys: req.outboxKeys, virtualAccountOrders: req.virtualAccountOrders, cancelledOrderIds: req.cancelledOrderIds };
   });
-  if (!committed) return undefined;
-  markCommitted(incoming.updateId);
-  return () =>
+  if (!committed) return { committed: false };
+  const followUp = () =>
     tellCustomer(api, committed, incoming.updateId).catch((error: unknown) =>
       console.error(`[bot] update ${incoming.updateId}: messages after commit failed: ${(error as Error).message}`),
     );
+  return { committed: true, followUp };
 }
 
 async function tellCustomer(api: Telegram, committed: Committed, updateId: number): Promise<void> {
@@ -104,23 +112,6 @@ async function tellCustomer(api: Telegram, committed: Committed, updateId: numbe
       console.error(`[bot] update ${updateId}: VA for ${order.bookingCode} not sent, the status page can still issue it: ${(error as Error).message}`),
     );
   }
-}
-
-/**
- * Updates of this process whose transaction has committed, for the caller that
- * stops waiting on a slow update (the handler's timeout): from then on the
- * update is done, whatever its messages still wait for. A short, bounded list.
- */
-const committedUpdates = new Set<number>();
-
-function markCommitted(updateId: number): void {
-  if (committedUpdates.size >= 1_000) committedUpdates.clear();
-  committedUpdates.add(updateId);
-}
-
-/** True once (and only once) if the update's work was committed; forgets it. */
-export function takeCommitted(updateId: number): boolean {
-  return committedUpdates.delete(updateId);
 }
 
 /**
@@ -164,9 +155,9 @@ function logFailure(updateId: number, call: TelegramCall, error: unknown): void 
 
 async function retryLater(updateId: number, index: number, call: TelegramCall): Promise<void> {
   try {
-    const db = await getDb();
-    const chatId = Number(call.params.chat_id);
-    await enqueueTelegramCall(db, { chatId, dedupeKey: `update:${updateId}:${index}`, call });
+    const chatId = chatIdOf(call);
+    if (chatId === undefined) throw new Error("it names no chat");
+    await enqueueTelegramCall(await getDb(), { chatId, dedupeKey: `update:${updateId}:${index}`, call });
   } catch (error) {
     console.error(`[bot] update ${updateId}: ${call.method} could not be queued for retry: ${(error as Error).message}`);
   }

@@ -5,7 +5,7 @@ import { orderLanguage } from "@/lib/notify/messages";
 import { enqueueTelegramCall, statusPageUrl } from "@/lib/notify/outbox";
 import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
 import { virtualAccountText } from "@/lib/payments/texts";
-import type { TelegramCall } from "@/lib/telegram/bot-api";
+import type { TelegramCall } from "@/lib/telegram/telegram-call";
 import { urlRow } from "./keyboards";
 import { textsFor } from "./texts";
 

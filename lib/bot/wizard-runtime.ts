@@ -81,7 +81,7 @@ export function retireMenu(req: BotRequest, previous: ConversationRecord): void 
   if (previous.messageId !== null && isWizardStep(previous.state.step)) req.stripKeyboard(previous.messageId);
 }
 
-function say(req: BotRequest, delivery: Delivery, text: string, replyMarkup?: unknown): void {
+function say(req: BotRequest, delivery: Delivery, text: string, replyMarkup?: typeof REMOVE_KEYBOARD): void {
   if (delivery.mode === "edit") req.edit(delivery.messageId, text);
   else req.send(text, replyMarkup);
 }

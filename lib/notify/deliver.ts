@@ -2,6 +2,7 @@ import { getDb, type Database } from "@/db";
 import { claimOutboxMessages, markOutboxFailed, markOutboxSent, rescheduleOutbox } from "@/db/queries/outbox";
 import type { OutboxMessage } from "@/db/schema";
 import { callBotApi, classifyBotApiError, getBotApi } from "@/lib/telegram/bot-api";
+import { readTelegramCall } from "@/lib/telegram/telegram-call";
 
 export interface DeliveryReport {
   sent: number;
@@ -23,8 +24,14 @@ export function backoffDelayMs(attempts: number, random: () => number = Math.ran
 }
 
 async function deliverOne(db: Database, message: OutboxMessage, now: Date): Promise<keyof DeliveryReport> {
+  const call = readTelegramCall(message.payload);
+  if (!call) {
+    console.error(`[outbox] message ${message.id} (${message.dedupeKey}) is not a Bot API call – giving up`);
+    await markOutboxFailed(db, { id: message.id, now: new Date(), error: "not a Bot API call" });
+    return "failed";
+  }
   try {
-    await callBotApi(getBotApi(), message.payload);
+    await callBotApi(getBotApi(), call);
     await markOutboxSent(db, { id: message.id, now: new Date() });
     return "sent";
   } catch (error) {

@@ -1,10 +1,6 @@
 import type { Database } from "@/db";
 import { outbox } from "@/db/schema";
-
-export interface TelegramCall {
-  method: string;
-  params: Record<string, unknown>;
-}
+import type { TelegramCall } from "@/lib/telegram/telegram-call";
 
 /**
  * Queues a Bot API call in the caller's transaction. The dedupe key makes the

@@ -9,7 +9,8 @@ export type { Language };
 export type OrderEvent =
   | { kind: "payment_received" }
   | { kind: "payment_expired" }
-  | { kind: "payment_failed" }
+  /** `reversed`: a payment already counted was taken back (a card capture cancelled before settlement). */
+  | { kind: "payment_failed"; reversed?: boolean }
   /** A card payment Midtrans' fraud check holds for review (challenge): neither paid nor refused yet. */
   | { kind: "payment_review" }
   /** Midtrans says money went back (a refund made outside the app): how much, when its notice says. */
@@ -20,7 +21,8 @@ export type OrderEvent =
   | { kind: "date_closed"; closedDate: string; moved: boolean }
   | { kind: "repair_status"; status: RepairStatus }
   | { kind: "rescheduled" }
-  | { kind: "cancelled"; byShop: boolean }
+  /** `latePayment`: said again because money arrived after the cancellation (the shop already knows it is cancelled). */
+  | { kind: "cancelled"; byShop: boolean; latePayment?: boolean }
   | { kind: "reminder" };
 
 /** "Status perbaikan: Siap diambil", in the words of the status page and the bot (lib/booking/status-labels.ts). */

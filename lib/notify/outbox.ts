@@ -7,7 +7,7 @@ import { enqueueTelegramCall } from "./enqueue";
 import { EVENTS_WITH_WHEREABOUTS, orderEventText, type OrderEvent } from "./messages";
 import { alertStaff, staffAlertOf } from "./staff-alerts";
 
-export { enqueueTelegramCall, type TelegramCall } from "./enqueue";
+export { enqueueTelegramCall } from "./enqueue";
 
 export function statusPageUrl(order: Pick<Order, "statusToken">): string {
   return `${getEnv().APP_URL}/orders/${order.statusToken}`;

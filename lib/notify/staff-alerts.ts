@@ -8,11 +8,12 @@ import type { OrderEvent } from "./messages";
 import { enqueueTelegramCall } from "./enqueue";
 
 /** What the shop's staff chats hear about (their own moves in the admin, like repair steps, they already know). */
-export type StaffAlertKind = "booked" | "paid" | "cancelled" | "rescheduled" | "expired" | "refund_due";
+export type StaffAlertKind = "booked" | "paid" | "payment_reversed" | "cancelled" | "rescheduled" | "expired" | "refund_due";
 
 const HEADLINE: Record<StaffAlertKind, string> = {
   booked: "🆕 Booking baru",
   paid: "💰 Pembayaran diterima",
+  payment_reversed: "↩️ Pembayaran dibatalkan, pesanan belum lunas",
   cancelled: "❌ Pesanan dibatalkan",
   rescheduled: "🔁 Jadwal dipindah",
   expired: "⌛ Batas bayar habis, slot dilepas",
@@ -23,10 +24,12 @@ export function staffAlertOf(event: OrderEvent): StaffAlertKind | undefined {
   switch (event.kind) {
     case "payment_received":
       return "paid";
+    case "payment_failed":
+      return event.reversed ? "payment_reversed" : undefined;
     case "payment_expired":
       return "expired";
     case "cancelled":
-      return "cancelled";
+      return event.latePayment ? undefined : "cancelled"; // the refund_due alert says what is new
     case "rescheduled":
       return "rescheduled";
     case "date_closed":

@@ -5,7 +5,7 @@ import { labelsFor, methodUsedLabel, type Language } from "@/lib/booking/status-
 import type { Order, Payment, PaymentMethod, PaymentStatus, RepairStatus } from "@/db/schema";
 import { attemptStatusOf } from "./apply-transaction";
 import { reconcilePayment } from "./reconcile-pending";
-import { paymentRefusal } from "./start-payment";
+import { paymentRefusal } from "./payment-refusal";
 
 /** GET /api/orders/{status_token} (DESIGN §12): other parts and checks rely on exactly these fields. */
 export interface OrderStatusJson {

@@ -1,3 +1,4 @@
+import type { Payment } from "@/db/schema";
 import type { MidtransTransaction } from "./midtrans-api";
 import { normaliseStatus } from "./status-codes";
 
@@ -21,4 +22,17 @@ export function normaliseTransaction(transaction: MidtransTransaction): Midtrans
   };
   if (typeof transaction.fraud_status === "string") normal.fraud_status = normaliseStatus(transaction.fraud_status);
   return normal;
+}
+
+export type VirtualAccountFields = Pick<Payment, "vaBank" | "vaNumber" | "billKey" | "billerCode">;
+
+/** The bank and number (or Mandiri bill key) a transaction carries: from our own charge, or a VA chosen inside Snap. */
+export function virtualAccountOf(transaction: MidtransTransaction): VirtualAccountFields {
+  const va = transaction.va_numbers?.[0];
+  return {
+    vaBank: va?.bank ?? (transaction.bill_key ? "mandiri" : transaction.permata_va_number ? "permata" : null),
+    vaNumber: va?.va_number ?? transaction.permata_va_number ?? null,
+    billKey: transaction.bill_key ?? null,
+    billerCode: transaction.biller_code ?? null,
+  };
 }

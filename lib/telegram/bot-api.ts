@@ -2,11 +2,7 @@ import "server-only";
 import http from "node:http";
 import { Telegram, TelegramError } from "telegraf";
 import { getEnv } from "@/lib/env";
-
-import type { TelegramCall } from "@/lib/notify/outbox";
-
-/** One Bot API call as data: what the outbox stores and what a handler asks to be sent. */
-export type { TelegramCall };
+import type { BotApiCall, BotApiMethod, BotApiResult } from "./telegram-call";
 
 /**
  * telegraf resolves `./bot<token>/<method>` against apiRoot, so a root with a
@@ -45,17 +41,16 @@ const CALL_TIMEOUT_MS = 8_000;
 
 type TelegrafSignal = Parameters<Telegram["callApi"]>[2] extends { signal?: infer S } | undefined ? S : never;
 
-export async function callBotApi<T = unknown>(
+/** Makes one call, typed per method: its params are `Opts<M>`, its answer `M`'s result. */
+export async function callBotApi<M extends BotApiMethod>(
   api: Telegram,
-  call: TelegramCall,
+  call: BotApiCall<M>,
   { timeoutMs = CALL_TIMEOUT_MS, signal: stop }: { timeoutMs?: number; signal?: AbortSignal } = {},
-): Promise<T> {
+): Promise<BotApiResult<M>> {
   const timeout = AbortSignal.timeout(timeoutMs);
   // telegraf types its signal with the abort-controller shim; node-fetch accepts the built-in one.
   const signal = (stop ? AbortSignal.any([stop, timeout]) : timeout) as unknown as TelegrafSignal;
-  // callApi is typed per method; a stored call is plain data, checked by the Bot API itself.
-  const result = await api.callApi(call.method as never, call.params as never, { signal });
-  return result as T;
+  return api.callApi(call.method, call.params, { signal });
 }
 
 export type BotApiFailure =

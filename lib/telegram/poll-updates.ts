@@ -1,12 +1,9 @@
+import type { Update } from "telegraf/types";
 import { handleTelegramUpdate } from "@/lib/bot/handle-update";
 import { registerBotCommands, ALLOWED_UPDATES } from "./webhook-admin";
 import { callBotApi, getBotApi } from "./bot-api";
 import { deliverDueMessages } from "@/lib/notify/deliver";
 import { runDueWork } from "@/lib/jobs/due-work";
-
-interface PolledUpdate {
-  update_id: number;
-}
 
 /** How long Telegram may hold a getUpdates open waiting for an update (long polling). */
 const POLL_TIMEOUT_S = 25;
@@ -50,10 +47,10 @@ export async function pollBotUpdates({ signal, timeoutS = POLL_TIMEOUT_S }: { si
   let gapMs = 0;
   const backOff = () => (gapMs = Math.min(MAX_POLL_GAP_MS, Math.max(MIN_POLL_GAP_MS, gapMs * 2)));
   while (!signal.aborted) {
-    let updates: PolledUpdate[];
+    let updates: Update[];
     const askedAt = Date.now();
     try {
-      updates = await callBotApi<PolledUpdate[]>(
+      updates = await callBotApi(
         api,
         { method: "getUpdates", params: { offset, timeout: timeoutS, allowed_updates: [...ALLOWED_UPDATES] } },
         { timeoutMs: (timeoutS + 10) * 1000, signal },

@@ -12,7 +12,7 @@ import { bookOrder } from "@/tests/support/payment-fixtures";
 const SESSION_SECRET = "rahasia-sesi-admin-untuk-uji-akses-0123456789";
 const ADMIN = { username: "sari", password: "kata-sandi-toko-2026" };
 const STAFF = { username: "budi", password: "kata-sandi-staf-2026" };
-const CUSTOMER = { name: "Wulandari Kusumaningrum", username: "wulan_rahasia", chatId: 987_654_321 };
+const CUSTOMER = { name: "Wulandari Kusumaningrum", username: "wulan_rahasia", chatId: 987_654_321, phone: "+6281298765432" };
 const LOGIN_IP = "203.0.113.77";
 const SIGNATURE_KEY = "f".repeat(128);
 const NOTE = "Catatan rahasia: pelanggan minta ditelepon sore";
@@ -45,6 +45,9 @@ beforeAll(async () => {
     .where(eq(orders.id, booked.id))
     .returning();
   order = updated!;
+  // Another booking of the same customer that gave a phone: the phone customer page lists it.
+  const byPhone = await bookOrder(handle.db, { chatId: CUSTOMER.chatId + 1, slotIndex: 1 });
+  await handle.db.update(orders).set({ customerName: CUSTOMER.name, customerPhone: CUSTOMER.phone }).where(eq(orders.id, byPhone.id));
   await handle.db.insert(auditLog).values({
     actor: "midtrans",
     entity: "order",
@@ -93,6 +96,11 @@ const ADMIN_PAGES: [string, () => string, string[]][] = [
   ["staff", () => "/admin/staff", ON_SCREEN_TODAY],
   ["customer history", () => `/admin/customers/${CUSTOMER.chatId}`, ON_SCREEN_TODAY],
   ["orders CSV", () => "/admin/orders/export", ON_SCREEN_TODAY],
+  ["new counter order", () => "/admin/orders/new", ON_SCREEN_TODAY],
+  ["customer by phone", () => `/admin/customers/phone/${CUSTOMER.phone.slice(1)}`, ON_SCREEN_TODAY],
+  // The print pages sit outside the dashboard group: the client says only the admin segment is mounted.
+  ["job sheet", () => `/admin/orders/${order.id}/job-sheet`, ["admin"]],
+  ["receipt", () => `/admin/orders/${order.id}/receipt`, ["admin"]],
 ];
 
 type Variant = "plain GET" | "RSC navigation" | "RSC prefetch" | "segment prefetch";
@@ -172,6 +180,13 @@ describe("admin pages without a live session", () => {
 describe("the same requests with a live session (the check above can fail)", () => {
   it.each(["RSC navigation", "plain GET"] as const)("the order list, %s, shows the customer", async (variant) => {
     const answer = await fetchPage("/admin/orders", requestHeaders(variant, routerStateTree(ON_SCREEN_TODAY), liveCookie));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain(CUSTOMER.name);
+  });
+
+  it.each(["customer by phone", "job sheet"])("the %s page, RSC navigation, shows the customer", async (name) => {
+    const [, path, segments] = ADMIN_PAGES.find(([page]) => page === name)!;
+    const answer = await fetchPage(path(), requestHeaders("RSC navigation", routerStateTree(segments), liveCookie));
     expect(answer.status).toBe(200);
     expect(answer.body).toContain(CUSTOMER.name);
   });

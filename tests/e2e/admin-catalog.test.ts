@@ -63,4 +63,37 @@ describe("the admin's catalog in a real browser", () => {
     await expect(home.locator("h1").textContent()).resolves.toBe("Jiot Gadget Bandung");
     await expect(home.locator("section", { has: home.locator("h2#jam") }).textContent()).resolves.toContain("20.00 - 21.00 WIB");
   });
+
+  it("a price form works without JavaScript (save and remove), and the same form from another site changes nothing", async () => {
+    const context = await suite.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${suite.app.url}/admin/login?next=/admin/catalog`);
+    await page.getByLabel("Nama pengguna").fill(TEST_ADMIN.username);
+    await page.getByLabel("Kata sandi").fill(TEST_ADMIN.password);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.waitForURL(/\/admin\/catalog/);
+    const catalog = `${suite.app.url}/admin/catalog?device=1`;
+    await page.goto(catalog);
+    await expect(page.locator("h2#harga").textContent()).resolves.toBe("Harga iPhone 5");
+    const price = page.getByLabel("Harga Back Camera (Rp)");
+    await expect(price.inputValue()).resolves.toBe("200000");
+
+    // The fields the row's form posts (the server action's own hidden fields included), sent with the admin's cookie but another site's Origin.
+    const row = page.locator("form", { has: page.getByRole("button", { name: "Simpan harga Back Camera" }) });
+    const fields: Record<string, string> = { priceIdr: "1", active: "on" };
+    for (const input of await row.locator("input[type=hidden]").all()) fields[(await input.getAttribute("name"))!] = (await input.getAttribute("value")) ?? "";
+    const refused = await page.request.post(catalog, { multipart: fields, headers: { origin: "https://evil.example" } });
+    expect(refused.status()).toBeGreaterThanOrEqual(400);
+    await page.goto(catalog);
+    await expect(price.inputValue()).resolves.toBe("200000");
+
+    await price.fill("99.000");
+    await page.getByRole("button", { name: "Simpan harga Back Camera" }).click();
+    await page.getByTestId("flash").filter({ hasText: "Harga Back Camera untuk iPhone 5: Rp99.000." }).waitFor();
+    await expect(price.inputValue()).resolves.toBe("99000");
+    // A row's second button (Hapus) acts too; React returns its answer only to the form's own action, so here the page shows the change itself.
+    await page.getByRole("button", { name: "Hapus harga Back Camera" }).click();
+    await page.locator('input[aria-label="Harga Back Camera (Rp)"]:not([value])').waitFor();
+    await context.close();
+  });
 });

@@ -42,6 +42,7 @@ describe("the home page on a phone", () => {
     await expect(contact.innerText()).resolves.toContain(SEED_SETTINGS.address);
     await expect(contact.getByRole("link", { name: "Buka di Google Maps" }).getAttribute("href")).resolves.toBe(SEED_SETTINGS.mapsUrl);
     await expect(contact.getByRole("link", { name: /^Telepon/ }).getAttribute("href")).resolves.toBe("tel:+6281234567890");
+    await expect(contact.getByRole("link", { name: "WhatsApp" }).getAttribute("href")).resolves.toBe("https://wa.me/6281234567890");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { migrateDatabase, openDatabase, type DbHandle } from "@/db/client";
 import { seedDatabase } from "@/db/seed";
+import { migratedTemplate } from "./migrated-images";
 import { createScratchPostgres } from "./test-db";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -76,10 +77,10 @@ export interface FreshDatabase {
 
 /** A migrated, seeded database for one app: a scratch database on the real Postgres, else a PGlite folder. */
 export async function createFreshDatabase(): Promise<FreshDatabase> {
-  if (process.env.TEST_DATABASE_URL) {
-    const scratch = await createScratchPostgres();
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const scratch = await createScratchPostgres(adminUrl, { template: await migratedTemplate(adminUrl) });
     const handle = await openDatabase({ driver: "pg", url: scratch.url });
-    await migrateDatabase(handle);
     await seedDatabase(handle.db);
     await handle.close();
     return { env: { DATABASE_URL: scratch.url, DB_DRIVER: "pg" }, drop: scratch.drop };

@@ -144,10 +144,12 @@ export class TelegramCustomer {
   }
 
   callbackUpdate(message: Pick<ChatMessage, "messageId" | "text">, data: string): Update {
+    const id = `cbq${nextUpdateId()}`;
+    this.tg.issueCallbackQuery(id, this.chat.id, message.messageId);
     return {
       update_id: nextUpdateId(),
       callback_query: {
-        id: `cbq${nextUpdateId()}`,
+        id,
         chat_instance: "-123456789",
         from: this.from,
         message: {

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { Client } from "pg";
 import { setDbHandle } from "@/db";
-import { migrateDatabase, openDatabase, queryRows, type Database, type DbHandle } from "@/db/client";
+import { openDatabase, queryRows, type Database, type DbHandle } from "@/db/client";
 import { seedDatabase } from "@/db/seed";
+import { migratedTemplate, openMigratedPglite } from "./migrated-images";
 
 export interface TestDatabase extends DbHandle {
   kind: "pglite" | "postgres";
@@ -23,12 +24,13 @@ export function testDbKind(): "pglite" | "postgres" {
  */
 export async function createScratchPostgres(
   adminUrl: string | undefined = process.env.TEST_DATABASE_URL,
+  { template }: { template?: string } = {},
 ): Promise<{ url: string; drop(): Promise<void> }> {
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
   const name = `jiot_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -63,14 +65,14 @@ export async function setupTestDatabase(options: { seed?: boolean; poolMax?: num
   let url: string | undefined;
   let drop = async () => {};
   if (kind === "postgres") {
-    const scratch = await createScratchPostgres();
+    const adminUrl = process.env.TEST_DATABASE_URL;
+    const scratch = await createScratchPostgres(adminUrl, { template: adminUrl && (await migratedTemplate(adminUrl)) });
     url = scratch.url;
     drop = scratch.drop;
     handle = await openDatabase({ driver: "pg", url, poolMax: options.poolMax ?? 10, lockTimeoutMs: options.lockTimeoutMs });
   } else {
-    handle = await openDatabase({ driver: "pglite" });
+    handle = await openMigratedPglite();
   }
-  await migrateDatabase(handle);
   if (options.seed !== false) await seedDatabase(handle.db);
   setDbHandle(handle);
   const testDb: TestDatabase = {

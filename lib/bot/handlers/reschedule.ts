@@ -6,7 +6,7 @@ import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { customerMayReschedule, rescheduleBookingIn, rescheduleDeadline } from "@/lib/booking/reschedule-booking";
 import { newNonce, type BotRequest, type ConversationRecord } from "../bot-request";
 import type { RescheduleAction } from "../callback-data";
-import { rescheduleKeyboards } from "../keyboards";
+import { rescheduleKeyboards, type InlineKeyboard } from "../keyboards";
 import type { Notice } from "../texts";
 import type { ConversationStep, WizardState } from "../wizard";
 import { retireMenu, type Delivery } from "../wizard-runtime";
@@ -20,7 +20,7 @@ import { retireMenu, type Delivery } from "../wizard-runtime";
  */
 const DATE_BUTTONS = 6;
 
-type Screen = { text: string; keyboard: unknown };
+type Screen = { text: string; keyboard: InlineKeyboard };
 
 /** Whether the customer may still move this booking now (shown as a button, re-checked under lock when confirmed). */
 export async function mayMoveNow(req: BotRequest, order: Order): Promise<boolean> {

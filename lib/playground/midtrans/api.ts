@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { getEnv } from "@/lib/env";
 import { secretsMatch } from "@/lib/http/secrets";
 import { applyFinal, applyMethod, hasLapsed, readMethods } from "./lifecycle";
 import { notifyLater } from "./notify";
 import { refundTransaction } from "./refund";
 import { midtransTime, transactionBody } from "./shapes";
-import { findTransaction, midtransState, type MethodId, type PlaygroundTransaction } from "./store";
+import { findTransaction, midtransSetup, midtransState, type MethodId, type PlaygroundTransaction } from "./store";
 
 /** What a Midtrans endpoint answers: an HTTP status and a JSON body. */
 export interface ApiAnswer {
@@ -20,7 +19,7 @@ export function isAuthorized(request: Request): boolean {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Basic\s+(.+)$/i.exec(header);
   const decoded = match ? Buffer.from(match[1]!, "base64").toString("utf8") : "";
-  return secretsMatch(decoded.replace(/:$/, ""), getEnv().MIDTRANS_SERVER_KEY);
+  return secretsMatch(decoded.replace(/:$/, ""), midtransSetup().serverKey);
 }
 
 export const SNAP_UNAUTHORIZED: ApiAnswer = {
@@ -67,6 +66,7 @@ function newTransaction(body: Body, kind: "snap" | "core", minutes: number | und
     enabledPayments: readMethods(body.enabled_payments),
     customerName: [customer?.first_name, customer?.last_name].filter(Boolean).join(" ") || undefined,
     items: items.map((i) => ({ name: String(i.name ?? "Item"), price: Number(i.price), quantity: Number(i.quantity) })),
+    request: body,
     finishUrl: typeof (body.callbacks as { finish?: unknown } | undefined)?.finish === "string" ? (body.callbacks as { finish: string }).finish : undefined,
     createdAt: now,
   };
@@ -84,7 +84,7 @@ export function createSnapTransaction(body: Body): ApiAnswer {
   const state = midtransState();
   state.transactions.set(orderId, t);
   state.byToken.set(t.token, orderId);
-  return { status: 201, body: { token: t.token, redirect_url: `${getEnv().APP_URL}/playground/midtrans/snap/v2/vtweb/${t.token}` } };
+  return { status: 201, body: { token: t.token, redirect_url: `${midtransSetup().baseUrl}/snap/v2/vtweb/${t.token}` } };
 }
 
 function chargeMethod(body: Body): MethodId | undefined {

@@ -1,14 +1,13 @@
-import { getEnv } from "@/lib/env";
 import { transactionBody } from "./shapes";
-import { midtransState, type NotificationRecord, type PlaygroundTransaction } from "./store";
+import { midtransSetup, midtransState, type NotificationRecord, type PlaygroundTransaction } from "./store";
 
 /** Midtrans gives the merchant this long to answer before it counts a failure. */
 const NOTIFY_TIMEOUT_MS = 15_000;
 /** Midtrans retries a failed notification later (minutes apart); the playground does it in seconds. */
 const RETRY_DELAYS_MS = [3_000, 10_000];
 
-export function notificationUrl(): string {
-  return `${getEnv().APP_URL}/api/midtrans/notification`;
+export function notificationUrl(): string | undefined {
+  return midtransSetup().notificationUrl;
 }
 
 /** The HTTP notification for the transaction's current state, signed with the server key. */
@@ -26,8 +25,13 @@ async function post(body: Record<string, unknown>, duplicate: boolean, attempt =
     duplicate: duplicate || attempt > 1,
   };
   state.notifications.push(record);
+  const url = notificationUrl();
+  if (!url) {
+    record.error = "no notification URL";
+    return record;
+  }
   try {
-    const response = await fetch(notificationUrl(), {
+    const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json", "user-agent": "Veritrans" },
       body: JSON.stringify(body),
@@ -57,6 +61,7 @@ export function sendNotification(t: PlaygroundTransaction, { duplicate = false }
  * answer 2xx. Built now, so it tells what happened now.
  */
 export function notifyLater(t: PlaygroundTransaction, delayMs = 1_000): void {
+  if (!midtransSetup().notifiesOnItsOwn) return;
   const body = notificationBody(t);
   const attempt = (n: number) => {
     const timer = setTimeout(async () => {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { getEnv } from "@/lib/env";
-import type { MethodId, PlaygroundTransaction } from "./store";
+import { refundedSoFar } from "./refund";
+import { midtransSetup, type MethodId, type PlaygroundTransaction } from "./store";
 
 /** Midtrans' timestamps: "YYYY-MM-DD HH:MM:SS" in Jakarta time (UTC+7, no daylight saving). */
 export function midtransTime(at: number): string {
@@ -9,16 +9,23 @@ export function midtransTime(at: number): string {
 
 /** The status_code Midtrans gives each transaction status (reference/midtrans.md). */
 export function statusCodeOf(transactionStatus: string): string {
-  if (transactionStatus === "pending") return "201";
-  if (transactionStatus === "deny" || transactionStatus === "failure") return "202";
-  if (transactionStatus === "expire") return "407";
+  // Some methods spell the status in capitals ("PENDING" from DANA and ShopeePay); the code is the same.
+  const status = transactionStatus.toLowerCase();
+  if (status === "pending") return "201";
+  if (status === "deny" || status === "failure") return "202";
+  if (status === "expire") return "407";
   return "200";
 }
 
+type SignedFields = { order_id: string; status_code: string; gross_amount: string };
+
 /** signature_key = sha512(order_id + status_code + gross_amount + server key), the strings exactly as sent. */
-export function signatureOf(fields: { order_id: string; status_code: string; gross_amount: string }): string {
-  const serverKey = getEnv().MIDTRANS_SERVER_KEY ?? "";
+export function signNotification(fields: SignedFields, serverKey: string): string {
   return createHash("sha512").update(`${fields.order_id}${fields.status_code}${fields.gross_amount}${serverKey}`).digest("hex");
+}
+
+export function signatureOf(fields: SignedFields): string {
+  return signNotification(fields, midtransSetup().serverKey);
 }
 
 export const amountText = (amount: number) => `${amount}.00`;
@@ -51,7 +58,7 @@ export function paymentTypeOf(method: MethodId): string {
 export function transactionBody(t: PlaygroundTransaction): Record<string, unknown> {
   const status = t.transaction_status ?? "pending";
   const body: Record<string, unknown> = {
-    status_code: statusCodeOf(status),
+    status_code: t.status_code ?? statusCodeOf(status),
     status_message: "Success, transaction is found",
     transaction_id: t.transaction_id,
     order_id: t.order_id,
@@ -70,6 +77,11 @@ export function transactionBody(t: PlaygroundTransaction): Record<string, unknow
   if (t.bill_key) Object.assign(body, { bill_key: t.bill_key, biller_code: t.biller_code });
   if (t.payment_type === "qris") body.acquirer = "gopay";
   if (t.payment_type === "credit_card") Object.assign(body, { masked_card: "48111111-1114", bank: "bni", card_type: "credit", channel_response_code: "00" });
+  if (t.refunds?.size) {
+    const refunds = [...t.refunds.values()];
+    body.refunds = refunds.map((r) => ({ refund_chargeback_id: r.refund_chargeback_id, refund_amount: r.refund_amount, refund_key: r.refund_key, created_at: r.transaction_time }));
+    body.refund_amount = amountText(refundedSoFar(t));
+  }
   body.signature_key = signatureOf(body as { order_id: string; status_code: string; gross_amount: string });
   return body;
 }

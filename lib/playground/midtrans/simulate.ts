@@ -1,7 +1,6 @@
-import { getEnv } from "@/lib/env";
 import { expireIfLapsed } from "./api";
 import { applyFinal, applyMethod, applyPaid, isPayable } from "./lifecycle";
-import { notificationsFor, sendNotification } from "./notify";
+import { notificationsFor, notificationUrl, sendNotification } from "./notify";
 import { METHOD_IDS, METHOD_LABELS, statusCodeOf } from "./shapes";
 import { findByToken, findTransaction, listTransactions, type MethodId, type NotificationRecord, type PlaygroundTransaction } from "./store";
 
@@ -116,7 +115,7 @@ export function transactionByOrderId(orderId: string): PlaygroundTransaction | u
 
 /** The simulator's list: every transaction, newest first, with where to send its notifications. */
 export function simulatorOverview(): { notificationUrl: string; transactions: PaymentView[] } {
-  return { notificationUrl: `${getEnv().APP_URL}/api/midtrans/notification`, transactions: listTransactions().map(paymentView) };
+  return { notificationUrl: notificationUrl() ?? "", transactions: listTransactions().map(paymentView) };
 }
 
 /** The simulator's "pay by VA number / bill key", like simulator.sandbox.midtrans.com. */

@@ -1,7 +1,11 @@
+import { getEnv } from "@/lib/env";
+import { scopedState } from "../scoped-state";
+
 /**
  * The Midtrans stand-in's transactions, in memory (one `next start` process;
  * see the Telegram store). Each Snap token or Core charge is one transaction,
- * keyed by the merchant's order_id, as Midtrans keys them.
+ * keyed by the merchant's order_id, as Midtrans keys them. Tests run the same
+ * handlers on a state of their own (withMidtransState), one per stand-in.
  */
 
 export type MethodId = "bca_va" | "bni_va" | "bri_va" | "permata_va" | "echannel" | "gopay" | "shopeepay" | "other_qris" | "credit_card";
@@ -31,6 +35,10 @@ export interface PlaygroundTransaction {
   items: { name: string; price: number; quantity: number }[];
   /** refund_key → the refund answer given (lib/playground/midtrans/refund.ts). */
   refunds?: Map<string, Record<string, unknown>>;
+  /** Overrides the status_code Midtrans would give transaction_status (an inconsistent answer, for tests). */
+  status_code?: string;
+  /** The request body that created it. */
+  request?: Record<string, unknown>;
   /** Where Snap's page sends the customer back to (callbacks.finish). */
   finishUrl?: string;
   createdAt: number;
@@ -47,22 +55,49 @@ export interface NotificationRecord {
   error?: string;
 }
 
-interface MidtransState {
+/** The merchant's keys and where Midtrans points; the playground's come from the environment. */
+export interface MidtransSetup {
+  serverKey: string;
+  /** Where the API is served: Snap's redirect_url is <base>/snap/v2/vtweb/<token>. */
+  baseUrl: string;
+  /** Where notifications go; none are sent while it is unset. */
+  notificationUrl?: string;
+  /** Midtrans notifies on its own after a charge, a cancel, an expiry or a refund; a test stand-in only when told. */
+  notifiesOnItsOwn: boolean;
+}
+
+export interface MidtransState {
+  setup?: MidtransSetup;
   transactions: Map<string, PlaygroundTransaction>;
   byToken: Map<string, string>;
   notifications: NotificationRecord[];
   counter: number;
 }
 
-const holder = globalThis as unknown as { __jiotPlaygroundMidtrans?: MidtransState };
+export function createMidtransState(setup?: MidtransSetup): MidtransState {
+  return { ...(setup ? { setup } : {}), transactions: new Map(), byToken: new Map(), notifications: [], counter: 0 };
+}
 
-export function midtransState(): MidtransState {
-  holder.__jiotPlaygroundMidtrans ??= { transactions: new Map(), byToken: new Map(), notifications: [], counter: 0 };
-  return holder.__jiotPlaygroundMidtrans;
+const scoped = scopedState("__jiotPlaygroundMidtrans", () => createMidtransState());
+
+/** The state the current request runs on: its own (withMidtransState), else the playground's. */
+export const midtransState = (): MidtransState => scoped.current();
+export const withMidtransState = <T>(own: MidtransState, run: () => T): T => scoped.run(own, run);
+
+export function midtransSetup(): MidtransSetup {
+  const own = midtransState().setup;
+  if (own) return own;
+  const env = getEnv();
+  return {
+    serverKey: env.MIDTRANS_SERVER_KEY ?? "",
+    baseUrl: `${env.APP_URL}/playground/midtrans`,
+    notificationUrl: `${env.APP_URL}/api/midtrans/notification`,
+    notifiesOnItsOwn: true,
+  };
 }
 
 export function resetPlaygroundMidtrans(): void {
-  holder.__jiotPlaygroundMidtrans = undefined;
+  scoped.replace();
 }
 
 export function nextCounter(): number {

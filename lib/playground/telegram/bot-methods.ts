@@ -1,5 +1,5 @@
 import { boolParam, intParam, type Params } from "./read-params";
-import { botUser, currentWebhook, telegramState, type WebhookState } from "./store";
+import { botUser, currentWebhook, telegramSetup, telegramState, type WebhookState } from "./store";
 import { badRequest, BotApiError, type BotCommand, type TgUpdate } from "./types";
 
 export function getMe() {
@@ -54,7 +54,8 @@ export function setWebhook(params: Params): true {
     state.webhook = null;
     return true;
   }
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw badRequest("bad webhook: An HTTPS URL must be provided for webhook");
+  const schemes = telegramSetup().httpsWebhookOnly ? /^https:$/ : /^https?:$/;
+  if (!URL.canParse(url) || !schemes.test(new URL(url).protocol)) throw badRequest("bad webhook: An HTTPS URL must be provided for webhook");
   const secret = params.secret_token === undefined ? undefined : String(params.secret_token);
   if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw badRequest("secret token contains unallowed characters");
   const maxConnections = params.max_connections === undefined ? 40 : intParam(params, "max_connections");

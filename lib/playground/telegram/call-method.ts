@@ -1,9 +1,9 @@
-import { getEnv } from "@/lib/env";
 import { secretsMatch } from "@/lib/http/secrets";
 import * as bot from "./bot-methods";
 import * as files from "./file-methods";
 import * as messages from "./message-methods";
 import { readParams, type Params } from "./read-params";
+import { telegramSetup } from "./store";
 import { BotApiError } from "./types";
 
 type Method = (params: Params, signal?: AbortSignal) => unknown;
@@ -52,7 +52,7 @@ export async function callMethod(method: string, params: Params, signal?: AbortS
  */
 export async function handleBotApiRequest(request: Request, botSegment: string, method: string): Promise<Response> {
   const token = botSegment.startsWith("bot") ? botSegment.slice(3) : "";
-  if (!secretsMatch(token, getEnv().TELEGRAM_BOT_TOKEN)) {
+  if (!secretsMatch(token, telegramSetup().token)) {
     return Response.json({ ok: false, error_code: 401, description: "Unauthorized" }, { status: 401 });
   }
   let answer: BotApiAnswer;

@@ -1,6 +1,6 @@
 import { detectEntities } from "./format-text";
 import { deliverUpdate, type Delivery } from "./deliver-update";
-import { addNotice, chatRecord, findCustomer, findMessage, nextId, telegramState, toMessage, touch, type StoredMessage } from "./store";
+import { addCustomerMessage, addNotice, chatRecord, findCustomer, findMessage, nextId, telegramState, toMessage, touch, type StoredMessage } from "./store";
 import { simulatedPhone } from "./customers";
 import { SAMPLE_PHOTO_BASE64 } from "./sample-photo";
 import { badRequest, type TgUpdate, type TgUser } from "./types";
@@ -69,16 +69,7 @@ async function postAsCustomer(
 ): Promise<{ message: StoredMessage; delivery: Delivery }> {
   const from = customerOf(customerId);
   const record = chatRecord(from.id);
-  const message: StoredMessage = {
-    sender: "user",
-    message_id: record.nextMessageId++,
-    from,
-    chat: record.chat,
-    date: Math.floor(Date.now() / 1000),
-    text: shown,
-    ...content,
-  };
-  record.messages.push(message);
+  const message = addCustomerMessage(record, shown, content);
   if (record.replyKeyboard?.one_time_keyboard) record.replyKeyboard = undefined;
   touch(record);
   const { text, ...rest } = toMessage(message);
@@ -99,8 +90,9 @@ export function sendPhotoAsCustomer(customerId: number, caption?: string): Promi
   const state = telegramState();
   const n = nextId();
   const fileId = `AgACAgPlayground${customerId}x${n}`;
-  state.files.set(fileId, `photos/file_${n}.png`);
-  const size = Buffer.from(SAMPLE_PHOTO_BASE64, "base64").length;
+  const bytes = Buffer.from(SAMPLE_PHOTO_BASE64, "base64");
+  state.files.set(fileId, { path: `photos/file_${n}.png`, bytes });
+  const size = bytes.length;
   const photo = [{ file_id: fileId, file_unique_id: `AQADpg${n}`, width: 48, height: 36, file_size: size }];
   const text = caption?.trim().slice(0, 1024);
   return postAsCustomer(customerId, text ? `🖼 ${text}` : "🖼 Foto", { photo, ...(text ? { caption: text } : {}) });

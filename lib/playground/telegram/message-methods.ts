@@ -1,7 +1,7 @@
 import { formatText } from "./format-text";
 import { isInlineKeyboard, readReplyMarkup } from "./markup";
 import { intParam, type Params } from "./read-params";
-import { botUser, chatRecord, findCustomer, findMessage, nextId, telegramState, toMessage, touch, type ChatRecord, type StoredMessage } from "./store";
+import { botUser, chatRecord, findCustomer, findMessage, nextId, telegramSetup, telegramState, toMessage, touch, type ChatRecord, type StoredMessage } from "./store";
 import { badRequest, BotApiError, type ReplyMarkup, type TgMessage } from "./types";
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -10,6 +10,7 @@ const now = () => Math.floor(Date.now() / 1000);
 function chatOf(params: Params): ChatRecord {
   const chatId = intParam(params, "chat_id");
   const state = telegramState();
+  if (telegramSetup().anyChat && chatId !== 0) return chatRecord(chatId);
   if (chatId <= 0) throw badRequest("chat not found");
   if (!state.chats.has(chatId) && !findCustomer(chatId)) throw new BotApiError(403, "Forbidden: bot can't initiate conversation with a user");
   return chatRecord(chatId);

@@ -1,4 +1,5 @@
 import { getEnv } from "@/lib/env";
+import { scopedState } from "../scoped-state";
 import { PRESET_CUSTOMERS } from "./customers";
 import type { BotCommand, ReplyKeyboardMarkup, TgChat, TgMessage, TgUpdate, TgUser } from "./types";
 
@@ -6,7 +7,8 @@ import type { BotCommand, ReplyKeyboardMarkup, TgChat, TgMessage, TgUpdate, TgUs
  * Everything the Telegram stand-in knows, in memory. The playground is one
  * `next start` process, so globalThis is shared by every route bundle (the
  * same way db/index.ts caches its handle); a restart starts a fresh chat,
- * while the database keeps the orders.
+ * while the database keeps the orders. Tests run the same handlers on a state
+ * of their own (withTelegramState), one per stand-in.
  */
 
 export interface StoredMessage extends TgMessage {
@@ -53,7 +55,24 @@ export interface WebhookState {
   lastErrorMessage?: string;
 }
 
-interface TelegramState {
+/** Who the bot is and how strict Telegram is; the playground's comes from the environment. */
+export interface TelegramSetup {
+  token: string;
+  username: string;
+  firstName: string;
+  /** Real Telegram refuses a webhook on plain http; the playground, on localhost, takes it. */
+  httpsWebhookOnly: boolean;
+  /** The bot may write to any chat (a staff group, a customer never seen), not only to those who talked to it. */
+  anyChat: boolean;
+}
+
+export interface StoredFile {
+  path: string;
+  bytes: Buffer;
+}
+
+export interface TelegramState {
+  setup?: TelegramSetup;
   version: number;
   chats: Map<number, ChatRecord>;
   customers: TgUser[];
@@ -64,21 +83,21 @@ interface TelegramState {
   pendingUpdates: TgUpdate[];
   nextUpdateId: number;
   callbacks: Map<string, { chatId: number; messageId: number; answered: boolean }>;
-  /** Photos customers sent: file_id → file_path, served by getFile and the file download route. */
-  files: Map<string, string>;
+  /** Photos customers sent, served by getFile and the file download route. */
+  files: Map<string, StoredFile>;
   waiters: Set<() => void>;
   nextId: number;
 }
 
-const holder = globalThis as unknown as { __jiotPlaygroundTelegram?: TelegramState };
-
-function freshState(): TelegramState {
+/** A Telegram of its own: with a setup, no preset customers and no webhook until the bot sets one. */
+export function createTelegramState(setup?: TelegramSetup): TelegramState {
   return {
+    ...(setup ? { setup } : {}),
     version: 0,
     chats: new Map(),
-    customers: [...PRESET_CUSTOMERS],
+    customers: setup ? [] : [...PRESET_CUSTOMERS],
     commands: new Map(),
-    webhook: undefined,
+    webhook: setup ? null : undefined,
     pendingUpdates: [],
     nextUpdateId: 100_000_001,
     callbacks: new Map(),
@@ -88,16 +107,28 @@ function freshState(): TelegramState {
   };
 }
 
-export function telegramState(): TelegramState {
-  holder.__jiotPlaygroundTelegram ??= freshState();
-  return holder.__jiotPlaygroundTelegram;
-}
+const scoped = scopedState("__jiotPlaygroundTelegram", () => createTelegramState());
+
+/** The state the current request runs on: its own (withTelegramState), else the playground's. */
+export const telegramState = (): TelegramState => scoped.current();
+export const withTelegramState = <T>(own: TelegramState, run: () => T): T => scoped.run(own, run);
 
 /** Tests start from an empty Telegram. */
 export function resetPlaygroundTelegram(): void {
-  const old = holder.__jiotPlaygroundTelegram;
-  holder.__jiotPlaygroundTelegram = freshState();
-  old?.waiters.forEach((wake) => wake());
+  scoped.replace()?.waiters.forEach((wake) => wake());
+}
+
+export function telegramSetup(): TelegramSetup {
+  const own = telegramState().setup;
+  if (own) return own;
+  const env = getEnv();
+  return {
+    token: env.TELEGRAM_BOT_TOKEN ?? "",
+    username: env.TELEGRAM_BOT_USERNAME ?? "JiotPlaygroundBot",
+    firstName: "Jiot Gadget Solution",
+    httpsWebhookOnly: false,
+    anyChat: false,
+  };
 }
 
 export function nextId(): number {
@@ -106,9 +137,8 @@ export function nextId(): number {
 
 /** The bot as Telegram describes it: its id is the number before the token's colon. */
 export function botUser(): TgUser & { username: string } {
-  const env = getEnv();
-  const id = Number(env.TELEGRAM_BOT_TOKEN?.split(":")[0] ?? 0);
-  return { id, is_bot: true, first_name: "Jiot Gadget Solution", username: env.TELEGRAM_BOT_USERNAME ?? "JiotPlaygroundBot" };
+  const { token, username, firstName } = telegramSetup();
+  return { id: Number(token.split(":")[0] || 0), is_bot: true, first_name: firstName, username };
 }
 
 export function currentWebhook(): WebhookState | null {
@@ -142,6 +172,21 @@ export function chatRecord(chatId: number): ChatRecord {
     state.chats.set(chatId, record);
   }
   return record;
+}
+
+/** A message the customer sent, as the chat shows it (the update that carries it is the caller's). */
+export function addCustomerMessage(record: ChatRecord, shown: string, content: Partial<StoredMessage> = {}): StoredMessage {
+  const message: StoredMessage = {
+    sender: "user",
+    message_id: record.nextMessageId++,
+    from: record.customer,
+    chat: record.chat,
+    date: Math.floor(Date.now() / 1000),
+    text: shown,
+    ...content,
+  };
+  record.messages.push(message);
+  return message;
 }
 
 /** Marks a chat changed and wakes the pages waiting on it. */

@@ -71,10 +71,10 @@ export function makeUpdates(tg: TelegramStandIn) {
       },
     };
   };
-  const tapUpdate = (chatId: number, message: ChatMessage, data: string) => ({
-    update_id: ++nextUpdateId,
+  const tapBody = (chatId: number, message: ChatMessage, data: string, id: string) => ({
+    update_id: nextUpdateId,
     callback_query: {
-      id: `cbq${nextUpdateId}`,
+      id,
       chat_instance: "-1",
       from: from(chatId),
       message: {
@@ -87,7 +87,11 @@ export function makeUpdates(tg: TelegramStandIn) {
       data,
     },
   });
-
+  const tapUpdate = (chatId: number, message: ChatMessage, data: string) => {
+    const id = `cbq${++nextUpdateId}`;
+    tg.issueCallbackQuery(id, chatId, message.messageId);
+    return tapBody(chatId, message, data, id);
+  };
   return { textUpdate, tapUpdate };
 }
 

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { listCatalog } from "@/db/queries/catalog";
 import { auditLog, devices, parts, prices } from "@/db/schema";
 import { removeCatalogItem, removePrice, saveCatalogItem, savePrice } from "@/lib/admin/catalog";
-import { applyAdminForm, CATALOG_OPERATIONS } from "@/lib/admin/catalog-forms";
+import { priceInput } from "@/lib/admin/catalog-input";
+import { applyForm } from "@/lib/admin/edit-result";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
@@ -16,6 +17,8 @@ const form = (fields: Record<string, string | string[]>) => {
   for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(key, v);
   return data;
 };
+/** The price form as its server action runs it: fields checked, then saved. */
+const postPrice = (fields: Record<string, string>) => applyForm(priceInput, form(fields), (input) => savePrice(suite.db, ADMIN, input));
 const audits = (entity: string) => suite.db.select().from(auditLog).where(eq(auditLog.entity, entity));
 
 describe("devices and parts", () => {
@@ -75,23 +78,19 @@ describe("prices", () => {
   });
 
   it("reads a price typed the Indonesian way and refuses zero, text and unknown devices", async () => {
-    const ok = await applyAdminForm(CATALOG_OPERATIONS, suite.db, ADMIN, form({ op: "save-price", deviceId: "10", partId: "1", priceIdr: "Rp 95.000", active: "on" }));
+    const ok = await postPrice({ deviceId: "10", partId: "1", priceIdr: "Rp 95.000", active: "on" });
     expect(ok.status).toBe("ok");
     expect((await suite.db.select().from(prices).where(and(eq(prices.deviceId, 10), eq(prices.partId, 1))))[0]!.priceIdr).toBe(95_000);
-    const zero = await applyAdminForm(CATALOG_OPERATIONS, suite.db, ADMIN, form({ op: "save-price", deviceId: "10", partId: "1", priceIdr: "0" }));
+    const zero = await postPrice({ deviceId: "10", partId: "1", priceIdr: "0" });
     expect(zero).toEqual({ status: "invalid", errors: { priceIdr: "Harga minimal 1." } });
-    const words = await applyAdminForm(CATALOG_OPERATIONS, suite.db, ADMIN, form({ op: "save-price", deviceId: "10", partId: "1", priceIdr: "murah" }));
+    const words = await postPrice({ deviceId: "10", partId: "1", priceIdr: "murah" });
     expect(words).toEqual({ status: "invalid", errors: { priceIdr: "Harga harus angka." } });
-    const unknown = await applyAdminForm(CATALOG_OPERATIONS, suite.db, ADMIN, form({ op: "save-price", deviceId: "999", partId: "1", priceIdr: "1000" }));
+    const unknown = await postPrice({ deviceId: "999", partId: "1", priceIdr: "1000" });
     expect(unknown).toEqual({ status: "invalid", errors: { deviceId: "Perangkat tidak dikenal." } });
-    expect(await applyAdminForm(CATALOG_OPERATIONS, suite.db, ADMIN, form({ op: "drop-table" }))).toEqual({
-      status: "invalid",
-      errors: { _form: "Perintah tidak dikenal." },
-    });
   });
 
   it("an unchecked 'active' box takes the price off the customers' list without deleting it", async () => {
-    await applyAdminForm(CATALOG_OPERATIONS, suite.db, ADMIN, form({ op: "save-price", deviceId: "10", partId: "1", priceIdr: "70000" }));
+    await postPrice({ deviceId: "10", partId: "1", priceIdr: "70000" });
     expect((await listCatalog(suite.db)).some((e) => e.deviceId === 10 && e.partId === 1)).toBe(false);
     expect(await suite.db.select().from(prices).where(and(eq(prices.deviceId, 10), eq(prices.partId, 1)))).toHaveLength(1);
   });

@@ -1,6 +1,9 @@
 import { eq } from "drizzle-orm";
 import { auditLog, closedDates, orders } from "@/db/schema";
-import { applyAdminForm, SCHEDULE_OPERATIONS } from "@/lib/admin/catalog-forms";
+import { closedDateInput } from "@/lib/admin/catalog-input";
+import { closeDate } from "@/lib/admin/catalog-schedule";
+import { cancelOrderOnDate, closeCancellingAllInput, closeDateWithOrders, closeMovingAllInput, closingCancelInput, closingMoveInput, moveOrderOffDate } from "@/lib/admin/closing-date";
+import { applyForm, type EditResult } from "@/lib/admin/edit-result";
 import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
 import { bookOrder, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
@@ -11,10 +14,19 @@ const DAY = addDays(todayInJakarta(), 3);
 const NEXT = addDays(DAY, 1);
 const DMY = formatDateDmy(DAY);
 
-function post(fields: Record<string, string>) {
+/** The closing forms as their server actions run them: fields checked, then the change. */
+const FORMS = {
+  "closing-move": (form: FormData) => applyForm(closingMoveInput, form, (input) => moveOrderOffDate(suite.db, OWNER, input)),
+  "closing-cancel": (form: FormData) => applyForm(closingCancelInput, form, (input) => cancelOrderOnDate(suite.db, OWNER, input)),
+  "close-date": (form: FormData) => applyForm(closedDateInput, form, (input) => closeDate(suite.db, OWNER, input)),
+  "close-date-move-all": (form: FormData) => applyForm(closeMovingAllInput, form, (input) => closeDateWithOrders(suite.db, OWNER, input)),
+  "close-date-cancel-all": (form: FormData) => applyForm(closeCancellingAllInput, form, (input) => closeDateWithOrders(suite.db, OWNER, input)),
+};
+
+function post({ op, ...fields }: { op: keyof typeof FORMS } & Record<string, string>): Promise<EditResult> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  return applyAdminForm(SCHEDULE_OPERATIONS, suite.db, OWNER, form);
+  return FORMS[op](form);
 }
 
 /** Three orders on DAY: an Indonesian one paid, an English one, and one made at the counter (no chat). */

@@ -7,7 +7,9 @@ import { saveStaffChats } from "@/db/queries/staff-chats";
 import { closedDates, devices, orders, outbox, slots } from "@/db/schema";
 import { createCounterOrder, paymentLinkShare, type CounterOrderRequest } from "@/lib/admin/counter-order";
 import { counterOrderForm } from "@/lib/admin/counter-order-input";
-import { applyAdminForm, SCHEDULE_OPERATIONS } from "@/lib/admin/catalog-forms";
+import { settingsInput } from "@/lib/admin/catalog-input";
+import { saveSettings } from "@/lib/admin/catalog-schedule";
+import { applyForm } from "@/lib/admin/edit-result";
 import { printedOrder } from "@/lib/admin/job-sheet";
 import { parseOrderQuery } from "@/lib/admin/order-filters";
 import { ordersCsvStream } from "@/lib/admin/orders-csv";
@@ -153,15 +155,16 @@ describe("diagnosis: 'Belum tahu / cek dulu'", () => {
 
   it("the owner sets the fee in the schedule's settings form; a negative fee is refused, a form without the field keeps it", async () => {
     const form = new FormData();
-    const fields = { op: "save-settings", shopName: "Jiot", bookingHorizonDays: "30", leadTimeMinutes: "60", holdHours: "24", diagnosisFeeIdr: "Rp 50.000" };
+    const fields = { shopName: "Jiot", bookingHorizonDays: "30", leadTimeMinutes: "60", holdHours: "24", diagnosisFeeIdr: "Rp 50.000" };
     for (const [key, value] of Object.entries(fields)) form.set(key, value);
     const owner = { username: "sari", ip: null };
-    expect(await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, owner, form)).toEqual({ status: "ok", message: "Pengaturan disimpan." });
+    const post = () => applyForm(settingsInput, form, (input) => saveSettings(suite.db, owner, input));
+    expect(await post()).toEqual({ status: "ok", message: "Pengaturan disimpan." });
     expect((await getShopSettings(suite.db)).diagnosisFeeIdr).toBe(50_000);
     form.set("diagnosisFeeIdr", "-1");
-    expect(await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, owner, form)).toEqual({ status: "invalid", errors: { diagnosisFeeIdr: "Biaya cek / diagnosa minimal 0." } });
+    expect(await post()).toEqual({ status: "invalid", errors: { diagnosisFeeIdr: "Biaya cek / diagnosa minimal 0." } });
     form.delete("diagnosisFeeIdr");
-    expect((await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, owner, form)).status).toBe("ok");
+    expect((await post()).status).toBe("ok");
     expect((await getShopSettings(suite.db)).diagnosisFeeIdr).toBe(50_000);
   });
 });

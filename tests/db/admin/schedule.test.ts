@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { getShopSettings, saveShopSettings } from "@/db/queries/settings";
 import { auditLog, closedDates, slots } from "@/db/schema";
 import { closeDate, removeSlot, reopenDate, saveSettings, saveSlot } from "@/lib/admin/catalog-schedule";
-import { applyAdminForm, SCHEDULE_OPERATIONS } from "@/lib/admin/catalog-forms";
+import { closedDateInput, settingsInput, slotInput } from "@/lib/admin/catalog-input";
+import { applyForm } from "@/lib/admin/edit-result";
 import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
@@ -10,6 +11,10 @@ import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 const suite = registerSuiteDatabase();
 const ADMIN = { username: "rina", ip: null };
 const IN_TWO_DAYS = addDays(todayInJakarta(), 2);
+// The schedule page's forms as their server actions run them: fields checked, then the change.
+const postSlot = (form: FormData) => applyForm(slotInput, form, (input) => saveSlot(suite.db, ADMIN, input));
+const postClosedDate = (form: FormData) => applyForm(closedDateInput, form, (input) => closeDate(suite.db, ADMIN, input));
+const postSettings = (form: FormData) => applyForm(settingsInput, form, (input) => saveSettings(suite.db, ADMIN, input));
 
 async function firstSlot() {
   return (await suite.db.select().from(slots).orderBy(slots.startTime))[0]!;
@@ -18,12 +23,12 @@ async function firstSlot() {
 describe("slots", () => {
   it("adds a slot and refuses an end before the start or a label already used", async () => {
     const form = new FormData();
-    for (const [k, v] of Object.entries({ op: "save-slot", label: "20.00 - 21.00 WIB", startTime: "20:00", endTime: "21:00", capacity: "1", active: "on" })) form.set(k, v);
-    expect(await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, ADMIN, form)).toEqual({ status: "ok", message: 'Jam servis "20.00 - 21.00 WIB" ditambahkan.' });
+    for (const [k, v] of Object.entries({ label: "20.00 - 21.00 WIB", startTime: "20:00", endTime: "21:00", capacity: "1", active: "on" })) form.set(k, v);
+    expect(await postSlot(form)).toEqual({ status: "ok", message: 'Jam servis "20.00 - 21.00 WIB" ditambahkan.' });
     form.set("endTime", "19:00");
-    expect(await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, ADMIN, form)).toEqual({ status: "invalid", errors: { endTime: "Jam selesai harus setelah jam mulai." } });
+    expect(await postSlot(form)).toEqual({ status: "invalid", errors: { endTime: "Jam selesai harus setelah jam mulai." } });
     form.set("endTime", "21:00");
-    expect(await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, ADMIN, form)).toEqual({ status: "invalid", errors: { label: 'Label "20.00 - 21.00 WIB" sudah dipakai.' } });
+    expect(await postSlot(form)).toEqual({ status: "invalid", errors: { label: 'Label "20.00 - 21.00 WIB" sudah dipakai.' } });
   });
 
   it("refuses a capacity below the places customers already hold, naming the day", async () => {
@@ -80,23 +85,22 @@ describe("closed dates and settings", () => {
   it("refuses a past date or one not in the calendar", async () => {
     expect(await closeDate(suite.db, ADMIN, { date: addDays(todayInJakarta(), -1), reason: "" })).toEqual({ status: "invalid", errors: { date: "Tanggal ini sudah lewat." } });
     const form = new FormData();
-    form.set("op", "close-date");
     form.set("date", "2026-02-30");
-    expect(await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, ADMIN, form)).toEqual({ status: "invalid", errors: { date: "Tanggal ini tidak ada di kalender." } });
+    expect(await postClosedDate(form)).toEqual({ status: "invalid", errors: { date: "Tanggal ini tidak ada di kalender." } });
   });
 
   it("saves the shop's settings from the form, weekly closed days included, audited with before and after", async () => {
     const form = new FormData();
-    for (const [k, v] of Object.entries({ op: "save-settings", shopName: "Jiot Gadget Bandung", tagline: "Cepat", bookingHorizonDays: "14", leadTimeMinutes: "30", holdHours: "6", maxUnpaidPerChat: "3" })) form.set(k, v);
+    for (const [k, v] of Object.entries({ shopName: "Jiot Gadget Bandung", tagline: "Cepat", bookingHorizonDays: "14", leadTimeMinutes: "30", holdHours: "6", maxUnpaidPerChat: "3" })) form.set(k, v);
     form.append("closedWeekdays", "0");
     form.append("closedWeekdays", "5");
-    expect(await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, ADMIN, form)).toEqual({ status: "ok", message: "Pengaturan disimpan." });
+    expect(await postSettings(form)).toEqual({ status: "ok", message: "Pengaturan disimpan." });
     expect(await getShopSettings(suite.db)).toMatchObject({ shopName: "Jiot Gadget Bandung", bookingHorizonDays: 14, leadTimeMinutes: 30, holdHours: 6, maxUnpaidPerChat: 3, closedWeekdays: [0, 5] });
     form.set("maxUnpaidPerChat", "0");
-    expect(await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, ADMIN, form)).toEqual({ status: "invalid", errors: { maxUnpaidPerChat: "Booking belum dibayar per chat minimal 1." } });
+    expect(await postSettings(form)).toEqual({ status: "invalid", errors: { maxUnpaidPerChat: "Booking belum dibayar per chat minimal 1." } });
     form.set("maxUnpaidPerChat", "3");
     form.set("holdHours", "0");
-    expect(await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, ADMIN, form)).toEqual({ status: "invalid", errors: { holdHours: "Batas bayar minimal 1." } });
+    expect(await postSettings(form)).toEqual({ status: "invalid", errors: { holdHours: "Batas bayar minimal 1." } });
     const [audit] = await suite.db.select().from(auditLog).where(eq(auditLog.entity, "settings"));
     expect(audit).toMatchObject({ actor: "rina", action: "update", before: { shopName: "Jiot Gadget Solution" }, after: { shopName: "Jiot Gadget Bandung" } });
     expect((await saveSettings(suite.db, ADMIN, { shopName: "X", tagline: "", address: "", phone: "", mapsUrl: "", bookingHorizonDays: 30, leadTimeMinutes: 0, holdHours: 24, closedWeekdays: [] })).status).toBe("ok");
@@ -104,51 +108,51 @@ describe("closed dates and settings", () => {
 
   it("saves the diagnosis fee and whether customers may pay at the shop; a negative fee is refused and nothing changes", async () => {
     const form = new FormData();
-    for (const [k, v] of Object.entries({ op: "save-settings", shopName: "Jiot", tagline: "", bookingHorizonDays: "30", leadTimeMinutes: "60", holdHours: "24" })) form.set(k, v);
+    for (const [k, v] of Object.entries({ shopName: "Jiot", tagline: "", bookingHorizonDays: "30", leadTimeMinutes: "60", holdHours: "24" })) form.set(k, v);
     form.set("diagnosisFeeIdr", "Rp50.000");
     form.append("payAtShopAllowed", "off");
     form.append("payAtShopAllowed", "on");
-    expect(await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, ADMIN, form)).toEqual({ status: "ok", message: "Pengaturan disimpan." });
+    expect(await postSettings(form)).toEqual({ status: "ok", message: "Pengaturan disimpan." });
     expect(await getShopSettings(suite.db)).toMatchObject({ diagnosisFeeIdr: 50_000, payAtShopAllowed: true });
 
     form.set("payAtShopAllowed", "off");
     form.set("diagnosisFeeIdr", "0");
-    expect((await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, ADMIN, form)).status).toBe("ok");
+    expect((await postSettings(form)).status).toBe("ok");
     expect(await getShopSettings(suite.db)).toMatchObject({ diagnosisFeeIdr: 0, payAtShopAllowed: false });
 
     form.set("diagnosisFeeIdr", "-5");
     form.set("payAtShopAllowed", "on");
-    expect(await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, ADMIN, form)).toEqual({ status: "invalid", errors: { diagnosisFeeIdr: "Biaya cek / diagnosa minimal 0." } });
+    expect(await postSettings(form)).toEqual({ status: "invalid", errors: { diagnosisFeeIdr: "Biaya cek / diagnosa minimal 0." } });
     expect(await getShopSettings(suite.db)).toMatchObject({ diagnosisFeeIdr: 0, payAtShopAllowed: false });
 
     // A form from before these fields leaves them as they are.
     form.delete("diagnosisFeeIdr");
     form.delete("payAtShopAllowed");
     await saveShopSettings(suite.db, { diagnosisFeeIdr: 25_000, payAtShopAllowed: true });
-    expect((await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, ADMIN, form)).status).toBe("ok");
+    expect((await postSettings(form)).status).toBe("ok");
     expect(await getShopSettings(suite.db)).toMatchObject({ diagnosisFeeIdr: 25_000, payAtShopAllowed: true });
   });
 
   it("saves the shop's address, phone (as +62…) and map link; a foreign number or a non-http link is refused", async () => {
     const form = new FormData();
-    const fields = { op: "save-settings", shopName: "Jiot", tagline: "", bookingHorizonDays: "30", leadTimeMinutes: "60", holdHours: "24" };
+    const fields = { shopName: "Jiot", tagline: "", bookingHorizonDays: "30", leadTimeMinutes: "60", holdHours: "24" };
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
     form.set("address", "  Jl. Margonda Raya No. 1, Depok <b>  ");
     form.set("phone", "0812-3456-7890");
     form.set("mapsUrl", "https://maps.app.goo.gl/abc");
-    expect(await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, ADMIN, form)).toEqual({ status: "ok", message: "Pengaturan disimpan." });
+    expect(await postSettings(form)).toEqual({ status: "ok", message: "Pengaturan disimpan." });
     // Stored as typed (the pages escape it when they render), trimmed.
     expect(await getShopSettings(suite.db)).toMatchObject({ address: "Jl. Margonda Raya No. 1, Depok <b>", phone: "+6281234567890", mapsUrl: "https://maps.app.goo.gl/abc" });
 
     form.set("phone", "+1 415 555 0100");
     form.set("mapsUrl", "javascript:alert(1)");
-    const refused = await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, ADMIN, form);
+    const refused = await postSettings(form);
     expect(refused).toMatchObject({ status: "invalid", errors: { phone: expect.stringContaining("nomor Indonesia"), mapsUrl: expect.stringContaining("https://") } });
     expect(await getShopSettings(suite.db)).toMatchObject({ phone: "+6281234567890", mapsUrl: "https://maps.app.goo.gl/abc" });
 
     form.set("phone", "");
     form.set("mapsUrl", "");
-    expect((await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, ADMIN, form)).status).toBe("ok");
+    expect((await postSettings(form)).status).toBe("ok");
     expect(await getShopSettings(suite.db)).toMatchObject({ phone: "", mapsUrl: "" });
   });
 });

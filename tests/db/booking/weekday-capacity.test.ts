@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { setWeekdayCapacity } from "@/db/queries/weekday-capacity";
 import { auditLog, slots, slotWeekdayCapacity } from "@/db/schema";
 import { saveSlot } from "@/lib/admin/catalog-schedule";
-import { applyAdminForm, SCHEDULE_OPERATIONS } from "@/lib/admin/catalog-forms";
+import { applyForm } from "@/lib/admin/edit-result";
+import { saveWeekdayCapacities, weekdayGridInput } from "@/lib/admin/weekday-hours";
 import { getTodayView } from "@/lib/admin/today";
 import { checkServiceDate, getSlotAvailability } from "@/lib/booking/availability";
 import { addDays, formatDateDmy, todayInJakarta, weekdayOf, wibInstant } from "@/lib/booking/calendar";
@@ -29,11 +30,11 @@ async function allSlots() {
   return suite.db.select().from(slots).orderBy(slots.startTime);
 }
 
-function gridForm(cells: Record<string, string>): FormData {
+/** The weekly grid as its server action runs it: cells checked, then saved. */
+function postGrid(cells: Record<string, string>) {
   const form = new FormData();
-  form.set("op", "save-week");
   for (const [name, value] of Object.entries(cells)) form.set(name, value);
-  return form;
+  return applyForm(weekdayGridInput, form, (input) => saveWeekdayCapacities(suite.db, OWNER, input));
 }
 
 describe("capacity per weekday", () => {
@@ -84,7 +85,7 @@ describe("capacity per weekday", () => {
 describe("the owner's slot × weekday grid", () => {
   it("saves the cells that changed, audited with the owner's name; empty follows the slot again", async () => {
     const [first, second] = await allSlots();
-    const result = await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, OWNER, gridForm({ [`cap-${first!.id}-6`]: "1", [`cap-${second!.id}-0`]: "0", [`cap-${first!.id}-1`]: "" }));
+    const result = await postGrid({ [`cap-${first!.id}-6`]: "1", [`cap-${second!.id}-0`]: "0", [`cap-${first!.id}-1`]: "" });
     expect(result).toEqual({ status: "ok", message: "Jadwal mingguan disimpan (2 perubahan)." });
     expect(await suite.db.select().from(slotWeekdayCapacity).orderBy(slotWeekdayCapacity.slotId)).toEqual([
       { slotId: first!.id, weekday: 6, capacity: 1 },
@@ -93,7 +94,7 @@ describe("the owner's slot × weekday grid", () => {
     const [audit] = await suite.db.select().from(auditLog).where(eq(auditLog.entity, "slot_weekday_capacity"));
     expect(audit).toMatchObject({ actor: "owner", before: { [`${first!.id}:6`]: null, [`${second!.id}:0`]: null }, after: { [`${first!.id}:6`]: 1, [`${second!.id}:0`]: 0 } });
 
-    expect(await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, OWNER, gridForm({ [`cap-${first!.id}-6`]: "" }))).toEqual({
+    expect(await postGrid({ [`cap-${first!.id}-6`]: "" })).toEqual({
       status: "ok",
       message: "Jadwal mingguan disimpan (1 perubahan).",
     });
@@ -104,7 +105,7 @@ describe("the owner's slot × weekday grid", () => {
     const [first, second] = await allSlots();
     await bookOrder(suite.db, { chatId: 1, serviceDate: SATURDAY });
     await bookOrder(suite.db, { chatId: 2, serviceDate: SATURDAY });
-    const result = await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, OWNER, gridForm({ [`cap-${first!.id}-6`]: "1", [`cap-${second!.id}-6`]: "0" }));
+    const result = await postGrid({ [`cap-${first!.id}-6`]: "1", [`cap-${second!.id}-6`]: "0" });
     expect(result).toEqual({
       status: "invalid",
       errors: {
@@ -117,7 +118,7 @@ describe("the owner's slot × weekday grid", () => {
 
   it.each([["-1"], ["abc"], ["101"], ["1.5"]])("refuses %s as a capacity with a clear answer", async (value) => {
     const [first] = await allSlots();
-    const result = await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, OWNER, gridForm({ [`cap-${first!.id}-6`]: value }));
+    const result = await postGrid({ [`cap-${first!.id}-6`]: value });
     expect(result.status).toBe("invalid");
     expect(result.status === "invalid" && result.errors[`cap-${first!.id}-6`]).toContain("Kapasitas harus angka 0–100");
     expect(await suite.db.select().from(slotWeekdayCapacity)).toEqual([]);
@@ -125,7 +126,7 @@ describe("the owner's slot × weekday grid", () => {
 
   it("a form naming a slot that does not exist changes nothing", async () => {
     const [first] = await allSlots();
-    const result = await applyAdminForm(SCHEDULE_OPERATIONS, suite.db, OWNER, gridForm({ [`cap-${first!.id}-6`]: "1", "cap-99999-6": "1" }));
+    const result = await postGrid({ [`cap-${first!.id}-6`]: "1", "cap-99999-6": "1" });
     expect(result.status).toBe("invalid");
     expect(await suite.db.select().from(slotWeekdayCapacity)).toEqual([]);
   });

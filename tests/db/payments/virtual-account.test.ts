@@ -13,7 +13,7 @@ describe("issueVirtualAccount", () => {
     if (!result.ok) throw new Error(result.reason);
 
     const [call] = suite.midtrans.callsTo("POST", "/v2/charge");
-    expect(call).toMatchObject({ authorized: true, status: 201 });
+    expect(call).toMatchObject({ authorized: true, status: 200 });
     const sent = call!.body as { payment_type: string; bank_transfer: unknown; transaction_details: unknown; custom_expiry: { expiry_duration: number; unit: string } };
     expect(sent.payment_type).toBe("bank_transfer");
     expect(sent.bank_transfer).toEqual({ bank: "bca" });

@@ -1,9 +1,10 @@
 // The order page's reschedule action: booking rules for everyone, the calendar override for the owner only.
-import { reschedule, type OrderActionState } from "@/app/admin/(dashboard)/orders/[id]/actions";
+import { reschedule } from "@/app/admin/(dashboard)/orders/[id]/actions";
 import { saveShopSettings } from "@/db/queries/settings";
 import { slots } from "@/db/schema";
 import { signIn } from "@/lib/admin/auth";
 import { sessionCookieName } from "@/lib/admin/cookie";
+import type { AdminActionState } from "@/lib/admin/edit-result";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { addDays, todayInJakarta, weekdayOf } from "@/lib/booking/calendar";
 import { overrideEnv } from "@/lib/env";
@@ -22,7 +23,7 @@ jest.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const suite = registerSuiteDatabase();
 const STAFF = { username: "budi", password: "kata-sandi-staf-2026" };
-const IDLE: OrderActionState = { status: "idle" };
+const IDLE: AdminActionState = { status: "idle" };
 const db = () => suite.db;
 let ownerToken: string;
 let staffToken: string;
@@ -56,9 +57,9 @@ describe("rescheduling from the order page", () => {
     const fields = { serviceDate: to, slotId: String(slot!.id) };
 
     sessionToken = staffToken;
-    expect(await reschedule(order.id, IDLE, form(fields))).toMatchObject({ status: "invalid", errors: [expect.stringMatching(/^Toko tutup pada tanggal itu\./)] });
+    expect(await reschedule(order.id, IDLE, form(fields))).toMatchObject({ status: "invalid", errors: { _form: expect.stringMatching(/^Toko tutup pada tanggal itu\./) } });
     const before = await snapshotTables(db());
-    expect(await reschedule(order.id, IDLE, form({ ...fields, override: "on" }))).toEqual({ status: "invalid", errors: ["Hanya pemilik toko yang dapat melakukan ini."] });
+    expect(await reschedule(order.id, IDLE, form({ ...fields, override: "on" }))).toEqual({ status: "invalid", errors: { _form: "Hanya pemilik toko yang dapat melakukan ini." } });
     expect(await snapshotTables(db())).toEqual(before);
 
     sessionToken = ownerToken;

@@ -1,69 +1,47 @@
-// Owner vs staff: every owner-only route and action, called as staff, is refused and changes nothing.
+// Owner vs staff: every owner-only route and server action, called as staff, without a session or with a signed-out one, is refused and changes nothing.
 import { eq } from "drizzle-orm";
-import { POST as catalogEdit } from "@/app/admin/(dashboard)/catalog/edit/route";
-import { POST as refundRoute } from "@/app/admin/(dashboard)/orders/[id]/refund/route";
-import { POST as scheduleEdit } from "@/app/admin/(dashboard)/schedule/edit/route";
-import { addStaff, resetPassword, toggleStaff, type StaffActionState } from "@/app/admin/(dashboard)/staff/actions";
+import * as catalog from "@/app/admin/(dashboard)/catalog/actions";
+import { refund } from "@/app/admin/(dashboard)/orders/[id]/actions";
+import * as schedule from "@/app/admin/(dashboard)/schedule/actions";
+import { addStaff, resetPassword, toggleStaff } from "@/app/admin/(dashboard)/staff/actions";
 import { removeWebhookAction, setWebhookAction } from "@/app/admin/(dashboard)/webhooks/actions";
 import { GET as rmWebhook } from "@/app/api/rmWebhook/route";
 import { GET as setWebhook } from "@/app/api/setWebhook/route";
-import { admins, auditLog } from "@/db/schema";
+import { admins, auditLog, closedDates, orders, payments, slots } from "@/db/schema";
 import { adminOfSessionToken, signIn } from "@/lib/admin/auth";
 import { sessionCookieName } from "@/lib/admin/cookie";
-import { createOrResetAdmin } from "@/lib/admin/create-admin";
+import type { AdminActionState, EditResult } from "@/lib/admin/edit-result";
+import { OWNER_ONLY_MESSAGE } from "@/lib/admin/roles";
+import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { overrideEnv } from "@/lib/env";
+import { setAfterResponseRunner } from "@/lib/http/after-response";
 import { adminRequest, TEST_ADMIN } from "@/tests/support/admin-session";
+import { actionContext, formOf as form, revokedToken, signInOwnerAndStaff, STAFF } from "@/tests/support/action-session";
+import { restoreAfterResponse } from "@/tests/support/after-response";
 import { snapshotTables } from "@/tests/support/db-snapshot";
+import { bookOrder } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-/** Server actions read the session from next/headers: here, the token of whoever the test says is signed in. */
-let sessionToken: string | undefined;
-jest.mock("next/headers", () => ({
-  headers: async () => new Headers({ "user-agent": "jest" }),
-  cookies: async () => ({ get: (name: string) => (sessionToken && name === sessionCookieName() ? { name, value: sessionToken } : undefined) }),
-}));
+jest.mock("next/headers", () => jest.requireActual("@/tests/support/action-session").actionRequest);
 jest.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const APP = "https://jiot.example.com";
-const STAFF = { username: "budi", password: "kata-sandi-staf-2026" };
 const suite = registerSuiteDatabase();
 let ownerToken: string;
 let staffToken: string;
 
-async function tokenOf(credentials: { username: string; password: string }): Promise<string> {
-  const result = await signIn(suite.db, { ...credentials, ip: null, userAgent: "jest" });
-  if (result.status !== "ok") throw new Error(`sign-in failed: ${result.status}`);
-  return result.token;
-}
-
 beforeEach(async () => {
   overrideEnv({ APP_URL: APP });
-  await createOrResetAdmin(suite.db, TEST_ADMIN); // the first admin is the owner
-  await createOrResetAdmin(suite.db, STAFF);
-  ownerToken = await tokenOf(TEST_ADMIN);
-  staffToken = await tokenOf(STAFF);
-  sessionToken = undefined;
+  ({ owner: ownerToken, staff: staffToken } = await signInOwnerAndStaff(suite.db));
 });
 
 const cookieOf = (token: string) => `${sessionCookieName()}=${token}`;
-const formBody = (fields: Record<string, string>) => new URLSearchParams(fields);
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-};
-const IDLE: StaffActionState = { status: "idle" };
-const OWNER_ONLY = { status: "invalid", errors: { _form: "Hanya pemilik toko yang dapat melakukan ini." } };
+const IDLE: AdminActionState = { status: "idle" };
+const OWNER_ONLY = { status: "invalid", errors: { _form: OWNER_ONLY_MESSAGE } };
+const SESSION_ENDED = { status: "invalid", errors: { _form: "Sesi admin berakhir. Silakan masuk lagi." } };
 
 describe("owner-only routes called by staff: 403, nothing changed", () => {
   const ROUTES: [string, () => Promise<Response>][] = [
-    ["POST /admin/catalog/edit (a price)", () => catalogEdit(adminRequest(`${APP}/admin/catalog/edit`, { cookie: cookieOf(staffToken), body: formBody({ op: "save-price", deviceId: "10", partId: "1", priceIdr: "1", active: "on" }) }))],
-    ["POST /admin/schedule/edit (settings)", () => scheduleEdit(adminRequest(`${APP}/admin/schedule/edit`, { cookie: cookieOf(staffToken), body: formBody({ op: "save-settings", horizonDays: "1", leadMinutes: "0", holdHours: "1" }) }))],
-    ["POST /admin/schedule/edit (close a date)", () => scheduleEdit(adminRequest(`${APP}/admin/schedule/edit`, { cookie: cookieOf(staffToken), body: formBody({ op: "close-date", date: "2030-01-01", reason: "x" }) }))],
-    ["POST /admin/schedule/edit (hours per weekday)", () => scheduleEdit(adminRequest(`${APP}/admin/schedule/edit`, { cookie: cookieOf(staffToken), body: formBody({ op: "save-week", "cap-1-6": "0" }) }))],
-    ["POST /admin/schedule/edit (close a booked date, cancelling all)", () => scheduleEdit(adminRequest(`${APP}/admin/schedule/edit`, { cookie: cookieOf(staffToken), body: formBody({ op: "close-date-cancel-all", date: "2030-01-01", reason: "x" }) }))],
-    ["POST /admin/schedule/edit (close a booked date, moving all)", () => scheduleEdit(adminRequest(`${APP}/admin/schedule/edit`, { cookie: cookieOf(staffToken), body: formBody({ op: "close-date-move-all", date: "2030-01-01", toDate: "2030-01-02", reason: "x" }) }))],
-    ["POST /admin/orders/{id}/refund", () => refundRoute(adminRequest(`${APP}/admin/orders/00000000-0000-4000-8000-000000000000/refund`, { cookie: cookieOf(staffToken), body: formBody({ via: "manual", amountIdr: "1000", reason: "x" }) }), { params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000" }) })],
     ["GET /api/setWebhook", () => setWebhook(adminRequest(`${APP}/api/setWebhook`, { cookie: cookieOf(staffToken), method: "GET" }))],
     ["GET /api/rmWebhook", () => rmWebhook(adminRequest(`${APP}/api/rmWebhook`, { cookie: cookieOf(staffToken), method: "GET" }))],
   ];
@@ -75,10 +53,75 @@ describe("owner-only routes called by staff: 403, nothing changed", () => {
     expect(await response.json()).toEqual({ error: "owner only" });
     expect(await snapshotTables(suite.db)).toEqual(before);
   });
+});
 
-  it("the same price change by the owner goes through (the check above can fail)", async () => {
-    const response = await catalogEdit(adminRequest(`${APP}/admin/catalog/edit`, { cookie: cookieOf(ownerToken), body: formBody({ op: "save-price", deviceId: "10", partId: "1", priceIdr: "85.000", active: "on" }) }));
-    expect(response.status).toBe(303);
+const DAY = addDays(todayInJakarta(), 3);
+
+/** What the owner's forms act on: a paid order booked on DAY, a closed date, the first slot. */
+async function scene() {
+  const order = await bookOrder(suite.db, { chatId: 1, serviceDate: DAY, paymentMethod: "cash" });
+  await suite.db.insert(payments).values({ orderId: order.id, attempt: 1, midtransOrderId: `${order.bookingCode}-1`, kind: "cash", paymentType: "cash", transactionStatus: "settlement", grossAmount: 70_000 });
+  await suite.db.update(orders).set({ paymentStatus: "paid", holdExpiresAt: null }).where(eq(orders.id, order.id));
+  await suite.db.insert(closedDates).values({ date: addDays(DAY, 10), reason: "Libur" });
+  const [slot] = await suite.db.select().from(slots).orderBy(slots.startTime);
+  return { order, slot: slot! };
+}
+
+type Scene = Awaited<ReturnType<typeof scene>>;
+const SETTINGS = { shopName: "Toko Palsu", bookingHorizonDays: "30", leadTimeMinutes: "60", holdHours: "24" };
+
+/** Every owner-only form action with a form that, from the owner, changes something. */
+const OWNER_ACTIONS: [string, (s: Scene) => Promise<EditResult>][] = [
+  ["catalog: add a device", () => catalog.saveDevice(IDLE, form({ name: "HP Penyusup", sort: "1", active: "on" }))],
+  ["catalog: remove a device", () => catalog.removeDevice(IDLE, form({ id: "10" }))],
+  ["catalog: add a part", () => catalog.savePart(IDLE, form({ name: "Layanan Penyusup", sort: "1", active: "on" }))],
+  ["catalog: remove a part", () => catalog.removePart(IDLE, form({ id: "1" }))],
+  ["catalog: change a price", () => catalog.saveDevicePrice(IDLE, form({ deviceId: "10", partId: "1", priceIdr: "1", active: "on" }))],
+  ["catalog: remove a price", () => catalog.removeDevicePrice(IDLE, form({ deviceId: "10", partId: "2" }))],
+  ["schedule: add a slot", () => schedule.saveSlotAction(IDLE, form({ label: "22.00 - 23.00 WIB", startTime: "22:00", endTime: "23:00", capacity: "1", active: "on" }))],
+  ["schedule: remove a slot", ({ slot }) => schedule.removeSlotAction(IDLE, form({ id: String(slot.id) }))],
+  ["schedule: hours per weekday", ({ slot }) => schedule.saveWeekAction(IDLE, form({ [`cap-${slot.id}-6`]: "0" }))],
+  ["schedule: settings", () => schedule.saveSettingsAction(IDLE, form(SETTINGS))],
+  ["schedule: close a date", () => schedule.closeDateAction(IDLE, form({ date: addDays(DAY, 20), reason: "x" }))],
+  ["schedule: reopen a date", () => schedule.reopenDateAction(IDLE, form({ date: addDays(DAY, 10) }))],
+  ["schedule: move an order off a closing date", ({ order }) => schedule.moveClosingOrder(IDLE, form({ date: DAY, orderId: order.id, toDate: addDays(DAY, 1), toSlotId: String(order.slotId) }))],
+  ["schedule: cancel an order of a closing date", ({ order }) => schedule.cancelClosingOrder(IDLE, form({ date: DAY, orderId: order.id }))],
+  ["schedule: close a booked date, moving all", () => schedule.closeDateMovingAll(IDLE, form({ date: DAY, toDate: addDays(DAY, 1), reason: "x" }))],
+  ["schedule: close a booked date, cancelling all", () => schedule.closeDateCancellingAll(IDLE, form({ date: DAY, reason: "x" }))],
+  ["order: refund", ({ order }) => refund(order.id, IDLE, form({ via: "manual", amountIdr: "1000", reason: "x", refundKey: "rf-attack-key-1" }))],
+];
+
+describe("owner-only server actions: refused and nothing changed unless the owner is signed in", () => {
+  const CALLERS: [string, () => Promise<string | undefined>, object][] = [
+    ["without a session", async () => undefined, SESSION_ENDED],
+    ["with a signed-out session", () => revokedToken(suite.db), SESSION_ENDED],
+    ["with a forged token", async () => "x".repeat(43), SESSION_ENDED],
+    ["as staff", async () => staffToken, OWNER_ONLY],
+  ];
+  const CASES = OWNER_ACTIONS.flatMap(([name, call]) => CALLERS.map(([who, token, answer]) => [name, who, call, token, answer] as const));
+
+  it.each(CASES)("%s, %s", async (_name, _who, call, token, answer) => {
+    const setting = await scene();
+    actionContext.token = await token();
+    const before = await snapshotTables(suite.db);
+    const later: unknown[] = [];
+    setAfterResponseRunner((work) => later.push(work));
+    try {
+      expect(await call(setting)).toEqual(answer);
+    } finally {
+      restoreAfterResponse();
+    }
+    expect(await snapshotTables(suite.db)).toEqual(before);
+    expect(later).toEqual([]); // nor any work after the answer
+  });
+
+  // The refusals above can fail: the very same calls from the owner change something.
+  it.each(OWNER_ACTIONS)("%s, as the owner, goes through", async (_name, call) => {
+    const setting = await scene();
+    actionContext.token = ownerToken;
+    const before = await snapshotTables(suite.db, { except: ["admin_sessions"] });
+    expect(await call(setting)).toMatchObject({ status: "ok" });
+    expect(await snapshotTables(suite.db, { except: ["admin_sessions"] })).not.toEqual(before);
   });
 });
 
@@ -92,16 +135,16 @@ describe("owner-only server actions called by staff: refused, nothing changed", 
   ];
 
   it.each(ACTIONS)("%s", async (_name, call) => {
-    sessionToken = staffToken;
+    actionContext.token = staffToken;
     const before = await snapshotTables(suite.db);
     const state = await call();
-    expect(state).toMatchObject(_name.includes("webhook") ? { status: "invalid", errors: ["Hanya pemilik toko yang dapat melakukan ini."] } : OWNER_ONLY);
+    expect(state).toEqual(OWNER_ONLY);
     expect(await snapshotTables(suite.db)).toEqual(before);
   });
 
   it("without any session the staff actions are refused too", async () => {
     const state = await addStaff(IDLE, form({ username: "intruder", password: "kata-sandi-panjang" }));
-    expect(state).toEqual({ status: "invalid", errors: { _form: "Sesi admin berakhir. Silakan masuk lagi." } });
+    expect(state).toEqual(SESSION_ENDED);
   });
 });
 
@@ -112,7 +155,7 @@ async function idOf(username: string): Promise<number> {
 
 describe("the owner manages staff", () => {
   beforeEach(() => {
-    sessionToken = ownerToken;
+    actionContext.token = ownerToken;
   });
 
   it("adds a member of staff, audited under the owner's name; the new account signs in as staff", async () => {

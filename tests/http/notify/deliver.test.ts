@@ -92,6 +92,13 @@ describe("deliverDueMessages", () => {
     expect((await row()).lastError).toBe("403: Forbidden: bot was blocked by the user");
   });
 
+  it("a stored row that is not a Bot API call is given up at once, without asking Telegram", async () => {
+    await suite.db.insert(outbox).values({ chatId: 5550040, dedupeKey: "broken", payload: { method: "sendMessage", params: null as never } });
+    expect(await deliverDueMessages({ limit: 10 })).toEqual({ sent: 0, failed: 1, retried: 0 });
+    expect((await row()).lastError).toBe("not a Bot API call");
+    expect(suite.tg.callsOf("sendMessage")).toEqual([]);
+  });
+
   it("two senders working at once send each message once", async () => {
     await queuePaymentReceived();
     await notifyOrderEvent(suite.db, { order, event: { kind: "reminder" } });

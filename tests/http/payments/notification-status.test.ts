@@ -1,5 +1,6 @@
 import { POST } from "@/app/api/midtrans/notification/route";
 import { eq } from "drizzle-orm";
+import { saveStaffChats } from "@/db/queries/staff-chats";
 import { orders } from "@/db/schema";
 import { overrideEnv } from "@/lib/env";
 import { readAudit, readOrder, readOutbox, readPayments } from "@/tests/support/payment-fixtures";
@@ -178,6 +179,46 @@ describe("a card capture cancelled before settlement", () => {
     expect(await readOrder(suite.db, order.id)).toMatchObject({ paymentStatus: "failed", needsRefund: true });
     const [flag] = await readAudit(suite.db, "payment.needs_refund");
     expect(flag!.after).toMatchObject({ reason: "cancelled_after_settlement" });
+  });
+
+  describe("with a staff chat linked", () => {
+    const STAFF_CHAT = -100_555;
+    const staffTexts = async () =>
+      (await readOutbox(suite.db)).filter((m) => m.payload.params.chat_id === STAFF_CHAT).map((m) => (m.payload.params.text as string).split("\n")[0]);
+    beforeEach(() => saveStaffChats(suite.db, [STAFF_CHAT]));
+
+    it("the shop hears the capture, then once that it was taken back and the order is unpaid", async () => {
+      const { order, orderId } = await orderWithSnap();
+      midtransSays(orderId, { transaction_status: "capture", payment_type: "credit_card" });
+      await suite.midtrans.sendNotification(notifyUrl(), orderId);
+      midtransSays(orderId, { transaction_status: "cancel", status_code: "202" });
+      const cancel = suite.midtrans.notificationBody(orderId);
+      expect((await suite.midtrans.postNotification(notifyUrl(), cancel)).status).toBe(200);
+      expect((await suite.midtrans.postNotification(notifyUrl(), cancel)).status).toBe(200);
+      expect(await staffTexts()).toEqual([
+        `💰 Pembayaran diterima · ${order.bookingCode}`,
+        `↩️ Pembayaran dibatalkan, pesanan belum lunas · ${order.bookingCode}`,
+      ]);
+    });
+
+    it("a cancel after settlement tells the shop it was taken back and that a refund is due", async () => {
+      const { order, orderId } = await orderWithSnap();
+      await paid(orderId);
+      midtransSays(orderId, { transaction_status: "cancel" });
+      expect((await suite.midtrans.sendNotification(notifyUrl(), orderId)).status).toBe(200);
+      expect(await staffTexts()).toEqual([
+        `💰 Pembayaran diterima · ${order.bookingCode}`,
+        `↩️ Pembayaran dibatalkan, pesanan belum lunas · ${order.bookingCode}`,
+        `⚠️ Perlu refund · ${order.bookingCode}`,
+      ]);
+    });
+
+    it("a card refused before any money (deny of a pending attempt) is not news for the shop", async () => {
+      const { orderId } = await orderWithSnap();
+      midtransSays(orderId, { transaction_status: "deny", payment_type: "credit_card", status_code: "202" });
+      expect((await suite.midtrans.sendNotification(notifyUrl(), orderId)).status).toBe(200);
+      expect(await staffTexts()).toEqual([]);
+    });
   });
 });
 

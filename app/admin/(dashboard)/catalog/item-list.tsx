@@ -1,15 +1,15 @@
 import type { CatalogItem, CatalogKind } from "@/db/queries/catalog-edits";
 import styles from "../catalog-editor.module.css";
-import { EditRow, OpButton } from "../edit-row";
+import { ActionButton } from "../action-form";
+import { EditRow } from "../edit-row";
 
 interface Props {
   kind: CatalogKind;
   items: CatalogItem[];
-  /** Kept across the redirect so the price list stays on the same device. */
-  deviceId?: number;
 }
 
 const NOUN: Record<CatalogKind, string> = { device: "perangkat", part: "layanan" };
+const ACTIONS = { device: { save: "saveDevice", remove: "removeDevice" }, part: { save: "savePart", remove: "removePart" } };
 
 function ItemFields({ item, noun }: { item?: CatalogItem; noun: string }) {
   const who = item ? ` ${item.name}` : ` ${noun} baru`;
@@ -32,30 +32,24 @@ function ItemFields({ item, noun }: { item?: CatalogItem; noun: string }) {
 }
 
 /** Devices or parts: each row edits one (Simpan) or takes it away (Hapus: deactivated when orders refer to it). */
-export function ItemList({ kind, items, deviceId }: Props) {
-  const back = deviceId ? <input type="hidden" name="device" value={deviceId} /> : null;
+export function ItemList({ kind, items }: Props) {
+  const { save, remove } = ACTIONS[kind];
   return (
     <ul className={styles.rows}>
       {items.map((item) => (
-        <EditRow key={item.id} action="/admin/catalog/edit">
+        <EditRow key={item.id} action={save} alt={remove}>
           <input type="hidden" name="id" value={item.id} />
-          {back}
           <ItemFields item={item} noun={NOUN[kind]} />
-          <OpButton op={`save-${kind}`} label={`Simpan ${item.name}`}>
-            Simpan
-          </OpButton>
-          <OpButton op={`remove-${kind}`} label={`Hapus ${item.name}`} kind="remove">
+          <ActionButton label={`Simpan ${item.name}`}>Simpan</ActionButton>
+          <ActionButton alt label={`Hapus ${item.name}`} kind="remove" confirm={{ question: `Hapus ${item.name}?`, yes: "Ya, hapus" }}>
             Hapus
-          </OpButton>
+          </ActionButton>
           {!item.active && <span className={styles.inactive}>nonaktif: tidak tampil untuk pelanggan</span>}
         </EditRow>
       ))}
-      <EditRow action="/admin/catalog/edit">
-        {back}
+      <EditRow action={save}>
         <ItemFields noun={NOUN[kind]} />
-        <OpButton op={`save-${kind}`} label={`Tambah ${NOUN[kind]}`}>
-          Tambah
-        </OpButton>
+        <ActionButton label={`Tambah ${NOUN[kind]}`}>Tambah</ActionButton>
       </EditRow>
     </ul>
   );

@@ -2,12 +2,12 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { loadCatalogAdminView } from "@/lib/admin/catalog-view";
-import { decodeFlash } from "@/lib/admin/flash";
 import { requireAdminPage } from "@/lib/admin/session";
 import { isOwner } from "@/lib/admin/roles";
 import { OwnerOnly } from "../../owner-only";
 import styles from "../catalog-editor.module.css";
-import { FlashBanner } from "../flash-banner";
+import { ResultArea } from "../action-form";
+import * as catalogActions from "./actions";
 import { ItemList } from "./item-list";
 import { PriceList } from "./price-list";
 
@@ -24,23 +24,24 @@ export default async function CatalogPage({ searchParams }: Props) {
   return (
     <div className={styles.page}>
       <h1>Katalog &amp; harga</h1>
-      <FlashBanner flash={decodeFlash(query.flash)} />
-      <section className={styles.section} aria-labelledby="harga">
-        <h2 id="harga">Harga {view.device?.name}</h2>
-        <p className={styles.note}>
-          Harga baru berlaku untuk booking berikutnya; pesanan yang sudah ada tetap dengan harganya. Hapus pada harga yang pernah dipesan hanya menonaktifkannya.
-        </p>
-        <PriceList view={view} />
-      </section>
-      <section className={styles.section} aria-labelledby="perangkat">
-        <h2 id="perangkat">Perangkat</h2>
-        <p className={styles.note}>Perangkat yang pernah dipesan tidak dihapus, hanya dinonaktifkan (tidak tampil untuk pelanggan).</p>
-        <ItemList kind="device" items={view.devices} deviceId={view.device?.id} />
-      </section>
-      <section className={styles.section} aria-labelledby="layanan">
-        <h2 id="layanan">Layanan (spare part)</h2>
-        <ItemList kind="part" items={view.parts} deviceId={view.device?.id} />
-      </section>
+      <ResultArea actions={{ ...catalogActions }}>
+        <section className={styles.section} aria-labelledby="harga">
+          <h2 id="harga">Harga {view.device?.name}</h2>
+          <p className={styles.note}>
+            Harga baru berlaku untuk booking berikutnya; pesanan yang sudah ada tetap dengan harganya. Hapus pada harga yang pernah dipesan hanya menonaktifkannya.
+          </p>
+          <PriceList view={view} />
+        </section>
+        <section className={styles.section} aria-labelledby="perangkat">
+          <h2 id="perangkat">Perangkat</h2>
+          <p className={styles.note}>Perangkat yang pernah dipesan tidak dihapus, hanya dinonaktifkan (tidak tampil untuk pelanggan).</p>
+          <ItemList kind="device" items={view.devices} />
+        </section>
+        <section className={styles.section} aria-labelledby="layanan">
+          <h2 id="layanan">Layanan (spare part)</h2>
+          <ItemList kind="part" items={view.parts} />
+        </section>
+      </ResultArea>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { CatalogAdminView } from "@/lib/admin/catalog-view";
 import styles from "../catalog-editor.module.css";
-import { EditRow, OpButton } from "../edit-row";
+import { ActionButton } from "../action-form";
+import { EditRow } from "../edit-row";
 
 /** The chosen device's price for each part: set, change, switch off, or remove. */
 export function PriceList({ view }: { view: CatalogAdminView }) {
@@ -28,10 +29,9 @@ export function PriceList({ view }: { view: CatalogAdminView }) {
         {parts.map((part) => {
           const price = prices.get(part.id);
           return (
-            <EditRow key={part.id} action="/admin/catalog/edit">
+            <EditRow key={part.id} action="saveDevicePrice" alt="removeDevicePrice">
               <input type="hidden" name="deviceId" value={device.id} />
               <input type="hidden" name="partId" value={part.id} />
-              <input type="hidden" name="device" value={device.id} />
               <label className={styles.name}>
                 {part.name}
                 {part.active ? "" : " (layanan nonaktif)"}
@@ -48,13 +48,11 @@ export function PriceList({ view }: { view: CatalogAdminView }) {
                 <input type="checkbox" name="active" defaultChecked={price?.active ?? true} aria-label={`Harga ${part.name} aktif`} />
                 Aktif
               </label>
-              <OpButton op="save-price" label={`Simpan harga ${part.name}`}>
-                Simpan
-              </OpButton>
+              <ActionButton label={`Simpan harga ${part.name}`}>Simpan</ActionButton>
               {price && (
-                <OpButton op="remove-price" label={`Hapus harga ${part.name}`} kind="remove">
+                <ActionButton alt label={`Hapus harga ${part.name}`} kind="remove" confirm={{ question: `Hapus harga ${part.name}?`, yes: "Ya, hapus" }}>
                   Hapus
-                </OpButton>
+                </ActionButton>
               )}
             </EditRow>
           );

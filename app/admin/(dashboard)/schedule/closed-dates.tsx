@@ -1,25 +1,26 @@
 import type { ClosedDate } from "@/db/schema";
 import { formatDateLong } from "@/lib/booking/calendar";
 import styles from "../catalog-editor.module.css";
-import { EditRow, OpButton } from "../edit-row";
+import { ActionButton } from "../action-form";
+import { EditRow } from "../edit-row";
 
 /** Coming days the shop is shut (holidays), with the reason customers are told. */
 export function ClosedDates({ closedDates, today }: { closedDates: ClosedDate[]; today: string }) {
   return (
     <ul className={styles.rows}>
       {closedDates.map((c) => (
-        <EditRow key={c.date} action="/admin/schedule/edit">
+        <EditRow key={c.date} action="reopenDateAction">
           <input type="hidden" name="date" value={c.date} />
           <span className={styles.name}>
             <strong>{formatDateLong(c.date)}</strong>
             {c.reason ? ` — ${c.reason}` : ""}
           </span>
-          <OpButton op="reopen-date" label={`Buka lagi ${formatDateLong(c.date)}`} kind="remove">
+          <ActionButton label={`Buka lagi ${formatDateLong(c.date)}`} kind="remove">
             Buka lagi
-          </OpButton>
+          </ActionButton>
         </EditRow>
       ))}
-      <EditRow action="/admin/schedule/edit">
+      <EditRow action="closeDateAction">
         <label>
           Tanggal
           <input type="date" name="date" min={today} required />
@@ -28,7 +29,7 @@ export function ClosedDates({ closedDates, today }: { closedDates: ClosedDate[];
           Alasan
           <input type="text" name="reason" maxLength={120} placeholder="Libur Idul Fitri" />
         </label>
-        <OpButton op="close-date">Tutup tanggal ini</OpButton>
+        <ActionButton>Tutup tanggal ini</ActionButton>
       </EditRow>
     </ul>
   );

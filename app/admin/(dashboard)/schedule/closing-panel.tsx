@@ -3,7 +3,8 @@ import { addDays, formatDateLong } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { PaymentBadge } from "../../status-badges";
 import styles from "../catalog-editor.module.css";
-import { EditRow, OpButton } from "../edit-row";
+import { ActionButton, ActionForm } from "../action-form";
+import { EditRow } from "../edit-row";
 
 /**
  * A date the owner wants to close while customers are booked on it: each order
@@ -23,10 +24,10 @@ export function ClosingPanel({ date, reason, orders, slots, today }: { date: str
       <h2 id="menutup">Menutup {formatDateLong(date)}</h2>
       {orders.length === 0 ? (
         <ul className={styles.rows}>
-          <EditRow action="/admin/schedule/edit">
+          <EditRow action="closeDateAction">
             {hidden}
             <span className={styles.name}>Tidak ada pesanan lagi pada tanggal ini.</span>
-            <OpButton op="close-date">Tutup tanggal ini</OpButton>
+            <ActionButton>Tutup tanggal ini</ActionButton>
           </EditRow>
         </ul>
       ) : (
@@ -46,7 +47,7 @@ export function ClosingPanel({ date, reason, orders, slots, today }: { date: str
                   <PaymentBadge status={order.paymentStatus} refund={order.needsRefund} />{" "}
                   <span className={styles.inactive}>{order.chatId === null ? "tanpa Telegram" : `bahasa ${order.language}`}</span>
                 </p>
-                <form method="post" action="/admin/schedule/edit" className={styles.row}>
+                <ActionForm action="moveClosingOrder" alt="cancelClosingOrder">
                   {hidden}
                   <input type="hidden" name="orderId" value={order.id} />
                   <label>
@@ -63,33 +64,39 @@ export function ClosingPanel({ date, reason, orders, slots, today }: { date: str
                       ))}
                     </select>
                   </label>
-                  <OpButton op="closing-move" label={`Pindahkan ${order.bookingCode}`}>
-                    Pindahkan
-                  </OpButton>
-                  <OpButton op="closing-cancel" label={`Batalkan ${order.bookingCode}`} kind="remove">
+                  <ActionButton label={`Pindahkan ${order.bookingCode}`}>Pindahkan</ActionButton>
+                  <ActionButton alt label={`Batalkan ${order.bookingCode}`} kind="remove" confirm={cancelQuestion(order)}>
                     Batalkan
-                  </OpButton>
-                </form>
+                  </ActionButton>
+                </ActionForm>
               </li>
             ))}
-            <EditRow action="/admin/schedule/edit">
+            <EditRow action="closeDateMovingAll">
               {hidden}
               <label>
                 Semua ke tanggal (jam sama)
                 <input type="date" name="toDate" min={today} defaultValue={nextDay} required />
               </label>
-              <OpButton op="close-date-move-all">Pindahkan semua &amp; tutup</OpButton>
+              <ActionButton>Pindahkan semua &amp; tutup</ActionButton>
             </EditRow>
-            <EditRow action="/admin/schedule/edit">
+            <EditRow action="closeDateCancellingAll">
               {hidden}
               <span className={styles.name}>Atau batalkan {orders.length} pesanan itu dan tutup tanggalnya.</span>
-              <OpButton op="close-date-cancel-all" kind="remove">
+              <ActionButton kind="remove" confirm={cancelAllQuestion(date, orders.length)}>
                 Batalkan semua &amp; tutup
-              </OpButton>
+              </ActionButton>
             </EditRow>
           </ul>
         </>
       )}
     </section>
   );
+}
+
+function cancelQuestion(order: Order) {
+  return { question: `Batalkan pesanan ${order.bookingCode}? Pelanggan langsung diberi tahu. Ini tidak bisa dibatalkan.`, yes: `Ya, batalkan ${order.bookingCode}` };
+}
+
+function cancelAllQuestion(date: string, count: number) {
+  return { question: `Batalkan ${count} pesanan pada ${formatDateLong(date)} dan tutup tanggalnya? Pelanggan langsung diberi tahu. Ini tidak bisa dibatalkan.`, yes: "Ya, batalkan semua & tutup" };
 }

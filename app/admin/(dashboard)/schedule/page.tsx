@@ -2,12 +2,13 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { loadScheduleAdminView } from "@/lib/admin/catalog-view";
-import { decodeFlash } from "@/lib/admin/flash";
 import { requireAdminPage } from "@/lib/admin/session";
 import { isOwner } from "@/lib/admin/roles";
 import { OwnerOnly } from "../../owner-only";
 import styles from "../catalog-editor.module.css";
-import { FlashBanner } from "../flash-banner";
+import { ResultArea } from "../action-form";
+import * as scheduleActions from "./actions";
+import { bookedDateRefusal } from "@/lib/admin/catalog-schedule";
 import { listOrdersToClose } from "@/lib/admin/closing-date";
 import { ClosedDates } from "./closed-dates";
 import { ClosingPanel } from "./closing-panel";
@@ -26,44 +27,47 @@ export default async function SchedulePage({ searchParams }: Props) {
   const query = await searchParams;
   const db = await getDb();
   const view = await loadScheduleAdminView(db);
-  const closing = typeof query.closing === "string" && /^\d{4}-\d{2}-\d{2}$/.test(query.closing) && query.closing >= view.today ? query.closing : undefined;
+  const wanted = typeof query.closing === "string" && /^\d{4}-\d{2}-\d{2}$/.test(query.closing) && query.closing >= view.today ? query.closing : undefined;
+  // Once the date is closed (from the panel) the panel has done its work.
+  const closing = wanted && !view.closedDates.some((c) => c.date === wanted) ? wanted : undefined;
   const stranded = closing ? await listOrdersToClose(db, { date: closing }) : [];
   return (
     <div className={styles.page}>
       <h1>Jadwal &amp; pengaturan</h1>
-      <FlashBanner flash={decodeFlash(query.flash)} />
-      {closing && (
-        <ClosingPanel
-          date={closing}
-          reason={typeof query.reason === "string" ? query.reason : ""}
-          orders={stranded}
-          slots={view.slots.filter((s) => s.active)}
-          today={view.today}
-        />
-      )}
-      <section className={styles.section} aria-labelledby="slot">
-        <h2 id="slot">Jam servis (WIB)</h2>
-        <p className={styles.note}>
-          Kapasitas tidak bisa diturunkan di bawah jumlah pesanan yang sudah ada pada hari mendatang. Jam yang pernah dipesan hanya dinonaktifkan.
-        </p>
-        <SlotList slots={view.slots} />
-      </section>
-      <section className={styles.section} aria-labelledby="mingguan">
-        <h2 id="mingguan">Jadwal per hari</h2>
-        <p className={styles.note}>
-          Kapasitas tiap jam servis per hari. Kosong = kapasitas jam itu (angka abu-abu); 0 = jam itu tidak dibuka pada hari tersebut. Hari yang dicoret
-          tutup setiap minggu (atur di pengaturan booking).
-        </p>
-        <WeekdayGrid slots={view.slots} capacities={view.weekdayCapacities} closedWeekdays={view.settings.closedWeekdays} />
-      </section>
-      <section className={styles.section} aria-labelledby="libur">
-        <h2 id="libur">Tanggal tutup</h2>
-        <ClosedDates closedDates={view.closedDates} today={view.today} />
-      </section>
-      <section className={styles.section} aria-labelledby="pengaturan">
-        <h2 id="pengaturan">Toko &amp; pengaturan booking</h2>
-        <SettingsForm settings={view.settings} />
-      </section>
+      <ResultArea actions={{ ...scheduleActions }} noticeFor={closing} notice={closing && stranded.length > 0 ? bookedDateRefusal(stranded.length, closing) : undefined}>
+        {closing && (
+          <ClosingPanel
+            date={closing}
+            reason={typeof query.reason === "string" ? query.reason : ""}
+            orders={stranded}
+            slots={view.slots.filter((s) => s.active)}
+            today={view.today}
+          />
+        )}
+        <section className={styles.section} aria-labelledby="slot">
+          <h2 id="slot">Jam servis (WIB)</h2>
+          <p className={styles.note}>
+            Kapasitas tidak bisa diturunkan di bawah jumlah pesanan yang sudah ada pada hari mendatang. Jam yang pernah dipesan hanya dinonaktifkan.
+          </p>
+          <SlotList slots={view.slots} />
+        </section>
+        <section className={styles.section} aria-labelledby="mingguan">
+          <h2 id="mingguan">Jadwal per hari</h2>
+          <p className={styles.note}>
+            Kapasitas tiap jam servis per hari. Kosong = kapasitas jam itu (angka abu-abu); 0 = jam itu tidak dibuka pada hari tersebut. Hari yang dicoret
+            tutup setiap minggu (atur di pengaturan booking).
+          </p>
+          <WeekdayGrid slots={view.slots} capacities={view.weekdayCapacities} closedWeekdays={view.settings.closedWeekdays} />
+        </section>
+        <section className={styles.section} aria-labelledby="libur">
+          <h2 id="libur">Tanggal tutup</h2>
+          <ClosedDates closedDates={view.closedDates} today={view.today} />
+        </section>
+        <section className={styles.section} aria-labelledby="pengaturan">
+          <h2 id="pengaturan">Toko &amp; pengaturan booking</h2>
+          <SettingsForm settings={view.settings} />
+        </section>
+      </ResultArea>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ShopSettings } from "@/db/queries/settings";
+import { ActionForm } from "../action-form";
 import styles from "../catalog-editor.module.css";
 
 const WEEKDAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
@@ -6,8 +7,7 @@ const WEEKDAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"
 /** The shop's name, pitch and whereabouts (shown on the home page, the status page and by the bot) and the booking rules. */
 export function SettingsForm({ settings }: { settings: ShopSettings }) {
   return (
-    <form method="post" action="/admin/schedule/edit" className={styles.stack}>
-      <input type="hidden" name="op" value="save-settings" />
+    <ActionForm action="saveSettingsAction" className={styles.stack}>
       <label>
         Nama toko
         <input type="text" name="shopName" defaultValue={settings.shopName} required maxLength={80} />
@@ -70,6 +70,6 @@ export function SettingsForm({ settings }: { settings: ShopSettings }) {
           Simpan pengaturan
         </button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

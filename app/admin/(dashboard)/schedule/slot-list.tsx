@@ -1,6 +1,7 @@
 import type { Slot } from "@/db/schema";
 import styles from "../catalog-editor.module.css";
-import { EditRow, OpButton } from "../edit-row";
+import { ActionButton } from "../action-form";
+import { EditRow } from "../edit-row";
 
 function SlotFields({ slot }: { slot?: Slot }) {
   const who = slot ? ` ${slot.label}` : " jam baru";
@@ -35,23 +36,19 @@ export function SlotList({ slots }: { slots: Slot[] }) {
   return (
     <ul className={styles.rows}>
       {slots.map((slot) => (
-        <EditRow key={slot.id} action="/admin/schedule/edit">
+        <EditRow key={slot.id} action="saveSlotAction" alt="removeSlotAction">
           <input type="hidden" name="id" value={slot.id} />
           <SlotFields slot={slot} />
-          <OpButton op="save-slot" label={`Simpan ${slot.label}`}>
-            Simpan
-          </OpButton>
-          <OpButton op="remove-slot" label={`Hapus ${slot.label}`} kind="remove">
+          <ActionButton label={`Simpan ${slot.label}`}>Simpan</ActionButton>
+          <ActionButton alt label={`Hapus ${slot.label}`} kind="remove">
             Hapus
-          </OpButton>
+          </ActionButton>
           {!slot.active && <span className={styles.inactive}>nonaktif: tidak ditawarkan</span>}
         </EditRow>
       ))}
-      <EditRow action="/admin/schedule/edit">
+      <EditRow action="saveSlotAction">
         <SlotFields />
-        <OpButton op="save-slot" label="Tambah jam servis">
-          Tambah
-        </OpButton>
+        <ActionButton label="Tambah jam servis">Tambah</ActionButton>
       </EditRow>
     </ul>
   );

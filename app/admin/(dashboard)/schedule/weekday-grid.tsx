@@ -1,6 +1,7 @@
 import type { Slot } from "@/db/schema";
 import { cellName } from "@/lib/admin/weekday-hours";
 import { WEEK_ORDER, WEEKDAY_NAMES } from "@/lib/booking/weekly-hours";
+import { ActionButton, ActionForm } from "../action-form";
 import styles from "../catalog-editor.module.css";
 
 /**
@@ -11,7 +12,7 @@ export function WeekdayGrid({ slots, capacities, closedWeekdays }: { slots: Slot
   const active = slots.filter((s) => s.active);
   if (active.length === 0) return <p className={styles.note}>Belum ada jam servis aktif.</p>;
   return (
-    <form method="post" action="/admin/schedule/edit">
+    <ActionForm action="saveWeekAction" className="">
       <div className={styles.gridScroll}>
         <table className={styles.grid}>
           <thead>
@@ -49,9 +50,7 @@ export function WeekdayGrid({ slots, capacities, closedWeekdays }: { slots: Slot
           </tbody>
         </table>
       </div>
-      <button type="submit" name="op" value="save-week" className={styles.save}>
-        Simpan jadwal mingguan
-      </button>
-    </form>
+      <ActionButton>Simpan jadwal mingguan</ActionButton>
+    </ActionForm>
   );
 }

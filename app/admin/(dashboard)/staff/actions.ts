@@ -2,43 +2,32 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { invalid, ok, readForm, type EditResult } from "@/lib/admin/edit-result";
-import { AdminSessionError, requireAdminAction } from "@/lib/admin/session";
+import { runAdminAction, type AdminActionState, type SignedInActor } from "@/lib/admin/admin-action";
+import { invalid, ok, type EditResult } from "@/lib/admin/edit-result";
 import { createStaff, resetStaffPassword, setStaffDisabled } from "@/lib/admin/staff";
 import { formatWibDateTime } from "@/lib/booking/calendar";
 import { createStaffLinkCode, unlinkStaffChat } from "@/lib/notify/staff-link-code";
-
-export type StaffActionState = EditResult | { status: "idle" };
 
 const createForm = z.object({ username: z.string().max(64).default(""), password: z.string().max(200).default("") });
 const toggleForm = z.object({ id: z.coerce.number().int().positive(), disabled: z.enum(["0", "1"]) });
 const resetForm = z.object({ id: z.coerce.number().int().positive(), password: z.string().max(200).default("") });
 
 /** Every staff action: the owner's session first, then the form, then one audited change. */
-async function asOwner<S extends z.ZodType>(schema: S, form: FormData, change: (data: z.infer<S>, by: { username: string; ip: string | null }) => Promise<EditResult>): Promise<StaffActionState> {
-  let by;
-  try {
-    by = await requireAdminAction({ ownerOnly: true });
-  } catch (error) {
-    if (error instanceof AdminSessionError) return invalid({ _form: error.message });
-    throw error;
-  }
-  const parsed = readForm(schema, form);
-  if (!parsed.ok) return invalid(parsed.errors);
-  const result = await change(parsed.data, by);
+async function asOwner<S extends z.ZodType>(schema: S, form: FormData, change: (data: z.infer<S>, by: SignedInActor) => Promise<EditResult>): Promise<EditResult> {
+  const result = await runAdminAction({ ownerOnly: true }, schema, form, change);
   revalidatePath("/admin/staff");
   return result;
 }
 
-export async function addStaff(_previous: StaffActionState, form: FormData): Promise<StaffActionState> {
+export async function addStaff(_previous: AdminActionState, form: FormData): Promise<EditResult> {
   return asOwner(createForm, form, async (data, by) => createStaff(await getDb(), data, by));
 }
 
-export async function toggleStaff(_previous: StaffActionState, form: FormData): Promise<StaffActionState> {
+export async function toggleStaff(_previous: AdminActionState, form: FormData): Promise<EditResult> {
   return asOwner(toggleForm, form, async (data, by) => setStaffDisabled(await getDb(), { id: data.id, disabled: data.disabled === "1" }, by));
 }
 
-export async function resetPassword(_previous: StaffActionState, form: FormData): Promise<StaffActionState> {
+export async function resetPassword(_previous: AdminActionState, form: FormData): Promise<EditResult> {
   return asOwner(resetForm, form, async (data, by) => resetStaffPassword(await getDb(), data, by));
 }
 
@@ -46,14 +35,14 @@ const noFields = z.object({});
 const chatForm = z.object({ chatId: z.coerce.number().int() });
 
 /** A one-time code for `/staff <code>`: shown once here, stored only as a hash. */
-export async function makeStaffCode(_previous: StaffActionState, form: FormData): Promise<StaffActionState> {
+export async function makeStaffCode(_previous: AdminActionState, form: FormData): Promise<EditResult> {
   return asOwner(noFields, form, async (_data, by) => {
     const { code, expiresAt } = await createStaffLinkCode(await getDb(), by);
     return ok(`Kirim "/staff ${code}" ke bot dari grup atau chat staf, sebelum ${formatWibDateTime(expiresAt)}.`);
   });
 }
 
-export async function removeStaffChat(_previous: StaffActionState, form: FormData): Promise<StaffActionState> {
+export async function removeStaffChat(_previous: AdminActionState, form: FormData): Promise<EditResult> {
   return asOwner(chatForm, form, async ({ chatId }, by) =>
     (await unlinkStaffChat(await getDb(), { chatId }, by)) ? ok(`Chat ${chatId} tidak lagi menerima pemberitahuan.`) : invalid({ _form: "Chat itu tidak terdaftar." }),
   );

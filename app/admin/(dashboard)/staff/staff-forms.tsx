@@ -1,15 +1,12 @@
 "use client";
 import { useActionState } from "react";
-import { addStaff, makeStaffCode, removeStaffChat, resetPassword, toggleStaff, type StaffActionState } from "./actions";
+import type { AdminActionState } from "@/lib/admin/edit-result";
+import { ActionOutcome as Outcome } from "../action-outcome";
+import { addStaff, makeStaffCode, removeStaffChat, resetPassword, toggleStaff } from "./actions";
+import { ConfirmButton } from "../../confirm-step";
 import styles from "../../admin.module.css";
 
-const IDLE: StaffActionState = { status: "idle" };
-
-function Outcome({ state }: { state: StaffActionState }) {
-  if (state.status === "ok") return <p role="status" className={styles.ok}>{state.message}</p>;
-  if (state.status === "invalid") return <p role="alert" className={styles.error}>{Object.values(state.errors).join(" ")}</p>;
-  return null;
-}
+const IDLE: AdminActionState = { status: "idle" };
 
 export function AddStaffForm() {
   const [state, action, pending] = useActionState(addStaff, IDLE);
@@ -39,9 +36,21 @@ export function StaffRowActions({ id, username, disabled }: { id: number; userna
       <form action={toggle} className={styles.form}>
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="disabled" value={disabled ? "0" : "1"} />
-        <button type="submit" className={disabled ? undefined : styles.buttonDanger} disabled={toggling} aria-label={`${disabled ? "Aktifkan" : "Nonaktifkan"} ${username}`}>
-          {disabled ? "Aktifkan" : "Nonaktifkan"}
-        </button>
+        {disabled ? (
+          <button type="submit" disabled={toggling} aria-label={`Aktifkan ${username}`}>
+            Aktifkan
+          </button>
+        ) : (
+          <ConfirmButton
+            question={`Nonaktifkan ${username}? Sesinya langsung berakhir dan dia tidak bisa masuk sampai diaktifkan lagi.`}
+            yes={`Ya, nonaktifkan ${username}`}
+            className={styles.buttonDanger}
+            disabled={toggling}
+            label={`Nonaktifkan ${username}`}
+          >
+            Nonaktifkan
+          </ConfirmButton>
+        )}
       </form>
       <form action={reset} className={styles.form}>
         <input type="hidden" name="id" value={id} />
@@ -75,9 +84,15 @@ export function RemoveStaffChatForm({ chatId }: { chatId: number }) {
   return (
     <form action={action} className={styles.form}>
       <input type="hidden" name="chatId" value={chatId} />
-      <button type="submit" className={styles.buttonDanger} disabled={pending} aria-label={`Berhenti kirim ke chat ${chatId}`}>
+      <ConfirmButton
+        question={`Berhenti kirim pemberitahuan ke chat ${chatId}?`}
+        yes="Ya, berhenti kirim"
+        className={styles.buttonDanger}
+        disabled={pending}
+        label={`Berhenti kirim ke chat ${chatId}`}
+      >
         Berhenti
-      </button>
+      </ConfirmButton>
       <Outcome state={state} />
     </form>
   );

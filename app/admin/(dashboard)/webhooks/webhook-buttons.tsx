@@ -1,9 +1,12 @@
 "use client";
 import { useActionState } from "react";
-import { removeWebhookAction, setWebhookAction, type WebhookActionState } from "./actions";
+import type { AdminActionState } from "@/lib/admin/edit-result";
+import { ActionOutcome } from "../action-outcome";
+import { removeWebhookAction, setWebhookAction } from "./actions";
+import { ConfirmButton } from "../../confirm-step";
 import styles from "../../admin.module.css";
 
-const IDLE: WebhookActionState = { status: "idle" };
+const IDLE: AdminActionState = { status: "idle" };
 
 export function WebhookButtons() {
   const [setState, setAction, setting] = useActionState(setWebhookAction, IDLE);
@@ -18,13 +21,17 @@ export function WebhookButtons() {
           </button>
         </form>
         <form action={removeAction}>
-          <button type="submit" className={styles.buttonDanger} disabled={setting || removing}>
+          <ConfirmButton
+            question="Hapus webhook? Bot berhenti menerima pesan pelanggan sampai webhook dipasang lagi."
+            yes="Ya, hapus webhook"
+            className={styles.buttonDanger}
+            disabled={setting || removing}
+          >
             Hapus webhook
-          </button>
+          </ConfirmButton>
         </form>
       </div>
-      {state.status === "ok" && <p role="status" className={styles.ok}>{state.message}</p>}
-      {state.status === "invalid" && <p role="alert" className={styles.error}>{state.errors.join(" ")}</p>}
+      <ActionOutcome state={state} />
     </div>
   );
 }

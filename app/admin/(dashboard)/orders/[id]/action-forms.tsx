@@ -2,18 +2,13 @@
 import { useActionState } from "react";
 import type { RepairStatus } from "@/db/schema";
 import { REPAIR_STATUS_LABEL } from "@/lib/payments/texts";
-import type { OrderActionState } from "./actions";
-import { ConfirmBox, useConfirmStep } from "./confirm-step";
+import type { AdminActionState } from "@/lib/admin/edit-result";
+import type { AdminFormAction as Action } from "../../action-form";
+import { ActionOutcome as Outcome } from "../../action-outcome";
+import { ConfirmBox, useConfirmStep } from "../../../confirm-step";
 import styles from "../../../admin.module.css";
 
-type Action = (state: OrderActionState, form: FormData) => Promise<OrderActionState>;
-const IDLE: OrderActionState = { status: "idle" };
-
-function Outcome({ state }: { state: OrderActionState }) {
-  if (state.status === "ok") return <p role="status" className={styles.ok}>{state.message}</p>;
-  if (state.status === "invalid") return <p role="alert" className={styles.error}>{state.errors.join(" ")}</p>;
-  return null;
-}
+const IDLE: AdminActionState = { status: "idle" };
 
 /** A move the page offers; `caution` is the question to confirm first (steps skipped, date still ahead). */
 export interface RepairMoveOption {

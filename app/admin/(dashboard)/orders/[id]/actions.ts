@@ -3,48 +3,44 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { REPAIR_STATUSES } from "@/db/schema";
+import { runAdminAction, type AdminActionState, type SignedInActor } from "@/lib/admin/admin-action";
+import { invalid, ok, type EditResult } from "@/lib/admin/edit-result";
 import { cancelOrderByShop, changeRepairStatus, recordCashPayment, rescheduleOrder, type OrderActionResult } from "@/lib/admin/order-actions";
 import { addOrderNote, MAX_NOTE_LENGTH } from "@/lib/admin/order-notes";
-import type { AdminRole } from "@/lib/admin/roles";
-import { AdminSessionError, requireAdminAction } from "@/lib/admin/session";
+import { refundInput, refundOutcome } from "@/lib/admin/refund-form";
 import { formatDateDmy } from "@/lib/booking/calendar";
 import { afterResponse } from "@/lib/http/after-response";
 import { sendQueuedMessages } from "@/lib/notify/deliver";
 import { closeOrderAttempts } from "@/lib/payments/close-attempts";
+import { refundOrder } from "@/lib/payments/refund-order";
 import { REPAIR_STATUS_LABEL } from "@/lib/payments/texts";
 
-export type OrderActionState = { status: "idle" } | { status: "ok"; message: string } | { status: "invalid"; errors: string[] };
-
 const orderId = z.string().uuid();
+const noFields = z.object({});
 
 /** Every order action: the session check, the form parsed, the change, the customer's message sent after the answer. */
 async function act<T>(
   id: string,
   schema: z.ZodType<T>,
   form: FormData,
-  run: (input: T, by: { username: string; ip: string | null; role: AdminRole }) => Promise<OrderActionResult>,
+  run: (input: T, by: SignedInActor) => Promise<OrderActionResult>,
   done: (result: Extract<OrderActionResult, { ok: true }>, input: T) => string,
-): Promise<OrderActionState> {
-  let by;
-  try {
-    by = await requireAdminAction();
-  } catch (error) {
-    if (error instanceof AdminSessionError) return { status: "invalid", errors: [error.message] };
-    throw error;
-  }
-  const parsedId = orderId.safeParse(id);
-  const input = schema.safeParse(Object.fromEntries(form));
-  if (!parsedId.success || !input.success) return { status: "invalid", errors: ["Isian tidak valid."] };
-  const result = await run(input.data, by);
-  if (!result.ok) return { status: "invalid", errors: [result.message] };
-  afterResponse(sendQueuedMessages);
-  // The cancel never waits for Midtrans; what cannot be closed now is retried by the due-work job.
-  if (result.order.repairStatus === "cancelled") afterResponse(() => closeOrderAttempts(result.order.id));
-  revalidatePath(`/admin/orders/${id}`);
-  return { status: "ok", message: done(result, input.data) };
+): Promise<EditResult> {
+  return runAdminAction({ ownerOnly: false }, noFields, form, async (_none, by) => {
+    const parsedId = orderId.safeParse(id);
+    const input = schema.safeParse(Object.fromEntries(form));
+    if (!parsedId.success || !input.success) return invalid({ _form: "Isian tidak valid." });
+    const result = await run(input.data, by);
+    if (!result.ok) return invalid({ _form: result.message });
+    afterResponse(sendQueuedMessages);
+    // The cancel never waits for Midtrans; what cannot be closed now is retried by the due-work job.
+    if (result.order.repairStatus === "cancelled") afterResponse(() => closeOrderAttempts(result.order.id));
+    revalidatePath(`/admin/orders/${id}`);
+    return ok(done(result, input.data));
+  });
 }
 
-export async function moveRepairStatus(id: string, _state: OrderActionState, form: FormData): Promise<OrderActionState> {
+export async function moveRepairStatus(id: string, _state: AdminActionState, form: FormData): Promise<EditResult> {
   return act(
     id,
     z.object({ status: z.enum(REPAIR_STATUSES) }),
@@ -54,7 +50,7 @@ export async function moveRepairStatus(id: string, _state: OrderActionState, for
   );
 }
 
-export async function reschedule(id: string, _state: OrderActionState, form: FormData): Promise<OrderActionState> {
+export async function reschedule(id: string, _state: AdminActionState, form: FormData): Promise<EditResult> {
   return act(
     id,
     z.object({
@@ -69,7 +65,7 @@ export async function reschedule(id: string, _state: OrderActionState, form: For
   );
 }
 
-export async function cancelOrder(id: string, _state: OrderActionState, form: FormData): Promise<OrderActionState> {
+export async function cancelOrder(id: string, _state: AdminActionState, form: FormData): Promise<EditResult> {
   return act(
     id,
     z.object({ reason: z.string().trim().max(200).default("") }),
@@ -79,7 +75,7 @@ export async function cancelOrder(id: string, _state: OrderActionState, form: Fo
   );
 }
 
-export async function recordCash(id: string, _state: OrderActionState, form: FormData): Promise<OrderActionState> {
+export async function recordCash(id: string, _state: AdminActionState, form: FormData): Promise<EditResult> {
   return act(
     id,
     z.object({}),
@@ -89,7 +85,7 @@ export async function recordCash(id: string, _state: OrderActionState, form: For
   );
 }
 
-export async function addNote(id: string, _state: OrderActionState, form: FormData): Promise<OrderActionState> {
+export async function addNote(id: string, _state: AdminActionState, form: FormData): Promise<EditResult> {
   return act(
     id,
     z.object({ body: z.string().max(MAX_NOTE_LENGTH * 2).default("") }),
@@ -97,4 +93,15 @@ export async function addNote(id: string, _state: OrderActionState, form: FormDa
     async ({ body }, by) => addOrderNote(await getDb(), { orderId: id, body, by }),
     () => "Catatan disimpan.",
   );
+}
+
+/** The owner gives money back: Midtrans' refund API or recorded as done by hand; the customer is told after the answer. */
+export async function refund(id: string, _state: AdminActionState, form: FormData): Promise<EditResult> {
+  return runAdminAction({ ownerOnly: true }, refundInput, form, async (input, by) => {
+    if (!orderId.safeParse(id).success) return invalid({ _form: "Pesanan tidak dikenal." });
+    const outcome = await refundOrder(await getDb(), { orderId: id, ...input, by: { username: by.username, ip: by.ip } });
+    afterResponse(sendQueuedMessages);
+    revalidatePath(`/admin/orders/${id}`);
+    return refundOutcome(outcome);
+  });
 }

@@ -1,10 +1,11 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
-import type { OrderActionState } from "./actions";
+import type { AdminActionState } from "@/lib/admin/edit-result";
+import type { AdminFormAction as Action } from "../../action-form";
+import { ActionOutcome } from "../../action-outcome";
 import styles from "../../../admin.module.css";
 
-type Action = (state: OrderActionState, form: FormData) => Promise<OrderActionState>;
-const IDLE: OrderActionState = { status: "idle" };
+const IDLE: AdminActionState = { status: "idle" };
 
 export interface NoteView {
   id: number;
@@ -44,8 +45,7 @@ export function OrderNotes({ action, notes, maxLength }: { action: Action; notes
         <button type="submit" className={styles.button} disabled={pending}>
           Simpan catatan
         </button>
-        {state.status === "ok" && <p role="status" className={styles.ok}>{state.message}</p>}
-        {state.status === "invalid" && <p role="alert" className={styles.error}>{state.errors.join(" ")}</p>}
+        <ActionOutcome state={state} />
       </form>
     </div>
   );

@@ -25,9 +25,7 @@ import { CancelForm, CashForm, RepairStatusForm, RescheduleForm } from "./action
 import styles from "../../../admin.module.css";
 import { isOwner } from "@/lib/admin/roles";
 import { requireAdminPage } from "@/lib/admin/session";
-import { decodeFlash } from "@/lib/admin/flash";
 import { listOrderRefunds } from "@/db/queries/refunds";
-import { FlashBanner } from "../../flash-banner";
 import { RefundPanel } from "./refund-panel";
 
 export const metadata: Metadata = { title: "Detail pesanan" };
@@ -37,9 +35,9 @@ const OFFLINE_METHODS = new Set(["pay_at_shop", "cash"]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function OrderDetailPage({ params, searchParams }: Props) {
+export default async function OrderDetailPage({ params }: Props) {
   const { id } = await params;
   const admin = await requireAdminPage(`/admin/orders/${encodeURIComponent(id)}`);
   if (!UUID.test(id)) notFound();
@@ -53,7 +51,6 @@ export default async function OrderDetailPage({ params, searchParams }: Props) {
     listOrderNotes(db, { orderId: id }),
     listOrderRefunds(db, { orderId: id }),
   ]);
-  const flash = decodeFlash((await searchParams).flash);
   const historyPath = customerHistoryPath(order);
   const share = paymentLinkShare(order, (await getShopSettings(db)).shopName);
   const open = order.repairStatus !== "cancelled" && order.repairStatus !== "completed";
@@ -68,7 +65,6 @@ export default async function OrderDetailPage({ params, searchParams }: Props) {
       <h1>
         Pesanan {order.bookingCode} <RepairBadge status={order.repairStatus} /> <PaymentBadge status={order.paymentStatus} refund={order.needsRefund} />
       </h1>
-      <FlashBanner flash={flash} />
       <section className={styles.panel} aria-label="Data pesanan">
         <dl className={styles.details}>
           <dt>Pelanggan</dt>

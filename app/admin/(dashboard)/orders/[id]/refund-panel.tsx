@@ -2,7 +2,10 @@ import type { Order, Payment, Refund } from "@/db/schema";
 import { formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { moneyReceived, newRefundKey, refundableAttempt } from "@/lib/payments/refund-order";
+import { ConfirmButton } from "../../../confirm-step";
 import styles from "../../../admin.module.css";
+import { ActionForm, ResultArea } from "../../action-form";
+import { refund } from "./actions";
 
 const STATUS_LABEL: Record<Refund["status"], string> = { requested: "menunggu jawaban Midtrans", done: "selesai", failed: "ditolak" };
 
@@ -15,9 +18,8 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
   const received = moneyReceived(attempts);
   const left = received - refunds.filter((r) => r.status !== "failed").reduce((sum, r) => sum + r.amountIdr, 0);
   const apiAttempt = refundableAttempt(attempts, 1);
-  const action = `/admin/orders/${order.id}/refund`;
   return (
-    <>
+    <ResultArea actions={{ refund: refund.bind(null, order.id) }}>
       {refunds.length > 0 && (
         <ul>
           {refunds.map((r) => (
@@ -25,13 +27,13 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
               {formatRupiah(r.amountIdr)} · {r.via === "midtrans" ? "Midtrans" : "manual"} · {STATUS_LABEL[r.status]} · {r.actor}, {formatWibDateTime(r.createdAt)}
               {r.reason && <span className={styles.muted}> — {r.reason}</span>}
               {r.status === "requested" && r.via === "midtrans" && (
-                <form method="post" action={action} className={styles.form}>
+                <ActionForm action="refund" className={styles.form}>
                   <input type="hidden" name="via" value="midtrans" />
                   <input type="hidden" name="amountIdr" value={r.amountIdr} />
                   <input type="hidden" name="reason" value={r.reason} />
                   <input type="hidden" name="refundKey" value={r.refundKey} />
                   <button type="submit">Coba kirim lagi ke Midtrans</button>
-                </form>
+                </ActionForm>
               )}
             </li>
           ))}
@@ -45,7 +47,7 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
             Bisa dikembalikan: <strong>{formatRupiah(left)}</strong>
           </p>
           {apiAttempt && (
-            <form method="post" action={action} className={styles.form} aria-label="Refund lewat Midtrans">
+            <ActionForm action="refund" className={styles.form} label="Refund lewat Midtrans">
               <input type="hidden" name="via" value="midtrans" />
               <input type="hidden" name="refundKey" value={newRefundKey(order)} />
               <label>
@@ -56,10 +58,16 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
                 Alasan
                 <input type="text" name="reason" maxLength={200} placeholder="Pesanan dibatalkan" />
               </label>
-              <button type="submit">Refund lewat Midtrans ({apiAttempt.paymentType})</button>
-            </form>
+              <ConfirmButton
+                question={`Kirim refund lewat Midtrans untuk pesanan ${order.bookingCode} sebesar jumlah di atas? Uang yang sudah dikirim tidak bisa ditarik lagi.`}
+                yes="Ya, kirim refund"
+                className={styles.buttonDanger}
+              >
+                Refund lewat Midtrans ({apiAttempt.paymentType})
+              </ConfirmButton>
+            </ActionForm>
           )}
-          <form method="post" action={action} className={styles.form} aria-label="Tandai sudah dikembalikan manual">
+          <ActionForm action="refund" className={styles.form} label="Tandai sudah dikembalikan manual">
             <input type="hidden" name="via" value="manual" />
             <input type="hidden" name="refundKey" value={newRefundKey(order)} />
             <label>
@@ -70,12 +78,16 @@ export function RefundPanel({ order, attempts, refunds }: { order: Order; attemp
               Catatan
               <input type="text" name="reason" maxLength={200} placeholder="Transfer BCA ke rekening pelanggan" />
             </label>
-            <button type="submit" className={styles.buttonSecondary}>
+            <ConfirmButton
+              question={`Tandai pesanan ${order.bookingCode} sudah dikembalikan manual sebesar jumlah di atas? Catatan ini masuk riwayat dan pelanggan diberi tahu.`}
+              yes="Ya, tandai sudah dikembalikan"
+              className={styles.buttonDanger}
+            >
               Tandai sudah dikembalikan manual
-            </button>
-          </form>
+            </ConfirmButton>
+          </ActionForm>
         </>
       )}
-    </>
+    </ResultArea>
   );
 }

@@ -1,0 +1,15 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { ownerFormAction } from "@/lib/admin/admin-action";
+import { removeCatalogItem, removePrice, saveCatalogItem, savePrice } from "@/lib/admin/catalog";
+import { catalogItemInput, itemRef, priceInput, priceRef } from "@/lib/admin/catalog-input";
+
+// Every /admin/catalog form: the owner only, the fields checked, one audited change, the page drawn again.
+const redraw = () => revalidatePath("/admin/catalog");
+
+export const saveDevice = ownerFormAction(catalogItemInput, (db, by, input) => saveCatalogItem(db, by, "device", input), redraw);
+export const removeDevice = ownerFormAction(itemRef, (db, by, input) => removeCatalogItem(db, by, "device", input), redraw);
+export const savePart = ownerFormAction(catalogItemInput, (db, by, input) => saveCatalogItem(db, by, "part", input), redraw);
+export const removePart = ownerFormAction(itemRef, (db, by, input) => removeCatalogItem(db, by, "part", input), redraw);
+export const saveDevicePrice = ownerFormAction(priceInput, savePrice, redraw);
+export const removeDevicePrice = ownerFormAction(priceRef, removePrice, redraw);

@@ -1,0 +1,49 @@
+import "server-only";
+import type { z } from "zod";
+import { getDb, type Database } from "@/db";
+import { applyForm, invalid, type AdminActionState, type AdminActor, type EditResult } from "./edit-result";
+import type { AdminRole } from "./roles";
+import { AdminSessionError, requireAdminAction } from "./session";
+
+export type { AdminActionState };
+
+export type SignedInActor = AdminActor & { ip: string | null; role: AdminRole };
+
+/**
+ * Every admin server action: the session (and, for the owner's actions, the
+ * role) checked first, then the form read with its schema, then the change.
+ * A refusal is an answer in the form, never an exception: the page stays.
+ */
+export async function runAdminAction<S extends z.ZodType>(
+  { ownerOnly }: { ownerOnly: boolean },
+  schema: S,
+  form: FormData,
+  change: (input: z.infer<S>, by: SignedInActor) => Promise<EditResult>,
+): Promise<EditResult> {
+  let by: SignedInActor;
+  try {
+    by = await requireAdminAction({ ownerOnly });
+  } catch (error) {
+    if (error instanceof AdminSessionError) return invalid({ _form: error.message });
+    throw error;
+  }
+  return applyForm(schema, form, (input) => change(input, by));
+}
+
+/**
+ * A server action of the owner's pages (catalog, schedule): runAdminAction,
+ * owner only, the change given the database; `afterwards` (the page drawn
+ * again, queued messages sent after the answer) runs once the owner's change has.
+ */
+export function ownerFormAction<S extends z.ZodType>(
+  schema: S,
+  change: (db: Database, by: SignedInActor, input: z.infer<S>) => Promise<EditResult>,
+  afterwards: () => void,
+) {
+  return async (_state: AdminActionState, form: FormData): Promise<EditResult> =>
+    runAdminAction({ ownerOnly: true }, schema, form, async (input, by) => {
+      const result = await change(await getDb(), by, input);
+      afterwards();
+      return result;
+    });
+}
