@@ -1,11 +1,10 @@
-import Link from "next/link";
 import type { Order } from "@/db/schema";
 import { summarizeCustomer } from "@/lib/admin/customer-history";
 import { formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { formatIndonesianPhone } from "@/lib/booking/phone";
 import { CustomerName } from "./customer-name";
-import { PaymentBadge, RepairBadge } from "./status-badges";
+import { CodeCell, ServiceCell, StatusCells } from "./order-cells";
 import styles from "./admin.module.css";
 
 /** One customer's orders (newest first, at least one), totals and visits: by chat or by phone. */
@@ -51,21 +50,11 @@ export function CustomerHistoryView({ orders }: { orders: [Order, ...Order[]] })
           <tbody>
             {orders.map((order) => (
               <tr key={order.id}>
-                <td>
-                  <Link href={`/admin/orders/${order.id}`}>{order.bookingCode}</Link>
-                </td>
+                <CodeCell order={order} />
                 <td>{formatDateDmy(order.serviceDate)}</td>
-                <td>
-                  {order.partName}
-                  <div className={styles.muted}>{order.deviceName}</div>
-                </td>
+                <ServiceCell order={order} />
                 <td className={styles.num}>{formatRupiah(order.amountIdr)}</td>
-                <td>
-                  <PaymentBadge status={order.paymentStatus} refund={order.needsRefund} />
-                </td>
-                <td>
-                  <RepairBadge status={order.repairStatus} />
-                </td>
+                <StatusCells order={order} />
               </tr>
             ))}
           </tbody>

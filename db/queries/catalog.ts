@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { devices, parts, prices, type Device, type Part } from "../schema";
 import { readConfig } from "./config-cache";
@@ -11,21 +11,19 @@ export interface CatalogEntry {
   priceIdr: number;
 }
 
-/** Every active (device, part, price), in the shop's order. */
-export async function listCatalog(db: Database): Promise<CatalogEntry[]> {
+/** The offered (device, part, price) rows, with both names: active price, device and part, plus `where`. */
+function offeredItems(db: Database, ...where: SQL[]) {
   return db
-    .select({
-      deviceId: devices.id,
-      deviceName: devices.name,
-      partId: parts.id,
-      partName: parts.name,
-      priceIdr: prices.priceIdr,
-    })
+    .select({ deviceId: devices.id, deviceName: devices.name, partId: parts.id, partName: parts.name, priceIdr: prices.priceIdr })
     .from(prices)
     .innerJoin(devices, eq(prices.deviceId, devices.id))
     .innerJoin(parts, eq(prices.partId, parts.id))
-    .where(and(eq(prices.active, true), eq(devices.active, true), eq(parts.active, true)))
-    .orderBy(asc(devices.sort), asc(devices.id), asc(parts.sort), asc(parts.id));
+    .where(and(...where, eq(prices.active, true), eq(devices.active, true), eq(parts.active, true)));
+}
+
+/** Every active (device, part, price), in the shop's order. */
+export async function listCatalog(db: Database): Promise<CatalogEntry[]> {
+  return offeredItems(db).orderBy(asc(devices.sort), asc(devices.id), asc(parts.sort), asc(parts.id));
 }
 
 export function listActiveDevices(db: Database): Promise<Device[]> {
@@ -45,49 +43,13 @@ export function findPricedItem(
 }
 
 async function readPricedItem(db: Database, { deviceId, partId }: { deviceId: number; partId: number }): Promise<CatalogEntry | undefined> {
-  const rows = await db
-    .select({
-      deviceId: devices.id,
-      deviceName: devices.name,
-      partId: parts.id,
-      partName: parts.name,
-      priceIdr: prices.priceIdr,
-    })
-    .from(prices)
-    .innerJoin(devices, eq(prices.deviceId, devices.id))
-    .innerJoin(parts, eq(prices.partId, parts.id))
-    .where(
-      and(
-        eq(prices.deviceId, deviceId),
-        eq(prices.partId, partId),
-        eq(prices.active, true),
-        eq(devices.active, true),
-        eq(parts.active, true),
-      ),
-    )
-    .limit(1);
+  const rows = await offeredItems(db, eq(prices.deviceId, deviceId), eq(prices.partId, partId)).limit(1);
   return rows[0];
 }
 
 /** The parts offered for one device with their prices, in the shop's order. */
 export function listDevicePrices(db: Database, { deviceId }: { deviceId: number }): Promise<CatalogEntry[]> {
-  return readConfig(db, `devicePrices:${deviceId}`, () => readDevicePrices(db, { deviceId }));
-}
-
-function readDevicePrices(db: Database, { deviceId }: { deviceId: number }): Promise<CatalogEntry[]> {
-  return db
-    .select({
-      deviceId: devices.id,
-      deviceName: devices.name,
-      partId: parts.id,
-      partName: parts.name,
-      priceIdr: prices.priceIdr,
-    })
-    .from(prices)
-    .innerJoin(devices, eq(prices.deviceId, devices.id))
-    .innerJoin(parts, eq(prices.partId, parts.id))
-    .where(and(eq(prices.deviceId, deviceId), eq(prices.active, true), eq(devices.active, true), eq(parts.active, true)))
-    .orderBy(asc(parts.sort), asc(parts.id));
+  return readConfig(db, `devicePrices:${deviceId}`, () => offeredItems(db, eq(prices.deviceId, deviceId)).orderBy(asc(parts.sort), asc(parts.id)));
 }
 
 export function findActiveDevice(db: Database, { id }: { id: number }): Promise<Device | undefined> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lt, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { orders, payments, type Order, type Payment } from "../schema";
 import { lapsedHold } from "./slots";
@@ -22,26 +22,14 @@ export async function listPaymentsToReconcile(
   db: Database,
   { quietSince, notBefore, limit }: { quietSince: Date; notBefore: Date; limit: number },
 ): Promise<Payment[]> {
-  const rows = await db
-    .select({ payment: payments })
-    .from(payments)
-    .innerJoin(orders, eq(orders.id, payments.orderId))
-    .where(
-      and(
-        inArray(payments.kind, ["snap", "core"]),
-        or(
-          // A Snap page nobody used is not worth asking about once it has expired.
-          and(isNull(payments.transactionStatus), gt(payments.expiresAt, notBefore)),
-          inArray(payments.transactionStatus, ["pending", "authorize"]),
-        ),
-        lt(payments.updatedAt, quietSince),
-        sql`${payments.createdAt} > ${notBefore}`,
-        inArray(orders.paymentStatus, ["unpaid", "pending", "failed", "expired"]),
-      ),
-    )
-    .orderBy(asc(payments.updatedAt))
-    .limit(limit);
-  return rows.map((row) => row.payment);
+  // A Snap page nobody used is not worth asking about once it has expired.
+  const where = and(
+    openAttempt(notBefore),
+    lt(payments.updatedAt, quietSince),
+    sql`${payments.createdAt} > ${notBefore}`,
+    inArray(orders.paymentStatus, ["unpaid", "pending", "failed", "expired"]),
+  );
+  return listAttempts(db, where!, limit);
 }
 
 /** Live orders whose appointment is on `serviceDate` (the reminder goes out the day before). */
@@ -65,20 +53,24 @@ export async function listOrdersToRemind(
 
 /** Attempts still payable at Midtrans on orders that were cancelled: a Snap page not expired, or a pending transaction. */
 export async function listOpenAttemptsOfCancelledOrders(db: Database, { now, limit }: { now: Date; limit: number }): Promise<Payment[]> {
+  return listAttempts(db, and(eq(orders.repairStatus, "cancelled"), openAttempt(now))!, limit);
+}
+
+/** A Snap or Core attempt Midtrans may still take money on: no status yet and its page not expired at `at`, or pending. */
+function openAttempt(at: Date): SQL {
+  return and(
+    inArray(payments.kind, ["snap", "core"]),
+    or(and(isNull(payments.transactionStatus), gt(payments.expiresAt, at)), inArray(payments.transactionStatus, ["pending", "authorize"])),
+  )!;
+}
+
+/** Attempts (joined to their order for `where`), least recently updated first. */
+async function listAttempts(db: Database, where: SQL, limit: number): Promise<Payment[]> {
   const rows = await db
     .select({ payment: payments })
     .from(payments)
     .innerJoin(orders, eq(orders.id, payments.orderId))
-    .where(
-      and(
-        eq(orders.repairStatus, "cancelled"),
-        inArray(payments.kind, ["snap", "core"]),
-        or(
-          and(isNull(payments.transactionStatus), gt(payments.expiresAt, now)),
-          inArray(payments.transactionStatus, ["pending", "authorize"]),
-        ),
-      ),
-    )
+    .where(where)
     .orderBy(asc(payments.updatedAt))
     .limit(limit);
   return rows.map((row) => row.payment);

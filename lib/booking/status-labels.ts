@@ -16,6 +16,17 @@ export interface StatusLabels {
   method: Record<PaymentMethod, string>;
 }
 
+/** Payment methods named by their brand, the same in every language. */
+const BRAND_METHODS = {
+  bca_va: "BCA Virtual Account",
+  bni_va: "BNI Virtual Account",
+  bri_va: "BRI Virtual Account",
+  echannel: "Mandiri Bill Payment",
+  gopay: "GoPay",
+  shopeepay: "ShopeePay",
+  other_qris: "QRIS",
+} as const;
+
 export const STATUS_LABELS: Record<Language, StatusLabels> = {
   id: {
     repairHeading: "Status perbaikan",
@@ -40,13 +51,7 @@ export const STATUS_LABELS: Record<Language, StatusLabels> = {
       partially_refunded: "Dana dikembalikan sebagian",
     },
     method: {
-      bca_va: "BCA Virtual Account",
-      bni_va: "BNI Virtual Account",
-      bri_va: "BRI Virtual Account",
-      echannel: "Mandiri Bill Payment",
-      gopay: "GoPay",
-      shopeepay: "ShopeePay",
-      other_qris: "QRIS",
+      ...BRAND_METHODS,
       credit_card: "Kartu kredit",
       all: "Semua metode",
       cash: "Tunai di toko",
@@ -76,13 +81,7 @@ export const STATUS_LABELS: Record<Language, StatusLabels> = {
       partially_refunded: "Partially refunded",
     },
     method: {
-      bca_va: "BCA Virtual Account",
-      bni_va: "BNI Virtual Account",
-      bri_va: "BRI Virtual Account",
-      echannel: "Mandiri Bill Payment",
-      gopay: "GoPay",
-      shopeepay: "ShopeePay",
-      other_qris: "QRIS",
+      ...BRAND_METHODS,
       credit_card: "Credit card",
       all: "All methods",
       cash: "Cash at the shop",

@@ -1,21 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { openDatabase } from "@/db/client";
+import type { Page } from "playwright-core";
 import { orders, type Order } from "@/db/schema";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
-import { launchBrowser, policyViolations, openDesktopPage } from "@/tests/support/browser";
-import { createFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
+import { policyViolations, openDesktopPage } from "@/tests/support/browser";
 import { bookOrder } from "@/tests/support/payment-fixtures";
-import { TEST_WEBHOOK_SECRET } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
+import { registerAppSuite } from "@/tests/support/app-suite";
 
-let database: FreshDatabase;
-let tg: TelegramStandIn;
-let app: RunningApp;
-let browser: Browser;
 const booked: Order[] = [];
 const ADMIN = { username: "sari", password: "kata-sandi-toko-2026" };
 const SCREENSHOTS = path.join(process.cwd(), "public", "screenshots");
@@ -29,40 +22,22 @@ const CUSTOMERS: [string, string, Partial<Order>][] = [
   ["Putri Maharani", "putrim", { paymentStatus: "paid" }],
 ];
 
-beforeAll(async () => {
-  [database, tg] = await Promise.all([createFreshDatabase(), startTelegramStandIn()]);
-  const handle = database.env.DATABASE_URL
-    ? await openDatabase({ driver: "pg", url: database.env.DATABASE_URL })
-    : await openDatabase({ driver: "pglite", dataDir: database.env.PGLITE_DIR! });
-  await createOrResetAdmin(handle.db, ADMIN);
-  for (const [i, [name, username, changes]] of CUSTOMERS.entries()) {
-    const order = await bookOrder(handle.db, { chatId: 7000 + i, slotIndex: i % 4, serviceDate: addDays(todayInJakarta(), 1 + (i % 2)) });
-    // Half of them come today: the schedule shows them by slot.
-    const paidAt = changes.paymentStatus === "paid" ? new Date(Date.now() - (i % 3) * 86_400_000) : null;
-    const [updated] = await handle.db
-      .update(orders)
-      .set({ customerName: name, telegramUsername: username, serviceDate: i % 2 === 0 ? todayInJakarta() : order.serviceDate, paidAt, ...changes })
-      .where(eq(orders.id, order.id))
-      .returning();
-    booked.push(updated!);
-  }
-  await handle.close();
-  app = await startNextApp({
-    env: {
-      ...database.env,
-      TELEGRAM_BOT_TOKEN: tg.token,
-      TELEGRAM_API_ROOT: tg.url,
-      TELEGRAM_BOT_USERNAME: tg.bot.username,
-      TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-    },
-  });
-  browser = await launchBrowser();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await tg?.close();
-  await database?.drop();
+const suite = registerAppSuite({
+  browser: true,
+  prepare: async (db) => {
+    await createOrResetAdmin(db, ADMIN);
+    for (const [i, [name, username, changes]] of CUSTOMERS.entries()) {
+      const order = await bookOrder(db, { chatId: 7000 + i, slotIndex: i % 4, serviceDate: addDays(todayInJakarta(), 1 + (i % 2)) });
+      // Half of them come today: the schedule shows them by slot.
+      const paidAt = changes.paymentStatus === "paid" ? new Date(Date.now() - (i % 3) * 86_400_000) : null;
+      const [updated] = await db
+        .update(orders)
+        .set({ customerName: name, telegramUsername: username, serviceDate: i % 2 === 0 ? todayInJakarta() : order.serviceDate, paidAt, ...changes })
+        .where(eq(orders.id, order.id))
+        .returning();
+      booked.push(updated!);
+    }
+  },
 });
 
 async function logIn(page: Page, password = ADMIN.password) {
@@ -73,15 +48,15 @@ async function logIn(page: Page, password = ADMIN.password) {
 
 describe("the admin dashboard in a real browser", () => {
   it("a page without a session goes to the login, and back to the page after signing in", async () => {
-    const page = await openDesktopPage(browser);
-    await page.goto(`${app.url}/admin/orders`);
+    const page = await openDesktopPage(suite.browser);
+    await page.goto(`${suite.app.url}/admin/orders`);
     expect(new URL(page.url()).pathname).toBe("/admin/login");
-    expect((await page.request.get(`${app.url}/admin/orders/export`)).status()).toBe(401);
+    expect((await page.request.get(`${suite.app.url}/admin/orders/export`)).status()).toBe(401);
     await logIn(page);
-    await page.waitForURL(`${app.url}/admin/orders`);
+    await page.waitForURL(`${suite.app.url}/admin/orders`);
     await page.getByRole("heading", { name: "Pesanan" }).waitFor();
     await page.getByRole("link", { name: "Hari ini" }).click();
-    await page.waitForURL(`${app.url}/admin`);
+    await page.waitForURL(`${suite.app.url}/admin`);
     await page.getByRole("heading", { name: /^Hari ini/ }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, "admin-today.png"), fullPage: true });
     expect(await page.locator("main, body").first().textContent()).toContain("Budi Santoso");
@@ -89,12 +64,12 @@ describe("the admin dashboard in a real browser", () => {
   });
 
   it("finds an order by code, moves it to 'Siap diambil', and the customer's message reaches Telegram", async () => {
-    const page = await openDesktopPage(browser);
-    await page.goto(`${app.url}/admin/login`);
+    const page = await openDesktopPage(suite.browser);
+    await page.goto(`${suite.app.url}/admin/login`);
     await logIn(page);
-    await page.waitForURL(`${app.url}/admin`);
+    await page.waitForURL(`${suite.app.url}/admin`);
     await page.getByRole("link", { name: "Pesanan", exact: true }).click();
-    await page.waitForURL(`${app.url}/admin/orders`);
+    await page.waitForURL(`${suite.app.url}/admin/orders`);
     await page.screenshot({ path: path.join(SCREENSHOTS, "admin-orders.png"), fullPage: true });
     const order = booked[1]!;
     await page.getByLabel("Cari").fill(order.bookingCode);
@@ -103,20 +78,20 @@ describe("the admin dashboard in a real browser", () => {
     const rows = page.locator("tbody tr");
     expect(await rows.count()).toBe(1);
     await page.getByRole("link", { name: order.bookingCode }).click();
-    await page.waitForURL(`${app.url}/admin/orders/${order.id}`);
+    await page.waitForURL(`${suite.app.url}/admin/orders/${order.id}`);
     // Its service date is still ahead: the move asks first (tests/e2e/admin-layout.test.ts has the details).
     await page.getByRole("button", { name: "Siap diambil", exact: true }).click();
     await page.getByRole("button", { name: "Ya, ubah ke Siap diambil" }).click();
     await page.getByRole("status").filter({ hasText: "Siap diambil" }).waitFor();
-    await tg.waitFor((calls) => calls.some((c) => c.method === "sendMessage" && c.params.chat_id === order.chatId), 20_000);
-    const sent = tg.callsOf("sendMessage").find((c) => c.params.chat_id === order.chatId)!;
+    await suite.tg.waitFor((calls) => calls.some((c) => c.method === "sendMessage" && c.params.chat_id === order.chatId), 20_000);
+    const sent = suite.tg.callsOf("sendMessage").find((c) => c.params.chat_id === order.chatId)!;
     expect(String(sent.params.text)).toContain("Status perbaikan: Siap diambil"); // the status page's words (issue 17)
     await page.reload();
     await page.getByTestId("order-history").locator("li", { hasText: `${ADMIN.username}: status → Siap diambil` }).waitFor();
     expect(await page.getByRole("button", { name: "Siap diambil" }).count()).toBe(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, "admin-order-detail.png"), fullPage: true });
 
-    const csv = await page.request.get(`${app.url}/admin/orders/export?payment=paid`);
+    const csv = await page.request.get(`${suite.app.url}/admin/orders/export?payment=paid`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const lines = (await csv.text()).trim().split("\r\n");
@@ -126,44 +101,44 @@ describe("the admin dashboard in a real browser", () => {
   });
 
   it("an order action works without JavaScript, and the same form posted from a foreign origin changes nothing", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${app.url}/admin/login`);
+    await page.goto(`${suite.app.url}/admin/login`);
     await logIn(page);
-    await page.waitForURL(`${app.url}/admin`);
+    await page.waitForURL(`${suite.app.url}/admin`);
     const [forged, plain] = [booked[2]!, booked[5]!];
 
     // The same fields the form would post, sent with the admin's cookie but another site's Origin.
-    await page.goto(`${app.url}/admin/orders/${forged.id}`);
+    await page.goto(`${suite.app.url}/admin/orders/${forged.id}`);
     const form = page.locator("form", { has: page.getByRole("button", { name: "Perangkat diterima" }) });
     const fields: Record<string, string> = { status: "received" };
     for (const input of await form.locator("input[type=hidden]").all()) fields[(await input.getAttribute("name"))!] = (await input.getAttribute("value")) ?? "";
-    const refused = await page.request.post(`${app.url}/admin/orders/${forged.id}`, { multipart: fields, headers: { origin: "https://evil.example" } });
+    const refused = await page.request.post(`${suite.app.url}/admin/orders/${forged.id}`, { multipart: fields, headers: { origin: "https://evil.example" } });
     expect(refused.status()).toBeGreaterThanOrEqual(400);
-    await page.goto(`${app.url}/admin/orders/${forged.id}`);
+    await page.goto(`${suite.app.url}/admin/orders/${forged.id}`);
     await expect(page.locator("h1").textContent()).resolves.toContain("Terjadwal");
     // The very same request from the app's own origin goes through: it was the Origin that was refused.
-    const accepted = await page.request.post(`${app.url}/admin/orders/${forged.id}`, { multipart: fields, headers: { origin: app.url } });
+    const accepted = await page.request.post(`${suite.app.url}/admin/orders/${forged.id}`, { multipart: fields, headers: { origin: suite.app.url } });
     expect(accepted.status()).toBe(200);
-    await page.goto(`${app.url}/admin/orders/${forged.id}`);
+    await page.goto(`${suite.app.url}/admin/orders/${forged.id}`);
     await expect(page.locator("h1").textContent()).resolves.toContain("Perangkat diterima");
 
-    await page.goto(`${app.url}/admin/orders/${plain.id}`);
+    await page.goto(`${suite.app.url}/admin/orders/${plain.id}`);
     await page.getByRole("button", { name: "Perangkat diterima" }).click();
     await page.waitForLoadState();
-    await page.goto(`${app.url}/admin/orders/${plain.id}`);
+    await page.goto(`${suite.app.url}/admin/orders/${plain.id}`);
     await expect(page.locator("h1").textContent()).resolves.toContain("Perangkat diterima");
     await context.close();
   });
 
   it("signing out ends the session; five wrong passwords slow the next tries down", async () => {
-    const page = await openDesktopPage(browser);
-    await page.goto(`${app.url}/admin/login`);
+    const page = await openDesktopPage(suite.browser);
+    await page.goto(`${suite.app.url}/admin/login`);
     await logIn(page);
-    await page.waitForURL(`${app.url}/admin`);
+    await page.waitForURL(`${suite.app.url}/admin`);
     await page.getByRole("button", { name: "Keluar" }).click();
     await page.waitForURL(/\/admin\/login/);
-    await page.goto(`${app.url}/admin/payments`);
+    await page.goto(`${suite.app.url}/admin/payments`);
     expect(new URL(page.url()).pathname).toBe("/admin/login");
 
     for (let left = 4; left >= 0; left--) {

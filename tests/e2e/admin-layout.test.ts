@@ -1,22 +1,16 @@
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { saveStaffChats } from "@/db/queries/staff-chats";
 import { auditLog, orders, type Order } from "@/db/schema";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { recordCashPayment } from "@/lib/admin/order-actions";
 import { addDays, todayInJakarta, wibInstant } from "@/lib/booking/calendar";
-import { launchBrowser, openDesktopPage, openPhonePage, pageWidth, policyViolations, signInToAdmin } from "@/tests/support/browser";
-import { createFreshDatabase, openFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
+import { openDesktopPage, openPhonePage, pageWidth, policyViolations, signInToAdmin } from "@/tests/support/browser";
 import { bookOrder } from "@/tests/support/payment-fixtures";
-import { TEST_WEBHOOK_SECRET } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
+import { registerAppSuite } from "@/tests/support/app-suite";
 
 // Issue 17: what a shop owner tripped over in the admin, on a phone (390 px) and a desktop (1280 px).
-let database: FreshDatabase;
-let tg: TelegramStandIn;
-let app: RunningApp;
-let browser: Browser;
 const ADMIN = { username: "sari", password: "kata-sandi-toko-2026" };
 /** Signs in only in the login test, so its wrong tries do not slow the others down. */
 const LOGIN_ADMIN = { username: "rina", password: "sandi-rina-yang-panjang" };
@@ -43,66 +37,50 @@ const OLD_NOTIFICATION = {
   va_numbers: [{ bank: "bca", va_number: "12345100000099" }],
 };
 
-beforeAll(async () => {
-  [database, tg] = await Promise.all([createFreshDatabase(), startTelegramStandIn()]);
-  const handle = await openFreshDatabase(database);
-  await createOrResetAdmin(handle.db, ADMIN);
-  await createOrResetAdmin(handle.db, LOGIN_ADMIN);
-  await createOrResetAdmin(handle.db, STAFF);
-  await saveStaffChats(handle.db, [STAFF_CHAT]);
-  const today = todayInJakarta();
-  // Booked at midnight WIB, so today's slots are bookable whatever the hour the suite runs at.
-  const book = async (chatId: number, serviceDate: string, changes: Partial<Order>) => {
-    const booked = await bookOrder(handle.db, { chatId, serviceDate, slotIndex: chatId % 4, bookedAt: wibInstant(today, "00:00") });
-    const [updated] = await handle.db.update(orders).set({ customerName: `Pelanggan ${chatId}`, ...changes }).where(eq(orders.id, booked.id)).returning();
-    return updated!;
-  };
-  order.paid = await book(8001, today, { paymentStatus: "paid", paidAt: new Date() });
-  order.early = await book(8002, addDays(today, 3), { paymentStatus: "paid", paidAt: new Date() });
-  // Paid, so no hold of its (which may end at a slot already begun) runs out during the run.
-  order.today = await book(8003, today, { paymentStatus: "paid", paidAt: new Date() });
-  order.cancel = await book(8004, addDays(today, 1), {});
-  order.earlyWide = await book(8007, addDays(today, 3), { paymentStatus: "paid", paidAt: new Date() });
-  order.todayWide = await book(8010, today, { paymentStatus: "paid", paidAt: new Date() });
-  order.cancelWide = await book(8005, addDays(today, 1), {});
-  order.cashPaid = await book(8012, addDays(today, 2), {});
-  await recordCashPayment(handle.db, { orderId: order.cashPaid.id, by: { username: ADMIN.username, ip: null } });
-  await handle.db.insert(auditLog).values([
-    {
-      actor: "midtrans",
-      entity: "order",
-      entityId: order.paid.id,
-      action: "payment.status_changed",
-      before: { paymentStatus: "pending", transactionStatus: "pending" },
-      after: { verdict: "applied", source: "notification", paymentStatus: "paid", transactionStatus: "settlement", notification: OLD_NOTIFICATION },
-    },
-    { actor: "sari", entity: "order", entityId: order.paid.id, action: "order.repair_status", before: { repairStatus: "booked" }, after: { repairStatus: "received" } },
-  ]);
-  await handle.db.update(orders).set({ repairStatus: "received" }).where(eq(orders.id, order.paid.id));
-  await handle.close();
-  app = await startNextApp({
-    env: {
-      ...database.env,
-      TELEGRAM_BOT_TOKEN: tg.token,
-      TELEGRAM_API_ROOT: tg.url,
-      TELEGRAM_BOT_USERNAME: tg.bot.username,
-      TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-    },
-  });
-  browser = await launchBrowser();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await tg?.close();
-  await database?.drop();
+const suite = registerAppSuite({
+  browser: true,
+  prepare: async (db) => {
+    await createOrResetAdmin(db, ADMIN);
+    await createOrResetAdmin(db, LOGIN_ADMIN);
+    await createOrResetAdmin(db, STAFF);
+    await saveStaffChats(db, [STAFF_CHAT]);
+    const today = todayInJakarta();
+    // Booked at midnight WIB, so today's slots are bookable whatever the hour the suite runs at.
+    const book = async (chatId: number, serviceDate: string, changes: Partial<Order>) => {
+      const booked = await bookOrder(db, { chatId, serviceDate, slotIndex: chatId % 4, bookedAt: wibInstant(today, "00:00") });
+      const [updated] = await db.update(orders).set({ customerName: `Pelanggan ${chatId}`, ...changes }).where(eq(orders.id, booked.id)).returning();
+      return updated!;
+    };
+    order.paid = await book(8001, today, { paymentStatus: "paid", paidAt: new Date() });
+    order.early = await book(8002, addDays(today, 3), { paymentStatus: "paid", paidAt: new Date() });
+    // Paid, so no hold of its (which may end at a slot already begun) runs out during the run.
+    order.today = await book(8003, today, { paymentStatus: "paid", paidAt: new Date() });
+    order.cancel = await book(8004, addDays(today, 1), {});
+    order.earlyWide = await book(8007, addDays(today, 3), { paymentStatus: "paid", paidAt: new Date() });
+    order.todayWide = await book(8010, today, { paymentStatus: "paid", paidAt: new Date() });
+    order.cancelWide = await book(8005, addDays(today, 1), {});
+    order.cashPaid = await book(8012, addDays(today, 2), {});
+    await recordCashPayment(db, { orderId: order.cashPaid.id, by: { username: ADMIN.username, ip: null } });
+    await db.insert(auditLog).values([
+      {
+        actor: "midtrans",
+        entity: "order",
+        entityId: order.paid.id,
+        action: "payment.status_changed",
+        before: { paymentStatus: "pending", transactionStatus: "pending" },
+        after: { verdict: "applied", source: "notification", paymentStatus: "paid", transactionStatus: "settlement", notification: OLD_NOTIFICATION },
+      },
+      { actor: "sari", entity: "order", entityId: order.paid.id, action: "order.repair_status", before: { repairStatus: "booked" }, after: { repairStatus: "received" } },
+    ]);
+    await db.update(orders).set({ repairStatus: "received" }).where(eq(orders.id, order.paid.id));
+  },
 });
 
-const signIn = (page: Page, admin = ADMIN) => signInToAdmin(page, app.url, admin);
+const signIn = (page: Page, admin = ADMIN) => signInToAdmin(page, suite.app.url, admin);
 const pageHeight = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight);
 const backgroundOf = (page: Page, name: string) =>
   page.getByRole("button", { name, exact: true }).evaluate((button) => getComputedStyle(button).backgroundColor);
-const customerMessages = (chatId: number) => tg.callsOf("sendMessage").filter((c) => c.params.chat_id === chatId);
+const customerMessages = (chatId: number) => suite.tg.callsOf("sendMessage").filter((c) => c.params.chat_id === chatId);
 /** The shop's "bad" red (--bad): the danger buttons' background, the removal buttons' text. */
 const BAD_RED = "rgb(185, 28, 28)";
 /** Parts of the open confirmation that reach past the screen's right edge. */
@@ -126,16 +104,16 @@ describe.each([
   ["a desktop", openDesktopPage, 1280],
 ])("the admin on %s", (_name, open, width) => {
   it(`no page is wider than the screen (${width} px)`, async () => {
-    const page = await open(browser);
+    const page = await open(suite.browser);
     await signIn(page);
     const widths: Record<string, number> = {};
     for (const path of PAGES) {
-      await page.goto(`${app.url}${path === "ORDER" ? `/admin/orders/${order.paid.id}` : path}`);
+      await page.goto(`${suite.app.url}${path === "ORDER" ? `/admin/orders/${order.paid.id}` : path}`);
       widths[path] = await pageWidth(page);
     }
     expect(Object.entries(widths).filter(([, w]) => w > width)).toEqual([]);
     // The payment filter (long status names) stays inside its card.
-    await page.goto(`${app.url}/admin/orders`);
+    await page.goto(`${suite.app.url}/admin/orders`);
     const [select, card] = await Promise.all([page.getByLabel("Pembayaran").boundingBox(), page.getByRole("search").boundingBox()]);
     expect(select!.x + select!.width).toBeLessThanOrEqual(card!.x + card!.width);
     if (width === 390) await page.screenshot({ path: path.join(SCREENSHOTS, "admin-orders-phone.png"), fullPage: true });
@@ -143,9 +121,9 @@ describe.each([
   });
 
   it("an order's page is as tall as what it shows, and its history reads as sentences, the raw data folded away", async () => {
-    const page = await open(browser);
+    const page = await open(suite.browser);
     await signIn(page);
-    await page.goto(`${app.url}/admin/orders/${order.paid.id}`);
+    await page.goto(`${suite.app.url}/admin/orders/${order.paid.id}`);
     const history = page.getByTestId("order-history");
     const lines = await history.locator("li").evaluateAll((items) => items.map((li) => (li as HTMLElement).innerText.split("\n")[0]));
     expect(lines).toEqual([
@@ -176,9 +154,9 @@ describe.each([
 
   it("'Batalkan pesanan' is red, unlike ordinary buttons, and cancels only after a second 'yes'", async () => {
     const cancel = order[at.cancel];
-    const page = await open(browser);
+    const page = await open(suite.browser);
     await signIn(page);
-    await page.goto(`${app.url}/admin/orders/${cancel.id}`);
+    await page.goto(`${suite.app.url}/admin/orders/${cancel.id}`);
     const danger = await backgroundOf(page, "Batalkan pesanan");
     expect(danger).not.toBe(await backgroundOf(page, "Jadwalkan ulang"));
     expect(danger).toBe(BAD_RED);
@@ -204,9 +182,9 @@ describe.each([
 
   it("a move that skips steps or comes before the service date waits for a confirmation; the customer hears nothing before it", async () => {
     const [early, today] = [order[at.early], order[at.today]];
-    const page = await open(browser);
+    const page = await open(suite.browser);
     await signIn(page);
-    await page.goto(`${app.url}/admin/orders/${early.id}`);
+    await page.goto(`${suite.app.url}/admin/orders/${early.id}`);
     await page.getByRole("button", { name: "Siap diambil", exact: true }).click();
     const dialog = page.getByRole("alertdialog");
     const question = await dialog.innerText();
@@ -217,10 +195,10 @@ describe.each([
     expect(customerMessages(early.chatId!)).toHaveLength(0);
     await page.getByRole("button", { name: "Ya, ubah ke Siap diambil" }).click();
     await page.getByRole("status").filter({ hasText: "Siap diambil" }).waitFor();
-    await tg.waitFor(() => customerMessages(early.chatId!).length === 1, 20_000);
+    await suite.tg.waitFor(() => customerMessages(early.chatId!).length === 1, 20_000);
 
     // The plain next step on the service day goes at once.
-    await page.goto(`${app.url}/admin/orders/${today.id}`);
+    await page.goto(`${suite.app.url}/admin/orders/${today.id}`);
     await page.getByRole("button", { name: "Perangkat diterima", exact: true }).click();
     await page.getByRole("status").filter({ hasText: "Perangkat diterima" }).waitFor();
     expect(await page.getByRole("alertdialog").count()).toBe(0);
@@ -228,8 +206,8 @@ describe.each([
   });
 
   it("a wrong password keeps the username, says so, and puts the cursor in the password; each try shows", async () => {
-    const page = await open(browser);
-    await page.goto(`${app.url}/admin/login`);
+    const page = await open(suite.browser);
+    await page.goto(`${suite.app.url}/admin/login`);
     await page.getByLabel("Nama pengguna").fill(LOGIN_ADMIN.username);
     await page.getByLabel("Kata sandi").fill("bukan-sandinya");
     await page.getByRole("button", { name: "Masuk" }).click();
@@ -246,7 +224,7 @@ describe.each([
     await expect(page.getByLabel("Nama pengguna").inputValue()).resolves.toBe(LOGIN_ADMIN.username);
     await page.getByLabel("Kata sandi").fill(LOGIN_ADMIN.password);
     await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL(`${app.url}/admin`);
+    await page.waitForURL(`${suite.app.url}/admin`);
     expect(await pageWidth(page)).toBeLessThanOrEqual(width);
     await page.context().close();
   });
@@ -254,7 +232,7 @@ describe.each([
 
 describe("the admin's other controls", () => {
   it("the revenue chart fills its panel on a desktop", async () => {
-    const page = await openDesktopPage(browser);
+    const page = await openDesktopPage(suite.browser);
     await signIn(page);
     const chart = page.getByTestId("revenue-chart");
     const [box, panel] = await Promise.all([
@@ -273,9 +251,9 @@ describe("the admin's other controls", () => {
 
 describe("the order lists on a phone (390 px)", () => {
   it.each(["/admin/orders", "/admin"])("%s shows the orders as cards: no column headings, one block per order, nothing wider than its box", async (url) => {
-    const page = await openPhonePage(browser);
+    const page = await openPhonePage(suite.browser);
     await signIn(page);
-    await page.goto(`${app.url}${url}`);
+    await page.goto(`${suite.app.url}${url}`);
     const table = page.locator("table").first();
     expect(await table.locator("thead").isVisible()).toBe(false);
     const layout = await table.evaluate((t) => {
@@ -323,11 +301,11 @@ const DESTRUCTIVE: { what: string; url: () => string; button: () => string; ques
 
 describe("destructive buttons look destructive and ask first; 'Tidak jadi' changes nothing", () => {
   it.each(DESTRUCTIVE)("$what", async ({ url, button, question }) => {
-    const page = await openPhonePage(browser);
+    const page = await openPhonePage(suite.browser);
     await signIn(page);
-    await page.goto(`${app.url}${url()}`);
+    await page.goto(`${suite.app.url}${url()}`);
     const before = await page.locator("body").innerText();
-    const calls = tg.calls.length;
+    const calls = suite.tg.calls.length;
     const target = page.getByRole("button", { name: button(), exact: true });
     const look = await target.evaluate((el) => ({ color: getComputedStyle(el).color, background: getComputedStyle(el).backgroundColor }));
     expect([look.color, look.background]).toContain(BAD_RED);
@@ -340,11 +318,11 @@ describe("destructive buttons look destructive and ask first; 'Tidak jadi' chang
     await dialog.getByRole("button", { name: "Tidak jadi" }).click();
     await dialog.waitFor({ state: "detached" });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(page.url()).toBe(`${app.url}${url()}`);
+    expect(page.url()).toBe(`${suite.app.url}${url()}`);
     await page.reload();
     expect(await page.locator("body").innerText()).toBe(before);
     // Nothing sent or changed at Telegram (reading the webhook's state is how its page shows).
-    expect(tg.calls.slice(calls).map((c) => c.method).filter((method) => !method.startsWith("get"))).toEqual([]);
+    expect(suite.tg.calls.slice(calls).map((c) => c.method).filter((method) => !method.startsWith("get"))).toEqual([]);
     await page.context().close();
   });
 });
@@ -358,7 +336,7 @@ describe("a destructive button's 'yes' still does what the button did", () => {
       yes: () => `Ya, batalkan ${order.earlyWide.bookingCode}`,
       done: async (page: Page) => {
         await page.getByRole("button", { name: `Batalkan ${order.earlyWide.bookingCode}`, exact: true }).waitFor({ state: "detached" });
-        await tg.waitFor(() => customerMessages(order.earlyWide.chatId!).some((c) => String(c.params.text).includes("dibatalkan")), 20_000);
+        await suite.tg.waitFor(() => customerMessages(order.earlyWide.chatId!).some((c) => String(c.params.text).includes("dibatalkan")), 20_000);
       },
     },
     {
@@ -373,14 +351,14 @@ describe("a destructive button's 'yes' still does what the button did", () => {
       url: () => "/admin/webhooks",
       button: () => "Hapus webhook",
       yes: () => "Ya, hapus webhook",
-      done: () => tg.waitFor((calls) => calls.some((c) => c.method === "deleteWebhook"), 20_000),
+      done: () => suite.tg.waitFor((calls) => calls.some((c) => c.method === "deleteWebhook"), 20_000),
     },
   ];
 
   it.each(cases)("$what", async ({ url, button, yes, done }) => {
-    const page = await openDesktopPage(browser);
+    const page = await openDesktopPage(suite.browser);
     await signIn(page);
-    await page.goto(`${app.url}${url()}`);
+    await page.goto(`${suite.app.url}${url()}`);
     await page.getByRole("button", { name: button(), exact: true }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: yes(), exact: true }).click();
     await done(page);

@@ -1,37 +1,19 @@
 import type { Order } from "@/db/schema";
-import { createFreshDatabase, openFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 import { bookOrder, holdRanOut } from "@/tests/support/payment-fixtures";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
+import { registerAppSuite } from "@/tests/support/app-suite";
 
 const SECRET = "e2e-webhook-secret_1";
 const CHAT = 5557001;
 /** Another customer's booking whose hold ran out an hour ago, not swept yet. */
 const LAPSED_CHAT = 5557002;
 let lapsed: Order;
-let database: FreshDatabase;
-let tg: TelegramStandIn;
-let app: RunningApp;
 
-beforeAll(async () => {
-  [database, tg] = await Promise.all([createFreshDatabase(), startTelegramStandIn()]);
-  const handle = await openFreshDatabase(database);
-  lapsed = await bookOrder(handle.db, { chatId: LAPSED_CHAT, ...holdRanOut() });
-  await handle.close();
-  app = await startNextApp({
-    env: {
-      ...database.env,
-      TELEGRAM_BOT_TOKEN: tg.token,
-      TELEGRAM_API_ROOT: tg.url,
-      TELEGRAM_BOT_USERNAME: tg.bot.username,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      SESSION_SECRET: "e2e-session-secret-0123456789abcdef",
-    },
-  });
-}, 600_000);
-afterAll(async () => {
-  await app?.stop();
-  await tg?.close();
-  await database?.drop();
+const suite = registerAppSuite({
+  webhookSecret: SECRET,
+  env: { SESSION_SECRET: "e2e-session-secret-0123456789abcdef" },
+  prepare: async (db) => {
+    lapsed = await bookOrder(db, { chatId: LAPSED_CHAT, ...holdRanOut() });
+  },
 });
 
 function postUpdate(updateId: number, text: string): Promise<Response> {
@@ -46,7 +28,7 @@ function postUpdate(updateId: number, text: string): Promise<Response> {
       entities: [{ offset: 0, length: text.length, type: "bot_command" }],
     },
   };
-  return fetch(`${app.url}/api/telegram/webhook`, {
+  return fetch(`${suite.app.url}/api/telegram/webhook`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
     body: JSON.stringify(update),
@@ -57,23 +39,23 @@ describe("the webhook under next start", () => {
   it("bot traffic picks up due work like the web routes: after the first update, a hold that ran out is expired and its customer told", async () => {
     // The instance's first update: nothing has swept yet.
     expect((await postUpdate(880_000, "/help")).status).toBe(200);
-    await tg.waitFor(() => tg.chat(LAPSED_CHAT).some((m) => m.fromBot), 15_000);
-    const told = tg.chat(LAPSED_CHAT).filter((m) => m.fromBot);
+    await suite.tg.waitFor(() => suite.tg.chat(LAPSED_CHAT).some((m) => m.fromBot), 15_000);
+    const told = suite.tg.chat(LAPSED_CHAT).filter((m) => m.fromBot);
     expect(told).toHaveLength(1);
     expect(told[0]!.text).toContain(lapsed.bookingCode);
-    await tg.waitFor(() => tg.chat(CHAT).some((m) => m.fromBot), 10_000);
+    await suite.tg.waitFor(() => suite.tg.chat(CHAT).some((m) => m.fromBot), 10_000);
   }, 30_000);
 
   it("answers Telegram once the update is committed; the bot's reply follows after the answer, and a re-delivery adds nothing", async () => {
-    const fromBot = () => tg.chat(CHAT).filter((m) => m.fromBot);
+    const fromBot = () => suite.tg.chat(CHAT).filter((m) => m.fromBot);
     const before = fromBot().length;
     // The Bot API holds the reply for 3 s: Telegram's answer must not wait for it.
-    tg.failNext(1, { delayMs: 3_000 }, { method: "sendMessage" });
+    suite.tg.failNext(1, { delayMs: 3_000 }, { method: "sendMessage" });
     const response = await postUpdate(880_001, "/help");
     expect(response.status).toBe(200);
     expect(fromBot()).toHaveLength(before);
 
-    await tg.waitFor(() => fromBot().length > before, 10_000);
+    await suite.tg.waitFor(() => fromBot().length > before, 10_000);
     expect(fromBot()).toHaveLength(before + 1);
 
     expect((await postUpdate(880_001, "/help")).status).toBe(200);

@@ -7,13 +7,11 @@ import { auditLog } from "@/db/schema";
 import { statusOfTransaction } from "@/lib/payments/payment-state";
 import { consistencyProblems } from "@/tests/support/consistency";
 import { snapshotTables } from "@/tests/support/db-snapshot";
-import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
 import { readOrder } from "@/tests/support/payment-fixtures";
 import { snapOrder } from "@/tests/support/snap-order";
-import { serveRoutes, type ServedRoutes } from "@/tests/support/serve-routes";
-import { nextUpdateId, TelegramCustomer, TEST_WEBHOOK_SECRET, useStandInBot as pointAppAtStandIn, type Update } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type Fault, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { nextUpdateId, TelegramCustomer, TEST_WEBHOOK_SECRET, type Update } from "@/tests/support/telegram-customer";
+import type { Fault } from "@/tests/support/telegram-stand-in";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 /**
  * Generated bad input at the two webhooks, over loopback HTTP (issue 7, "Bad
@@ -25,40 +23,32 @@ import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 const SEED = 20_261_129;
 const RUNS = 40;
 
-let testDb: TestDatabase;
-let tg: TelegramStandIn;
-let midtrans: MidtransStandIn;
-let app: ServedRoutes;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
-
-beforeAll(async () => {
-  [testDb, tg, midtrans] = await Promise.all([setupTestDatabase(), startTelegramStandIn(), startMidtransStandIn()]);
-  app = await serveRoutes({ "POST /api/telegram/webhook": telegramWebhook, "POST /api/midtrans/notification": midtransNotification });
+const suite = registerSuiteDatabase({
+  bot: true,
+  midtrans: true,
+  routes: { "POST /api/telegram/webhook": telegramWebhook, "POST /api/midtrans/notification": midtransNotification },
+});
+beforeAll(() => {
   process.on("unhandledRejection", onUnhandled);
 });
-afterAll(async () => {
+afterAll(() => {
   process.off("unhandledRejection", onUnhandled);
-  await Promise.all([app.stop(), tg.close(), midtrans.stop()]);
-  await testDb.close();
 });
 let errors: jest.SpyInstance;
-beforeEach(async () => {
-  pointAppAtStandIn(tg, midtrans.env());
-  await testDb.reset();
-  tg.reset();
-  midtrans.reset();
+beforeEach(() => {
   errors = jest.spyOn(console, "error").mockImplementation(() => {});
 });
 afterEach(async () => {
   errors.mockRestore();
   await new Promise((resolve) => setImmediate(resolve));
   expect(unhandled).toEqual([]);
-  expect(await consistencyProblems(testDb.db)).toEqual([]);
+  expect(await consistencyProblems(suite.db)).toEqual([]);
 });
 
 async function post(path: string, body: string, headers: Record<string, string> = {}): Promise<number> {
-  const response = await fetch(`${app.url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  const response = await fetch(`${suite.app.url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
   await response.arrayBuffer();
   return response.status;
 }
@@ -149,22 +139,22 @@ const TELEGRAM_ANSWERS = [200, 400];
 const MIDTRANS_REJECTIONS = [400, 401, 404, 503];
 
 async function sendUpdate(body: string): Promise<void> {
-  const before = await snapshotTables(testDb.db);
+  const before = await snapshotTables(suite.db);
   const status = await post("/api/telegram/webhook", body, { "x-telegram-bot-api-secret-token": TEST_WEBHOOK_SECRET });
   expect(TELEGRAM_ANSWERS).toContain(status);
-  if (status !== 200) expect(await snapshotTables(testDb.db)).toEqual(before);
+  if (status !== 200) expect(await snapshotTables(suite.db)).toEqual(before);
 }
 
 async function sendNotification(body: string, allowed: number[]): Promise<number> {
   // A refusal writes its (capped) audit excerpt and counts in rate_limits; nothing else.
   const except = ["audit_log", "rate_limits"];
-  const before = await snapshotTables(testDb.db, { except });
-  const auditBefore = (await testDb.db.select().from(auditLog).orderBy(auditLog.id)).length;
+  const before = await snapshotTables(suite.db, { except });
+  const auditBefore = (await suite.db.select().from(auditLog).orderBy(auditLog.id)).length;
   const status = await post("/api/midtrans/notification", body);
   expect(allowed).toContain(status);
   if (status !== 200) {
-    expect(await snapshotTables(testDb.db, { except })).toEqual(before);
-    const added = (await testDb.db.select().from(auditLog).orderBy(auditLog.id)).slice(auditBefore);
+    expect(await snapshotTables(suite.db, { except })).toEqual(before);
+    const added = (await suite.db.select().from(auditLog).orderBy(auditLog.id)).slice(auditBefore);
     const REFUSALS = ["payment.notification_rejected", "payment.notifications_rejected_counted"];
     expect(added.map((row) => row.action).filter((action) => !REFUSALS.includes(action))).toEqual([]);
   }
@@ -184,7 +174,7 @@ describe("generated Telegram updates at POST /api/telegram/webhook", () => {
   });
 
   it("mutated real updates (commands, dates, button taps) get 200 or 400, and a 400 changes nothing", async () => {
-    const customer = new TelegramCustomer(tg, { id: 5559001, firstName: "Fuzz", username: "fuzz_f", languageCode: "id" });
+    const customer = new TelegramCustomer(suite.tg, { id: 5559001, firstName: "Fuzz", username: "fuzz_f", languageCode: "id" });
     const bot = { messageId: 101, text: "Ringkasan Booking" };
     const bases = [
       customer.textUpdate("/start order"),
@@ -219,10 +209,10 @@ describe("generated customers while the Bot API fails at random", () => {
     let chatId = 5_559_100;
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(action, fault), { minLength: 1, maxLength: 14 }), async (steps) => {
-        const customer = new TelegramCustomer(tg, { id: ++chatId, firstName: "Acak" });
+        const customer = new TelegramCustomer(suite.tg, { id: ++chatId, firstName: "Acak" });
         await sendUpdate(JSON.stringify(customer.textUpdate("/order")));
         for (const [step, failure] of steps) {
-          if (failure) tg.failNext(1, failure);
+          if (failure) suite.tg.failNext(1, failure);
           let update: Update | undefined;
           if (step.kind === "text") update = customer.textUpdate(step.text);
           else if (step.kind === "date") update = customer.textUpdate(formatDateDmy(addDays(todayInJakarta(), step.days)));
@@ -236,12 +226,12 @@ describe("generated customers while the Bot API fails at random", () => {
           }
           if (update) await sendUpdate(JSON.stringify(update));
         }
-        tg.clearFaults();
+        suite.tg.clearFaults();
         await deliverDueMessages({ now: new Date(Date.now() + 3_600_000), limit: 100 });
       }),
       { seed: SEED, numRuns: RUNS / 2 },
     );
-    expect(await consistencyProblems(testDb.db, { tg })).toEqual([]);
+    expect(await consistencyProblems(suite.db, { tg: suite.tg })).toEqual([]);
   });
 });
 
@@ -267,18 +257,18 @@ describe("generated Midtrans notifications at POST /api/midtrans/notification", 
   });
 
   it("mutated genuine notifications are applied only as the Status API confirms, or refused changing nothing", async () => {
-    const { order, orderId } = await snapOrder(testDb.db, midtrans);
-    midtrans.setTransaction(orderId, { transaction_status: "pending", payment_type: "bank_transfer" });
-    const genuine = midtrans.notificationBody(orderId);
+    const { order, orderId } = await snapOrder(suite.db, suite.midtrans);
+    suite.midtrans.setTransaction(orderId, { transaction_status: "pending", payment_type: "bank_transfer" });
+    const genuine = suite.midtrans.notificationBody(orderId);
     const statuses = fc.constantFrom("pending", "pending", "settlement", "capture", "deny", "cancel", "expire", "refund", "bogus");
     // The order may only reach a status the Status API has stated: never one a (mutated) body merely claims.
     const stated = new Set<string>(["unpaid"]);
     await fc.assert(
       fc.asyncProperty(mutations, statuses, async (list, truth) => {
-        midtrans.setTransaction(orderId, { transaction_status: truth, fraud_status: "accept" });
+        suite.midtrans.setTransaction(orderId, { transaction_status: truth, fraud_status: "accept" });
         stated.add(statusOfTransaction({ transaction_status: truth, fraud_status: "accept" }) ?? "unpaid");
         const status = await sendNotification(JSON.stringify(mutate(genuine, list)), [200, ...MIDTRANS_REJECTIONS]);
-        if (status === 200) expect(stated).toContain((await readOrder(testDb.db, order.id)).paymentStatus);
+        if (status === 200) expect(stated).toContain((await readOrder(suite.db, order.id)).paymentStatus);
       }),
       { seed: SEED, numRuns: RUNS },
     );

@@ -21,3 +21,15 @@ export async function snapshotTables(db: Database, { except = [] }: { except?: s
   }
   return snapshot;
 }
+
+/**
+ * Runs a request that must be refused and returns its answer, asserting it
+ * changed no row (but in the tables of `except`, e.g. the audit log a refused
+ * notification writes to).
+ */
+export async function changingNothing<T>(db: Database, request: () => Promise<T>, { except = [] }: { except?: string[] } = {}): Promise<T> {
+  const before = await snapshotTables(db, { except });
+  const answer = await request();
+  expect(await snapshotTables(db, { except })).toEqual(before);
+  return answer;
+}

@@ -8,16 +8,16 @@ import type { MidtransStandIn } from "./midtrans-stand-in";
 import { bookOrder, readAudit, readOrder, readOutbox } from "./payment-fixtures";
 
 /**
- * A booked order ("all methods") with its first Snap attempt `<code>-1` created at
+ * A booked order ("all methods" unless told) with its first Snap attempt `<code>-1` created at
  * the Midtrans stand-in, as after "Bayar Sekarang"; with `status`, the customer
  * has also paid (or whatever that status says) at Midtrans, not yet notified.
  */
 export async function snapOrder(
   db: Database,
   midtrans: MidtransStandIn,
-  { chatId = 5550001, status }: { chatId?: number; status?: string } = {},
+  { chatId = 5550001, status, paymentMethod = "all" }: { chatId?: number; status?: string; paymentMethod?: Order["paymentMethod"] } = {},
 ): Promise<{ order: Order; orderId: string }> {
-  const order = await bookOrder(db, { paymentMethod: "all", chatId });
+  const order = await bookOrder(db, { paymentMethod, chatId });
   const started = await startSnapPayment(db, { token: order.statusToken });
   if (!started.ok) throw new Error(`Snap refused: ${started.reason}`);
   const orderId = `${order.bookingCode}-1`;

@@ -16,14 +16,12 @@ export const TEST_APP_URL = "https://jiot.example.com";
 
 /** Points the app at the stand-in (token, API root, username, webhook secret, app URL). */
 export function useStandInBot(tg: TelegramStandIn, extra: Record<string, string | undefined> = {}): void {
-  overrideEnv({
-    TELEGRAM_BOT_TOKEN: tg.token,
-    TELEGRAM_API_ROOT: tg.url,
-    TELEGRAM_BOT_USERNAME: tg.bot.username,
-    TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-    APP_URL: TEST_APP_URL,
-    ...extra,
-  });
+  overrideEnv({ ...standInBotEnv(tg), APP_URL: TEST_APP_URL, ...extra });
+}
+
+/** The variables that point the app's bot at the stand-in (for this process, or for a started app). */
+export function standInBotEnv(tg: TelegramStandIn, webhookSecret = TEST_WEBHOOK_SECRET): Record<string, string> {
+  return { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.url, TELEGRAM_BOT_USERNAME: tg.bot.username, TELEGRAM_WEBHOOK_SECRET: webhookSecret };
 }
 
 let lastUpdateId = 200_000_000 + Math.floor(Math.random() * 1_000_000) * 100;

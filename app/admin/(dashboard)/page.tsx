@@ -5,7 +5,7 @@ import { getTodayView } from "@/lib/admin/today";
 import { formatDateLong } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { RevenueChart } from "../revenue-chart";
-import { PaymentBadge, RepairBadge } from "../status-badges";
+import { CodeCell, StatusCells } from "../order-cells";
 import { CustomerName } from "../customer-name";
 import styles from "../admin.module.css";
 import type { Order } from "@/db/schema";
@@ -31,20 +31,13 @@ function OrderRows({ orders }: { orders: Order[] }) {
         <tbody>
           {orders.map((order) => (
             <tr key={order.id}>
-              <td data-label="Kode">
-                <Link href={`/admin/orders/${order.id}`}>{order.bookingCode}</Link>
-              </td>
+              <CodeCell order={order} />
               <td data-label="Pelanggan">
                 <CustomerName order={order} />
               </td>
               <td data-label="Device">{order.deviceName}</td>
               <td data-label="Servis">{order.partName}</td>
-              <td data-label="Pembayaran">
-                <PaymentBadge status={order.paymentStatus} refund={order.needsRefund} />
-              </td>
-              <td data-label="Perbaikan">
-                <RepairBadge status={order.repairStatus} />
-              </td>
+              <StatusCells order={order} />
             </tr>
           ))}
         </tbody>

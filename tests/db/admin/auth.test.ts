@@ -4,7 +4,7 @@ import { adminOfSessionToken, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS, signIn, signO
 import { AdminInputError, createOrResetAdmin } from "@/lib/admin/create-admin";
 import { hashPassword, verifyPassword } from "@/lib/admin/password";
 import { safeAdminPath } from "@/lib/admin/paths";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 // The real scrypt check, counted: how many passwords were actually tried.
 jest.mock("@/lib/admin/password", () => {
@@ -13,17 +13,13 @@ jest.mock("@/lib/admin/password", () => {
 });
 const passwordChecks = () => (verifyPassword as jest.MockedFunction<typeof verifyPassword>).mock.calls.length;
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await setupTestDatabase({ seed: false });
-});
-afterAll(() => testDb.close());
-beforeEach(() => testDb.reset());
+const suite = registerSuiteDatabase();
+
 beforeEach(() => jest.mocked(verifyPassword).mockClear());
 
 const SARI = { username: "sari", password: "kata-sandi-rahasia-1" };
 const attempt = (password: string, extra: { ip?: string; now?: Date; username?: string } = {}) =>
-  signIn(testDb.db, { username: extra.username ?? "sari", password, ip: extra.ip ?? "10.0.0.1", userAgent: "jest", now: extra.now });
+  signIn(suite.db, { username: extra.username ?? "sari", password, ip: extra.ip ?? "10.0.0.1", userAgent: "jest", now: extra.now });
 
 describe("admin passwords", () => {
   it("are stored as salted scrypt hashes that verify only the right password", async () => {
@@ -37,54 +33,54 @@ describe("admin passwords", () => {
   });
 
   it("createOrResetAdmin makes the first admin the owner, resets a password and signs the old sessions out", async () => {
-    expect(await createOrResetAdmin(testDb.db, SARI)).toMatchObject({ created: true });
-    expect(await createOrResetAdmin(testDb.db, { username: "Budi", password: "budi-password-1" })).toMatchObject({ created: true });
-    const roles = await testDb.db.select({ username: admins.username, role: admins.role }).from(admins).orderBy(admins.id);
+    expect(await createOrResetAdmin(suite.db, SARI)).toMatchObject({ created: true });
+    expect(await createOrResetAdmin(suite.db, { username: "Budi", password: "budi-password-1" })).toMatchObject({ created: true });
+    const roles = await suite.db.select({ username: admins.username, role: admins.role }).from(admins).orderBy(admins.id);
     expect(roles).toEqual([{ username: "sari", role: "owner" }, { username: "budi", role: "staff" }]);
 
     const first = await attempt(SARI.password);
     if (first.status !== "ok") throw new Error("sign-in failed");
-    expect(await createOrResetAdmin(testDb.db, { username: "sari", password: "sandi-baru-yang-panjang" })).toMatchObject({ created: false });
-    expect(await adminOfSessionToken(testDb.db, first.token)).toBeUndefined();
+    expect(await createOrResetAdmin(suite.db, { username: "sari", password: "sandi-baru-yang-panjang" })).toMatchObject({ created: false });
+    expect(await adminOfSessionToken(suite.db, first.token)).toBeUndefined();
     expect((await attempt(SARI.password)).status).toBe("invalid");
     expect((await attempt("sandi-baru-yang-panjang")).status).toBe("ok");
   });
 
   it("refuses a short password or an odd username", async () => {
-    await expect(createOrResetAdmin(testDb.db, { username: "sari", password: "short" })).rejects.toThrow(AdminInputError);
-    await expect(createOrResetAdmin(testDb.db, { username: "x y", password: "long-enough-password" })).rejects.toThrow(AdminInputError);
-    expect(await testDb.db.select().from(admins)).toEqual([]);
+    await expect(createOrResetAdmin(suite.db, { username: "sari", password: "short" })).rejects.toThrow(AdminInputError);
+    await expect(createOrResetAdmin(suite.db, { username: "x y", password: "long-enough-password" })).rejects.toThrow(AdminInputError);
+    expect(await suite.db.select().from(admins)).toEqual([]);
   });
 });
 
 describe("admin sign-in", () => {
-  beforeEach(() => createOrResetAdmin(testDb.db, SARI));
+  beforeEach(() => createOrResetAdmin(suite.db, SARI));
 
   it("gives a session whose token is stored only as a hash, and sign-out revokes it", async () => {
     const result = await attempt(SARI.password);
     if (result.status !== "ok") throw new Error("sign-in failed");
     expect(result.admin).toMatchObject({ username: "sari", role: "owner" });
-    const [session] = await testDb.db.select().from(adminSessions);
+    const [session] = await suite.db.select().from(adminSessions);
     expect(session!.tokenHash).not.toBe(result.token);
-    expect(await adminOfSessionToken(testDb.db, result.token)).toMatchObject({ username: "sari" });
-    expect(await adminOfSessionToken(testDb.db, `${result.token}x`)).toBeUndefined();
-    expect(await adminOfSessionToken(testDb.db, result.token, new Date(result.expiresAt.getTime() + 1))).toBeUndefined();
-    await signOut(testDb.db, result.token);
-    expect(await adminOfSessionToken(testDb.db, result.token)).toBeUndefined();
+    expect(await adminOfSessionToken(suite.db, result.token)).toMatchObject({ username: "sari" });
+    expect(await adminOfSessionToken(suite.db, `${result.token}x`)).toBeUndefined();
+    expect(await adminOfSessionToken(suite.db, result.token, new Date(result.expiresAt.getTime() + 1))).toBeUndefined();
+    await signOut(suite.db, result.token);
+    expect(await adminOfSessionToken(suite.db, result.token)).toBeUndefined();
   });
 
   it("a disabled admin's session stops working at once", async () => {
     const result = await attempt(SARI.password);
     if (result.status !== "ok") throw new Error("sign-in failed");
-    await testDb.db.update(admins).set({ disabled: true }).where(eq(admins.username, "sari"));
-    expect(await adminOfSessionToken(testDb.db, result.token)).toBeUndefined();
+    await suite.db.update(admins).set({ disabled: true }).where(eq(admins.username, "sari"));
+    expect(await adminOfSessionToken(suite.db, result.token)).toBeUndefined();
     expect((await attempt(SARI.password)).status).toBe("invalid");
   });
 
   it("an unknown username and a wrong password get the same answer, and both are audited", async () => {
     expect(await attempt("wrong", { username: "nobody" })).toEqual({ status: "invalid", attemptsLeft: 4 });
     expect(await attempt("wrong", { ip: "10.0.0.2" })).toEqual({ status: "invalid", attemptsLeft: 4 });
-    const failures = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "admin.login_failed"));
+    const failures = await suite.db.select().from(auditLog).where(eq(auditLog.action, "admin.login_failed"));
     expect(failures).toHaveLength(2);
     expect(JSON.stringify(failures)).not.toContain("wrong");
   });
@@ -95,7 +91,7 @@ describe("admin sign-in", () => {
     const blocked = await attempt(SARI.password, { now, ip: "10.0.0.99" });
     expect(blocked).toMatchObject({ status: "throttled" });
     expect(blocked.status === "throttled" && blocked.retryAfterSeconds).toBeGreaterThan(60);
-    expect(await testDb.db.select().from(adminSessions)).toEqual([]);
+    expect(await suite.db.select().from(adminSessions)).toEqual([]);
     expect((await attempt(SARI.password, { now: new Date(now.getTime() + LOGIN_WINDOW_MS + 1000) })).status).toBe("ok");
   });
 
@@ -108,7 +104,7 @@ describe("admin sign-in", () => {
 });
 
 describe("admin sign-in under concurrency", () => {
-  beforeEach(() => createOrResetAdmin(testDb.db, SARI));
+  beforeEach(() => createOrResetAdmin(suite.db, SARI));
 
   it(`40 guesses at once for one username from one address check at most ${LOGIN_MAX_FAILURES} passwords, and the right one placed last does not get in`, async () => {
     const now = new Date();
@@ -119,7 +115,7 @@ describe("admin sign-in under concurrency", () => {
     expect(checked.length).toBe(passwordChecks());
     expect(results.filter((r) => r.status === "throttled").length).toBeGreaterThanOrEqual(40 - LOGIN_MAX_FAILURES);
     expect(results.at(-1)).toMatchObject({ status: "throttled" });
-    expect(await testDb.db.select().from(adminSessions)).toEqual([]);
+    expect(await suite.db.select().from(adminSessions)).toEqual([]);
     // Nor afterwards, from another address, until the window ends.
     expect((await attempt(SARI.password, { now, ip: "10.0.0.77" })).status).toBe("throttled");
   });

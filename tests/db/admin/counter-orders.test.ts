@@ -16,28 +16,18 @@ import { ordersCsvStream } from "@/lib/admin/orders-csv";
 import { getTodayView } from "@/lib/admin/today";
 import { addDays, todayInJakarta, wibInstant } from "@/lib/booking/calendar";
 import { createBooking } from "@/lib/booking/create-booking";
-import { overrideEnv } from "@/lib/env";
 import { expireHolds } from "@/lib/payments/expire-holds";
 import { readAudit, readOrder, readPayments } from "@/tests/support/payment-fixtures";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
-
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await setupTestDatabase({ poolMax: 20 });
-});
-afterAll(() => testDb.close());
-beforeEach(async () => {
-  await testDb.reset();
-  overrideEnv({ APP_URL: "https://jiot.example.com" });
-});
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const NOW = new Date("2026-11-28T03:00:00Z"); // Saturday 10.00 WIB: the 09.00 - 11.00 slot is running
 const TODAY = todayInJakarta(NOW);
 const STAFF = { username: "dewi", ip: "203.0.113.9" };
 const STAFF_GROUP = -100777;
+const suite = registerSuiteDatabase({ poolMax: 20, env: { APP_URL: "https://jiot.example.com" } });
 
 async function slotIds(): Promise<number[]> {
-  return (await testDb.db.select().from(slots).orderBy(slots.startTime)).map((s) => s.id);
+  return (await suite.db.select().from(slots).orderBy(slots.startTime)).map((s) => s.id);
 }
 
 function counterRequest(overrides: Partial<CounterOrderRequest> = {}): CounterOrderRequest {
@@ -53,17 +43,17 @@ function counterRequest(overrides: Partial<CounterOrderRequest> = {}): CounterOr
   };
 }
 
-const counter = (overrides: Partial<CounterOrderRequest> = {}, now = NOW) => createCounterOrder(testDb.db, { request: counterRequest(overrides), by: STAFF, now });
+const counter = (overrides: Partial<CounterOrderRequest> = {}, now = NOW) => createCounterOrder(suite.db, { request: counterRequest(overrides), by: STAFF, now });
 
 function botBooking(chatId: number, slotId: number, serviceDate: string, now = NOW) {
-  return createBooking(testDb.db, { chatId, customerName: `Chat ${chatId}`, deviceId: 10, partId: 1, slotId, serviceDate, paymentMethod: "gopay", now });
+  return createBooking(suite.db, { chatId, customerName: `Chat ${chatId}`, deviceId: 10, partId: 1, slotId, serviceDate, paymentMethod: "gopay", now });
 }
 
 describe("a walk-in booked at the counter", () => {
   it("takes the slot running now, with no chat, the phone and fault, pay at shop with no hold; audited with the staff member's name", async () => {
     const result = await counter();
     if (!result.ok) throw new Error(result.message);
-    const order = await readOrder(testDb.db, result.order.id);
+    const order = await readOrder(suite.db, result.order.id);
     const [firstSlot] = await slotIds();
     expect(order).toMatchObject({
       chatId: null,
@@ -79,16 +69,16 @@ describe("a walk-in booked at the counter", () => {
       paymentStatus: "unpaid",
       holdExpiresAt: null,
     });
-    const [created] = await readAudit(testDb.db, "order.created");
+    const [created] = await readAudit(suite.db, "order.created");
     expect(created).toMatchObject({ actor: "dewi", entityId: order.id });
     expect(created!.after).toMatchObject({ source: "counter", paymentMethod: "pay_at_shop" });
   });
 
   it("alerts the staff chats as a bot booking does, and queues nothing for a customer chat it does not have", async () => {
-    await saveStaffChats(testDb.db, [STAFF_GROUP]);
+    await saveStaffChats(suite.db, [STAFF_GROUP]);
     const result = await counter();
     if (!result.ok) throw new Error(result.message);
-    const rows = await testDb.db.select().from(outbox);
+    const rows = await suite.db.select().from(outbox);
     expect(rows.map((r) => r.dedupeKey)).toEqual([`staff:${STAFF_GROUP}:order:${result.order.id}:booked`]);
     expect(String(rows[0]!.payload.params.text)).toContain(`Ibu Sari (kasir) — Battery, iPhone X`);
   });
@@ -97,22 +87,22 @@ describe("a walk-in booked at the counter", () => {
     const lunch = new Date("2026-11-28T04:30:00Z"); // 11.30 WIB
     const result = await counter({}, lunch);
     expect(result).toEqual({ ok: false, message: expect.stringContaining("Tidak ada slot yang sedang berjalan") });
-    expect(await testDb.db.select().from(orders)).toEqual([]);
+    expect(await suite.db.select().from(orders)).toEqual([]);
   });
 
   it("when the running slot is full books nothing and says so", async () => {
     const [firstSlot] = await slotIds();
-    await testDb.db.update(slots).set({ capacity: 1 }).where(eq(slots.id, firstSlot!));
+    await suite.db.update(slots).set({ capacity: 1 }).where(eq(slots.id, firstSlot!));
     expect((await counter({ customerName: "Pertama" })).ok).toBe(true);
     const second = await counter({ customerName: "Kedua" });
     expect(second).toEqual({ ok: false, message: expect.stringContaining("sudah penuh") });
-    expect(await testDb.db.select().from(orders)).toHaveLength(1);
+    expect(await suite.db.select().from(orders)).toHaveLength(1);
   });
 
   it("on a closed date books nothing", async () => {
-    await testDb.db.insert(closedDates).values({ date: TODAY, reason: "Libur" });
+    await suite.db.insert(closedDates).values({ date: TODAY, reason: "Libur" });
     expect(await counter()).toEqual({ ok: false, message: expect.stringContaining("tidak bisa dipesan") });
-    expect(await testDb.db.select().from(orders)).toEqual([]);
+    expect(await suite.db.select().from(orders)).toEqual([]);
   });
 });
 
@@ -121,18 +111,18 @@ describe("a counter order appears where bot orders do", () => {
     const result = await counter({ payment: "paid_cash" });
     if (!result.ok) throw new Error(result.message);
     const { order } = result;
-    const today = await getTodayView(testDb.db, NOW);
+    const today = await getTodayView(suite.db, NOW);
     expect(today.slots[0]!.orders.map((o) => o.id)).toEqual([order.id]);
     expect(today.revenueToday).toBe(70_000);
-    expect((await listAdminOrders(testDb.db, parseOrderQuery({ q: "0812 3456" }))).rows.map((o) => o.id)).toEqual([order.id]);
+    expect((await listAdminOrders(suite.db, parseOrderQuery({ q: "0812 3456" }))).rows.map((o) => o.id)).toEqual([order.id]);
     let csv = "";
-    const reader = ordersCsvStream(testDb.db, { filters: {}, sort: "created_desc" }).getReader();
+    const reader = ordersCsvStream(suite.db, { filters: {}, sort: "created_desc" }).getReader();
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) csv += new TextDecoder().decode(chunk.value);
     expect(csv).toContain(",Ibu Sari,,'+6281234567890,counter,iPhone X,Battery,70000,cash,paid,booked,");
     const sheet = printedOrder(order, DEFAULT_SETTINGS, "job-sheet", NOW);
     expect(sheet.rows).toEqual(expect.arrayContaining([["Pelanggan", "Ibu Sari"], ["Telepon", "+62 812-3456-7890"], ["Keluhan", "Baterai cepat habis"]]));
     expect(printedOrder(order, DEFAULT_SETTINGS, "receipt", NOW).unavailable).toBeUndefined();
-    expect((await listPhoneOrders(testDb.db, { phone: "+6281234567890" })).map((o) => o.id)).toEqual([order.id]);
+    expect((await listPhoneOrders(suite.db, { phone: "+6281234567890" })).map((o) => o.id)).toEqual([order.id]);
   });
 });
 
@@ -146,7 +136,7 @@ describe("a counter booking for later (a phone call)", () => {
   });
 
   it("a device that is not offered is refused", async () => {
-    await testDb.db.update(devices).set({ active: false }).where(eq(devices.id, 10));
+    await suite.db.update(devices).set({ active: false }).where(eq(devices.id, 10));
     expect(await counter()).toEqual({ ok: false, message: expect.stringContaining("tidak ada di katalog") });
   });
 });
@@ -157,7 +147,7 @@ describe("diagnosis: 'Belum tahu / cek dulu'", () => {
     if (!free.ok) throw new Error(free.message);
     expect(free.order).toMatchObject({ partId: null, partName: "Belum tahu / cek dulu", amountIdr: 0, deviceName: "iPhone X" });
 
-    await saveShopSettings(testDb.db, { diagnosisFeeIdr: 25_000 });
+    await saveShopSettings(suite.db, { diagnosisFeeIdr: 25_000 });
     const paid = await counter({ partId: null, customerName: "Pak Budi" });
     if (!paid.ok) throw new Error(paid.message);
     expect(paid.order.amountIdr).toBe(25_000);
@@ -168,14 +158,14 @@ describe("diagnosis: 'Belum tahu / cek dulu'", () => {
     const fields = { shopName: "Jiot", bookingHorizonDays: "30", leadTimeMinutes: "60", holdHours: "24", diagnosisFeeIdr: "Rp 50.000" };
     for (const [key, value] of Object.entries(fields)) form.set(key, value);
     const owner = { username: "sari", ip: null };
-    const post = () => applyForm(settingsInput, form, (input) => saveSettings(testDb.db, owner, input));
+    const post = () => applyForm(settingsInput, form, (input) => saveSettings(suite.db, owner, input));
     expect(await post()).toEqual({ status: "ok", message: "Pengaturan disimpan." });
-    expect((await getShopSettings(testDb.db)).diagnosisFeeIdr).toBe(50_000);
+    expect((await getShopSettings(suite.db)).diagnosisFeeIdr).toBe(50_000);
     form.set("diagnosisFeeIdr", "-1");
     expect(await post()).toEqual({ status: "invalid", errors: { diagnosisFeeIdr: "Biaya cek / diagnosa minimal 0." } });
     form.delete("diagnosisFeeIdr");
     expect((await post()).status).toBe("ok");
-    expect((await getShopSettings(testDb.db)).diagnosisFeeIdr).toBe(50_000);
+    expect((await getShopSettings(suite.db)).diagnosisFeeIdr).toBe(50_000);
   });
 });
 
@@ -183,11 +173,11 @@ describe("payment at the counter", () => {
   it("'Sudah bayar tunai' is paid in cash in the same transaction: cash attempt, no hold, both acts audited", async () => {
     const result = await counter({ payment: "paid_cash" });
     if (!result.ok) throw new Error(result.message);
-    const order = await readOrder(testDb.db, result.order.id);
+    const order = await readOrder(suite.db, result.order.id);
     expect(order).toMatchObject({ paymentMethod: "cash", paymentStatus: "paid", holdExpiresAt: null });
     expect(order.paidAt?.toISOString()).toBe(NOW.toISOString());
-    expect((await readPayments(testDb.db, order.id)).map((p) => [p.kind, p.transactionStatus, p.grossAmount])).toEqual([["cash", "settlement", 70_000]]);
-    expect((await readAudit(testDb.db)).map((a) => [a.action, a.actor])).toEqual([
+    expect((await readPayments(suite.db, order.id)).map((p) => [p.kind, p.transactionStatus, p.grossAmount])).toEqual([["cash", "settlement", 70_000]]);
+    expect((await readAudit(suite.db)).map((a) => [a.action, a.actor])).toEqual([
       ["order.created", "dewi"],
       ["payment.cash_recorded", "dewi"],
     ]);
@@ -197,15 +187,15 @@ describe("payment at the counter", () => {
     const result = await counter({ when: { kind: "slot", serviceDate: addDays(TODAY, 1), slotId: (await slotIds())[0]! } });
     if (!result.ok) throw new Error(result.message);
     // What the sweep would see if a hold were ever set on it (the check does not rest on the null alone).
-    await testDb.db.update(orders).set({ holdExpiresAt: new Date(Date.now() - 3_600_000) }).where(eq(orders.id, result.order.id));
+    await suite.db.update(orders).set({ holdExpiresAt: new Date(Date.now() - 3_600_000) }).where(eq(orders.id, result.order.id));
     const unpaidLink = await counter({ payment: "payment_link", customerName: "Link", when: { kind: "slot", serviceDate: addDays(TODAY, 1), slotId: (await slotIds())[1]! } });
     if (!unpaidLink.ok) throw new Error(unpaidLink.message);
-    await testDb.db.update(orders).set({ holdExpiresAt: new Date(Date.now() - 3_600_000) }).where(eq(orders.id, unpaidLink.order.id));
+    await suite.db.update(orders).set({ holdExpiresAt: new Date(Date.now() - 3_600_000) }).where(eq(orders.id, unpaidLink.order.id));
 
     const swept = await expireHolds({ limit: 10 });
     expect(swept.expired).toBe(1);
-    expect(await readOrder(testDb.db, result.order.id)).toMatchObject({ paymentStatus: "unpaid", repairStatus: "booked" });
-    expect(await readOrder(testDb.db, unpaidLink.order.id)).toMatchObject({ paymentStatus: "expired", repairStatus: "cancelled" });
+    expect(await readOrder(suite.db, result.order.id)).toMatchObject({ paymentStatus: "unpaid", repairStatus: "booked" });
+    expect(await readOrder(suite.db, unpaidLink.order.id)).toMatchObject({ paymentStatus: "expired", repairStatus: "cancelled" });
   });
 
   it("'Kirim link pembayaran': any online method, held until the slot ends, shared by WhatsApp with the status page link", async () => {
@@ -241,7 +231,7 @@ describe("capacity is shared with the bot", () => {
       ...Array.from({ length: 20 }, (_, i) => botBooking(100 + i, ids[0]!, date).then((r) => r.ok)),
     ]);
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await testDb.db.select().from(orders).where(eq(orders.slotId, ids[0]!))).toHaveLength(2);
+    expect(await suite.db.select().from(orders).where(eq(orders.slotId, ids[0]!))).toHaveLength(2);
   });
 });
 

@@ -8,21 +8,15 @@ import { customerHistoryPath, summarizeCustomer } from "@/lib/admin/customer-his
 import { orderQueryString, parseOrderQuery } from "@/lib/admin/order-filters";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { bookOrder } from "@/tests/support/payment-fixtures";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
-
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await setupTestDatabase();
-});
-afterAll(() => testDb.close());
-beforeEach(() => testDb.reset());
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const SARI = "+6281234567890";
 const TODAY = todayInJakarta();
+const suite = registerSuiteDatabase();
 
 async function counterOrder(name: string, phone: string, { payment = "pay_at_shop", slotIndex = 0 }: { payment?: "pay_at_shop" | "paid_cash"; slotIndex?: number } = {}) {
-  const slot = (await testDb.db.select().from(slots).orderBy(slots.startTime))[slotIndex];
-  const result = await createCounterOrder(testDb.db, {
+  const slot = (await suite.db.select().from(slots).orderBy(slots.startTime))[slotIndex];
+  const result = await createCounterOrder(suite.db, {
     request: { customerName: name, customerPhone: phone, deviceId: 10, partId: 1, when: { kind: "slot", serviceDate: addDays(TODAY, 2), slotId: slot!.id }, payment },
     by: { username: "dewi", ip: null },
   });
@@ -30,13 +24,13 @@ async function counterOrder(name: string, phone: string, { payment = "pay_at_sho
   return result.order;
 }
 
-const found = async (q: string) => (await listAdminOrders(testDb.db, parseOrderQuery({ q }))).rows.map((o) => o.customerName).sort();
+const found = async (q: string) => (await listAdminOrders(suite.db, parseOrderQuery({ q }))).rows.map((o) => o.customerName).sort();
 
 describe("search by phone in the order list", () => {
   beforeEach(async () => {
     await counterOrder("Sari", SARI);
     await counterOrder("Budi", "+6285711112222", { slotIndex: 1 });
-    await bookOrder(testDb.db, { chatId: 77 }); // a bot order with no phone
+    await bookOrder(suite.db, { chatId: 77 }); // a bot order with no phone
   });
 
   it.each(["0812-3456-7890", "081234567890", "6281234567890", "+62 812 3456 7890", "0812 3456", "+62812"])("%s finds the order by its stored +62 number", async (q) => {
@@ -50,7 +44,7 @@ describe("search by phone in the order list", () => {
   });
 
   it("a booking code is still found as a code, names still as names", async () => {
-    const [bot] = await testDb.db.select().from(orders).where(eq(orders.chatId, 77));
+    const [bot] = await suite.db.select().from(orders).where(eq(orders.chatId, 77));
     expect(await found(bot!.bookingCode)).toEqual(["Budi Santoso"]);
     expect(await found("sar")).toEqual(["Sari"]);
   });
@@ -65,15 +59,15 @@ describe("search by phone in the order list", () => {
 describe("customer history by phone", () => {
   it("gathers the phone's counter orders and every order of a chat that gave that phone, and no one else's", async () => {
     const walkIn = await counterOrder("Sari", SARI, { payment: "paid_cash" });
-    const botWithPhone = await bookOrder(testDb.db, { chatId: 501 });
-    await testDb.db.update(orders).set({ customerPhone: SARI }).where(eq(orders.id, botWithPhone.id));
-    const sameChatNoPhone = await bookOrder(testDb.db, { chatId: 501, slotIndex: 1 });
-    const chatRemembered = await bookOrder(testDb.db, { chatId: 502, slotIndex: 2 });
-    await testDb.db.insert(conversations).values({ chatId: 502, phone: SARI }); // shared in the bot, remembered for the chat
+    const botWithPhone = await bookOrder(suite.db, { chatId: 501 });
+    await suite.db.update(orders).set({ customerPhone: SARI }).where(eq(orders.id, botWithPhone.id));
+    const sameChatNoPhone = await bookOrder(suite.db, { chatId: 501, slotIndex: 1 });
+    const chatRemembered = await bookOrder(suite.db, { chatId: 502, slotIndex: 2 });
+    await suite.db.insert(conversations).values({ chatId: 502, phone: SARI }); // shared in the bot, remembered for the chat
     await counterOrder("Orang lain", "+6285711112222", { slotIndex: 3 });
-    await bookOrder(testDb.db, { chatId: 503, slotIndex: 3 });
+    await bookOrder(suite.db, { chatId: 503, slotIndex: 3 });
 
-    const history = await listPhoneOrders(testDb.db, { phone: SARI });
+    const history = await listPhoneOrders(suite.db, { phone: SARI });
     expect(history.map((o) => o.id).sort()).toEqual([walkIn.id, botWithPhone.id, sameChatNoPhone.id, chatRemembered.id].sort());
     const summary = summarizeCustomer(history, TODAY);
     expect(summary).toMatchObject({ bookings: 4, paidTotalIdr: 70_000, lastVisit: undefined, nextVisit: addDays(TODAY, 2) });
@@ -81,7 +75,7 @@ describe("customer history by phone", () => {
 
   it("an unknown phone has no history", async () => {
     await counterOrder("Sari", SARI);
-    expect(await listPhoneOrders(testDb.db, { phone: "+6289999999999" })).toEqual([]);
+    expect(await listPhoneOrders(suite.db, { phone: "+6289999999999" })).toEqual([]);
   });
 
   it("the order page links a counter order's history by phone, a bot order without a phone by chat", () => {

@@ -3,22 +3,13 @@ import { orders, slots } from "@/db/schema";
 import { cancelOrderByShop, changeRepairStatus, recordCashPayment, rescheduleOrder } from "@/lib/admin/order-actions";
 import { nextRepairStatus, repairMovesFrom } from "@/lib/admin/repair-flow";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
-import { overrideEnv } from "@/lib/env";
 import { bookOrder, readAudit, readOrder, readOutbox, readPayments } from "@/tests/support/payment-fixtures";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
-
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await setupTestDatabase();
-});
-afterAll(() => testDb.close());
-beforeEach(async () => {
-  await testDb.reset();
-  overrideEnv({ APP_URL: "https://jiot.test" });
-});
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const SARI = { username: "sari", ip: "10.0.0.5" };
-const db = () => testDb.db;
+const suite = registerSuiteDatabase();
+
+const db = () => suite.db;
 
 describe("the repair lifecycle", () => {
   const paid = { paymentStatus: "paid" as const };

@@ -5,19 +5,14 @@ import { csvField } from "@/lib/admin/orders-csv";
 import { parseOrderQuery, orderQueryString } from "@/lib/admin/order-filters";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { bookOrder } from "@/tests/support/payment-fixtures";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await setupTestDatabase();
-});
-afterAll(() => testDb.close());
-beforeEach(() => testDb.reset());
+const suite = registerSuiteDatabase();
 
 async function bookMany(count: number) {
   const made = [];
   for (let i = 0; i < count; i++) {
-    made.push(await bookOrder(testDb.db, { chatId: 100 + i, serviceDate: addDays(todayInJakarta(), 2 + (i % 5)), slotIndex: i % 4 }));
+    made.push(await bookOrder(suite.db, { chatId: 100 + i, serviceDate: addDays(todayInJakarta(), 2 + (i % 5)), slotIndex: i % 4 }));
   }
   return made;
 }
@@ -29,7 +24,7 @@ describe("the admin order list", () => {
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await listAdminOrders(testDb.db, { filters: {}, sort, cursor, limit: 4 });
+        const page = await listAdminOrders(suite.db, { filters: {}, sort, cursor, limit: 4 });
         seen.push(...page.rows.map((o) => o.id));
         cursor = page.next;
       } while (cursor);
@@ -40,14 +35,14 @@ describe("the admin order list", () => {
   it("the export's batches hand over every order once", async () => {
     const made = await bookMany(7);
     const seen: string[] = [];
-    for await (const order of eachFilteredOrder(testDb.db, { filters: {}, sort: "service_asc", batch: 3 })) seen.push(order.id);
+    for await (const order of eachFilteredOrder(suite.db, { filters: {}, sort: "service_asc", batch: 3 })) seen.push(order.id);
     expect(seen.sort()).toEqual(made.map((o) => o.id).sort());
   });
 
   it("finds by booking code, name or username, and filters by status and date", async () => {
     const [first, second] = await bookMany(3);
-    await testDb.db.update(orders).set({ customerName: "Siti 100%_Aminah", telegramUsername: "siti_a", paymentStatus: "paid" }).where(eq(orders.id, second!.id));
-    const ids = async (filters: Parameters<typeof listAdminOrders>[1]["filters"]) => (await listAdminOrders(testDb.db, { filters })).rows.map((o) => o.id);
+    await suite.db.update(orders).set({ customerName: "Siti 100%_Aminah", telegramUsername: "siti_a", paymentStatus: "paid" }).where(eq(orders.id, second!.id));
+    const ids = async (filters: Parameters<typeof listAdminOrders>[1]["filters"]) => (await listAdminOrders(suite.db, { filters })).rows.map((o) => o.id);
     expect(await ids({ q: first!.bookingCode })).toEqual([first!.id]);
     expect(await ids({ q: "aminah" })).toEqual([second!.id]);
     expect(await ids({ q: "@SITI_A" })).toEqual([second!.id]);
@@ -59,7 +54,7 @@ describe("the admin order list", () => {
 
   it("ignores a forged cursor or malformed query instead of failing", async () => {
     await bookMany(2);
-    expect((await listAdminOrders(testDb.db, { filters: {}, cursor: "bm90IGpzb24" })).rows).toHaveLength(2);
+    expect((await listAdminOrders(suite.db, { filters: {}, cursor: "bm90IGpzb24" })).rows).toHaveLength(2);
     const query = parseOrderQuery({ payment: "robbed", from: "yesterday", sort: "drop table", q: " 1234 " });
     expect(query).toEqual({ filters: { q: "1234", from: undefined, to: undefined, payment: undefined, repair: undefined, refund: false }, sort: "created_desc", cursor: undefined });
     expect(orderQueryString({ ...query, cursor: "abc" })).toBe("?q=1234&cursor=abc");

@@ -10,7 +10,7 @@ const SARI = { username: "sari", ip: "203.0.113.5" };
 
 describe("internal notes on an order", () => {
   it("are kept under the writer's name and time, oldest first, and audited with the order", async () => {
-    const db = suite.testDb.db;
+    const db = suite.db;
     const order = await bookOrder(db);
     expect(await addOrderNote(db, { orderId: order.id, body: "  Layar juga retak, pelanggan sudah dikabari.  ", by: SARI })).toMatchObject({ ok: true });
     expect(await addOrderNote(db, { orderId: order.id, body: "Sparepart datang besok", by: { username: "budi", ip: null } })).toMatchObject({ ok: true });
@@ -27,7 +27,7 @@ describe("internal notes on an order", () => {
   });
 
   it("refuses an empty note, one over the limit and one for an unknown order, storing nothing", async () => {
-    const db = suite.testDb.db;
+    const db = suite.db;
     const order = await bookOrder(db);
     expect(await addOrderNote(db, { orderId: order.id, body: "   ", by: SARI })).toEqual({ ok: false, message: "Catatan kosong." });
     expect(await addOrderNote(db, { orderId: order.id, body: "x".repeat(MAX_NOTE_LENGTH + 1), by: SARI })).toMatchObject({ ok: false });
@@ -36,7 +36,7 @@ describe("internal notes on an order", () => {
   });
 
   it("notes written at the same moment by several staff are all kept", async () => {
-    const db = suite.testDb.db;
+    const db = suite.db;
     const order = await bookOrder(db);
     await Promise.all(Array.from({ length: 10 }, (_, i) => addOrderNote(db, { orderId: order.id, body: `catatan ${i}`, by: SARI })));
     expect((await listOrderNotes(db, { orderId: order.id })).map((n) => n.body).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `catatan ${i}`).sort());

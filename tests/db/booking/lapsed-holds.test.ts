@@ -5,27 +5,21 @@ import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { createBooking } from "@/lib/booking/create-booking";
 import { consistencyProblems } from "@/tests/support/consistency";
 import { bookOrder, holdRanOut, readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 // Issue 13, "slots that look full but are not": a hold that ran out unpaid frees its place
 // at once, before any sweep, and the place is still given out exactly once.
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await setupTestDatabase();
-});
-afterAll(() => testDb.close());
-beforeEach(() => testDb.reset());
-
 const DAY = addDays(todayInJakarta(), 2);
+const suite = registerSuiteDatabase();
 
 async function firstSlot() {
-  const [slot] = await testDb.db.select().from(slots).orderBy(slots.startTime).limit(1);
-  await testDb.db.update(slots).set({ capacity: 1 }).where(eq(slots.id, slot!.id));
+  const [slot] = await suite.db.select().from(slots).orderBy(slots.startTime).limit(1);
+  await suite.db.update(slots).set({ capacity: 1 }).where(eq(slots.id, slot!.id));
   return slot!;
 }
 
 function bookNow(chatId: number, slotId: number) {
-  return createBooking(testDb.db, {
+  return createBooking(suite.db, {
     chatId,
     telegramUserId: chatId,
     telegramUsername: null,
@@ -42,46 +36,46 @@ function bookNow(chatId: number, slotId: number) {
 describe("a place whose hold ran out unpaid", () => {
   it("shows free to the bot before any sweep, and the next booking takes it: the lapsed order is expired in that booking's transaction and its customer told", async () => {
     const slot = await firstSlot();
-    const lapsed = await bookOrder(testDb.db, { serviceDate: DAY, ...holdRanOut() });
+    const lapsed = await bookOrder(suite.db, { serviceDate: DAY, ...holdRanOut() });
     expect(lapsed.repairStatus).toBe("booked"); // not swept
 
-    const shown = await getSlotAvailability(testDb.db, { serviceDate: DAY });
+    const shown = await getSlotAvailability(suite.db, { serviceDate: DAY });
     expect(shown.find((s) => s.id === slot.id)).toMatchObject({ taken: 0, remaining: 1, bookable: true });
 
     const next = await bookNow(7001, slot.id);
     expect(next.ok).toBe(true);
-    expect(await readOrder(testDb.db, lapsed.id)).toMatchObject({ paymentStatus: "expired", repairStatus: "cancelled" });
-    const [expiry] = await readAudit(testDb.db, "order.expired");
+    expect(await readOrder(suite.db, lapsed.id)).toMatchObject({ paymentStatus: "expired", repairStatus: "cancelled" });
+    const [expiry] = await readAudit(suite.db, "order.expired");
     expect(expiry).toMatchObject({ entityId: lapsed.id, actor: "system", after: expect.objectContaining({ reason: "place_needed" }) });
-    expect((await readOutbox(testDb.db)).filter((m) => m.dedupeKey === `order:${lapsed.id}:payment_expired`)).toHaveLength(1);
-    expect(await consistencyProblems(testDb.db)).toEqual([]);
+    expect((await readOutbox(suite.db)).filter((m) => m.dedupeKey === `order:${lapsed.id}:payment_expired`)).toHaveLength(1);
+    expect(await consistencyProblems(suite.db)).toEqual([]);
   });
 
   it("a hold still running, a paid order and a pay-at-shop order (no hold) keep their places", async () => {
     const slot = await firstSlot();
-    const running = await bookOrder(testDb.db, { serviceDate: DAY });
+    const running = await bookOrder(suite.db, { serviceDate: DAY });
     expect(await bookNow(7002, slot.id)).toMatchObject({ ok: false, reason: "slot_full" });
 
-    await testDb.db.update(orders).set({ holdExpiresAt: new Date(Date.now() - 60_000), paymentStatus: "paid" }).where(eq(orders.id, running.id));
+    await suite.db.update(orders).set({ holdExpiresAt: new Date(Date.now() - 60_000), paymentStatus: "paid" }).where(eq(orders.id, running.id));
     expect(await bookNow(7003, slot.id)).toMatchObject({ ok: false, reason: "slot_full" });
 
-    await testDb.db.update(orders).set({ holdExpiresAt: null, paymentStatus: "unpaid", paymentMethod: "pay_at_shop" }).where(eq(orders.id, running.id));
+    await suite.db.update(orders).set({ holdExpiresAt: null, paymentStatus: "unpaid", paymentMethod: "pay_at_shop" }).where(eq(orders.id, running.id));
     expect(await bookNow(7004, slot.id)).toMatchObject({ ok: false, reason: "slot_full" });
-    expect(await readOrder(testDb.db, running.id)).toMatchObject({ repairStatus: "booked" });
-    const shown = await getSlotAvailability(testDb.db, { serviceDate: DAY });
+    expect(await readOrder(suite.db, running.id)).toMatchObject({ repairStatus: "booked" });
+    const shown = await getSlotAvailability(suite.db, { serviceDate: DAY });
     expect(shown.find((s) => s.id === slot.id)).toMatchObject({ taken: 1, remaining: 0, bookable: false });
   });
 
   it("30 simultaneous bookings for the place of one lapsed hold make exactly one order, and the lapsed order is expired once", async () => {
     const slot = await firstSlot();
-    const lapsed = await bookOrder(testDb.db, { serviceDate: DAY, ...holdRanOut() });
+    const lapsed = await bookOrder(suite.db, { serviceDate: DAY, ...holdRanOut() });
     const results = await Promise.all(Array.from({ length: 30 }, (_, i) => bookNow(7100 + i, slot.id)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === "slot_full")).toBe(true);
-    expect(await readOrder(testDb.db, lapsed.id)).toMatchObject({ repairStatus: "cancelled" });
-    expect(await readAudit(testDb.db, "order.expired")).toHaveLength(1);
-    const live = await testDb.db.select().from(orders).where(eq(orders.repairStatus, "booked"));
+    expect(await readOrder(suite.db, lapsed.id)).toMatchObject({ repairStatus: "cancelled" });
+    expect(await readAudit(suite.db, "order.expired")).toHaveLength(1);
+    const live = await suite.db.select().from(orders).where(eq(orders.repairStatus, "booked"));
     expect(live).toHaveLength(1);
-    expect(await consistencyProblems(testDb.db)).toEqual([]);
+    expect(await consistencyProblems(suite.db)).toEqual([]);
   });
 });

@@ -6,18 +6,16 @@ import { recordCashPayment, rescheduleOrder } from "@/lib/admin/order-actions";
 import { addDays, todayInJakarta, weekdayOf, wibInstant } from "@/lib/booking/calendar";
 import { createBooking } from "@/lib/booking/create-booking";
 import { rescheduleBooking, type Rescheduler } from "@/lib/booking/reschedule-booking";
-import { overrideEnv } from "@/lib/env";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { bookOrder, readAudit, readOrder, readOutbox, readPayments } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const suite = registerSuiteDatabase({ poolMax: 20 });
 beforeEach(async () => {
-  overrideEnv({ APP_URL: "https://jiot.test" });
   allSlots = await db().select().from(slots).orderBy(slots.startTime);
 });
 
-const db = () => suite.testDb.db;
+const db = () => suite.db;
 let allSlots: Slot[];
 const slotAt = (index: number) => allSlots[index]!.id;
 const TODAY = () => todayInJakarta();

@@ -6,7 +6,7 @@ import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 const suite = registerSuiteDatabase();
 
 async function version(): Promise<string | undefined> {
-  const [row] = await queryRows<{ version: string }>(suite.testDb.db, sql`select version from config_version where id = 1`);
+  const [row] = await queryRows<{ version: string }>(suite.db, sql`select version from config_version where id = 1`);
   return row?.version;
 }
 
@@ -24,24 +24,24 @@ describe("config_version", () => {
   it.each(Object.entries(EDITS))("is replaced by a change of %s", async (_table, edit) => {
     const before = await version();
     expect(before).toBeTruthy();
-    await suite.testDb.db.execute(sql.raw(edit));
+    await suite.db.execute(sql.raw(edit));
     expect(await version()).not.toBe(before);
   });
 
   it("is left as it was by a change rolled back, and by reading", async () => {
     const before = await version();
-    await suite.testDb.db
+    await suite.db
       .transaction(async (tx) => {
         await tx.execute(sql.raw(EDITS.devices!));
         throw new Error("rollback");
       })
       .catch(() => undefined);
-    await suite.testDb.db.execute(sql`select * from slots for update`);
+    await suite.db.execute(sql`select * from slots for update`);
     expect(await version()).toBe(before);
   });
 
   it("is set again when the tables are emptied (a test's reset truncates them all)", async () => {
-    await suite.testDb.db.execute(sql`truncate config_version, devices, prices restart identity cascade`);
+    await suite.db.execute(sql`truncate config_version, devices, prices restart identity cascade`);
     expect(await version()).toBeTruthy();
   });
 });

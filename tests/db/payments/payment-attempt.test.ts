@@ -6,11 +6,11 @@ import { closeAttemptsOfCancelledOrders, closeOrderAttempts } from "@/lib/paymen
 import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
 import { startSnapPayment } from "@/lib/payments/start-payment";
 import type { StandInRoute } from "@/tests/support/midtrans-stand-in";
-import { registerMidtransSuite } from "@/tests/support/midtrans-suite";
 import { bookOrder, readAudit, readOrder, readPayments } from "@/tests/support/payment-fixtures";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-const suite = registerMidtransSuite();
-const db = () => suite.testDb.db;
+const suite = registerSuiteDatabase({ midtrans: true });
+const db = () => suite.db;
 const by = { username: "owner", ip: null };
 
 /** Snap ("Bayar Sekarang") and the VA charge go through the same attempt skeleton. */

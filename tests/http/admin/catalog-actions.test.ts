@@ -12,7 +12,7 @@ jest.mock("next/headers", () => jest.requireActual("@/tests/support/action-sessi
 jest.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const suite = registerSuiteDatabase();
-const db = () => suite.testDb.db;
+const db = () => suite.db;
 const IDLE: AdminActionState = { status: "idle" };
 const PRICE_FORM = { deviceId: "10", partId: "1", priceIdr: "85.000", active: "on" };
 const batteryPrice = async () => (await db().select().from(prices).where(and(eq(prices.deviceId, 10), eq(prices.partId, 1))))[0]!.priceIdr;

@@ -5,7 +5,7 @@ import { LOGIN_MAX_FAILURES } from "@/lib/admin/auth";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { overrideEnv } from "@/lib/env";
 import { TEST_ADMIN } from "@/tests/support/admin-session";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 /**
  * The login form's server action, as Next calls it: the request's headers come
@@ -24,19 +24,11 @@ jest.mock("next/navigation", () => ({
   },
 }));
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await setupTestDatabase({ seed: false });
-});
-afterAll(async () => {
-  overrideEnv({ VERCEL: undefined, TRUST_PROXY: undefined });
-  await testDb.close();
-});
+const suite = registerSuiteDatabase({ seed: false, env: { VERCEL: undefined, TRUST_PROXY: undefined } });
+afterAll(() => overrideEnv({ VERCEL: undefined, TRUST_PROXY: undefined }));
 beforeEach(async () => {
-  await testDb.reset({ seed: false });
   jar.clear();
-  overrideEnv({ VERCEL: undefined, TRUST_PROXY: undefined });
-  await createOrResetAdmin(testDb.db, TEST_ADMIN);
+  await createOrResetAdmin(suite.db, TEST_ADMIN);
 });
 
 /** Posts the login form with these headers; "signed in" when the action redirected. */
@@ -65,7 +57,7 @@ describe("the login form's per-address limit and X-Forwarded-For", () => {
     expect(answers.slice(0, LOGIN_MAX_FAILURES)).toEqual([4, 3, 2, 1, 0].map((n) => expect.stringMatching(n ? `Sisa ${n} percobaan` : "Percobaan berikutnya diperlambat")));
     expect(answers.slice(LOGIN_MAX_FAILURES).every((a) => THROTTLED.test(a))).toBe(true);
     // The forged addresses are not written to the audit log as if they were known.
-    const failures = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "admin.login_failed"));
+    const failures = await suite.db.select().from(auditLog).where(eq(auditLog.action, "admin.login_failed"));
     expect(failures.map((f) => f.ip)).toEqual(Array(LOGIN_MAX_FAILURES).fill(null));
   });
 
@@ -74,7 +66,7 @@ describe("the login form's per-address limit and X-Forwarded-For", () => {
     const answers: string[] = [];
     for (let i = 0; i < 10; i++) answers.push(await submit(`user${i}`, "wrong-password", spoofed(i)));
     expect(answers).toEqual(Array(10).fill("Nama pengguna atau kata sandi salah. Sisa 4 percobaan sebelum diperlambat."));
-    const failures = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "admin.login_failed"));
+    const failures = await suite.db.select().from(auditLog).where(eq(auditLog.action, "admin.login_failed"));
     expect(failures.map((f) => f.ip).sort()).toEqual(Array.from({ length: 10 }, (_, i) => spoofed(i)["x-forwarded-for"]).sort());
   });
 
@@ -94,7 +86,7 @@ describe("the login form's per-address limit and X-Forwarded-For", () => {
     expect(answers.filter((a) => WRONG.test(a)).length).toBeLessThanOrEqual(LOGIN_MAX_FAILURES);
     expect(answers.filter((a) => THROTTLED.test(a)).length).toBeGreaterThanOrEqual(40 - LOGIN_MAX_FAILURES);
     expect(answers.at(-1)).toMatch(THROTTLED);
-    expect(await testDb.db.select().from(adminSessions)).toEqual([]);
+    expect(await suite.db.select().from(adminSessions)).toEqual([]);
     expect(jar.size).toBe(0);
   });
 });

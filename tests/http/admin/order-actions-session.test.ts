@@ -19,7 +19,7 @@ jest.mock("next/headers", () => jest.requireActual("@/tests/support/action-sessi
 jest.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const suite = registerSuiteDatabase();
-const db = () => suite.testDb.db;
+const db = () => suite.db;
 const STAFF = { username: "dewi", password: "kata-sandi-staf-2026" };
 const SESSION_ENDED: EditResult = { status: "invalid", errors: { _form: "Sesi admin berakhir. Silakan masuk lagi." } };
 const IDLE: AdminActionState = { status: "idle" };

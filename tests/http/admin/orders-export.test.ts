@@ -2,27 +2,18 @@ import { eq } from "drizzle-orm";
 import { GET as exportOrders } from "@/app/admin/orders/export/route";
 import { orders } from "@/db/schema";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
-import { overrideEnv } from "@/lib/env";
 import { adminCookie, adminRequest } from "@/tests/support/admin-session";
 import { bookOrder } from "@/tests/support/payment-fixtures";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
-
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await setupTestDatabase();
-});
-afterAll(() => testDb.close());
-beforeEach(async () => {
-  await testDb.reset();
-  overrideEnv({ APP_URL: "https://jiot.test" });
-});
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const URL_BASE = "https://jiot.test/admin/orders/export";
+const suite = registerSuiteDatabase();
+
 const get = (query: string, cookie?: string) => exportOrders(adminRequest(`${URL_BASE}${query}`, { cookie, method: "GET" }));
 
 describe("GET /admin/orders/export", () => {
   it("without a session, or with a revoked or forged one, is 401 and reveals nothing", async () => {
-    await bookOrder(testDb.db);
+    await bookOrder(suite.db);
     for (const cookie of [undefined, "__Host-jiot_admin=forged", "jiot_admin=forged"]) {
       const response = await get("", cookie);
       expect(response.status).toBe(401);
@@ -31,9 +22,9 @@ describe("GET /admin/orders/export", () => {
   });
 
   it("streams the filtered list as CSV with a header row, names made safe for spreadsheets", async () => {
-    const cookie = await adminCookie(testDb.db);
-    const [paid] = [await bookOrder(testDb.db, { chatId: 1 }), await bookOrder(testDb.db, { chatId: 2 })];
-    await testDb.db.update(orders).set({ paymentStatus: "paid", customerName: "=cmd|' /C calc'!A0" }).where(eq(orders.id, paid!.id));
+    const cookie = await adminCookie(suite.db);
+    const [paid] = [await bookOrder(suite.db, { chatId: 1 }), await bookOrder(suite.db, { chatId: 2 })];
+    await suite.db.update(orders).set({ paymentStatus: "paid", customerName: "=cmd|' /C calc'!A0" }).where(eq(orders.id, paid!.id));
     const response = await get("?payment=paid", cookie);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -47,8 +38,8 @@ describe("GET /admin/orders/export", () => {
   });
 
   it("exports every order when no filter is set", async () => {
-    const cookie = await adminCookie(testDb.db);
-    for (let i = 0; i < 7; i++) await bookOrder(testDb.db, { chatId: 10 + i, slotIndex: i % 4, serviceDate: addDays(todayInJakarta(), 2 + (i % 3)) });
+    const cookie = await adminCookie(suite.db);
+    for (let i = 0; i < 7; i++) await bookOrder(suite.db, { chatId: 10 + i, slotIndex: i % 4, serviceDate: addDays(todayInJakarta(), 2 + (i % 3)) });
     const text = await (await get("", cookie)).text();
     expect(text.trim().split("\r\n")).toHaveLength(8);
   });

@@ -14,7 +14,7 @@ jest.mock("next/headers", () => jest.requireActual("@/tests/support/action-sessi
 jest.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const suite = registerSuiteDatabase();
-const db = () => suite.testDb.db;
+const db = () => suite.db;
 const IDLE: AdminActionState = { status: "idle" };
 
 beforeEach(async () => {

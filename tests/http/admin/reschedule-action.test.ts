@@ -24,7 +24,7 @@ jest.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const suite = registerSuiteDatabase();
 const STAFF = { username: "budi", password: "kata-sandi-staf-2026" };
 const IDLE: AdminActionState = { status: "idle" };
-const db = () => suite.testDb.db;
+const db = () => suite.db;
 let ownerToken: string;
 let staffToken: string;
 

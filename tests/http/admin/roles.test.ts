@@ -21,21 +21,18 @@ import { restoreAfterResponse } from "@/tests/support/after-response";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
-import type { TestDatabase } from "@/tests/support/test-db";
 
 jest.mock("next/headers", () => jest.requireActual("@/tests/support/action-session").actionRequest);
 jest.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const APP = "https://jiot.example.com";
 const suite = registerSuiteDatabase();
-let testDb: TestDatabase;
 let ownerToken: string;
 let staffToken: string;
 
 beforeEach(async () => {
-  testDb = suite.testDb;
   overrideEnv({ APP_URL: APP });
-  ({ owner: ownerToken, staff: staffToken } = await signInOwnerAndStaff(testDb.db));
+  ({ owner: ownerToken, staff: staffToken } = await signInOwnerAndStaff(suite.db));
 });
 
 const cookieOf = (token: string) => `${sessionCookieName()}=${token}`;
@@ -50,11 +47,11 @@ describe("owner-only routes called by staff: 403, nothing changed", () => {
   ];
 
   it.each(ROUTES)("%s", async (_name, call) => {
-    const before = await snapshotTables(testDb.db);
+    const before = await snapshotTables(suite.db);
     const response = await call();
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ error: "owner only" });
-    expect(await snapshotTables(testDb.db)).toEqual(before);
+    expect(await snapshotTables(suite.db)).toEqual(before);
   });
 });
 
@@ -62,11 +59,11 @@ const DAY = addDays(todayInJakarta(), 3);
 
 /** What the owner's forms act on: a paid order booked on DAY, a closed date, the first slot. */
 async function scene() {
-  const order = await bookOrder(testDb.db, { chatId: 1, serviceDate: DAY, paymentMethod: "cash" });
-  await testDb.db.insert(payments).values({ orderId: order.id, attempt: 1, midtransOrderId: `${order.bookingCode}-1`, kind: "cash", paymentType: "cash", transactionStatus: "settlement", grossAmount: 70_000 });
-  await testDb.db.update(orders).set({ paymentStatus: "paid", holdExpiresAt: null }).where(eq(orders.id, order.id));
-  await testDb.db.insert(closedDates).values({ date: addDays(DAY, 10), reason: "Libur" });
-  const [slot] = await testDb.db.select().from(slots).orderBy(slots.startTime);
+  const order = await bookOrder(suite.db, { chatId: 1, serviceDate: DAY, paymentMethod: "cash" });
+  await suite.db.insert(payments).values({ orderId: order.id, attempt: 1, midtransOrderId: `${order.bookingCode}-1`, kind: "cash", paymentType: "cash", transactionStatus: "settlement", grossAmount: 70_000 });
+  await suite.db.update(orders).set({ paymentStatus: "paid", holdExpiresAt: null }).where(eq(orders.id, order.id));
+  await suite.db.insert(closedDates).values({ date: addDays(DAY, 10), reason: "Libur" });
+  const [slot] = await suite.db.select().from(slots).orderBy(slots.startTime);
   return { order, slot: slot! };
 }
 
@@ -97,7 +94,7 @@ const OWNER_ACTIONS: [string, (s: Scene) => Promise<EditResult>][] = [
 describe("owner-only server actions: refused and nothing changed unless the owner is signed in", () => {
   const CALLERS: [string, () => Promise<string | undefined>, object][] = [
     ["without a session", async () => undefined, SESSION_ENDED],
-    ["with a signed-out session", () => revokedToken(testDb.db), SESSION_ENDED],
+    ["with a signed-out session", () => revokedToken(suite.db), SESSION_ENDED],
     ["with a forged token", async () => "x".repeat(43), SESSION_ENDED],
     ["as staff", async () => staffToken, OWNER_ONLY],
   ];
@@ -106,7 +103,7 @@ describe("owner-only server actions: refused and nothing changed unless the owne
   it.each(CASES)("%s, %s", async (_name, _who, call, token, answer) => {
     const setting = await scene();
     actionContext.token = await token();
-    const before = await snapshotTables(testDb.db);
+    const before = await snapshotTables(suite.db);
     const later: unknown[] = [];
     setAfterResponseRunner((work) => later.push(work));
     try {
@@ -114,7 +111,7 @@ describe("owner-only server actions: refused and nothing changed unless the owne
     } finally {
       restoreAfterResponse();
     }
-    expect(await snapshotTables(testDb.db)).toEqual(before);
+    expect(await snapshotTables(suite.db)).toEqual(before);
     expect(later).toEqual([]); // nor any work after the answer
   });
 
@@ -122,9 +119,9 @@ describe("owner-only server actions: refused and nothing changed unless the owne
   it.each(OWNER_ACTIONS)("%s, as the owner, goes through", async (_name, call) => {
     const setting = await scene();
     actionContext.token = ownerToken;
-    const before = await snapshotTables(testDb.db, { except: ["admin_sessions"] });
+    const before = await snapshotTables(suite.db, { except: ["admin_sessions"] });
     expect(await call(setting)).toMatchObject({ status: "ok" });
-    expect(await snapshotTables(testDb.db, { except: ["admin_sessions"] })).not.toEqual(before);
+    expect(await snapshotTables(suite.db, { except: ["admin_sessions"] })).not.toEqual(before);
   });
 });
 
@@ -139,10 +136,10 @@ describe("owner-only server actions called by staff: refused, nothing changed", 
 
   it.each(ACTIONS)("%s", async (_name, call) => {
     actionContext.token = staffToken;
-    const before = await snapshotTables(testDb.db);
+    const before = await snapshotTables(suite.db);
     const state = await call();
     expect(state).toEqual(OWNER_ONLY);
-    expect(await snapshotTables(testDb.db)).toEqual(before);
+    expect(await snapshotTables(suite.db)).toEqual(before);
   });
 
   it("without any session the staff actions are refused too", async () => {
@@ -152,7 +149,7 @@ describe("owner-only server actions called by staff: refused, nothing changed", 
 });
 
 async function idOf(username: string): Promise<number> {
-  const [row] = await testDb.db.select({ id: admins.id }).from(admins).where(eq(admins.username, username));
+  const [row] = await suite.db.select({ id: admins.id }).from(admins).where(eq(admins.username, username));
   return row!.id;
 }
 
@@ -164,19 +161,19 @@ describe("the owner manages staff", () => {
   it("adds a member of staff, audited under the owner's name; the new account signs in as staff", async () => {
     const state = await addStaff(IDLE, form({ username: "Rina", password: "kata-sandi-rina-1" }));
     expect(state).toMatchObject({ status: "ok" });
-    const [rina] = await testDb.db.select().from(admins).where(eq(admins.username, "rina"));
+    const [rina] = await suite.db.select().from(admins).where(eq(admins.username, "rina"));
     expect(rina).toMatchObject({ role: "staff", disabled: false });
-    const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "admin.created")).then((rows) => rows.filter((r) => r.actor === TEST_ADMIN.username));
+    const [audit] = await suite.db.select().from(auditLog).where(eq(auditLog.action, "admin.created")).then((rows) => rows.filter((r) => r.actor === TEST_ADMIN.username));
     expect(audit).toMatchObject({ entityId: String(rina!.id) });
     expect(JSON.stringify(audit)).not.toContain("kata-sandi-rina-1");
-    const signedIn = await signIn(testDb.db, { username: "rina", password: "kata-sandi-rina-1", ip: null, userAgent: "jest" });
+    const signedIn = await signIn(suite.db, { username: "rina", password: "kata-sandi-rina-1", ip: null, userAgent: "jest" });
     expect(signedIn).toMatchObject({ status: "ok", admin: { role: "staff" } });
   });
 
   it("two owners' taps adding the same name at once make one account", async () => {
     const results = await Promise.all([1, 2, 3].map(() => addStaff(IDLE, form({ username: "dewi", password: "kata-sandi-dewi-1" }))));
     expect(results.filter((r) => r.status === "ok")).toHaveLength(1);
-    expect(await testDb.db.select().from(admins).where(eq(admins.username, "dewi"))).toHaveLength(1);
+    expect(await suite.db.select().from(admins).where(eq(admins.username, "dewi"))).toHaveLength(1);
   });
 
   it("refuses a short password and a taken name, with the reason", async () => {
@@ -186,25 +183,25 @@ describe("the owner manages staff", () => {
 
   it("disabling a member of staff ends their session at once; enabling lets them sign in again", async () => {
     const id = await idOf(STAFF.username);
-    expect(await adminOfSessionToken(testDb.db, staffToken)).toBeDefined();
+    expect(await adminOfSessionToken(suite.db, staffToken)).toBeDefined();
     expect(await toggleStaff(IDLE, form({ id: String(id), disabled: "1" }))).toMatchObject({ status: "ok" });
-    expect(await adminOfSessionToken(testDb.db, staffToken)).toBeUndefined();
-    expect((await signIn(testDb.db, { ...STAFF, ip: null, userAgent: "jest" })).status).toBe("invalid");
+    expect(await adminOfSessionToken(suite.db, staffToken)).toBeUndefined();
+    expect((await signIn(suite.db, { ...STAFF, ip: null, userAgent: "jest" })).status).toBe("invalid");
     expect(await toggleStaff(IDLE, form({ id: String(id), disabled: "0" }))).toMatchObject({ status: "ok" });
-    expect((await signIn(testDb.db, { ...STAFF, ip: null, userAgent: "jest" })).status).toBe("ok");
+    expect((await signIn(suite.db, { ...STAFF, ip: null, userAgent: "jest" })).status).toBe("ok");
   });
 
   it("the owner's own account cannot be disabled or its password reset from the page", async () => {
     const ownerId = await idOf(TEST_ADMIN.username);
     expect(await toggleStaff(IDLE, form({ id: String(ownerId), disabled: "1" }))).toMatchObject({ status: "invalid" });
     expect(await resetPassword(IDLE, form({ id: String(ownerId), password: "kata-sandi-baru-123" }))).toMatchObject({ status: "invalid" });
-    expect(await adminOfSessionToken(testDb.db, ownerToken)).toBeDefined();
+    expect(await adminOfSessionToken(suite.db, ownerToken)).toBeDefined();
   });
 
   it("a new password for staff signs them out everywhere; the new one works", async () => {
     const id = await idOf(STAFF.username);
     expect(await resetPassword(IDLE, form({ id: String(id), password: "kata-sandi-baru-123" }))).toMatchObject({ status: "ok" });
-    expect(await adminOfSessionToken(testDb.db, staffToken)).toBeUndefined();
-    expect((await signIn(testDb.db, { username: STAFF.username, password: "kata-sandi-baru-123", ip: null, userAgent: "jest" })).status).toBe("ok");
+    expect(await adminOfSessionToken(suite.db, staffToken)).toBeUndefined();
+    expect((await signIn(suite.db, { username: STAFF.username, password: "kata-sandi-baru-123", ip: null, userAgent: "jest" })).status).toBe("ok");
   });
 });

@@ -15,7 +15,7 @@ jest.mock("next/headers", () => jest.requireActual("@/tests/support/action-sessi
 jest.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const suite = registerSuiteDatabase();
-const db = () => suite.testDb.db;
+const db = () => suite.db;
 const IDLE: AdminActionState = { status: "idle" };
 const DAY = addDays(todayInJakarta(), 3);
 const firstSlot = async () => (await db().select().from(slots).orderBy(slots.startTime))[0]!;

@@ -9,27 +9,14 @@ import { backoffDelayMs, deliverDueMessages, MAX_DELIVERY_ATTEMPTS, sendQueuedMe
 import { notifyOrderEvent } from "@/lib/notify/outbox";
 import { settleAfterResponse } from "@/tests/support/after-response";
 import { TOMORROW } from "@/tests/support/bot-flows";
-import { useStandInBot } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-let testDb: TestDatabase;
-let tg: TelegramStandIn;
 const CRON_SECRET = "cron-secret-for-tests-0123456789";
-beforeAll(async () => {
-  [testDb, tg] = await Promise.all([setupTestDatabase({ poolMax: 10 }), startTelegramStandIn()]);
-  useStandInBot(tg, { CRON_SECRET });
-});
-afterAll(async () => {
-  await tg.close();
-  await testDb.close();
-});
 let order: Order;
 let errors: jest.SpyInstance;
+const suite = registerSuiteDatabase({ poolMax: 10, bot: true, env: { CRON_SECRET } });
 beforeEach(async () => {
-  await testDb.reset();
-  tg.reset();
-  const booked = await createBooking(testDb.db, {
+  const booked = await createBooking(suite.db, {
     chatId: 5550040,
     customerName: "Umar",
     deviceId: 10,
@@ -42,12 +29,13 @@ beforeEach(async () => {
   order = booked.order;
   errors = jest.spyOn(console, "error").mockImplementation(() => {});
 });
+
 afterEach(() => errors.mockRestore());
 
-const queuePaymentReceived = () => notifyOrderEvent(testDb.db, { order, event: { kind: "payment_received" } });
-const row = async () => (await testDb.db.select().from(outbox))[0]!;
+const queuePaymentReceived = () => notifyOrderEvent(suite.db, { order, event: { kind: "payment_received" } });
+const row = async () => (await suite.db.select().from(outbox))[0]!;
 const later = (ms: number) => new Date(Date.now() + ms);
-const paymentMessages = () => tg.callsOf("sendMessage").filter((c) => c.status === 200 && String(c.params.text).startsWith("✅ Pembayaran diterima"));
+const paymentMessages = () => suite.tg.callsOf("sendMessage").filter((c) => c.status === 200 && String(c.params.text).startsWith("✅ Pembayaran diterima"));
 
 describe("deliverDueMessages", () => {
   it("sends a queued message once, marks it sent, and never sends it again", async () => {
@@ -61,7 +49,7 @@ describe("deliverDueMessages", () => {
 
   it("after a 429 it waits the retry_after Telegram asked for, then sends", async () => {
     await queuePaymentReceived();
-    tg.failNext(1, { status: 429, retryAfter: 30 });
+    suite.tg.failNext(1, { status: 429, retryAfter: 30 });
     const now = new Date();
     expect(await deliverDueMessages({ limit: 10, now })).toEqual({ sent: 0, failed: 0, retried: 1 });
     const waiting = await row();
@@ -74,7 +62,7 @@ describe("deliverDueMessages", () => {
 
   it("after a 500 it backs off and retries, and gives up after the last attempt", async () => {
     await queuePaymentReceived();
-    tg.failNext(1, { status: 500 });
+    suite.tg.failNext(1, { status: 500 });
     const now = new Date();
     expect(await deliverDueMessages({ limit: 10, now })).toEqual({ sent: 0, failed: 0, retried: 1 });
     const delay = (await row()).nextAt.getTime() - now.getTime();
@@ -82,8 +70,8 @@ describe("deliverDueMessages", () => {
     expect(delay).toBeLessThanOrEqual(6_000);
     expect(await deliverDueMessages({ limit: 10, now: later(7_000) })).toEqual({ sent: 1, failed: 0, retried: 0 });
 
-    await notifyOrderEvent(testDb.db, { order, event: { kind: "reminder" } });
-    tg.failNext(MAX_DELIVERY_ATTEMPTS, { status: 502 });
+    await notifyOrderEvent(suite.db, { order, event: { kind: "reminder" } });
+    suite.tg.failNext(MAX_DELIVERY_ATTEMPTS, { status: 502 });
     let at = Date.now() + 1_000; // next_at is the database's now(), with microseconds: start clearly after it
     const reports = [];
     for (let i = 0; i < MAX_DELIVERY_ATTEMPTS; i++) {
@@ -91,7 +79,7 @@ describe("deliverDueMessages", () => {
       at += 3_600_000;
     }
     expect(reports.at(-1)).toEqual({ sent: 0, failed: 1, retried: 0 });
-    const [reminder] = await testDb.db.select().from(outbox).where(eq(outbox.dedupeKey, `order:${order.id}:reminder`));
+    const [reminder] = await suite.db.select().from(outbox).where(eq(outbox.dedupeKey, `order:${order.id}:reminder`));
     expect(reminder).toMatchObject({ attempts: MAX_DELIVERY_ATTEMPTS, sentAt: null });
     expect(reminder!.failedAt).not.toBeNull();
     expect(await deliverDueMessages({ limit: 10, now: new Date(at + 3_600_000) })).toEqual({ sent: 0, failed: 0, retried: 0 });
@@ -99,30 +87,30 @@ describe("deliverDueMessages", () => {
 
   it("a refusal that retrying cannot fix (bot blocked) is given up at once", async () => {
     await queuePaymentReceived();
-    tg.failNext(1, { status: 403, description: "Forbidden: bot was blocked by the user" });
+    suite.tg.failNext(1, { status: 403, description: "Forbidden: bot was blocked by the user" });
     expect(await deliverDueMessages({ limit: 10 })).toEqual({ sent: 0, failed: 1, retried: 0 });
     expect((await row()).lastError).toBe("403: Forbidden: bot was blocked by the user");
   });
 
   it("a stored row that is not a Bot API call is given up at once, without asking Telegram", async () => {
-    await testDb.db.insert(outbox).values({ chatId: 5550040, dedupeKey: "broken", payload: { method: "sendMessage", params: null as never } });
+    await suite.db.insert(outbox).values({ chatId: 5550040, dedupeKey: "broken", payload: { method: "sendMessage", params: null as never } });
     expect(await deliverDueMessages({ limit: 10 })).toEqual({ sent: 0, failed: 1, retried: 0 });
     expect((await row()).lastError).toBe("not a Bot API call");
-    expect(tg.callsOf("sendMessage")).toEqual([]);
+    expect(suite.tg.callsOf("sendMessage")).toEqual([]);
   });
 
   it("two senders working at once send each message once", async () => {
     await queuePaymentReceived();
-    await notifyOrderEvent(testDb.db, { order, event: { kind: "reminder" } });
-    tg.failNext(1, { delayMs: 150 });
+    await notifyOrderEvent(suite.db, { order, event: { kind: "reminder" } });
+    suite.tg.failNext(1, { delayMs: 150 });
     const reports = await Promise.all([deliverDueMessages({ limit: 10 }), deliverDueMessages({ limit: 10 }), deliverDueMessages({ limit: 10 })]);
     expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(2);
-    expect(tg.callsOf("sendMessage")).toHaveLength(2);
+    expect(suite.tg.callsOf("sendMessage")).toHaveLength(2);
   });
 
   it("a retry that falls due is sent by the due work that follows ordinary requests", async () => {
     await queuePaymentReceived();
-    tg.failNext(1, { status: 500 });
+    suite.tg.failNext(1, { status: 500 });
     expect(await deliverDueMessages({ limit: 10 })).toEqual({ sent: 0, failed: 0, retried: 1 });
     resetDueWork();
     expect(await runDueWork(later(60_000))).toContain("delivered");
@@ -138,15 +126,13 @@ describe("deliverDueMessages", () => {
     expect((await row()).sentAt).not.toBeNull();
   });
 
-  it("the daily cron needs the cron secret and reports what it sent", async () => {
+  // Its refusal without the cron secret is tested with the other crons' in tests/http/payments/cron-routes.test.ts.
+  it("the daily cron sends what is queued and reports what it sent", async () => {
     await queuePaymentReceived();
-    const unauthorized = await cronMaintenance(new Request("http://localhost/api/cron/maintenance"));
-    expect(unauthorized.status).toBe(401);
-    expect(tg.calls).toEqual([]);
     const response = await cronMaintenance(new Request("http://localhost/api/cron/maintenance", { headers: { authorization: `Bearer ${CRON_SECRET}` } }));
     expect(response.status).toBe(200);
     // The order is tomorrow's: past 08.00 WIB the same run also queues and sends its reminder.
-    expect((await response.json()).delivered).toEqual({ sent: tg.callsOf("sendMessage").length, failed: 0, retried: 0 });
+    expect((await response.json()).delivered).toEqual({ sent: suite.tg.callsOf("sendMessage").length, failed: 0, retried: 0 });
     expect(paymentMessages()).toHaveLength(1);
   });
 });

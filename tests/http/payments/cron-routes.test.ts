@@ -5,109 +5,94 @@ import { setDbHandle } from "@/db";
 import { openDatabase } from "@/db/client";
 import { processedUpdates } from "@/db/schema";
 import { addDays, todayInJakarta, wibInstant } from "@/lib/booking/calendar";
-import { overrideEnv } from "@/lib/env";
 import { issueVirtualAccount } from "@/lib/payments/issue-virtual-account";
 import { startSnapPayment } from "@/lib/payments/start-payment";
-import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
 import { bookOrder, holdRanOut, readAudit, readOrder, readOutbox, readPayments } from "@/tests/support/payment-fixtures";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const CRON_SECRET = "cron-secret-for-tests-0123456789";
-let testDb: TestDatabase;
-let midtrans: MidtransStandIn;
-
-beforeAll(async () => {
-  [testDb, midtrans] = await Promise.all([setupTestDatabase(), startMidtransStandIn()]);
-});
-afterAll(async () => {
-  await Promise.all([testDb.close(), midtrans.stop()]);
-});
-beforeEach(async () => {
-  await testDb.reset();
-  midtrans.reset();
-  overrideEnv({ ...midtrans.env(), APP_URL: "https://jiot.test", CRON_SECRET });
-});
-
+const suite = registerSuiteDatabase({ midtrans: true, env: { CRON_SECRET } });
 const cron = (handler: (r: Request) => Promise<Response>, token: string | null = CRON_SECRET) =>
   handler(new Request("https://jiot.test/api/cron/x", { headers: token ? { authorization: `Bearer ${token}` } : {} }));
 
 
 describe("cron routes", () => {
   it("refuse a missing or wrong Bearer token with 401 and do nothing", async () => {
-    const order = await bookOrder(testDb.db, holdRanOut());
+    const order = await bookOrder(suite.db, holdRanOut());
     expect((await cron(MAINTENANCE, null)).status).toBe(401);
     expect((await cron(MAINTENANCE, "wrong-secret-0123456789")).status).toBe(401);
     expect((await cron(REMINDERS, null)).status).toBe(401);
-    expect((await readOrder(testDb.db, order.id)).paymentStatus).toBe("unpaid");
+    expect((await readOrder(suite.db, order.id)).paymentStatus).toBe("unpaid");
+    expect(await readOutbox(suite.db)).toEqual([]);
   });
 
   it("expiry frees the slot: orders past their hold are expired, cancelled and their customers told", async () => {
-    const first = await bookOrder(testDb.db, { ...holdRanOut(), chatId: 1 });
-    const second = await bookOrder(testDb.db, { ...holdRanOut(), chatId: 2 });
+    const first = await bookOrder(suite.db, { ...holdRanOut(), chatId: 1 });
+    const second = await bookOrder(suite.db, { ...holdRanOut(), chatId: 2 });
     // (A booking would take their places even before the sweep: tests/db/booking/lapsed-holds.test.ts.)
     const response = await cron(MAINTENANCE);
     expect(response.status).toBe(200);
     expect((await response.json()).expiry).toEqual({ expired: 2, checked: 2 });
     for (const order of [first, second]) {
-      expect(await readOrder(testDb.db, order.id)).toMatchObject({ paymentStatus: "expired", repairStatus: "cancelled" });
+      expect(await readOrder(suite.db, order.id)).toMatchObject({ paymentStatus: "expired", repairStatus: "cancelled" });
     }
-    const texts = (await readOutbox(testDb.db)).map((m) => m.payload.params.text as string);
+    const texts = (await readOutbox(suite.db)).map((m) => m.payload.params.text as string);
     expect(texts).toHaveLength(2);
     expect(texts.every((t) => t.includes("Batas waktu pembayaran"))).toBe(true);
-    expect(await readAudit(testDb.db, "order.expired")).toHaveLength(2);
+    expect(await readAudit(suite.db, "order.expired")).toHaveLength(2);
     // The place is free again.
-    await expect(bookOrder(testDb.db, { chatId: 3 })).resolves.toBeDefined();
+    await expect(bookOrder(suite.db, { chatId: 3 })).resolves.toBeDefined();
     // A second run finds nothing more to do and says nothing twice.
     expect((await (await cron(MAINTENANCE)).json()).expiry).toEqual({ expired: 0, checked: 0 });
-    expect(await readOutbox(testDb.db)).toHaveLength(2);
+    expect(await readOutbox(suite.db)).toHaveLength(2);
   });
 
   it("expiry cancels the order's pending VA at Midtrans, so it can no longer be paid", async () => {
-    const order = await bookOrder(testDb.db, { paymentMethod: "bca_va" });
-    await issueVirtualAccount(testDb.db, { orderId: order.id });
-    await testDb.db.execute(sql`update orders set hold_expires_at = now() - interval '1 minute' where id = ${order.id}`);
+    const order = await bookOrder(suite.db, { paymentMethod: "bca_va" });
+    await issueVirtualAccount(suite.db, { orderId: order.id });
+    await suite.db.execute(sql`update orders set hold_expires_at = now() - interval '1 minute' where id = ${order.id}`);
     await cron(MAINTENANCE);
-    expect(await readOrder(testDb.db, order.id)).toMatchObject({ paymentStatus: "expired", repairStatus: "cancelled" });
-    expect(midtrans.transaction(`${order.bookingCode}-1`)!.transaction_status).toBe("cancel");
-    expect((await readPayments(testDb.db, order.id))[0]!.transactionStatus).toBe("cancel");
-    expect(await readOutbox(testDb.db)).toHaveLength(1);
+    expect(await readOrder(suite.db, order.id)).toMatchObject({ paymentStatus: "expired", repairStatus: "cancelled" });
+    expect(suite.midtrans.transaction(`${order.bookingCode}-1`)!.transaction_status).toBe("cancel");
+    expect((await readPayments(suite.db, order.id))[0]!.transactionStatus).toBe("cancel");
+    expect(await readOutbox(suite.db)).toHaveLength(1);
   });
 
   it("a VA paid at the last moment, with no notification yet, is honoured instead of expired", async () => {
-    const order = await bookOrder(testDb.db, { paymentMethod: "bca_va" });
-    await issueVirtualAccount(testDb.db, { orderId: order.id });
-    midtrans.setTransaction(`${order.bookingCode}-1`, { transaction_status: "settlement" });
-    await testDb.db.execute(sql`update orders set hold_expires_at = now() - interval '1 minute' where id = ${order.id}`);
+    const order = await bookOrder(suite.db, { paymentMethod: "bca_va" });
+    await issueVirtualAccount(suite.db, { orderId: order.id });
+    suite.midtrans.setTransaction(`${order.bookingCode}-1`, { transaction_status: "settlement" });
+    await suite.db.execute(sql`update orders set hold_expires_at = now() - interval '1 minute' where id = ${order.id}`);
     await cron(MAINTENANCE);
-    expect(await readOrder(testDb.db, order.id)).toMatchObject({ paymentStatus: "paid", repairStatus: "booked", needsRefund: false });
-    expect((await readOutbox(testDb.db))[0]!.payload.params.text).toContain("Pembayaran diterima");
+    expect(await readOrder(suite.db, order.id)).toMatchObject({ paymentStatus: "paid", repairStatus: "booked", needsRefund: false });
+    expect((await readOutbox(suite.db))[0]!.payload.params.text).toContain("Pembayaran diterima");
   });
 
   it("a pending attempt with no notification is settled from the Status API", async () => {
-    const order = await bookOrder(testDb.db, { paymentMethod: "gopay" });
-    await startSnapPayment(testDb.db, { token: order.statusToken });
-    midtrans.setTransaction(`${order.bookingCode}-1`, { transaction_status: "settlement", payment_type: "gopay" });
+    const order = await bookOrder(suite.db, { paymentMethod: "gopay" });
+    await startSnapPayment(suite.db, { token: order.statusToken });
+    suite.midtrans.setTransaction(`${order.bookingCode}-1`, { transaction_status: "settlement", payment_type: "gopay" });
     // Fresh attempts are left to their notification for a few minutes.
     expect((await (await cron(MAINTENANCE)).json()).reconciled.changed).toBe(0);
-    await testDb.db.execute(sql`update payments set updated_at = now() - interval '10 minutes'`);
+    await suite.db.execute(sql`update payments set updated_at = now() - interval '10 minutes'`);
     const report = await (await cron(MAINTENANCE)).json();
     expect(report.reconciled.changed).toBe(1);
-    expect((await readOrder(testDb.db, order.id)).paymentStatus).toBe("paid");
-    expect((await readAudit(testDb.db, "payment.status_changed"))[0]).toMatchObject({ actor: "midtrans" });
-    expect(await readOutbox(testDb.db)).toHaveLength(1);
+    expect((await readOrder(suite.db, order.id)).paymentStatus).toBe("paid");
+    expect((await readAudit(suite.db, "payment.status_changed"))[0]).toMatchObject({ actor: "midtrans" });
+    expect(await readOutbox(suite.db)).toHaveLength(1);
   });
 
   it("prunes Telegram update ids older than three days", async () => {
-    await testDb.db.insert(processedUpdates).values([
+    await suite.db.insert(processedUpdates).values([
       { updateId: 1, at: new Date(Date.now() - 4 * 86_400_000) },
       { updateId: 2, at: new Date() },
     ]);
     expect((await (await cron(MAINTENANCE)).json()).prunedUpdates).toBe(1);
-    expect((await testDb.db.select().from(processedUpdates)).map((r) => r.updateId)).toEqual([2]);
+    expect((await suite.db.select().from(processedUpdates)).map((r) => r.updateId)).toEqual([2]);
   });
 
   it("the reminders route queues tomorrow's reminders once it is 08.00 WIB", async () => {
-    await bookOrder(testDb.db, { serviceDate: addDays(todayInJakarta(), 1), slotIndex: 3 });
+    await bookOrder(suite.db, { serviceDate: addDays(todayInJakarta(), 1), slotIndex: 3 });
     const afterEight = new Date() >= wibInstant(todayInJakarta(), "08:00");
     const response = await cron(REMINDERS);
     expect(response.status).toBe(200);
@@ -131,7 +116,7 @@ describe("cron routes", () => {
     } finally {
       errors.mockRestore();
       await unreachable.close();
-      setDbHandle(testDb);
+      setDbHandle(suite.testDb);
     }
   });
 });

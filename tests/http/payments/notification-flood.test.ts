@@ -2,36 +2,17 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { POST } from "@/app/api/midtrans/notification/route";
 import { queryRows } from "@/db/client";
-import { overrideEnv } from "@/lib/env";
 import { startSnapPayment } from "@/lib/payments/start-payment";
-import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
 import { bookOrder, readAudit, readOrder } from "@/tests/support/payment-fixtures";
-import { serveRoutes, type ServedRoutes } from "@/tests/support/serve-routes";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-let testDb: TestDatabase;
-let midtrans: MidtransStandIn;
-let app: ServedRoutes;
-let notifyUrl: string;
-
-beforeAll(async () => {
-  [testDb, midtrans] = await Promise.all([setupTestDatabase(), startMidtransStandIn()]);
-  app = await serveRoutes({ "POST /api/midtrans/notification": POST });
-  notifyUrl = `${app.url}/api/midtrans/notification`;
-});
-afterAll(async () => {
-  await Promise.all([testDb.close(), midtrans.stop(), app.stop()]);
-});
-beforeEach(async () => {
-  await testDb.reset();
-  midtrans.reset();
-  overrideEnv({ ...midtrans.env(), APP_URL: "https://jiot.test", MIDTRANS_VERIFY_STATUS: undefined });
-});
+const suite = registerSuiteDatabase({ midtrans: true, routes: { "POST /api/midtrans/notification": POST } });
+const notifyUrl = () => `${suite.app.url}/api/midtrans/notification`;
 
 /** Every table with its indexes and TOAST, in bytes: what a flood could make the database keep. */
 async function databaseBytes(): Promise<number> {
   const [row] = await queryRows<{ bytes: string }>(
-    testDb.db,
+    suite.db,
     sql`select coalesce(sum(pg_total_relation_size(c.oid)), 0)::text as bytes from pg_class c
         join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r'`,
   );
@@ -50,12 +31,12 @@ async function inParallel<T>(items: T[], width: number, each: (item: T) => Promi
 
 describe("a flood of junk at POST /api/midtrans/notification", () => {
   it("1 000 unsigned, malformed or badly signed posts, 20 at a time, grow the database by less than 1 MB", async () => {
-    const order = await bookOrder(testDb.db, { paymentMethod: "bca_va" });
-    const started = await startSnapPayment(testDb.db, { token: order.statusToken });
+    const order = await bookOrder(suite.db, { paymentMethod: "bca_va" });
+    const started = await startSnapPayment(suite.db, { token: order.statusToken });
     if (!started.ok) throw new Error(started.reason);
     const orderId = `${order.bookingCode}-1`;
-    midtrans.setTransaction(orderId, { transaction_status: "settlement", fraud_status: "accept", payment_type: "bank_transfer" });
-    const genuine = midtrans.notificationBody(orderId);
+    suite.midtrans.setTransaction(orderId, { transaction_status: "settlement", fraud_status: "accept", payment_type: "bank_transfer" });
+    const genuine = suite.midtrans.notificationBody(orderId);
 
     const junk = Array.from({ length: 1_000 }, (_, i) => {
       if (i % 3 === 0) {
@@ -68,19 +49,19 @@ describe("a flood of junk at POST /api/midtrans/notification", () => {
     const before = await databaseBytes();
     const statuses = new Map<number, number>();
     await inParallel(junk, 20, async (body) => {
-      const { status } = await midtrans.postNotification(notifyUrl, body);
+      const { status } = await suite.midtrans.postNotification(notifyUrl(), body);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     });
     const grown = (await databaseBytes()) - before;
 
     expect(Object.fromEntries(statuses)).toEqual({ 400: 333, 401: 333, 404: 334 });
     expect(grown).toBeLessThan(1_000_000);
-    expect((await readOrder(testDb.db, order.id)).paymentStatus).toBe("unpaid");
+    expect((await readOrder(suite.db, order.id)).paymentStatus).toBe("unpaid");
     // Kept: a few short excerpts per verdict, and the count of the rest.
-    const rejected = await readAudit(testDb.db, "payment.notification_rejected");
+    const rejected = await readAudit(suite.db, "payment.notification_rejected");
     expect(rejected.length).toBeLessThanOrEqual(15);
     for (const row of rejected) expect(JSON.stringify(row.after).length).toBeLessThan(400);
-    const counted = await readAudit(testDb.db, "payment.notifications_rejected_counted");
+    const counted = await readAudit(suite.db, "payment.notifications_rejected_counted");
     // Per sender (no proxy header here: "unknown") and verdict, and over all senders together.
     expect(counted.map((row) => (row.after as { key: string }).key).sort()).toEqual([
       "midtrans-rejects:all",
@@ -88,9 +69,9 @@ describe("a flood of junk at POST /api/midtrans/notification", () => {
     ]);
 
     // The genuine notification still goes through, audited in full less its signature.
-    expect((await midtrans.postNotification(notifyUrl, genuine)).status).toBe(200);
-    expect((await readOrder(testDb.db, order.id)).paymentStatus).toBe("paid");
-    const [applied] = await readAudit(testDb.db, "payment.status_changed");
+    expect((await suite.midtrans.postNotification(notifyUrl(), genuine)).status).toBe(200);
+    expect((await readOrder(suite.db, order.id)).paymentStatus).toBe("paid");
+    const [applied] = await readAudit(suite.db, "payment.status_changed");
     const { signature_key: _signature, ...unsigned } = genuine;
     expect((applied!.after as { notification: unknown }).notification).toEqual(unsigned);
   });

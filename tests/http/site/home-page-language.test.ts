@@ -3,12 +3,10 @@ import HomePage from "@/app/page";
 import { POST as reservasi } from "@/app/reservasi/route";
 import { saveShopSettings } from "@/db/queries/settings";
 import { addDays, todayInJakarta, weekdayOf } from "@/lib/booking/calendar";
-import { useStandInBot } from "@/tests/support/telegram-customer";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 /** Issue 13: the home page follows ?lang=en|id and offers the switch; a refused form comes back in the same language. */
-const suite = registerSuiteDatabase({ bot: true });
-beforeEach(() => useStandInBot(suite.tg, { PLAYGROUND: undefined }));
+const suite = registerSuiteDatabase({ bot: true, env: { PLAYGROUND: undefined } });
 
 async function render(query: Record<string, string> = {}): Promise<string> {
   return renderToString(await HomePage({ searchParams: Promise.resolve(query) }));
@@ -46,4 +44,4 @@ describe("the home page's language", () => {
   });
 });
 
-const db = () => suite.testDb.db;
+const db = () => suite.db;

@@ -4,7 +4,6 @@ import { POST as payRoute } from "@/app/api/orders/[token]/pay/route";
 import OrderPage from "@/app/orders/[token]/page";
 import { saveShopSettings } from "@/db/queries/settings";
 import { orders } from "@/db/schema";
-import { overrideEnv } from "@/lib/env";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
@@ -16,8 +15,7 @@ jest.mock("next/navigation", () => ({
 
 /** Issue 13: the status/pay page follows ?lang= or the order's stored language, and offers the switch. */
 const suite = registerSuiteDatabase();
-beforeEach(() => overrideEnv({ APP_URL: "https://jiot.test" }));
-const db = () => suite.testDb.db;
+const db = () => suite.db;
 
 async function render(token: string, query: Record<string, string> = {}): Promise<string> {
   return renderToString(await OrderPage({ params: Promise.resolve({ token }), searchParams: Promise.resolve(query) }));

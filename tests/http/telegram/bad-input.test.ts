@@ -3,29 +3,15 @@ import { closedDates, conversations, orders, processedUpdates, slots } from "@/d
 import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
 import { createBooking } from "@/lib/booking/create-booking";
 import { TOMORROW, walkWizard } from "@/tests/support/bot-flows";
-import { buttonTexts, nextUpdateId, postUpdate, TelegramCustomer, useStandInBot } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { buttonTexts, nextUpdateId, postUpdate, TelegramCustomer } from "@/tests/support/telegram-customer";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-let testDb: TestDatabase;
-let tg: TelegramStandIn;
-beforeAll(async () => {
-  [testDb, tg] = await Promise.all([setupTestDatabase(), startTelegramStandIn()]);
-  useStandInBot(tg);
-});
-afterAll(async () => {
-  await tg.close();
-  await testDb.close();
-});
-beforeEach(async () => {
-  await testDb.reset();
-  tg.reset();
-});
+const suite = registerSuiteDatabase({ bot: true });
 
-const customer = () => new TelegramCustomer(tg, { id: 5550002, firstName: "Siti", languageCode: "id" });
+const customer = () => new TelegramCustomer(suite.tg, { id: 5550002, firstName: "Siti", languageCode: "id" });
 
 async function step(chatId: number): Promise<string | undefined> {
-  const [row] = await testDb.db.select().from(conversations).where(eq(conversations.chatId, chatId));
+  const [row] = await suite.db.select().from(conversations).where(eq(conversations.chatId, chatId));
   return row?.step;
 }
 
@@ -41,7 +27,7 @@ describe("a wrong date gets its reason and a short request for another date", ()
     [
       "a closed day",
       async () => {
-        await testDb.db.insert(closedDates).values({ date: addDays(today, 3), reason: "Libur Nasional" });
+        await suite.db.insert(closedDates).values({ date: addDays(today, 3), reason: "Libur Nasional" });
         return formatDateDmy(addDays(today, 3));
       },
       /toko tutup pada tanggal .* \(Libur Nasional\)\./,
@@ -50,11 +36,11 @@ describe("a wrong date gets its reason and a short request for another date", ()
       "a fully booked day",
       async () => {
         const date = addDays(today, 4);
-        const all = await testDb.db.select().from(slots);
+        const all = await suite.db.select().from(slots);
         for (const slot of all) {
           // One chat per place: a chat may hold only 2 unpaid bookings.
           for (const seat of [1, 2]) {
-            await createBooking(testDb.db, { chatId: slot.id * 10 + seat, customerName: "x", deviceId: 10, partId: 1, slotId: slot.id, serviceDate: date, paymentMethod: "gopay" });
+            await createBooking(suite.db, { chatId: slot.id * 10 + seat, customerName: "x", deviceId: 10, partId: 1, slotId: slot.id, serviceDate: date, paymentMethod: "gopay" });
           }
         }
         return formatDateDmy(date);
@@ -74,7 +60,7 @@ describe("a wrong date gets its reason and a short request for another date", ()
     expect(answer.text).not.toContain("Silakan masukan tanggal book");
     // A full day's answer offers its waitlist (issue 16); other wrong dates have no button.
     expect(buttonTexts(answer)).toEqual(name === "a fully booked day" ? [["🔔 Kabari saya"]] : []);
-    expect(buttonTexts(tg.chat(c.chat.id).find((m) => m.messageId === prompt.messageId)!)).toEqual([["‹ Kembali", "Cancel"]]);
+    expect(buttonTexts(suite.tg.chat(c.chat.id).find((m) => m.messageId === prompt.messageId)!)).toEqual([["‹ Kembali", "Cancel"]]);
     expect(await step(c.chat.id)).toBe("date");
     // And a good date still moves on.
     await c.send(formatDateDmy(TOMORROW()));
@@ -99,9 +85,9 @@ describe("input the wizard does not expect", () => {
       expect(reply.keyboard).toEqual([]);
     }
     // The menu above keeps its buttons, and they still work.
-    expect(tg.chat(c.chat.id).find((m) => m.messageId === before.messageId)!.keyboard.flat().map((b) => b.text)).toContain("Pukul : 09.00 - 11.00 WIB (sisa 2)");
+    expect(suite.tg.chat(c.chat.id).find((m) => m.messageId === before.messageId)!.keyboard.flat().map((b) => b.text)).toContain("Pukul : 09.00 - 11.00 WIB (sisa 2)");
     await c.tap(/09\.00/, before);
-    expect(tg.chat(c.chat.id).find((m) => m.messageId === before.messageId)!.text).toBe("Silakan pilih spare part untuk iPhone X:");
+    expect(suite.tg.chat(c.chat.id).find((m) => m.messageId === before.messageId)!.text).toBe("Silakan pilih spare part untuk iPhone X:");
   });
 
   it("a sticker or a photo is answered with 'text only' and a pointer to the open step's buttons", async () => {
@@ -113,7 +99,7 @@ describe("input the wizard does not expect", () => {
     expect((await postUpdate(c.photoUpdate())).status).toBe(200);
     expect(c.lastMessage().text).toMatch(/^Maaf, saya hanya bisa membaca pesan teks\./);
     expect(await step(c.chat.id)).toBe("device");
-    const idle = new TelegramCustomer(tg, { id: 5550003, firstName: "Ani" });
+    const idle = new TelegramCustomer(suite.tg, { id: 5550003, firstName: "Ani" });
     await postUpdate(idle.stickerUpdate());
     expect(idle.lastMessage().text).toMatch(/^Maaf, saya hanya bisa membaca pesan teks\.\n\nKetik \/order/);
   });
@@ -126,7 +112,7 @@ describe("input the wizard does not expect", () => {
     await c.send("/order"); // a second menu replaces the first
     const current = c.lastMessage();
     expect((await postUpdate(staleTap)).status).toBe(200);
-    const answer = tg.callsOf("answerCallbackQuery").at(-1)!;
+    const answer = suite.tg.callsOf("answerCallbackQuery").at(-1)!;
     expect(answer.params.text).toBe("Menu ini sudah kedaluwarsa.");
     const shown = c.lastMessage();
     expect(shown.messageId).not.toBe(current.messageId);
@@ -153,7 +139,7 @@ describe("input the wizard does not expect", () => {
     const menu = c.lastMessage();
     await c.send("/cancel");
     expect(c.lastMessage().text).toBe(FORM_CANCELLED);
-    expect(tg.chat(c.chat.id).find((m) => m.messageId === menu.messageId)!.keyboard).toEqual([]);
+    expect(suite.tg.chat(c.chat.id).find((m) => m.messageId === menu.messageId)!.keyboard).toEqual([]);
     expect(await step(c.chat.id)).toBe("idle");
     await c.send("/cancel");
     expect(c.lastMessage().text).toBe("Tidak ada proses yang sedang berjalan. Ketik /order untuk booking servis.");
@@ -167,7 +153,7 @@ describe("input the wizard does not expect", () => {
     expect(c.lastMessage().messageId).toBe(summary.messageId);
     expect(c.lastMessage().text).toBe(FORM_CANCELLED);
     expect(c.lastMessage().keyboard).toEqual([]);
-    expect(await testDb.db.select().from(orders)).toEqual([]);
+    expect(await suite.db.select().from(orders)).toEqual([]);
   });
 
   it("an unknown command lists the menus and leaves the wizard where it was", async () => {
@@ -183,11 +169,11 @@ describe("input the wizard does not expect", () => {
     await c.send("/help");
     const help = c.lastMessage();
     for (const data of ["", "x", "w:zzz:dv:abc", "o:cx:123", "w:ab:pm:cash", "m:order:extra", "a".repeat(64), "w:toolongnonce123:bg"]) {
-      const before = tg.calls.length;
+      const before = suite.tg.calls.length;
       expect((await postUpdate(c.callbackUpdate(help, data))).status).toBe(200);
-      const answers = tg.calls.slice(before).filter((call) => call.method === "answerCallbackQuery");
+      const answers = suite.tg.calls.slice(before).filter((call) => call.method === "answerCallbackQuery");
       expect(answers).toHaveLength(1);
-      expect(tg.calls.slice(before).filter((call) => call.method === "sendMessage")).toEqual([]);
+      expect(suite.tg.calls.slice(before).filter((call) => call.method === "sendMessage")).toEqual([]);
     }
     expect(await step(c.chat.id)).toBeUndefined();
   });
@@ -200,18 +186,18 @@ describe("input the wizard does not expect", () => {
       { update_id: nextUpdateId(), channel_post: { message_id: 1, date: 1, chat: { id: -100123, type: "channel", title: "news" }, text: "/order" } },
     ];
     for (const update of updates) expect((await postUpdate(update)).status).toBe(200);
-    expect(tg.calls).toEqual([]);
-    expect(await testDb.db.select().from(processedUpdates)).toEqual([]);
+    expect(suite.tg.calls).toEqual([]);
+    expect(await suite.db.select().from(processedUpdates)).toEqual([]);
   });
 
   it("in a group chat a command gets a pointer to the private chat and other messages are ignored", async () => {
-    const member = new TelegramCustomer(tg, { id: 5550004, firstName: "Rudi" }, { id: -100777, type: "supergroup", title: "Komunitas iPhone" });
+    const member = new TelegramCustomer(suite.tg, { id: 5550004, firstName: "Rudi" }, { id: -100777, type: "supergroup", title: "Komunitas iPhone" });
     await member.send("/order@JiotTestBot");
-    expect(tg.lastBotMessage(-100777)!.text).toBe("Silakan chat saya secara pribadi untuk booking: https://t.me/JiotTestBot");
-    const before = tg.calls.length;
+    expect(suite.tg.lastBotMessage(-100777)!.text).toBe("Silakan chat saya secara pribadi untuk booking: https://t.me/JiotTestBot");
+    const before = suite.tg.calls.length;
     await member.send("halo semua");
     await member.send("/help@SomeOtherBot");
-    expect(tg.calls.length).toBe(before);
-    expect(await testDb.db.select().from(conversations)).toEqual([]);
+    expect(suite.tg.calls.length).toBe(before);
+    expect(await suite.db.select().from(conversations)).toEqual([]);
   });
 });

@@ -2,29 +2,14 @@ import { SEED_SETTINGS } from "@/db/seed";
 import { eq } from "drizzle-orm";
 import { auditLog, conversations, orders, outbox, payments } from "@/db/schema";
 import { addDays, formatDateDmy, formatDateLong, formatWibDateTime, todayInJakarta } from "@/lib/booking/calendar";
-import { buttonTexts, TelegramCustomer, TEST_APP_URL, useStandInBot } from "@/tests/support/telegram-customer";
-import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
-import { startTelegramStandIn, type ChatMessage, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
-
-let testDb: TestDatabase;
-let tg: TelegramStandIn;
-let midtrans: MidtransStandIn;
-beforeAll(async () => {
-  [testDb, tg, midtrans] = await Promise.all([setupTestDatabase(), startTelegramStandIn(), startMidtransStandIn()]);
-  useStandInBot(tg, midtrans.env());
-});
-afterAll(async () => {
-  await Promise.all([tg.close(), midtrans.stop(), testDb.close()]);
-});
-beforeEach(async () => {
-  await testDb.reset();
-  tg.reset();
-  midtrans.reset();
-});
+import { buttonTexts, TelegramCustomer, TEST_APP_URL } from "@/tests/support/telegram-customer";
+import type { ChatMessage } from "@/tests/support/telegram-stand-in";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const TOMORROW = addDays(todayInJakarta(), 1);
-const budi = () => new TelegramCustomer(tg, { id: 5550001, firstName: "Budi", lastName: "Santoso", username: "budi_s", languageCode: "id" });
+const suite = registerSuiteDatabase({ bot: true, midtrans: true });
+
+const budi = () => new TelegramCustomer(suite.tg, { id: 5550001, firstName: "Budi", lastName: "Santoso", username: "budi_s", languageCode: "id" });
 
 describe("the /order wizard in Indonesian", () => {
   it("takes a customer from /start order to a booking code, editing one message, and writes the order", async () => {
@@ -38,7 +23,7 @@ describe("the /order wizard in Indonesian", () => {
     expect(customer.lastMessage().messageId).toBe(intro.messageId);
     expect(customer.lastMessage().text).toMatch(/^Silakan masukan tanggal book, contoh: 01\/10\/2022/);
     expect(buttonTexts(customer.lastMessage())).toEqual([["‹ Kembali", "Cancel"]]);
-    expect(tg.callsOf("answerCallbackQuery")).toHaveLength(1);
+    expect(suite.tg.callsOf("answerCallbackQuery")).toHaveLength(1);
 
     await customer.send(formatDateDmy(TOMORROW));
     const devices = customer.lastMessage();
@@ -47,7 +32,7 @@ describe("the /order wizard in Indonesian", () => {
     expect(devices.keyboard.flat().map((b) => b.text)).toContain("iPhone X");
     expect(devices.keyboard.flat()).toHaveLength(19); // 17 devices, Back and Cancel
     // The date prompt above keeps no buttons that could still be tapped.
-    expect(tg.chat(customer.chat.id).find((m) => m.messageId === intro.messageId)!.keyboard).toEqual([]);
+    expect(suite.tg.chat(customer.chat.id).find((m) => m.messageId === intro.messageId)!.keyboard).toEqual([]);
 
     await customer.tap("iPhone X");
     const slots = customer.lastMessage();
@@ -79,13 +64,13 @@ describe("the /order wizard in Indonesian", () => {
     const askPhone = customer.lastMessage();
     expect(askPhone.messageId).toBeGreaterThan(parts.messageId);
     expect(askPhone.text).toMatch(/^Nomor HP Anda, agar toko bisa menghubungi Anda/);
-    expect(tg.chat(customer.chat.id).find((m) => m.messageId === parts.messageId)!.keyboard).toEqual([]);
-    expect(tg.replyKeyboard(customer.chat.id)).toEqual([[{ text: "Bagikan nomor HP", request_contact: true }]]);
-    const phoneCall = tg.callsOf("sendMessage").at(-1)!;
+    expect(suite.tg.chat(customer.chat.id).find((m) => m.messageId === parts.messageId)!.keyboard).toEqual([]);
+    expect(suite.tg.replyKeyboard(customer.chat.id)).toEqual([[{ text: "Bagikan nomor HP", request_contact: true }]]);
+    const phoneCall = suite.tg.callsOf("sendMessage").at(-1)!;
     expect(phoneCall.params.reply_markup).toMatchObject({ one_time_keyboard: true, resize_keyboard: true });
 
     await customer.shareContact("6281234567890");
-    expect(tg.replyKeyboard(customer.chat.id)).toBeNull();
+    expect(suite.tg.replyKeyboard(customer.chat.id)).toBeNull();
     const [saved, fault] = customer.botMessages().slice(-2) as [ChatMessage, ChatMessage];
     expect(saved.text).toBe("No. HP: +6281234567890 ✓");
     expect(fault.text).toMatch(/^Ceritakan kerusakannya \(opsional\)/);
@@ -134,7 +119,7 @@ describe("the /order wizard in Indonesian", () => {
     expect(buttonTexts(summary)).toEqual([["Book Now", "Cancel"]]);
 
     expect((await customer.tap("Book Now")).status).toBe(200);
-    const [order] = await testDb.db.select().from(orders);
+    const [order] = await suite.db.select().from(orders);
     expect(order).toMatchObject({
       chatId: 5550001,
       telegramUserId: 5550001,
@@ -158,12 +143,12 @@ describe("the /order wizard in Indonesian", () => {
 
     // Issue 17: the facts are said once. The summary keeps them and is marked booked; the
     // confirmation adds the code, when and where, and the pay link; the VA message what to pay where, by when.
-    const booked = tg.chat(customer.chat.id).find((m) => m.messageId === summary.messageId)!;
+    const booked = suite.tg.chat(customer.chat.id).find((m) => m.messageId === summary.messageId)!;
     expect(booked.text).toBe(summary.text.replace("Kode booking: (dibuat saat Book Now)", `Kode booking: ${order!.bookingCode}`).replace("Tekan Book Now untuk membuat booking.", "✅ Booking dibuat."));
     expect(booked.keyboard).toEqual([]);
 
     const [confirmation, virtualAccount] = customer.botMessages().slice(-2) as [ChatMessage, ChatMessage];
-    const [payment] = await testDb.db.select().from(payments).where(eq(payments.orderId, order!.id));
+    const [payment] = await suite.db.select().from(payments).where(eq(payments.orderId, order!.id));
     expect(virtualAccount.text).toBe(
       `💳 Pembayaran Virtual Account BCA\nNomor VA: ${payment!.vaNumber}\nJumlah: Rp70.000\nBayar sebelum: ${formatWibDateTime(order!.holdExpiresAt!)}`,
     );
@@ -175,14 +160,14 @@ describe("the /order wizard in Indonesian", () => {
     );
     expect(confirmation.keyboard).toEqual([[{ text: "Bayar Sekarang", url: `${TEST_APP_URL}/orders/${order!.statusToken}` }]]);
 
-    const [queued] = await testDb.db.select().from(outbox).where(eq(outbox.dedupeKey, `order:${order!.id}:confirmation`));
+    const [queued] = await suite.db.select().from(outbox).where(eq(outbox.dedupeKey, `order:${order!.id}:confirmation`));
     expect(queued!.sentAt).not.toBeNull();
-    const audit = await testDb.db.select().from(auditLog).where(eq(auditLog.entityId, order!.id));
+    const audit = await suite.db.select().from(auditLog).where(eq(auditLog.entityId, order!.id));
     expect(audit.map((a) => a.action)).toEqual(["order.created", "payment.status_changed"]); // unpaid → pending when the VA was issued
-    const [conversation] = await testDb.db.select().from(conversations).where(eq(conversations.chatId, 5550001));
+    const [conversation] = await suite.db.select().from(conversations).where(eq(conversations.chatId, 5550001));
     expect(conversation).toMatchObject({ step: "booked", data: expect.objectContaining({ orderId: order!.id, bookingCode: order!.bookingCode }) });
     // Every tap was answered, so no spinner is left turning.
-    expect(tg.callsOf("answerCallbackQuery")).toHaveLength(7);
-    expect(tg.calls.filter((c) => c.status !== 200)).toEqual([]);
+    expect(suite.tg.callsOf("answerCallbackQuery")).toHaveLength(7);
+    expect(suite.tg.calls.filter((c) => c.status !== 200)).toEqual([]);
   });
 });

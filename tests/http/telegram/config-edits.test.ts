@@ -5,24 +5,16 @@ import { saveShopSettings } from "@/db/queries/settings";
 import { devices, parts } from "@/db/schema";
 import { formatDateDmy } from "@/lib/booking/calendar";
 import { TOMORROW, walkWizard } from "@/tests/support/bot-flows";
-import { buttonTexts, TelegramCustomer, useStandInBot } from "@/tests/support/telegram-customer";
+import { buttonTexts, TelegramCustomer } from "@/tests/support/telegram-customer";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
-import type { TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import type { TestDatabase } from "@/tests/support/test-db";
 
 const suite = registerSuiteDatabase({ bot: true });
-let testDb: TestDatabase;
-let tg: TelegramStandIn;
-beforeAll(() => {
-  ({ testDb, tg } = suite);
-  useStandInBot(tg);
-});
 
 let nextChat = 5570001;
-const customer = () => new TelegramCustomer(tg, { id: nextChat++, firstName: "Sari", languageCode: "id" });
+const customer = () => new TelegramCustomer(suite.tg, { id: nextChat++, firstName: "Sari", languageCode: "id" });
 
 async function idOf(table: typeof devices | typeof parts, name: string): Promise<number> {
-  const [row] = await testDb.db.select({ id: table.id }).from(table).where(eq(table.name, name));
+  const [row] = await suite.db.select({ id: table.id }).from(table).where(eq(table.name, name));
   return row!.id;
 }
 
@@ -37,9 +29,9 @@ describe("the bot answers from the shop's configuration as last saved", () => {
     expect(before.lastMessage().text).toContain("Jiot Gadget Solution");
 
     const iphoneX = await idOf(devices, "iPhone X");
-    await updateCatalogItem(testDb.db, { kind: "device", id: iphoneX, values: { name: "iPhone X 2017" } });
-    await upsertPrice(testDb.db, { deviceId: iphoneX, partId: await idOf(parts, "Battery"), priceIdr: 75_000, active: true });
-    await saveShopSettings(testDb.db, { shopName: "Jiot Gadget Depok" });
+    await updateCatalogItem(suite.db, { kind: "device", id: iphoneX, values: { name: "iPhone X 2017" } });
+    await upsertPrice(suite.db, { deviceId: iphoneX, partId: await idOf(parts, "Battery"), priceIdr: 75_000, active: true });
+    await saveShopSettings(suite.db, { shopName: "Jiot Gadget Depok" });
 
     const after = customer();
     await after.send("/start order");
@@ -47,7 +39,7 @@ describe("the bot answers from the shop's configuration as last saved", () => {
     await walkWizard(after, "part", { device: "iPhone X 2017" });
     expect(buttonTexts(after.lastMessage())).toContainEqual(["Battery - Rp75.000"]);
 
-    await upsertClosedDate(testDb.db, { date: TOMORROW(), reason: "Libur" });
+    await upsertClosedDate(suite.db, { date: TOMORROW(), reason: "Libur" });
     const closed = customer();
     await walkWizard(closed, "date");
     await closed.send(formatDateDmy(TOMORROW()));
@@ -57,7 +49,7 @@ describe("the bot answers from the shop's configuration as last saved", () => {
   it("an edit rolled back changes nothing the bot says", async () => {
     await walkWizard(customer(), "part");
     const iphoneX = await idOf(devices, "iPhone X");
-    await testDb.db
+    await suite.db
       .transaction(async (tx) => {
         await updateCatalogItem(tx, { kind: "device", id: iphoneX, values: { name: "iPhone X rolled back" } });
         throw new Error("rollback");

@@ -4,40 +4,24 @@ import { saveShopSettings } from "@/db/queries/settings";
 import { conversations, orders } from "@/db/schema";
 import { expireHolds } from "@/lib/payments/expire-holds";
 import { answerPhone, walkWizard } from "@/tests/support/bot-flows";
-import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
 import { bookOrder } from "@/tests/support/payment-fixtures";
-import { buttonTexts, TelegramCustomer, useStandInBot } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { buttonTexts, TelegramCustomer } from "@/tests/support/telegram-customer";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-let testDb: TestDatabase;
-let tg: TelegramStandIn;
-let midtrans: MidtransStandIn;
-beforeAll(async () => {
-  [testDb, tg, midtrans] = await Promise.all([setupTestDatabase(), startTelegramStandIn(), startMidtransStandIn()]);
-  useStandInBot(tg, midtrans.env());
-});
-afterAll(async () => {
-  await Promise.all([tg.close(), midtrans.stop(), testDb.close()]);
-});
-beforeEach(async () => {
-  await testDb.reset();
-  tg.reset();
-  midtrans.reset();
-});
+const suite = registerSuiteDatabase({ bot: true, midtrans: true });
 
-const customer = (id: number, languageCode = "id") => new TelegramCustomer(tg, { id, firstName: "Rudi", lastName: "Hartono", languageCode });
-const stepOf = async (chatId: number) => (await testDb.db.select().from(conversations).where(eq(conversations.chatId, chatId)))[0]!;
-const ordersOf = (chatId: number) => testDb.db.select().from(orders).where(eq(orders.chatId, chatId));
+const customer = (id: number, languageCode = "id") => new TelegramCustomer(suite.tg, { id, firstName: "Rudi", lastName: "Hartono", languageCode });
+const stepOf = async (chatId: number) => (await suite.db.select().from(conversations).where(eq(conversations.chatId, chatId)))[0]!;
+const ordersOf = (chatId: number) => suite.db.select().from(orders).where(eq(orders.chatId, chatId));
 
 describe("the phone step", () => {
   it("takes the customer's own shared contact, remembers it and takes the share keyboard away", async () => {
     const c = customer(5551101);
     await walkWizard(c, "phone");
-    expect(tg.replyKeyboard(c.chat.id)).toEqual([[{ text: "Bagikan nomor HP", request_contact: true }]]);
+    expect(suite.tg.replyKeyboard(c.chat.id)).toEqual([[{ text: "Bagikan nomor HP", request_contact: true }]]);
     await c.shareContact("+62 812-1111-2222");
     expect(c.botMessages().at(-2)!.text).toBe("No. HP: +6281211112222 ✓");
-    expect(tg.replyKeyboard(c.chat.id)).toBeNull();
+    expect(suite.tg.replyKeyboard(c.chat.id)).toBeNull();
     const row = await stepOf(c.chat.id);
     expect(row).toMatchObject({ step: "fault", phone: "+6281211112222" });
   });
@@ -49,24 +33,24 @@ describe("the phone step", () => {
     expect(c.lastMessage().text).toBe('Maaf, hanya nomor Anda sendiri yang bisa dibagikan. Tekan tombol "Bagikan nomor HP" atau ketik nomor Anda.');
     await c.shareContact("6281299998888", { userId: null });
     expect(c.lastMessage().text).toMatch(/^Maaf, hanya nomor Anda sendiri/);
-    expect(tg.replyKeyboard(c.chat.id)).not.toBeNull();
+    expect(suite.tg.replyKeyboard(c.chat.id)).not.toBeNull();
     expect(await stepOf(c.chat.id)).toMatchObject({ step: "phone", phone: null });
   });
 
   it("takes a typed number in any usual spelling, and answers a wrong one briefly", async () => {
     const c = customer(5551103);
     await walkWizard(c, "phone");
-    const asked = tg.callsOf("sendMessage").length;
+    const asked = suite.tg.callsOf("sendMessage").length;
     for (const wrong of ["021 555 1234", "12345", "halo"]) {
       await c.send(wrong);
       expect(c.lastMessage().text).toBe("Nomor HP tidak valid. Ketik nomor HP Indonesia, contoh: 0812 3456 7890.");
     }
     // Three short lines, no repeated question or keyboard.
-    expect(tg.callsOf("sendMessage").slice(asked).map((call) => call.params.reply_markup)).toEqual([undefined, undefined, undefined]);
+    expect(suite.tg.callsOf("sendMessage").slice(asked).map((call) => call.params.reply_markup)).toEqual([undefined, undefined, undefined]);
     expect((await stepOf(c.chat.id)).step).toBe("phone");
     await c.send("62 857-1234-5678");
     expect(await stepOf(c.chat.id)).toMatchObject({ step: "fault", phone: "+6285712345678" });
-    expect(tg.callsOf("sendMessage").at(-2)!.params.reply_markup).toEqual({ remove_keyboard: true });
+    expect(suite.tg.callsOf("sendMessage").at(-2)!.params.reply_markup).toEqual({ remove_keyboard: true });
   });
 
   it("offers the remembered phone at the next booking ('Pakai …'), and 'Ganti nomor' asks for another", async () => {
@@ -80,7 +64,7 @@ describe("the phone step", () => {
     expect(buttonTexts(c.lastMessage())).toEqual([["Pakai +6281277776666"], ["Ganti nomor"], ["‹ Kembali", "Cancel"]]);
     await c.tap("Ganti nomor");
     expect(c.lastMessage().text).toMatch(/^Nomor HP Anda, agar toko bisa menghubungi Anda/);
-    expect(tg.replyKeyboard(c.chat.id)).toEqual([[{ text: "Bagikan nomor HP", request_contact: true }]]);
+    expect(suite.tg.replyKeyboard(c.chat.id)).toEqual([[{ text: "Bagikan nomor HP", request_contact: true }]]);
     await c.send("0813 1234 0000");
     expect(await stepOf(c.chat.id)).toMatchObject({ step: "fault", phone: "+6281312340000" });
 
@@ -95,20 +79,20 @@ describe("the phone step", () => {
     await walkWizard(c, "phone");
     await c.send("/cancel");
     expect(c.lastMessage().text).toMatch(/^Pengisian dibatalkan/);
-    expect(tg.replyKeyboard(c.chat.id)).toBeNull();
+    expect(suite.tg.replyKeyboard(c.chat.id)).toBeNull();
   });
 
   it("in English the button reads 'Share phone number'", async () => {
     const c = customer(5551106, "en");
     await walkWizard(c, "phone");
-    expect(tg.replyKeyboard(c.chat.id)).toEqual([[{ text: "Share phone number", request_contact: true }]]);
+    expect(suite.tg.replyKeyboard(c.chat.id)).toEqual([[{ text: "Share phone number", request_contact: true }]]);
   });
 });
 
 describe("orders made at the counter", () => {
   async function counterOrder(phone: string) {
-    const order = await bookOrder(testDb.db, { paymentMethod: "all", chatId: 1 });
-    await testDb.db.update(orders).set({ chatId: null, telegramUserId: null, source: "counter", customerPhone: phone }).where(eq(orders.id, order.id));
+    const order = await bookOrder(suite.db, { paymentMethod: "all", chatId: 1 });
+    await suite.db.update(orders).set({ chatId: null, telegramUserId: null, source: "counter", customerPhone: phone }).where(eq(orders.id, order.id));
     return order;
   }
 
@@ -119,9 +103,9 @@ describe("orders made at the counter", () => {
     await walkWizard(c, "phone");
     await c.shareContact("6281255554444");
     expect(c.botMessages().at(-2)!.text).toBe(`No. HP: +6281255554444 ✓\n\nBooking dari toko dengan nomor ini kini terhubung ke chat ini: ${walkIn.bookingCode}.`);
-    const [linked] = await testDb.db.select().from(orders).where(eq(orders.id, walkIn.id));
+    const [linked] = await suite.db.select().from(orders).where(eq(orders.id, walkIn.id));
     expect(linked).toMatchObject({ chatId: c.chat.id, telegramUserId: c.profile.id, source: "counter" });
-    const [untouched] = await testDb.db.select().from(orders).where(eq(orders.id, other.id));
+    const [untouched] = await suite.db.select().from(orders).where(eq(orders.id, other.id));
     expect(untouched!.chatId).toBeNull();
   });
 
@@ -134,7 +118,7 @@ describe("orders made at the counter", () => {
     const forged = customer(5551203);
     await walkWizard(forged, "phone");
     await forged.shareContact("6281255554444", { userId: 5551202 });
-    const [row] = await testDb.db.select().from(orders).where(eq(orders.id, walkIn.id));
+    const [row] = await suite.db.select().from(orders).where(eq(orders.id, walkIn.id));
     expect(row).toMatchObject({ chatId: null, telegramUserId: null });
   });
 });
@@ -160,7 +144,7 @@ describe("the fault step", () => {
     expect(c.lastMessage().text).toBe("Maaf, maksimal 3 foto. Tekan Selesai untuk lanjut.");
     await c.tap("Selesai", menu);
     await c.tap("GoPay");
-    expect(tg.chat(c.chat.id).find((m) => m.messageId === menu.messageId)!.text).toContain("Foto kerusakan: 3");
+    expect(suite.tg.chat(c.chat.id).find((m) => m.messageId === menu.messageId)!.text).toContain("Foto kerusakan: 3");
     await c.tap("Book Now");
     const [order] = await ordersOf(c.chat.id);
     expect(order!.faultPhotos).toEqual(["photo-1", "photo-2", "photo-3"]);
@@ -186,16 +170,16 @@ describe("a diagnosis and paying at the shop", () => {
     const [order] = await ordersOf(c.chat.id);
     expect(order).toMatchObject({ partId: null, partName: "Belum tahu / cek dulu", amountIdr: 0, paymentMethod: "pay_at_shop", paymentStatus: "unpaid", holdExpiresAt: null });
     expect(c.lastMessage().text).toContain("Tidak ada yang perlu dibayar sekarang");
-    expect(midtrans.calls).toEqual([]);
+    expect(suite.midtrans.calls).toEqual([]);
 
     const response = await PAY(new Request(`http://localhost/api/orders/${order!.statusToken}/pay`, { method: "POST" }), { params: Promise.resolve({ token: order!.statusToken }) });
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ reason: "at_shop" });
-    expect(midtrans.calls).toEqual([]);
+    expect(suite.midtrans.calls).toEqual([]);
   });
 
   it("a diagnosis with a fee shows it and asks for a payment method", async () => {
-    await saveShopSettings(testDb.db, { diagnosisFeeIdr: 50_000 });
+    await saveShopSettings(suite.db, { diagnosisFeeIdr: 50_000 });
     const c = customer(5551402);
     await walkWizard(c, "payment", { part: "Belum tahu / cek dulu - Rp50.000" });
     expect(c.lastMessage().text).toBe("Silakan pilih metode pembayaran:");
@@ -216,7 +200,7 @@ describe("a diagnosis and paying at the shop", () => {
   });
 
   it("a pay-at-shop booking keeps its place: no hold, never expired by the sweep", async () => {
-    await saveShopSettings(testDb.db, { payAtShopAllowed: true });
+    await saveShopSettings(suite.db, { payAtShopAllowed: true });
     const c = customer(5551404);
     await walkWizard(c, "summary", { method: "Bayar di toko" });
     await c.tap("Book Now");
@@ -224,7 +208,7 @@ describe("a diagnosis and paying at the shop", () => {
     expect(order).toMatchObject({ paymentMethod: "pay_at_shop", amountIdr: 70_000, holdExpiresAt: null, paymentStatus: "unpaid" });
     expect(c.lastMessage().text).toContain("Bayar Rp70.000 di kasir toko saat Anda datang.");
     expect(c.lastMessage().text).not.toMatch(/dibatalkan otomatis/);
-    expect(midtrans.calls).toEqual([]);
+    expect(suite.midtrans.calls).toEqual([]);
 
     await expireHolds({ now: new Date(Date.now() + 30 * 86_400_000), limit: 100 });
     expect((await ordersOf(c.chat.id))[0]).toMatchObject({ paymentStatus: "unpaid", repairStatus: "booked" });
@@ -234,7 +218,7 @@ describe("a diagnosis and paying at the shop", () => {
     const c = customer(5551405);
     await walkWizard(c, "summary", { method: "BCA Virtual Account", phone: "0812-4444-3333" });
     await c.tap("Book Now");
-    const [charge] = midtrans.callsTo("POST", "/v2/charge");
+    const [charge] = suite.midtrans.callsTo("POST", "/v2/charge");
     expect((charge!.body as { customer_details: unknown }).customer_details).toEqual({ first_name: "Rudi Hartono", phone: "+6281244443333" });
   });
 });

@@ -3,28 +3,14 @@ import { eq } from "drizzle-orm";
 import { drafts, orders } from "@/db/schema";
 import { formatDateDmy } from "@/lib/booking/calendar";
 import { answerPhone, TOMORROW } from "@/tests/support/bot-flows";
-import { buttonTexts, TelegramCustomer, TEST_APP_URL, useStandInBot } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { buttonTexts, TelegramCustomer, TEST_APP_URL } from "@/tests/support/telegram-customer";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-let testDb: TestDatabase;
-let tg: TelegramStandIn;
-beforeAll(async () => {
-  [testDb, tg] = await Promise.all([setupTestDatabase(), startTelegramStandIn()]);
-  useStandInBot(tg);
-});
-afterAll(async () => {
-  await tg.close();
-  await testDb.close();
-});
-beforeEach(async () => {
-  await testDb.reset();
-  tg.reset();
-});
+const suite = registerSuiteDatabase({ bot: true });
 
 describe("the same flow in English", () => {
   it("speaks English to a customer whose Telegram is in English, and books the order in English", async () => {
-    const c = new TelegramCustomer(tg, { id: 5550060, firstName: "Wayan", username: "wayan", languageCode: "en-US" });
+    const c = new TelegramCustomer(suite.tg, { id: 5550060, firstName: "Wayan", username: "wayan", languageCode: "en-US" });
     await c.send("/start");
     expect(c.lastMessage().text).toMatch(/^Hello Wayan! Welcome to Jiot Gadget Solution\.\n\nPlease choose a menu:\n\/help/);
     expect(buttonTexts(c.lastMessage())).toEqual([["Order", "Service status"], ["🇮🇩 Bahasa Indonesia"]]);
@@ -42,7 +28,7 @@ describe("the same flow in English", () => {
     expect(c.lastMessage().text).toBe("Please choose the spare part for your iPhone X:");
     await c.tap("LCD");
     expect(c.lastMessage().text).toMatch(/^Your phone number, so the shop can reach you/);
-    expect(tg.replyKeyboard(c.chat.id)).toEqual([[{ text: "Share phone number", request_contact: true }]]);
+    expect(suite.tg.replyKeyboard(c.chat.id)).toEqual([[{ text: "Share phone number", request_contact: true }]]);
     await c.send("0812-3456-7890");
     expect(c.botMessages().at(-2)!.text).toBe("Phone: +6281234567890 ✓");
     expect(buttonTexts(c.lastMessage())).toEqual([["Skip"], ["‹ Back", "Cancel"]]);
@@ -65,7 +51,7 @@ describe("the same flow in English", () => {
       ].join("\n"),
     );
     await c.tap("Book Now");
-    const [order] = await testDb.db.select().from(orders);
+    const [order] = await suite.db.select().from(orders);
     expect(order).toMatchObject({ language: "en", paymentMethod: "credit_card", amountIdr: 790_000, partName: "LCD", customerName: "Wayan" });
     const confirmation = c.lastMessage();
     expect(confirmation.text).toMatch(new RegExp(`^✅ Your booking is confirmed!\\n\\nBooking code: ${order!.bookingCode}`));
@@ -79,25 +65,25 @@ describe("the same flow in English", () => {
 describe("/start with a website draft", () => {
   async function draft(choices: Record<string, unknown>, expiresInMs = 3_600_000): Promise<string> {
     const id = `d${Math.random().toString(36).slice(2, 10)}`;
-    await testDb.db.insert(drafts).values({ id, choices, expiresAt: new Date(Date.now() + expiresInMs) });
+    await suite.db.insert(drafts).values({ id, choices, expiresAt: new Date(Date.now() + expiresInMs) });
     return id;
   }
 
   it("a complete draft goes straight to the summary", async () => {
     const id = await draft({ deviceId: 10, partId: 1, serviceDate: TOMORROW(), slotId: 2, paymentMethod: "gopay" });
-    const c = new TelegramCustomer(tg, { id: 5550061, firstName: "Yudi" });
+    const c = new TelegramCustomer(suite.tg, { id: 5550061, firstName: "Yudi" });
     await c.send(`/start ${id}`);
     await answerPhone(c);
     await c.tap("Lewati");
     expect(c.lastMessage().text).toMatch(/^Ringkasan Booking\n\nKode booking: \(dibuat saat Book Now\)\nTotal: Rp70\.000\n.*Jam: 12\.00 - 14\.00 WIB\nDevice: iPhone X\nProduct: Battery\nPembayaran: GoPay/s);
     await c.tap("Book Now");
-    expect(await testDb.db.select().from(orders).where(eq(orders.chatId, 5550061))).toHaveLength(1);
+    expect(await suite.db.select().from(orders).where(eq(orders.chatId, 5550061))).toHaveLength(1);
   });
 
   it("a draft with a choice no longer possible asks only for what is missing, with a note", async () => {
     // Finger (Touch ID) is not priced for the iPhone X: the part is asked again; the device is kept.
     const id = await draft({ deviceId: 10, partId: 3, paymentMethod: "bni_va" });
-    const c = new TelegramCustomer(tg, { id: 5550062, firstName: "Zaki" });
+    const c = new TelegramCustomer(suite.tg, { id: 5550062, firstName: "Zaki" });
     await c.send(`/start ${id}`);
     expect(c.lastMessage().text).toMatch(/^Sebagian pilihan dari website sudah tidak tersedia, silakan pilih lagi\.\n\nSilakan masukan tanggal book/);
     await c.send(formatDateDmy(TOMORROW()));
@@ -112,7 +98,7 @@ describe("/start with a website draft", () => {
 
   it("an expired or unknown draft opens the wizard from the start with a short note", async () => {
     const expired = await draft({ deviceId: 10 }, -1000);
-    const c = new TelegramCustomer(tg, { id: 5550063, firstName: "Adi" });
+    const c = new TelegramCustomer(suite.tg, { id: 5550063, firstName: "Adi" });
     for (const payload of [expired, "nosuchdraft"]) {
       await c.send(`/start ${payload}`);
       expect(c.lastMessage().text).toMatch(/^Link pilihan dari website sudah kedaluwarsa, silakan pilih lagi di sini\.\n\nTerimakasih, telah memilih layanan kami/);

@@ -1,73 +1,108 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { GET as rmWebhookGet, POST as rmWebhook } from "@/app/api/rmWebhook/route";
-import { POST as setWebhook } from "@/app/api/setWebhook/route";
+import { GET as setWebhookGet, POST as setWebhook } from "@/app/api/setWebhook/route";
+import { auditLog } from "@/db/schema";
+import { signOut } from "@/lib/admin/auth";
 import { overrideEnv } from "@/lib/env";
-import { adminCookie, adminRequest } from "@/tests/support/admin-session";
+import { adminCookie, adminRequest, TEST_ADMIN } from "@/tests/support/admin-session";
+import { changingNothing } from "@/tests/support/db-snapshot";
 import { pollBotUpdates } from "@/lib/telegram/poll-updates";
 import { setBotWebhook } from "@/lib/telegram/webhook-admin";
 import { TelegramCustomer, TEST_APP_URL, TEST_WEBHOOK_SECRET, useStandInBot } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-let testDb: TestDatabase;
-let tg: TelegramStandIn;
 const CRON_SECRET = "ops-cron-secret-0123456789abcdef";
 let cookie: string;
-beforeAll(async () => {
-  [testDb, tg] = await Promise.all([setupTestDatabase(), startTelegramStandIn()]);
-});
-afterAll(async () => {
-  overrideEnv({ CRON_SECRET: undefined });
-  await tg.close();
-  await testDb.close();
-});
+const suite = registerSuiteDatabase({ bot: true, env: { CRON_SECRET } });
+afterAll(() => overrideEnv({ CRON_SECRET: undefined }));
 beforeEach(async () => {
-  useStandInBot(tg, { CRON_SECRET });
-  await testDb.reset();
-  tg.reset();
-  cookie = await adminCookie(testDb.db);
+  cookie = await adminCookie(suite.db);
 });
 
+const OPS_ROUTES: [string, string, (request: Request) => Promise<Response>][] = [
+  ["/api/setWebhook", "POST", setWebhook],
+  ["/api/setWebhook", "GET", setWebhookGet],
+  ["/api/rmWebhook", "POST", rmWebhook],
+  ["/api/rmWebhook", "GET", rmWebhookGet],
+];
+const webhookAudit = async () => (await suite.db.select().from(auditLog)).filter((row) => row.action.startsWith("webhook."));
 const opsRequest = (path: string, session?: string, origin?: string | null) =>
   adminRequest(`http://localhost${path}`, { cookie: session, origin });
 
 describe("webhook operations", () => {
-  it("/api/setWebhook and /api/rmWebhook refuse a caller without an admin session, even with the cron secret", async () => {
-    for (const session of [undefined, "jiot_admin=forged", `${cookie}x`]) {
-      expect((await setWebhook(opsRequest("/api/setWebhook", session))).status).toBe(401);
-      expect((await rmWebhook(opsRequest("/api/rmWebhook", session))).status).toBe(401);
+  it("/api/setWebhook and /api/rmWebhook (POST and the paper's GET) refuse no session, a forged, altered or signed-out one, or the cron secret: 401, nothing done", async () => {
+    const [name, token] = cookie.split("=") as [string, string];
+    const signedOut = await adminCookie(suite.db, { username: "budi", password: "kata-sandi-budi-22" });
+    await signOut(suite.db, signedOut.split("=")[1]);
+    const altered = `${name}=${token.slice(0, -2)}${token.slice(-2) === "AA" ? "BB" : "AA"}`;
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: `Bearer ${CRON_SECRET}` },
+      { cookie: "jiot_admin=forged" },
+      { cookie: `${cookie}x` },
+      { cookie: `${name}=` },
+      { cookie: `${name}=${"A".repeat(token.length)}` },
+      { cookie: signedOut },
+      { cookie: altered },
+      { cookie: `${name}=${token}%00` },
+      { cookie: `${name}=' OR 1=1 --` },
+      { cookie: `other=${token}` },
+    ];
+    for (const [path, method, handler] of OPS_ROUTES) {
+      for (const headers of attempts) {
+        const request = new Request(`http://localhost${path}`, { method, headers: { origin: "http://localhost", ...headers } });
+        const answer = await changingNothing(suite.db, () => handler(request));
+        expect([method, path, headers, answer.status]).toEqual([method, path, headers, 401]);
+      }
     }
-    const withCronSecret = new Request("http://localhost/api/rmWebhook", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
-    expect((await rmWebhookGet(withCronSecret)).status).toBe(401);
-    expect(tg.calls).toEqual([]);
+    expect(suite.tg.calls).toEqual([]);
+    expect(await webhookAudit()).toEqual([]);
   });
 
-  it("refuses an admin's session used from a foreign origin, for POST and for the paper's GET", async () => {
-    expect((await setWebhook(opsRequest("/api/setWebhook", cookie, "https://evil.example"))).status).toBe(403);
-    const crossSiteGet = new Request("http://localhost/api/rmWebhook", { headers: { cookie, "sec-fetch-site": "cross-site" } });
-    expect((await rmWebhookGet(crossSiteGet)).status).toBe(403);
-    expect(tg.calls).toEqual([]);
+  it("refuses an admin's session from a foreign or lookalike origin, or a cross-site navigation (403, nothing done); from the app itself it is done and audited", async () => {
+    const foreign: Record<string, string>[] = [
+      { origin: "https://evil.example" },
+      { origin: "null" },
+      { origin: "http://localhost.evil.example" },
+      { origin: "https://jiot.example.com.evil.example" },
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+    ];
+    for (const [path, method, handler] of OPS_ROUTES) {
+      for (const headers of foreign) {
+        const request = new Request(`http://localhost${path}`, { method, headers: { cookie, ...headers } });
+        // Looking up the session may touch its last-seen time; nothing else may change.
+        const answer = await changingNothing(suite.db, () => handler(request), { except: ["admin_sessions"] });
+        expect([method, path, headers, answer.status]).toEqual([method, path, headers, 403]);
+      }
+    }
+    expect(suite.tg.calls).toEqual([]);
+
+    const done = await rmWebhook(opsRequest("/api/rmWebhook", cookie));
+    expect([done.status, await done.text()]).toEqual([200, "true"]);
+    expect(suite.tg.callsOf("deleteWebhook")).toHaveLength(1);
+    expect((await webhookAudit()).map((row) => [row.action, row.actor])).toEqual([["webhook.remove", TEST_ADMIN.username]]);
   });
 
   it("/api/setWebhook sets APP_URL/api/telegram/webhook with the secret and registers the commands; /api/rmWebhook removes it", async () => {
     const set = await setWebhook(opsRequest("/api/setWebhook", cookie));
     expect(set.status).toBe(200);
     expect(await set.json()).toBe(true);
-    expect(tg.webhook).toEqual({
+    expect(suite.tg.webhook).toEqual({
       url: `${TEST_APP_URL}/api/telegram/webhook`,
       secret_token: TEST_WEBHOOK_SECRET,
       allowed_updates: ["message", "callback_query"],
       max_connections: 40,
     });
-    expect(tg.commands.get("")!.map((c) => c.command)).toEqual(["start", "help", "order", "catalog", "status", "garansi", "cancel", "bahasa"]);
-    expect(tg.commands.get("en")!.map((c) => c.command)).toContain("language");
-    expect(tg.commands.get("id")![2]).toEqual({ command: "order", description: "Booking servis" });
-    expect(tg.commands.get("en")![2]).toEqual({ command: "order", description: "Book a repair" });
+    expect(suite.tg.commands.get("")!.map((c) => c.command)).toEqual(["start", "help", "order", "catalog", "status", "garansi", "cancel", "bahasa"]);
+    expect(suite.tg.commands.get("en")!.map((c) => c.command)).toContain("language");
+    expect(suite.tg.commands.get("id")![2]).toEqual({ command: "order", description: "Booking servis" });
+    expect(suite.tg.commands.get("en")![2]).toEqual({ command: "order", description: "Book a repair" });
 
     const removed = await rmWebhook(opsRequest("/api/rmWebhook", cookie));
     expect(await removed.json()).toBe(true);
-    expect(tg.webhook).toBeNull();
+    expect(suite.tg.webhook).toBeNull();
   });
 
   it("answers false when Telegram refuses", async () => {
@@ -75,7 +110,7 @@ describe("webhook operations", () => {
     overrideEnv({ APP_URL: "http://localhost:3000" });
     try {
       // On plain http the cookie has no __Host- prefix: sign in again under this APP_URL.
-      const response = await setWebhook(opsRequest("/api/setWebhook", await adminCookie(testDb.db)));
+      const response = await setWebhook(opsRequest("/api/setWebhook", await adminCookie(suite.db)));
       expect(response.status).toBe(502);
       expect(await response.json()).toBe(false);
       expect(errors.mock.calls.join(" ")).toContain("An HTTPS URL must be provided");
@@ -85,29 +120,29 @@ describe("webhook operations", () => {
   });
 
   it("drops pending updates only when asked", async () => {
-    tg.pushUpdate({ update_id: 1 });
+    suite.tg.pushUpdate({ update_id: 1 });
     await setBotWebhook();
-    expect(tg.callsOf("setWebhook")[0]!.params.drop_pending_updates).toBe(false);
+    expect(suite.tg.callsOf("setWebhook")[0]!.params.drop_pending_updates).toBe(false);
     await setBotWebhook({ dropPendingUpdates: true });
-    expect(tg.callsOf("setWebhook")[1]!.params.drop_pending_updates).toBe(true);
+    expect(suite.tg.callsOf("setWebhook")[1]!.params.drop_pending_updates).toBe(true);
   });
 });
 
 describe("long polling (npm run bot:poll)", () => {
   it("removes the webhook, then handles polled updates with the same bot", async () => {
     await setBotWebhook();
-    const customer = new TelegramCustomer(tg, { id: 5550050, firstName: "Vina" });
-    tg.pushUpdate(customer.textUpdate("/help"));
+    const customer = new TelegramCustomer(suite.tg, { id: 5550050, firstName: "Vina" });
+    suite.tg.pushUpdate(customer.textUpdate("/help"));
     const controller = new AbortController();
     const polling = pollBotUpdates({ signal: controller.signal, timeoutS: 1 });
     // Stop once the update is confirmed: the next getUpdates asks for later ones.
-    await tg.waitFor(() => tg.callsOf("sendMessage").length === 1 && tg.callsOf("getUpdates").some((c) => Number(c.params.offset) > 0));
+    await suite.tg.waitFor(() => suite.tg.callsOf("sendMessage").length === 1 && suite.tg.callsOf("getUpdates").some((c) => Number(c.params.offset) > 0));
     controller.abort();
     expect(await polling).toBe(1);
-    expect(tg.callsOf("deleteWebhook")).toHaveLength(1);
-    expect(tg.callsOf("getUpdates").every((c) => c.status === 200)).toBe(true);
+    expect(suite.tg.callsOf("deleteWebhook")).toHaveLength(1);
+    expect(suite.tg.callsOf("getUpdates").every((c) => c.status === 200)).toBe(true);
     expect(customer.lastMessage().text).toMatch(/^Halo Vina!/);
-    const offsets = tg.callsOf("getUpdates").map((c) => Number(c.params.offset));
+    const offsets = suite.tg.callsOf("getUpdates").map((c) => Number(c.params.offset));
     expect(Math.max(...offsets)).toBeGreaterThan(0);
   });
 });
@@ -139,7 +174,7 @@ describe("long polling against a Bot API that answers at once", () => {
     const api = await startImpatientBotApi(status);
     const errors = jest.spyOn(console, "error").mockImplementation(() => {});
     try {
-      useStandInBot(tg, { TELEGRAM_API_ROOT: api.url });
+      useStandInBot(suite.tg, { TELEGRAM_API_ROOT: api.url });
       const controller = new AbortController();
       const polling = pollBotUpdates({ signal: controller.signal, timeoutS: 30 });
       await new Promise((r) => setTimeout(r, 2_000));

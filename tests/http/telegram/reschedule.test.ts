@@ -6,21 +6,14 @@ import { encodeButton } from "@/lib/bot/callback-data";
 import { answerPhone } from "@/tests/support/bot-flows";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { bookOrder, readOrder } from "@/tests/support/payment-fixtures";
-import { buttonTexts, postUpdate, TelegramCustomer, useStandInBot } from "@/tests/support/telegram-customer";
+import { buttonTexts, postUpdate, TelegramCustomer } from "@/tests/support/telegram-customer";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
-import type { TelegramStandIn } from "@/tests/support/telegram-stand-in";
 
 /** Issue 13, "what the customer can change": moving a booking from /status, under the booking rules. */
 const suite = registerSuiteDatabase({ bot: true, poolMax: 20 });
-let tg: TelegramStandIn;
-beforeEach(() => {
-  tg = suite.tg;
-  useStandInBot(tg);
-});
-
-const db = () => suite.testDb.db;
+const db = () => suite.db;
 const TODAY = () => todayInJakarta();
-const answers = () => tg.callsOf("answerCallbackQuery").map((c) => c.params.text);
+const answers = () => suite.tg.callsOf("answerCallbackQuery").map((c) => c.params.text);
 const readConversation = async (chatId: number) => (await db().select().from(conversations).where(eq(conversations.chatId, chatId)))[0];
 
 /** The customer's booking (made the bot's way) for the day after tomorrow, 09.00, and its status with the buttons. */
@@ -32,7 +25,7 @@ async function bookingWithStatus(c: TelegramCustomer, options: Parameters<typeof
 
 describe("Ubah jadwal from /status", () => {
   it("moves the booking by a date button, a slot and a confirm; the customer and the audit hear of it, in the chat's words", async () => {
-    const c = new TelegramCustomer(tg, { id: 5551301, firstName: "Rina" });
+    const c = new TelegramCustomer(suite.tg, { id: 5551301, firstName: "Rina" });
     const order = await bookingWithStatus(c);
     expect(buttonTexts(c.lastMessage())).toContainEqual(["Ubah jadwal"]);
     await c.tap("Ubah jadwal");
@@ -59,7 +52,7 @@ describe("Ubah jadwal from /status", () => {
   });
 
   it("takes a typed date like the wizard, and says why a closed weekday, a closed date or a date past the horizon cannot be chosen", async () => {
-    const c = new TelegramCustomer(tg, { id: 5551302, firstName: "Joko" });
+    const c = new TelegramCustomer(suite.tg, { id: 5551302, firstName: "Joko" });
     const shut = addDays(TODAY(), 5);
     const holiday = addDays(TODAY(), 6);
     await saveShopSettings(db(), { closedWeekdays: [weekdayOf(shut)] });
@@ -80,7 +73,7 @@ describe("Ubah jadwal from /status", () => {
   });
 
   it("into a slot that filled meanwhile: told it is full, offered the slots left, nothing moved", async () => {
-    const c = new TelegramCustomer(tg, { id: 5551303, firstName: "Tono" });
+    const c = new TelegramCustomer(suite.tg, { id: 5551303, firstName: "Tono" });
     const order = await bookingWithStatus(c);
     const to = addDays(TODAY(), 3);
     await c.tap("Ubah jadwal");
@@ -95,7 +88,7 @@ describe("Ubah jadwal from /status", () => {
   });
 
   it("inside the cutoff: no button under the status, and a tap on an old one is refused with the hours", async () => {
-    const c = new TelegramCustomer(tg, { id: 5551304, firstName: "Ani" });
+    const c = new TelegramCustomer(suite.tg, { id: 5551304, firstName: "Ani" });
     const order = await bookingWithStatus(c);
     const oldStatus = c.lastMessage();
     await saveShopSettings(db(), { rescheduleCutoffHours: 24 * 4 });
@@ -108,9 +101,9 @@ describe("Ubah jadwal from /status", () => {
   });
 
   it("a crafted button with another chat's booking code is refused, and that booking stays", async () => {
-    const owner = new TelegramCustomer(tg, { id: 5551305, firstName: "Budi" });
+    const owner = new TelegramCustomer(suite.tg, { id: 5551305, firstName: "Budi" });
     const theirs = await bookOrder(db(), { chatId: owner.chat.id });
-    const intruder = new TelegramCustomer(tg, { id: 5551306, firstName: "Eve" });
+    const intruder = new TelegramCustomer(suite.tg, { id: 5551306, firstName: "Eve" });
     await intruder.send("/help");
     const data = encodeButton({ scope: "order", op: "reschedule", bookingCode: theirs.bookingCode });
     await postUpdate(intruder.callbackUpdate(intruder.lastMessage(), data));
@@ -120,7 +113,7 @@ describe("Ubah jadwal from /status", () => {
   });
 
   it("a double tap of the confirm, and a replayed update, move it once; the second tap is told it is done", async () => {
-    const c = new TelegramCustomer(tg, { id: 5551307, firstName: "Dedi" });
+    const c = new TelegramCustomer(suite.tg, { id: 5551307, firstName: "Dedi" });
     const order = await bookingWithStatus(c);
     await c.tap("Ubah jadwal");
     await c.send(formatDateDmy(addDays(TODAY(), 4)));
@@ -138,7 +131,7 @@ describe("Ubah jadwal from /status", () => {
   });
 
   it("/cancel stops the flow and the booking keeps its time; a paid booking can be moved and stays paid", async () => {
-    const c = new TelegramCustomer(tg, { id: 5551308, firstName: "Lina" });
+    const c = new TelegramCustomer(suite.tg, { id: 5551308, firstName: "Lina" });
     const order = await bookingWithStatus(c);
     await c.tap("Ubah jadwal");
     await c.send("/cancel");
@@ -155,7 +148,7 @@ describe("Ubah jadwal from /status", () => {
   it("many chats confirming a move into the same last place at once: exactly one gets it", async () => {
     const target = addDays(TODAY(), 2);
     await bookOrder(db(), { serviceDate: target, slotIndex: 3, chatId: 1 });
-    const customers = Array.from({ length: 8 }, (_, i) => new TelegramCustomer(tg, { id: 5551400 + i, firstName: `C${i}` }));
+    const customers = Array.from({ length: 8 }, (_, i) => new TelegramCustomer(suite.tg, { id: 5551400 + i, firstName: `C${i}` }));
     for (const [i, c] of customers.entries()) {
       await bookingWithStatus(c, { serviceDate: addDays(TODAY(), 3 + Math.floor(i / 2)), slotIndex: i % 2 });
       await c.tap("Ubah jadwal");
@@ -173,7 +166,7 @@ describe("Ubah jadwal from /status", () => {
 
 describe("a paid booking the customer cannot cancel", () => {
   it("is shown with the shop's WhatsApp link, and the cancel refusal says it too", async () => {
-    const c = new TelegramCustomer(tg, { id: 5551309, firstName: "Putu" });
+    const c = new TelegramCustomer(suite.tg, { id: 5551309, firstName: "Putu" });
     await saveShopSettings(db(), { phone: "+6281234567890" });
     const order = await bookingWithStatus(c);
     const status = c.lastMessage();
@@ -189,7 +182,7 @@ describe("a paid booking the customer cannot cancel", () => {
 
 describe("/bahasa", () => {
   it("switches to English, remembered: later messages, open orders and their notices are in English; /language switches back", async () => {
-    const c = new TelegramCustomer(tg, { id: 5551310, firstName: "Made" });
+    const c = new TelegramCustomer(suite.tg, { id: 5551310, firstName: "Made" });
     const open = await bookOrder(db(), { chatId: c.chat.id });
     const done = await bookOrder(db(), { chatId: c.chat.id, slotIndex: 1 });
     await db().update(orders).set({ repairStatus: "completed", paymentStatus: "paid" }).where(eq(orders.id, done.id));
@@ -218,7 +211,7 @@ describe("/bahasa", () => {
   });
 
   it("the button under /help switches too, and a booking made after it is stored in English", async () => {
-    const c = new TelegramCustomer(tg, { id: 5551311, firstName: "Nyoman" });
+    const c = new TelegramCustomer(suite.tg, { id: 5551311, firstName: "Nyoman" });
     await c.send("/help");
     await c.tap("🇬🇧 English");
     await c.send("/order");

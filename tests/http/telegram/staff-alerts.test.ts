@@ -11,77 +11,63 @@ import { createStaffLinkCode, STAFF_CODE_WRONG_TRIES } from "@/lib/notify/staff-
 import { expireOrder } from "@/lib/payments/expire-holds";
 import { walkWizard } from "@/tests/support/bot-flows";
 import { bookOrder } from "@/tests/support/payment-fixtures";
-import { postUpdate, TelegramCustomer, useStandInBot } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
-
-let testDb: TestDatabase;
-let tg: TelegramStandIn;
-beforeAll(async () => {
-  [testDb, tg] = await Promise.all([setupTestDatabase({ poolMax: 10 }), startTelegramStandIn()]);
-  useStandInBot(tg);
-});
-afterAll(async () => {
-  await tg.close();
-  await testDb.close();
-});
-beforeEach(async () => {
-  await testDb.reset();
-  tg.reset();
-});
+import { postUpdate, TelegramCustomer } from "@/tests/support/telegram-customer";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const OWNER = { username: "sari", ip: null };
 const STAFF_GROUP = -1001234567890;
-const groupMember = (id = 7001) => new TelegramCustomer(tg, { id, firstName: "Rina", username: "rina_staf" }, { id: STAFF_GROUP, type: "supergroup", title: "Staf Jiot" });
+const suite = registerSuiteDatabase({ poolMax: 10, bot: true });
+
+const groupMember = (id = 7001) => new TelegramCustomer(suite.tg, { id, firstName: "Rina", username: "rina_staf" }, { id: STAFF_GROUP, type: "supergroup", title: "Staf Jiot" });
 
 async function linkStaffGroup(): Promise<void> {
-  const { code } = await createStaffLinkCode(testDb.db, OWNER);
-  expect((await groupMember().send(`/staff@${tg.bot.username} ${code}`)).status).toBe(200);
-  expect(await listStaffChats(testDb.db)).toEqual([STAFF_GROUP]);
+  const { code } = await createStaffLinkCode(suite.db, OWNER);
+  expect((await groupMember().send(`/staff@${suite.tg.bot.username} ${code}`)).status).toBe(200);
+  expect(await listStaffChats(suite.db)).toEqual([STAFF_GROUP]);
 }
 
-const staffRows = () => testDb.db.select().from(outbox).where(like(outbox.dedupeKey, `staff:${STAFF_GROUP}:%`)).orderBy(outbox.id);
+const staffRows = () => suite.db.select().from(outbox).where(like(outbox.dedupeKey, `staff:${STAFF_GROUP}:%`)).orderBy(outbox.id);
 const staffTexts = async () => (await staffRows()).map((row) => String(row.payload.params.text));
 
 describe("linking a staff chat with /staff <code>", () => {
   it("the owner's code links the group once and is used up; the group is told", async () => {
-    const { code } = await createStaffLinkCode(testDb.db, OWNER);
+    const { code } = await createStaffLinkCode(suite.db, OWNER);
     const member = groupMember();
-    await member.send(`/staff@${tg.bot.username} ${code.toLowerCase().slice(0, 4)}-${code.slice(4)}`);
-    expect(await listStaffChats(testDb.db)).toEqual([STAFF_GROUP]);
+    await member.send(`/staff@${suite.tg.bot.username} ${code.toLowerCase().slice(0, 4)}-${code.slice(4)}`);
+    expect(await listStaffChats(suite.db)).toEqual([STAFF_GROUP]);
     expect(member.lastMessage().text).toMatch(/^✅ Chat ini sekarang menerima pemberitahuan toko/);
-    const other = new TelegramCustomer(tg, { id: 7002, firstName: "Eko" });
+    const other = new TelegramCustomer(suite.tg, { id: 7002, firstName: "Eko" });
     await other.send(`/staff ${code}`);
     expect(other.lastMessage().text).toMatch(/^Tidak ada kode staf yang berlaku/);
-    expect(await listStaffChats(testDb.db)).toEqual([STAFF_GROUP]);
+    expect(await listStaffChats(suite.db)).toEqual([STAFF_GROUP]);
   });
 
   it(`${STAFF_CODE_WRONG_TRIES} wrong codes void it: the right one is refused afterwards`, async () => {
-    const { code } = await createStaffLinkCode(testDb.db, OWNER);
-    const guesser = new TelegramCustomer(tg, { id: 7003, firstName: "Tamu" });
+    const { code } = await createStaffLinkCode(suite.db, OWNER);
+    const guesser = new TelegramCustomer(suite.tg, { id: 7003, firstName: "Tamu" });
     for (let i = 0; i < STAFF_CODE_WRONG_TRIES; i++) await guesser.send(`/staff AAAA${i}BBB`);
     await guesser.send(`/staff ${code}`);
     expect(guesser.lastMessage().text).toMatch(/^Tidak ada kode staf yang berlaku/);
-    expect(await listStaffChats(testDb.db)).toEqual([]);
+    expect(await listStaffChats(suite.db)).toEqual([]);
   });
 
   it("many chats sending the code at once: exactly one is linked", async () => {
-    const { code } = await createStaffLinkCode(testDb.db, OWNER);
-    const chats = Array.from({ length: 8 }, (_, i) => new TelegramCustomer(tg, { id: 7100 + i, firstName: `Staf ${i}` }));
+    const { code } = await createStaffLinkCode(suite.db, OWNER);
+    const chats = Array.from({ length: 8 }, (_, i) => new TelegramCustomer(suite.tg, { id: 7100 + i, firstName: `Staf ${i}` }));
     const answers = await Promise.all(chats.map((c) => c.send(`/staff ${code}`)));
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    expect(await listStaffChats(testDb.db)).toHaveLength(1);
+    expect(await listStaffChats(suite.db)).toHaveLength(1);
   });
 
   it("an expired code links nothing", async () => {
-    const { code } = await createStaffLinkCode(testDb.db, OWNER, new Date(Date.now() - 31 * 60_000));
+    const { code } = await createStaffLinkCode(suite.db, OWNER, new Date(Date.now() - 31 * 60_000));
     await groupMember().send(`/staff ${code}`);
-    expect(await listStaffChats(testDb.db)).toEqual([]);
+    expect(await listStaffChats(suite.db)).toEqual([]);
   });
 
   it("other commands in a group still point to a private chat", async () => {
     const member = groupMember();
-    await member.send(`/order@${tg.bot.username}`);
+    await member.send(`/order@${suite.tg.bot.username}`);
     expect(member.lastMessage().text).toMatch(/chat saya secara pribadi/i);
   });
 });
@@ -89,7 +75,7 @@ describe("linking a staff chat with /staff <code>", () => {
 describe("what the staff chat hears", () => {
   it("a booking made in the bot: the customer is answered at once; the staff alert waits in the outbox, once, even when the update is replayed", async () => {
     await linkStaffGroup();
-    const customer = new TelegramCustomer(tg, { id: 5550401, firstName: "Budi", username: "budi_s" });
+    const customer = new TelegramCustomer(suite.tg, { id: 5550401, firstName: "Budi", username: "budi_s" });
     await walkWizard(customer, "summary");
     const bookNow = customer.tapUpdate("Book Now");
     expect((await postUpdate(bookNow)).status).toBe(200);
@@ -99,23 +85,23 @@ describe("what the staff chat hears", () => {
     expect(texts).toHaveLength(1);
     expect(texts[0]).toMatch(/^🆕 Booking baru · \d{8}\nBudi — Battery, iPhone X\n/);
     expect(texts[0]).toMatch(/\/admin\/orders\/[0-9a-f-]{36}$/);
-    expect(tg.chat(STAFF_GROUP).filter((m) => /Booking baru/.test(m.text))).toHaveLength(0);
+    expect(suite.tg.chat(STAFF_GROUP).filter((m) => /Booking baru/.test(m.text))).toHaveLength(0);
     await deliverDueMessages();
     await deliverDueMessages();
-    expect(tg.chat(STAFF_GROUP).filter((m) => /Booking baru/.test(m.text))).toHaveLength(1);
+    expect(suite.tg.chat(STAFF_GROUP).filter((m) => /Booking baru/.test(m.text))).toHaveLength(1);
   });
 
   it("payment, reschedule, cancellation with refund due, and an expired hold: one alert each", async () => {
     await linkStaffGroup();
     const by = { username: "sari", ip: null };
-    const paid = await bookOrder(testDb.db, { chatId: 5550402 });
-    await recordCashPayment(testDb.db, { orderId: paid.id, by });
-    const [slot] = await testDb.db.select().from(slots).where(eq(slots.active, true)).orderBy(slots.startTime).limit(1);
-    await rescheduleOrder(testDb.db, { orderId: paid.id, serviceDate: addDays(todayInJakarta(), 3), slotId: slot!.id, by });
-    await cancelOrderByShop(testDb.db, { orderId: paid.id, reason: "pelanggan minta", by });
-    await cancelOrderByShop(testDb.db, { orderId: paid.id, reason: "dua kali", by });
-    const unpaid: Order = await bookOrder(testDb.db, { chatId: 5550403, slotIndex: 1 });
-    await expireOrder(testDb.db, unpaid, new Date(Date.now() + 48 * 3_600_000));
+    const paid = await bookOrder(suite.db, { chatId: 5550402 });
+    await recordCashPayment(suite.db, { orderId: paid.id, by });
+    const [slot] = await suite.db.select().from(slots).where(eq(slots.active, true)).orderBy(slots.startTime).limit(1);
+    await rescheduleOrder(suite.db, { orderId: paid.id, serviceDate: addDays(todayInJakarta(), 3), slotId: slot!.id, by });
+    await cancelOrderByShop(suite.db, { orderId: paid.id, reason: "pelanggan minta", by });
+    await cancelOrderByShop(suite.db, { orderId: paid.id, reason: "dua kali", by });
+    const unpaid: Order = await bookOrder(suite.db, { chatId: 5550403, slotIndex: 1 });
+    await expireOrder(suite.db, unpaid, new Date(Date.now() + 48 * 3_600_000));
     const texts = await staffTexts();
     expect(texts.map((t) => t.split(" · ")[0])).toEqual([
       "💰 Pembayaran diterima",
@@ -127,7 +113,7 @@ describe("what the staff chat hears", () => {
   });
 
   it("without a staff chat nothing extra is queued", async () => {
-    await bookOrder(testDb.db, { chatId: 5550404 });
-    expect(await testDb.db.select().from(outbox).where(and(like(outbox.dedupeKey, "staff:%")))).toEqual([]);
+    await bookOrder(suite.db, { chatId: 5550404 });
+    expect(await suite.db.select().from(outbox).where(and(like(outbox.dedupeKey, "staff:%")))).toEqual([]);
   });
 });

@@ -1,32 +1,18 @@
 import { orders } from "@/db/schema";
 import { formatRupiah } from "@/lib/booking/money";
 import { walkWizard } from "@/tests/support/bot-flows";
-import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
 import { readPayments } from "@/tests/support/payment-fixtures";
-import { buttonTexts, postUpdate, TelegramCustomer, useStandInBot } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { buttonTexts, postUpdate, TelegramCustomer } from "@/tests/support/telegram-customer";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-let testDb: TestDatabase;
-let tg: TelegramStandIn;
-let midtrans: MidtransStandIn;
-beforeAll(async () => {
-  [testDb, tg, midtrans] = await Promise.all([setupTestDatabase(), startTelegramStandIn(), startMidtransStandIn()]);
-});
-afterAll(async () => {
-  await Promise.all([tg.close(), midtrans.stop(), testDb.close()]);
-});
 let errors: jest.SpyInstance;
-beforeEach(async () => {
-  await testDb.reset();
-  tg.reset();
-  midtrans.reset();
-  useStandInBot(tg, midtrans.env());
+const suite = registerSuiteDatabase({ bot: true, midtrans: true });
+beforeEach(() => {
   errors = jest.spyOn(console, "error").mockImplementation(() => {});
 });
 afterEach(() => errors.mockRestore());
 
-const siti = () => new TelegramCustomer(tg, { id: 5550070, firstName: "Siti", languageCode: "id" });
+const siti = () => new TelegramCustomer(suite.tg, { id: 5550070, firstName: "Siti", languageCode: "id" });
 
 describe("a bank virtual account booking", () => {
   it("sends the VA number, bank, amount and deadline in the chat right after the booking code", async () => {
@@ -34,10 +20,10 @@ describe("a bank virtual account booking", () => {
     await walkWizard(customer, "summary", { method: "BCA Virtual Account" });
     expect((await customer.tap("Book Now")).status).toBe(200);
 
-    const [order] = await testDb.db.select().from(orders);
-    const [attempt] = await readPayments(testDb.db, order!.id);
+    const [order] = await suite.db.select().from(orders);
+    const [attempt] = await readPayments(suite.db, order!.id);
     expect(attempt).toMatchObject({ kind: "core", vaBank: "bca", grossAmount: order!.amountIdr });
-    expect(midtrans.transaction(attempt!.midtransOrderId)!.va_numbers![0]!.va_number).toBe(attempt!.vaNumber);
+    expect(suite.midtrans.transaction(attempt!.midtransOrderId)!.va_numbers![0]!.va_number).toBe(attempt!.vaNumber);
 
     const messages = customer.botMessages();
     const va = messages.at(-1)!;
@@ -53,14 +39,14 @@ describe("a bank virtual account booking", () => {
     const customer = siti();
     await walkWizard(customer, "summary", { method: "BCA Virtual Account" });
     await customer.tap("Book Now");
-    const [order] = await testDb.db.select().from(orders);
-    const [attempt] = await readPayments(testDb.db, order!.id);
+    const [order] = await suite.db.select().from(orders);
+    const [attempt] = await readPayments(suite.db, order!.id);
     await customer.send(`/status ${order!.bookingCode}`);
     await customer.tap("Batalkan booking");
     await customer.tap("Ya, batalkan");
-    expect(midtrans.callsTo("POST", `/v2/${attempt!.midtransOrderId}/cancel`)).toEqual([expect.objectContaining({ authorized: true, status: 200 })]);
-    expect(midtrans.transaction(attempt!.midtransOrderId)!.transaction_status).toBe("cancel");
-    expect((await readPayments(testDb.db, order!.id))[0]!.transactionStatus).toBe("cancel");
+    expect(suite.midtrans.callsTo("POST", `/v2/${attempt!.midtransOrderId}/cancel`)).toEqual([expect.objectContaining({ authorized: true, status: 200 })]);
+    expect(suite.midtrans.transaction(attempt!.midtransOrderId)!.transaction_status).toBe("cancel");
+    expect((await readPayments(suite.db, order!.id))[0]!.transactionStatus).toBe("cancel");
   });
 
   it("a re-delivered Book Now makes no second charge and no second VA message", async () => {
@@ -69,17 +55,17 @@ describe("a bank virtual account booking", () => {
     const bookNow = customer.tapUpdate("Book Now");
     expect((await postUpdate(bookNow)).status).toBe(200);
     expect((await postUpdate(bookNow)).status).toBe(200);
-    expect(midtrans.callsTo("POST", "/v2/charge")).toHaveLength(1);
+    expect(suite.midtrans.callsTo("POST", "/v2/charge")).toHaveLength(1);
     expect(customer.botMessages().filter((m) => m.text.includes("Nomor VA"))).toHaveLength(1);
   });
 
   it("when Midtrans cannot issue the VA, the booking stands and the chat points to the status page", async () => {
-    midtrans.fault("charge", { status: 503 });
+    suite.midtrans.fault("charge", { status: 503 });
     const customer = siti();
     await walkWizard(customer, "summary", { method: "BCA Virtual Account" });
     expect((await customer.tap("Book Now")).status).toBe(200);
 
-    const [order] = await testDb.db.select().from(orders);
+    const [order] = await suite.db.select().from(orders);
     expect(order).toMatchObject({ paymentStatus: "unpaid", repairStatus: "booked" });
     const last = customer.lastMessage();
     expect(last.text).toContain(`belum dapat dibuat saat ini`);
@@ -90,7 +76,7 @@ describe("a bank virtual account booking", () => {
     const customer = siti();
     await walkWizard(customer, "summary", { method: "GoPay" });
     expect((await customer.tap("Book Now")).status).toBe(200);
-    expect(midtrans.callsTo("POST", "/v2/charge")).toHaveLength(0);
+    expect(suite.midtrans.callsTo("POST", "/v2/charge")).toHaveLength(0);
     expect(customer.lastMessage().text).toContain("Booking berhasil");
   });
 });

@@ -5,55 +5,61 @@ import { outbox, processedUpdates, settings } from "@/db/schema";
 import { overrideEnv } from "@/lib/env";
 import { deliverDueMessages } from "@/lib/notify/deliver";
 import { POST } from "@/app/api/telegram/webhook/route";
-import { postUpdate, TelegramCustomer, TEST_WEBHOOK_SECRET, useStandInBot, webhookRequest } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { postUpdate, TelegramCustomer, TEST_WEBHOOK_SECRET, webhookRequest } from "@/tests/support/telegram-customer";
+import { changingNothing } from "@/tests/support/db-snapshot";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-let testDb: TestDatabase;
-let tg: TelegramStandIn;
-beforeAll(async () => {
-  [testDb, tg] = await Promise.all([setupTestDatabase(), startTelegramStandIn()]);
-});
-afterAll(async () => {
-  await tg.close();
-  await testDb.close();
-});
-beforeEach(async () => {
-  useStandInBot(tg);
-  await testDb.reset();
-  tg.reset();
-});
+const suite = registerSuiteDatabase({ bot: true, routes: { "POST /api/telegram/webhook": POST } });
 
-const customer = () => new TelegramCustomer(tg, { id: 5550010, firstName: "Dewi", languageCode: "id" });
-const claimed = async () => (await testDb.db.select().from(processedUpdates)).map((r) => r.updateId);
+const customer = () => new TelegramCustomer(suite.tg, { id: 5550010, firstName: "Dewi", languageCode: "id" });
+const claimed = async () => (await suite.db.select().from(processedUpdates)).map((r) => r.updateId);
 
 function silenceErrors() {
   return jest.spyOn(console, "error").mockImplementation(() => {});
 }
 
 describe("POST /api/telegram/webhook", () => {
-  it("refuses a request without the right secret token with 401 and does nothing else", async () => {
+  it("refuses a missing, forged, partial, padded or repeated secret token with 401 before anything is read or written", async () => {
     const update = customer().textUpdate("/help");
-    for (const secret of [null, "", "wrong-secret", `${TEST_WEBHOOK_SECRET}x`, TEST_WEBHOOK_SECRET.slice(0, -1)]) {
-      const response = await POST(webhookRequest(update, secret));
-      expect(response.status).toBe(401);
+    const forged = [
+      null,
+      "",
+      "wrong-secret",
+      `${TEST_WEBHOOK_SECRET}x`,
+      TEST_WEBHOOK_SECRET.slice(0, -1),
+      TEST_WEBHOOK_SECRET.slice(1),
+      TEST_WEBHOOK_SECRET.toUpperCase(),
+      `${TEST_WEBHOOK_SECRET}, ${TEST_WEBHOOK_SECRET}`,
+      TEST_WEBHOOK_SECRET.repeat(200),
+    ];
+    for (const secret of forged) {
+      const response = await changingNothing(suite.db, () => POST(webhookRequest(update, secret)));
+      expect([secret, response.status]).toEqual([secret, 401]);
     }
-    expect(tg.calls).toEqual([]);
+    expect(suite.tg.calls).toEqual([]);
     expect(await claimed()).toEqual([]);
     expect((await postUpdate(update)).status).toBe(200);
-    expect(tg.callsOf("sendMessage")).toHaveLength(1);
+    expect(suite.tg.callsOf("sendMessage")).toHaveLength(1);
   });
 
   it("refuses every request while no webhook secret is configured", async () => {
     overrideEnv({ TELEGRAM_WEBHOOK_SECRET: undefined });
     expect((await POST(webhookRequest(customer().textUpdate("/help"), ""))).status).toBe(401);
-    expect(tg.calls).toEqual([]);
+    expect(suite.tg.calls).toEqual([]);
+  });
+
+  it("answers 413 to a huge body (over loopback, its length declared) and changes nothing; without the secret its size is never looked at (401)", async () => {
+    const body = JSON.stringify({ update_id: 1, message: { text: "x".repeat(2_000_000) } });
+    const send = (headers: Record<string, string>) => fetch(`${suite.app.url}/api/telegram/webhook`, { method: "POST", headers, body });
+    expect((await changingNothing(suite.db, () => send({ "x-telegram-bot-api-secret-token": TEST_WEBHOOK_SECRET }))).status).toBe(413);
+    expect((await changingNothing(suite.db, () => send({}))).status).toBe(401);
+    expect(suite.tg.calls).toEqual([]);
   });
 
   it("answers 400 to a body that is not JSON or not an update", async () => {
     expect((await POST(webhookRequest("{not json"))).status).toBe(400);
     expect((await POST(webhookRequest({ hello: "world" }))).status).toBe(400);
-    expect(tg.calls).toEqual([]);
+    expect(suite.tg.calls).toEqual([]);
   });
 
   it("a re-delivered update is answered once", async () => {
@@ -61,7 +67,7 @@ describe("POST /api/telegram/webhook", () => {
     expect((await postUpdate(update)).status).toBe(200);
     expect((await postUpdate(update)).status).toBe(200);
     await Promise.all([postUpdate(update), postUpdate(update)]);
-    expect(tg.callsOf("sendMessage")).toHaveLength(1);
+    expect(suite.tg.callsOf("sendMessage")).toHaveLength(1);
     expect(await claimed()).toEqual([update.update_id]);
   });
 
@@ -69,8 +75,8 @@ describe("POST /api/telegram/webhook", () => {
     const c = customer();
     await c.send("/help");
     await c.send("/catalog");
-    expect(tg.callsOf("getMe")).toEqual([]);
-    expect(tg.callsOf("sendMessage").map((call) => call.params.chat_id)).toEqual([5550010, 5550010]);
+    expect(suite.tg.callsOf("getMe")).toEqual([]);
+    expect(suite.tg.callsOf("sendMessage").map((call) => call.params.chat_id)).toEqual([5550010, 5550010]);
   });
 
   it("without TELEGRAM_BOT_USERNAME, one getMe is kept in the settings table for later cold starts", async () => {
@@ -78,12 +84,12 @@ describe("POST /api/telegram/webhook", () => {
     const holder = globalThis as unknown as { __jiotBot?: unknown };
     holder.__jiotBot = undefined;
     await customer().send("/help");
-    expect(tg.callsOf("getMe")).toHaveLength(1);
-    const [row] = await testDb.db.select().from(settings).where(eq(settings.key, "telegram_bot_identity"));
-    expect(row!.value).toMatchObject({ id: tg.bot.id, username: "JiotTestBot" });
+    expect(suite.tg.callsOf("getMe")).toHaveLength(1);
+    const [row] = await suite.db.select().from(settings).where(eq(settings.key, "telegram_bot_identity"));
+    expect(row!.value).toMatchObject({ id: suite.tg.bot.id, username: "JiotTestBot" });
     holder.__jiotBot = undefined; // a new instance starts cold
     await customer().send("/help");
-    expect(tg.callsOf("getMe")).toHaveLength(1);
+    expect(suite.tg.callsOf("getMe")).toHaveLength(1);
     holder.__jiotBot = undefined;
   });
 
@@ -97,42 +103,42 @@ describe("POST /api/telegram/webhook", () => {
       expect(errors.mock.calls.join(" ")).toContain(`update ${update.update_id}`);
     } finally {
       errors.mockRestore();
-      setDbHandle(testDb);
+      setDbHandle(suite.testDb);
       await unreachable.close();
     }
-    expect(tg.calls).toEqual([]);
+    expect(suite.tg.calls).toEqual([]);
     expect(await claimed()).toEqual([]);
     expect((await postUpdate(update)).status).toBe(200);
-    expect(tg.lastBotMessage(5550010)!.text).toMatch(/^Terimakasih, telah memilih layanan kami/);
+    expect(suite.tg.lastBotMessage(5550010)!.text).toMatch(/^Terimakasih, telah memilih layanan kami/);
   });
 
   it("any other failure is logged with the update id, apologised for, and answered 200 so the chat is not blocked", async () => {
     const update = customer().textUpdate("/order");
-    await testDb.db.execute(sql`alter table conversations rename to conversations_away`);
+    await suite.db.execute(sql`alter table conversations rename to conversations_away`);
     const errors = silenceErrors();
     try {
       expect((await postUpdate(update)).status).toBe(200);
       expect(errors.mock.calls.map((c) => c.join(" ")).join("\n")).toContain(`update ${update.update_id} failed`);
     } finally {
       errors.mockRestore();
-      await testDb.db.execute(sql`alter table conversations_away rename to conversations`);
+      await suite.db.execute(sql`alter table conversations_away rename to conversations`);
     }
-    expect(tg.lastBotMessage(5550010)!.text).toBe("Maaf, terjadi kesalahan di sistem kami. Silakan coba lagi sebentar lagi.");
+    expect(suite.tg.lastBotMessage(5550010)!.text).toBe("Maaf, terjadi kesalahan di sistem kami. Silakan coba lagi sebentar lagi.");
     expect(await claimed()).toEqual([]);
   });
 
   it("a reply Telegram refuses with a 500 after commit is queued in the outbox and sent by the next delivery", async () => {
-    tg.failNext(1, { status: 500 }, { method: "sendMessage" });
+    suite.tg.failNext(1, { status: 500 }, { method: "sendMessage" });
     const errors = silenceErrors();
     try {
       expect((await customer().send("/help")).status).toBe(200);
     } finally {
       errors.mockRestore();
     }
-    expect(tg.lastBotMessage(5550010)).toBeUndefined();
-    const [queued] = await testDb.db.select().from(outbox);
+    expect(suite.tg.lastBotMessage(5550010)).toBeUndefined();
+    const [queued] = await suite.db.select().from(outbox);
     expect(queued).toMatchObject({ chatId: 5550010, sentAt: null, payload: expect.objectContaining({ method: "sendMessage" }) });
     expect(await deliverDueMessages({ limit: 10 })).toEqual({ sent: 1, failed: 0, retried: 0 });
-    expect(tg.lastBotMessage(5550010)!.text).toMatch(/^Halo Dewi!/);
+    expect(suite.tg.lastBotMessage(5550010)!.text).toMatch(/^Halo Dewi!/);
   });
 });

@@ -2,32 +2,18 @@ import { eq } from "drizzle-orm";
 import { conversations, orders } from "@/db/schema";
 import { addDays, formatDateDmy, formatDateLong } from "@/lib/booking/calendar";
 import { TOMORROW, walkWizard } from "@/tests/support/bot-flows";
-import { buttonTexts, postUpdate, TelegramCustomer, useStandInBot } from "@/tests/support/telegram-customer";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { buttonTexts, postUpdate, TelegramCustomer } from "@/tests/support/telegram-customer";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 /** Issue 17: no way back in the wizard, and a wrong input re-sent the whole step with its keyboard. */
-let testDb: TestDatabase;
-let tg: TelegramStandIn;
-beforeAll(async () => {
-  [testDb, tg] = await Promise.all([setupTestDatabase(), startTelegramStandIn()]);
-  useStandInBot(tg);
-});
-afterAll(async () => {
-  await tg.close();
-  await testDb.close();
-});
-beforeEach(async () => {
-  await testDb.reset();
-  tg.reset();
-});
+const suite = registerSuiteDatabase({ bot: true });
 
-const inChat = (c: TelegramCustomer, messageId: number) => tg.chat(c.chat.id).find((m) => m.messageId === messageId)!;
+const inChat = (c: TelegramCustomer, messageId: number) => suite.tg.chat(c.chat.id).find((m) => m.messageId === messageId)!;
 const lastRow = (c: TelegramCustomer, messageId: number) => buttonTexts(inChat(c, messageId)).at(-1);
 
 describe("‹ Kembali", () => {
   it("walks back step by step in the same message, keeping the answers before each step, and the booking goes on from there", async () => {
-    const c = new TelegramCustomer(tg, { id: 5550501, firstName: "Rani" });
+    const c = new TelegramCustomer(suite.tg, { id: 5550501, firstName: "Rani" });
     await walkWizard(c, "payment");
     const menu = c.lastMessage();
     const id = menu.messageId;
@@ -56,12 +42,12 @@ describe("‹ Kembali", () => {
     await c.tap("GoPay", inChat(c, id));
     expect(inChat(c, id).text).toMatch(new RegExp(`^Ringkasan Booking[\\s\\S]*Tanggal: ${formatDateDmy(TOMORROW())}\\nJam: 12\\.00 - 14\\.00 WIB\\nDevice: iPhone 11\\n`));
     await c.tap("Book Now", inChat(c, id));
-    const [order] = await testDb.db.select().from(orders).where(eq(orders.chatId, c.chat.id));
+    const [order] = await suite.db.select().from(orders).where(eq(orders.chatId, c.chat.id));
     expect(order).toMatchObject({ deviceName: "iPhone 11", slotLabel: "12.00 - 14.00 WIB", serviceDate: TOMORROW() });
   });
 
   it("from the device back to the date prompt, and from there to the intro; a new date then moves on", async () => {
-    const c = new TelegramCustomer(tg, { id: 5550502, firstName: "Sigit" });
+    const c = new TelegramCustomer(suite.tg, { id: 5550502, firstName: "Sigit" });
     await walkWizard(c, "device");
     const id = c.lastMessage().messageId;
     await c.tap("‹ Kembali", inChat(c, id));
@@ -77,35 +63,35 @@ describe("‹ Kembali", () => {
   });
 
   it("a double tap on ‹ Kembali goes back once; the second tap is told the menu expired", async () => {
-    const c = new TelegramCustomer(tg, { id: 5550503, firstName: "Tari" });
+    const c = new TelegramCustomer(suite.tg, { id: 5550503, firstName: "Tari" });
     await walkWizard(c, "part");
     const menu = c.lastMessage();
     const first = c.tapUpdate("‹ Kembali", menu);
     const second = c.tapUpdate("‹ Kembali", menu);
     await postUpdate(first);
     await postUpdate(second);
-    const [row] = await testDb.db.select().from(conversations).where(eq(conversations.chatId, c.chat.id));
+    const [row] = await suite.db.select().from(conversations).where(eq(conversations.chatId, c.chat.id));
     expect(row!.step).toBe("slot");
-    expect(tg.callsOf("answerCallbackQuery").at(-1)!.params.text).toBe("Menu ini sudah kedaluwarsa.");
+    expect(suite.tg.callsOf("answerCallbackQuery").at(-1)!.params.text).toBe("Menu ini sudah kedaluwarsa.");
   });
 
   it("a ‹ Kembali from an older menu is stale, like any of its buttons", async () => {
-    const c = new TelegramCustomer(tg, { id: 5550504, firstName: "Umar" });
+    const c = new TelegramCustomer(suite.tg, { id: 5550504, firstName: "Umar" });
     await walkWizard(c, "device");
     const old = c.lastMessage();
     const staleBack = c.tapUpdate("‹ Kembali", old);
     await c.send("/order");
     await postUpdate(staleBack);
-    expect(tg.callsOf("answerCallbackQuery").at(-1)!.params.text).toBe("Menu ini sudah kedaluwarsa.");
-    const [row] = await testDb.db.select().from(conversations).where(eq(conversations.chatId, c.chat.id));
+    expect(suite.tg.callsOf("answerCallbackQuery").at(-1)!.params.text).toBe("Menu ini sudah kedaluwarsa.");
+    const [row] = await suite.db.select().from(conversations).where(eq(conversations.chatId, c.chat.id));
     expect(row!.step).toBe("intro");
   });
 
   it("in English it reads '‹ Back'; every button's callback_data stays within Telegram's 64 bytes", async () => {
-    const c = new TelegramCustomer(tg, { id: 5550505, firstName: "Vic", languageCode: "en" });
+    const c = new TelegramCustomer(suite.tg, { id: 5550505, firstName: "Vic", languageCode: "en" });
     await walkWizard(c, "payment");
     expect(buttonTexts(c.lastMessage()).at(-1)).toEqual(["‹ Back", "Cancel"]);
-    const sent = [...tg.callsOf("sendMessage"), ...tg.callsOf("editMessageText")];
+    const sent = [...suite.tg.callsOf("sendMessage"), ...suite.tg.callsOf("editMessageText")];
     const data = sent.flatMap((call) => ((call.params.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard ?? []).flat());
     expect(data.length).toBeGreaterThan(20);
     for (const button of data) expect(Buffer.byteLength(button.callback_data ?? "")).toBeLessThanOrEqual(64);
@@ -114,17 +100,17 @@ describe("‹ Kembali", () => {
 
 describe("a wrong input is answered briefly", () => {
   it("three wrong inputs at the device step send three short lines and no keyboard", async () => {
-    const c = new TelegramCustomer(tg, { id: 5550506, firstName: "Wati" });
+    const c = new TelegramCustomer(suite.tg, { id: 5550506, firstName: "Wati" });
     await walkWizard(c, "device");
-    const before = tg.callsOf("sendMessage").length;
+    const before = suite.tg.callsOf("sendMessage").length;
     for (const text of ["iphone x", "yang x", "x"]) await c.send(text);
-    const replies = tg.callsOf("sendMessage").slice(before);
+    const replies = suite.tg.callsOf("sendMessage").slice(before);
     expect(replies.map((r) => r.params.text)).toEqual(Array(3).fill("Silakan pilih dengan tombol pada pesan di atas."));
     for (const reply of replies) expect(reply.params.reply_markup).toBeUndefined();
   });
 
   it("a bad date typed twice gets two short lines in English too", async () => {
-    const c = new TelegramCustomer(tg, { id: 5550507, firstName: "Xena", languageCode: "en" });
+    const c = new TelegramCustomer(suite.tg, { id: 5550507, firstName: "Xena", languageCode: "en" });
     await walkWizard(c, "date");
     await c.send("tomorrow");
     expect(c.lastMessage().text).toBe('"tomorrow" is not a date I can read. Please write it as dd/mm/yyyy, e.g. 01/10/2022.\nType another date, e.g. 01/10/2022.');

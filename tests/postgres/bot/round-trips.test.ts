@@ -1,29 +1,22 @@
 import { Client } from "pg";
-import { TelegramCustomer, useStandInBot } from "@/tests/support/telegram-customer";
+import { TelegramCustomer } from "@/tests/support/telegram-customer";
 import { answerPhone, TOMORROW } from "@/tests/support/bot-flows";
 import { formatDateDmy } from "@/lib/booking/calendar";
-import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
-import { startTelegramStandIn, type TelegramStandIn } from "@/tests/support/telegram-stand-in";
-import { setupTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 // The webhook's cost is mostly its round trips to the database (tests/bench/README.md): this keeps their count where it is.
-let testDb: TestDatabase;
-let tg: TelegramStandIn;
-let midtrans: MidtransStandIn;
+const suite = registerSuiteDatabase({ bot: true, midtrans: true });
 const sent: string[] = [];
 const query = Client.prototype.query;
-beforeAll(async () => {
-  [testDb, tg, midtrans] = await Promise.all([setupTestDatabase(), startTelegramStandIn(), startMidtransStandIn()]);
-  useStandInBot(tg, midtrans.env());
+beforeAll(() => {
   Client.prototype.query = function (this: Client, ...args: unknown[]) {
     const first = args[0] as string | { text?: string };
     sent.push(typeof first === "string" ? first : (first.text ?? ""));
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
 });
-afterAll(async () => {
+afterAll(() => {
   Client.prototype.query = query;
-  await Promise.all([tg.close(), midtrans.stop(), testDb.close()]);
 });
 
 /** Statements of the update's transaction, begin and commit included (what runs after the answer is not counted). */
@@ -52,7 +45,7 @@ async function walk(customer: TelegramCustomer): Promise<Record<string, number>>
 
 it("a wizard step is begin, one statement that claims the update and locks the chat, its own reads, the save and commit", async () => {
   // The first customer fills the instance's copy of settings, catalog and schedule; the second walks on it.
-  await walk(new TelegramCustomer(tg, { id: 5580001, firstName: "Ani", languageCode: "id" }));
-  const steps = await walk(new TelegramCustomer(tg, { id: 5580002, firstName: "Budi", languageCode: "id" }));
+  await walk(new TelegramCustomer(suite.tg, { id: 5580001, firstName: "Ani", languageCode: "id" }));
+  const steps = await walk(new TelegramCustomer(suite.tg, { id: 5580002, firstName: "Budi", languageCode: "id" }));
   expect(steps).toEqual({ order: 6, booking: 4, date: 5, device: 5, slot: 5, part: 4, phone: 5, fault: 4, method: 4, bookNow: 12 });
 });

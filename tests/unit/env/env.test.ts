@@ -1,14 +1,5 @@
-import { EnvError, parseEnv, selectedDriver } from "@/lib/env";
-
-function problem(source: Record<string, string>): string {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    if (error instanceof EnvError) return error.message;
-    throw error;
-  }
-  throw new Error("expected the configuration to be refused");
-}
+import { parseEnv, selectedDriver } from "@/lib/env";
+import { envRefusal } from "@/tests/support/env-refusal";
 
 describe("the configuration contract", () => {
   it("an empty environment gives the documented defaults: PGlite, sandbox, no playground", () => {
@@ -63,7 +54,7 @@ describe("the configuration contract", () => {
       "MIDTRANS_VERIFY_STATUS must not be false when MIDTRANS_IS_PRODUCTION=true",
     ],
   ])("refuses %j with one line naming the variable", (source, expected) => {
-    const message = problem(source as Record<string, string>);
+    const message = envRefusal(source as Record<string, string>);
     expect(message).toContain(expected);
     expect(message.split("\n")).toHaveLength(1);
   });
@@ -71,20 +62,20 @@ describe("the configuration contract", () => {
   it("live Midtrans keeps the Status API check; the sandbox may turn it off", () => {
     expect(parseEnv({ MIDTRANS_IS_PRODUCTION: "true" }).MIDTRANS_VERIFY_STATUS).toBe(true);
     expect(parseEnv({ MIDTRANS_IS_PRODUCTION: "false", MIDTRANS_VERIFY_STATUS: "false" }).MIDTRANS_VERIFY_STATUS).toBe(false);
-    expect(problem({ MIDTRANS_IS_PRODUCTION: "1", MIDTRANS_VERIFY_STATUS: "0" })).toMatch(/MIDTRANS_VERIFY_STATUS.*MIDTRANS_IS_PRODUCTION=true/);
+    expect(envRefusal({ MIDTRANS_IS_PRODUCTION: "1", MIDTRANS_VERIFY_STATUS: "0" })).toMatch(/MIDTRANS_VERIFY_STATUS.*MIDTRANS_IS_PRODUCTION=true/);
   });
 
   it("never repeats a secret's value in its message", () => {
-    const message = problem({ SESSION_SECRET: "hunter2-short" });
+    const message = envRefusal({ SESSION_SECRET: "hunter2-short" });
     expect(message).not.toContain("hunter2");
   });
 
   it("on Vercel the bot token, webhook secret, session and cron secrets are required", () => {
-    expect(problem({ VERCEL_ENV: "production" })).toContain("TELEGRAM_BOT_TOKEN is required on Vercel");
+    expect(envRefusal({ VERCEL_ENV: "production" })).toContain("TELEGRAM_BOT_TOKEN is required on Vercel");
   });
 
   it("previews refuse production Midtrans keys", () => {
-    const message = problem({
+    const message = envRefusal({
       VERCEL_ENV: "preview",
       MIDTRANS_IS_PRODUCTION: "true",
       TELEGRAM_BOT_TOKEN: "123456:ABCDEFGHIJKLMNOP",

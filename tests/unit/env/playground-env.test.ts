@@ -1,14 +1,5 @@
-import { botStartLink, EnvError, parseEnv, PLAYGROUND_DEFAULTS } from "@/lib/env";
-
-function refusal(source: Record<string, string>): string {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    if (error instanceof EnvError) return error.message;
-    throw error;
-  }
-  throw new Error("expected the configuration to be refused");
-}
+import { botStartLink, parseEnv, PLAYGROUND_DEFAULTS } from "@/lib/env";
+import { envRefusal } from "@/tests/support/env-refusal";
 
 describe("PLAYGROUND=1 makes the app its own Telegram and Midtrans", () => {
   it("points every outside service at the app's /playground routes, derived from APP_URL", () => {
@@ -69,7 +60,7 @@ describe("PLAYGROUND=1 is refused where it could meet real money or the real sho
     [{ MIDTRANS_API_BASE_URL: "https://api.midtrans.com" }, "MIDTRANS_API_BASE_URL points at Midtrans' production host"],
     [{ MIDTRANS_SNAP_JS_URL: "https://app.midtrans.com/snap/snap.js" }, "MIDTRANS_SNAP_JS_URL points at Midtrans' production host"],
   ])("%j stops start-up with one line saying why", (source, why) => {
-    const message = refusal({ PLAYGROUND: "1", ...source });
+    const message = envRefusal({ PLAYGROUND: "1", ...source });
     expect(message).toContain("PLAYGROUND must not be set in production");
     expect(message).toContain(why);
     expect(message.split("\n")).toHaveLength(1);

@@ -7,7 +7,7 @@ import { orderQueryString, parseOrderQuery } from "@/lib/admin/order-filters";
 import { formatDateDmy, formatWibDateTime } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { PAYMENT_STATUS_LABEL, REPAIR_STATUS_LABEL } from "@/lib/payments/texts";
-import { PaymentBadge, RepairBadge } from "../../status-badges";
+import { CodeCell, ServiceCell, StatusCells } from "../../order-cells";
 import { CustomerName } from "../../customer-name";
 import styles from "../../admin.module.css";
 import { requireAdminPage } from "@/lib/admin/session";
@@ -20,6 +20,23 @@ const SORT_LABEL = {
   service_asc: "Jadwal terdekat",
   service_desc: "Jadwal terjauh",
 } as const;
+
+/** A filter on one status: "Semua" or one of `statuses`. */
+function StatusFilter<S extends string>({ label, name, value, statuses, labelOf }: { label: string; name: string; value?: S; statuses: readonly S[]; labelOf: (status: S) => string }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value ?? ""}>
+        <option value="">Semua</option>
+        {statuses.map((s) => (
+          <option key={s} value={s}>
+            {labelOf(s)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage("/admin/orders");
@@ -47,28 +64,8 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           sampai
           <input name="to" type="date" defaultValue={filters.to} />
         </label>
-        <label>
-          Pembayaran
-          <select name="payment" defaultValue={filters.payment ?? ""}>
-            <option value="">Semua</option>
-            {PAYMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {PAYMENT_STATUS_LABEL[s]} ({s})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Perbaikan
-          <select name="repair" defaultValue={filters.repair ?? ""}>
-            <option value="">Semua</option>
-            {REPAIR_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {REPAIR_STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilter label="Pembayaran" name="payment" value={filters.payment} statuses={PAYMENT_STATUSES} labelOf={(s) => `${PAYMENT_STATUS_LABEL[s]} (${s})`} />
+        <StatusFilter label="Perbaikan" name="repair" value={filters.repair} statuses={REPAIR_STATUSES} labelOf={(s) => REPAIR_STATUS_LABEL[s]} />
         <label>
           Urutkan
           <select name="sort" defaultValue={sort}>
@@ -114,10 +111,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <tbody>
               {page.rows.map((order) => (
                 <tr key={order.id}>
-                  <td data-label="Kode">
-                    <a href={`/admin/orders/${order.id}`}>{order.bookingCode}</a>
-                    {order.warrantyOfOrderId && <div className={styles.muted}>🛡️ Garansi</div>}
-                  </td>
+                  <CodeCell order={order} />
                   <td data-label="Jadwal">
                     {formatDateDmy(order.serviceDate)}
                     <div className={styles.muted}>{order.slotLabel}</div>
@@ -125,17 +119,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                   <td data-label="Pelanggan">
                     <CustomerName order={order} />
                   </td>
-                  <td data-label="Servis">
-                    {order.partName}
-                    <div className={styles.muted}>{order.deviceName}</div>
-                  </td>
+                  <ServiceCell order={order} />
                   <td data-label="Total" className={styles.num}>{formatRupiah(order.amountIdr)}</td>
-                  <td data-label="Pembayaran">
-                    <PaymentBadge status={order.paymentStatus} refund={order.needsRefund} />
-                  </td>
-                  <td data-label="Perbaikan">
-                    <RepairBadge status={order.repairStatus} />
-                  </td>
+                  <StatusCells order={order} />
                   <td data-label="Dibuat" className={styles.muted}>{formatWibDateTime(order.createdAt)}</td>
                 </tr>
               ))}
