@@ -8,7 +8,7 @@ import { completedRepair } from "@/tests/support/warranty-fixtures";
 
 /** Issue 16: a warranty claim takes a place like a booking, and an order has one open claim at a time. */
 const suite = registerSuiteDatabase({ poolMax: 10 });
-const db = () => suite.testDb.db;
+const db = () => suite.db;
 const CHAT = 5561901;
 const claim = (request: Omit<ClaimRequest, "now" | "description" | "chatId"> & { chatId?: number }) =>
   db().transaction((tx) => claimWarrantyIn(tx, { chatId: CHAT, description: "tidak mengisi", now: new Date(), ...request }));

@@ -11,14 +11,14 @@ describe("the needs_refund partial indexes", () => {
     ["orders_needs_refund_service_idx", "(service_date, created_at, id)"],
   ])("%s holds only the orders that need a refund, on %s", async (name, columns) => {
     const [index] = await queryRows<{ indexdef: string }>(
-      suite.testDb.db,
+      suite.db,
       sql`select indexdef from pg_indexes where tablename = 'orders' and indexname = ${name}`,
     );
     expect(index?.indexdef.endsWith(`${columns} WHERE needs_refund`)).toBe(true);
   });
 
   it("serves the filter's first page without reading the table in full", async () => {
-    const plan = await suite.testDb.db.transaction(async (tx) => {
+    const plan = await suite.db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
       return queryRows<{ "QUERY PLAN": string }>(tx, sql`explain select * from orders where needs_refund order by created_at desc, id desc limit 51`);
     });

@@ -28,8 +28,8 @@ const DAY = addDays(todayInJakarta(), 2);
 const STAFF = { username: "budi", password: "kata-sandi-staf-2026" };
 
 async function tokenOf(credentials: { username: string; password: string }): Promise<string> {
-  await createOrResetAdmin(suite.testDb.db, credentials);
-  const result = await signIn(suite.testDb.db, { ...credentials, ip: null, userAgent: "jest" });
+  await createOrResetAdmin(suite.db, credentials);
+  const result = await signIn(suite.db, { ...credentials, ip: null, userAgent: "jest" });
   if (result.status !== "ok") throw new Error(`sign-in failed: ${result.status}`);
   return result.token;
 }
@@ -40,8 +40,8 @@ beforeEach(() => {
 
 describe("/admin/waitlist", () => {
   it("without a session (or with a revoked-looking token) sends to the login and shows nothing", async () => {
-    await onePlaceDay(suite.testDb.db);
-    await waitFor(suite.testDb.db, 7401, DAY);
+    await onePlaceDay(suite.db);
+    await waitFor(suite.db, 7401, DAY);
     await expect(WaitlistPage()).rejects.toMatchObject({ path: "/admin/login?next=%2Fadmin%2Fwaitlist" });
     sessionToken = "x".repeat(43);
     await expect(WaitlistPage()).rejects.toMatchObject({ message: "NEXT_REDIRECT" });
@@ -49,11 +49,11 @@ describe("/admin/waitlist", () => {
 
   it("lists the waits per day for the owner and for staff: who, since when, state", async () => {
     await tokenOf(TEST_ADMIN); // the first admin is the owner
-    await onePlaceDay(suite.testDb.db);
-    const taken = await bookOrder(suite.testDb.db, { serviceDate: DAY, chatId: 7400 });
-    await waitFor(suite.testDb.db, 7401, DAY, new Date(Date.now() - 1000));
-    await waitFor(suite.testDb.db, 7402, DAY);
-    await cancelBooking(suite.testDb.db, { orderId: taken.id, actor: "test", reason: "test" });
+    await onePlaceDay(suite.db);
+    const taken = await bookOrder(suite.db, { serviceDate: DAY, chatId: 7400 });
+    await waitFor(suite.db, 7401, DAY, new Date(Date.now() - 1000));
+    await waitFor(suite.db, 7402, DAY);
+    await cancelBooking(suite.db, { orderId: taken.id, actor: "test", reason: "test" });
 
     for (const who of [TEST_ADMIN, STAFF]) {
       sessionToken = await tokenOf(who);

@@ -20,7 +20,7 @@ import { completedRepair } from "@/tests/support/warranty-fixtures";
 jest.mock("next/headers", () => jest.requireActual("@/tests/support/action-session").actionRequest);
 
 const suite = registerSuiteDatabase();
-const db = () => suite.testDb.db;
+const db = () => suite.db;
 const CHAT = 5561701;
 
 beforeEach(async () => {

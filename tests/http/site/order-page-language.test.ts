@@ -7,11 +7,7 @@ import { orders } from "@/db/schema";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-// The status page's client part asks for the App Router, which a bare server render has not mounted.
-jest.mock("next/navigation", () => ({
-  ...jest.requireActual("next/navigation"),
-  useRouter: () => ({ refresh() {}, push() {}, replace() {}, prefetch() {}, back() {}, forward() {} }),
-}));
+jest.mock("next/navigation", () => jest.requireActual("@/tests/support/no-app-router").navigationWithoutRouter);
 
 /** Issue 13: the status/pay page follows ?lang= or the order's stored language, and offers the switch. */
 const suite = registerSuiteDatabase();

@@ -1,24 +1,17 @@
-import { renderToString } from "react-dom/server";
-import OrderPage from "@/app/orders/[token]/page";
 import { saveShopSettings } from "@/db/queries/settings";
 import { overrideEnv } from "@/lib/env";
 import { bookOrder } from "@/tests/support/payment-fixtures";
+import { renderOrderPage } from "@/tests/support/render-order-page";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-// The status page's client part asks for the App Router, which a bare server render has not mounted.
-jest.mock("next/navigation", () => ({
-  ...jest.requireActual("next/navigation"),
-  useRouter: () => ({ refresh() {}, push() {}, replace() {}, prefetch() {}, back() {}, forward() {} }),
-}));
+jest.mock("next/navigation", () => jest.requireActual("@/tests/support/no-app-router").navigationWithoutRouter);
 
 /** Issue 15: the status page takes the shop's details from the instance's config cache, under the version it read with the order. */
 const suite = registerSuiteDatabase();
 beforeEach(() => overrideEnv({ APP_URL: "https://jiot.test" }));
-const db = () => suite.testDb.db;
+const db = () => suite.db;
 
-async function render(token: string): Promise<string> {
-  return renderToString(await OrderPage({ params: Promise.resolve({ token }), searchParams: Promise.resolve({}) }));
-}
+const render = (token: string) => renderOrderPage(token);
 
 describe("the status page's shop details", () => {
   it("show an edit of the shop's phone on the next render, after a render that filled the cache", async () => {

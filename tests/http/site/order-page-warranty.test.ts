@@ -1,23 +1,17 @@
-import { renderToString } from "react-dom/server";
-import OrderPage from "@/app/orders/[token]/page";
 import { addDays, formatDateDmy, wibDateOf } from "@/lib/booking/calendar";
 import { overrideEnv } from "@/lib/env";
+import { renderOrderPage } from "@/tests/support/render-order-page";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 import { completedRepair } from "@/tests/support/warranty-fixtures";
 
-// The status page's client part asks for the App Router, which a bare server render has not mounted.
-jest.mock("next/navigation", () => ({
-  ...jest.requireActual("next/navigation"),
-  useRouter: () => ({ refresh() {}, push() {}, replace() {}, prefetch() {}, back() {}, forward() {} }),
-}));
+jest.mock("next/navigation", () => jest.requireActual("@/tests/support/no-app-router").navigationWithoutRouter);
 
 /** Issue 16: the status page shows the warranty like /status does. */
 const suite = registerSuiteDatabase();
 beforeEach(() => overrideEnv({ APP_URL: "https://jiot.test" }));
-const db = () => suite.testDb.db;
+const db = () => suite.db;
 
-const render = async (token: string) =>
-  renderToString(await OrderPage({ params: Promise.resolve({ token }), searchParams: Promise.resolve({}) })).replaceAll("<!-- -->", "");
+const render = (token: string) => renderOrderPage(token);
 
 describe("the status page's warranty", () => {
   it("reads 'Bergaransi s.d. dd/mm/yyyy' while it runs", async () => {

@@ -5,11 +5,7 @@ import { walkWizard } from "@/tests/support/bot-flows";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 import { TelegramCustomer } from "@/tests/support/telegram-customer";
 
-// The status page's client part asks for the App Router, which a bare server render has not mounted.
-jest.mock("next/navigation", () => ({
-  ...jest.requireActual("next/navigation"),
-  useRouter: () => ({ refresh() {}, push() {}, replace() {}, prefetch() {}, back() {}, forward() {} }),
-}));
+jest.mock("next/navigation", () => jest.requireActual("@/tests/support/no-app-router").navigationWithoutRouter);
 
 /** Issue 7, "Security": SQL and HTML in what customers type, and in what the status page shows. */
 const suite = registerSuiteDatabase({ bot: true });

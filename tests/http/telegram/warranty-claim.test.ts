@@ -18,7 +18,7 @@ beforeEach(() => {
   useStandInBot(tg);
 });
 
-const db = () => suite.testDb.db;
+const db = () => suite.db;
 const TODAY = () => todayInJakarta();
 const answers = () => tg.callsOf("answerCallbackQuery").map((c) => c.params.text);
 const claimsOf = (orderId: string) => db().select().from(orders).where(eq(orders.warrantyOfOrderId, orderId));
