@@ -15,7 +15,7 @@ describe("warranty days in the admin's catalog, in a real browser", () => {
     await expect(page.getByLabel("Garansi (hari) Battery").inputValue()).resolves.toBe("0");
     await page.getByLabel("Garansi (hari) Battery").fill("90");
     await page.getByRole("button", { name: "Simpan Battery" }).click();
-    await page.waitForURL(/flash=/);
+    await page.getByTestId("flash").filter({ hasText: '"Battery" disimpan.' }).waitFor();
     await page.goto(`${suite.app.url}/admin/catalog`);
     await expect(page.getByLabel("Garansi (hari) Battery").inputValue()).resolves.toBe("90");
     // Devices carry no warranty of their own.
