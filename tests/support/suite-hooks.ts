@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
 import { overrideEnv } from "@/lib/env";
+import { settleAfterResponse } from "./after-response";
 import { startMidtransStandIn, type MidtransStandIn } from "./midtrans-stand-in";
 import { serveRoutes, type ServedRoutes } from "./serve-routes";
 import { useStandInBot } from "./telegram-customer";
@@ -53,6 +54,9 @@ export function registerSuiteDatabase(options: SuiteOptions = {}): SuiteContext 
     if (options.routes) suite.app = await serveRoutes(options.routes);
   });
   afterAll(async () => {
+    // Work a request left to run after its answer (due work, messages) ends here, on this file's database,
+    // not after the file, when it would open a database of its own in a torn-down test environment.
+    await settleAfterResponse();
     await Promise.all([suite.app?.stop(), suite.tg?.close(), suite.midtrans?.stop()]);
     await suite.testDb?.close();
   });
