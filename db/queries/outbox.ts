@@ -20,7 +20,9 @@ export async function claimOutboxMessages(
         isNull(outbox.sentAt),
         isNull(outbox.failedAt),
         or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now)),
-        dedupeKeys ? inArray(outbox.dedupeKey, dedupeKeys) : lte(outbox.nextAt, now),
+        // next_at comes from the database's clock (microseconds), `now` from ours (milliseconds): a row queued
+        // in the same millisecond would otherwise wait for the next sweep.
+        dedupeKeys ? inArray(outbox.dedupeKey, dedupeKeys) : lte(outbox.nextAt, sql`greatest(${now.toISOString()}::timestamptz, clock_timestamp())`),
       ),
     )
     .orderBy(asc(outbox.nextAt), asc(outbox.id))
