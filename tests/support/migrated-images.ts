@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
+import { onceAcrossWorkers } from "./once-across-workers";
 import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase, type DbHandle } from "@/db/client";
 
 /**
@@ -25,36 +26,10 @@ function migrationsKey(): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Runs `make` once across concurrent Jest workers: the others wait on a lock file, then find its result. */
-async function onceAcrossWorkers(result: string, make: () => Promise<void>): Promise<void> {
-  const lock = `${result}.lock`;
-  for (;;) {
-    if (fs.existsSync(result)) return;
-    let fd: number | undefined;
-    try {
-      fd = fs.openSync(lock, "wx");
-    } catch {
-      const stat = fs.statSync(lock, { throwIfNoEntry: false });
-      if (stat && Date.now() - stat.mtimeMs > 5 * 60_000) fs.rmSync(lock, { force: true });
-      await sleep(200);
-      continue;
-    }
-    try {
-      if (!fs.existsSync(result)) await make();
-      return;
-    } finally {
-      fs.closeSync(fd);
-      fs.rmSync(lock, { force: true });
-    }
-  }
-}
-
 /** An in-memory PGlite with every migration applied, started from a shared image. */
 export async function openMigratedPglite(): Promise<DbHandle> {
   const imageFile = path.join(os.tmpdir(), `jiot-pglite-migrated-${migrationsKey()}.tar`);
-  await onceAcrossWorkers(imageFile, async () => {
+  await onceAcrossWorkers({ lock: `${imageFile}.lock`, isDone: () => fs.existsSync(imageFile), staleMs: 5 * 60_000, pollMs: 200 }, async () => {
     const handle = await openDatabase({ driver: "pglite" });
     await migrateDatabase(handle);
     const client = (handle.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;

@@ -6,7 +6,10 @@ import path from "node:path";
 import { migrateDatabase, openDatabase, type DbHandle } from "@/db/client";
 import { seedDatabase } from "@/db/seed";
 import { migratedTemplate } from "./migrated-images";
+import { onceAcrossWorkers } from "./once-across-workers";
 import { createScratchPostgres } from "./test-db";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const LOCK = path.join(ROOT, ".next-build.lock");
@@ -27,35 +30,16 @@ function buildIsCurrent(): boolean {
   return buildId.mtimeMs > Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))));
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Builds the app once per change: concurrent test files wait on a lock file for the one doing it. */
-export async function ensureBuilt(): Promise<void> {
-  for (;;) {
-    if (buildIsCurrent()) return;
-    let fd: number | undefined;
-    try {
-      fd = fs.openSync(LOCK, "wx");
-    } catch {
-      const lock = fs.statSync(LOCK, { throwIfNoEntry: false });
-      if (lock && Date.now() - lock.mtimeMs > 15 * 60_000) fs.rmSync(LOCK, { force: true });
-      await sleep(1_000);
-      continue;
-    }
-    try {
-      if (buildIsCurrent()) return;
-      const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-        encoding: "utf8",
-      });
-      if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
-      return;
-    } finally {
-      fs.closeSync(fd);
-      fs.rmSync(LOCK, { force: true });
-    }
-  }
+export function ensureBuilt(): Promise<void> {
+  return onceAcrossWorkers({ lock: LOCK, isDone: buildIsCurrent, staleMs: 15 * 60_000, pollMs: 1_000 }, () => {
+    const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      encoding: "utf8",
+    });
+    if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+  });
 }
 
 export function freePort(): Promise<number> {
