@@ -56,6 +56,13 @@ describe("the order page", () => {
     expect(originalPage).toContain("Bergaransi s.d. ");
   });
 
+  it("a free claim is settled with 'Tandai lunas (tanpa biaya)', never 'Catat bayar tunai Rp0'", async () => {
+    const { claim } = await claimed();
+    const claimPage = await renderOrder(claim.id);
+    expect(claimPage).toContain("Tandai lunas (tanpa biaya)");
+    expect(claimPage).not.toContain("bayar tunai");
+  });
+
   it("is not rendered without a session: the browser is sent to the login", async () => {
     const { claim } = await claimed();
     actionContext.token = undefined;

@@ -71,13 +71,14 @@ export function RescheduleForm({ action, slots, date, owner }: { action: Action;
   );
 }
 
-export function CashForm({ action, amount }: { action: Action; amount: string }) {
+/** `amount` null: nothing is owed (a free warranty claim), so the button settles it without speaking of cash. */
+export function CashForm({ action, amount }: { action: Action; amount: string | null }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
     <form action={formAction}>
       <div className={styles.form}>
         <button type="submit" disabled={pending}>
-          Catat bayar tunai {amount}
+          {amount === null ? "Tandai lunas (tanpa biaya)" : `Catat bayar tunai ${amount}`}
         </button>
       </div>
       <Outcome state={state} />

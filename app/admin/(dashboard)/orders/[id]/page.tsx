@@ -159,7 +159,7 @@ export default async function OrderDetailPage({ params }: Props) {
       {payable && (
         <section className={styles.panel}>
           <h2>Pembayaran di kasir</h2>
-          <CashForm action={recordCash.bind(null, order.id)} amount={formatRupiah(order.amountIdr)} />
+          <CashForm action={recordCash.bind(null, order.id)} amount={order.amountIdr === 0 ? null : formatRupiah(order.amountIdr)} />
         </section>
       )}
       {open && (
