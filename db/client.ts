@@ -26,7 +26,7 @@ export interface NeonSocketOptions {
 
 export type DbOptions =
   | { driver: "pglite"; dataDir?: string; image?: Blob }
-  | { driver: "pg"; url: string; poolMax?: number; lockTimeoutMs?: number }
+  | { driver: "pg"; url: string; poolMax?: number; lockTimeoutMs?: number; connectTimeoutMs?: number }
   | { driver: "vercel"; url: string; poolMax?: number; neon?: NeonSocketOptions };
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
@@ -53,14 +53,17 @@ const LOCK_TIMEOUT_MS = 5_000;
 /** A connection left inside a transaction (a function frozen or killed mid-request) is ended by the server, its locks freed. */
 const IDLE_IN_TRANSACTION_MS = 30_000;
 
-async function openPg(url: string, poolMax: number, lockTimeoutMs = LOCK_TIMEOUT_MS): Promise<DbHandle> {
+/** How long a request waits for a connection of its instance's pool before it answers "try again". */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+async function openPg(url: string, poolMax: number, lockTimeoutMs = LOCK_TIMEOUT_MS, connectTimeoutMs = CONNECT_TIMEOUT_MS): Promise<DbHandle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({
     connectionString: url,
     max: poolMax,
     idleTimeoutMillis: 10_000,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: connectTimeoutMs,
     // A serverless instance keeps a few warm connections, never one per request.
     allowExitOnIdle: true,
     // Start-up parameters, so no extra round trip. (The vercel driver goes through Neon's pooler: not set there, not tried.)
@@ -103,7 +106,7 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
     case "pglite":
       return openPglite(options.dataDir, options.image);
     case "pg":
-      return openPg(options.url, options.poolMax ?? 5, options.lockTimeoutMs);
+      return openPg(options.url, options.poolMax ?? 5, options.lockTimeoutMs, options.connectTimeoutMs);
     case "vercel":
       return openVercel(options.url, options.poolMax ?? 5, options.neon);
   }
