@@ -3,6 +3,9 @@ import type { StockRow } from "@/lib/admin/stock";
 import adminStyles from "../../admin.module.css";
 import styles from "../catalog-editor.module.css";
 import { ActionButton, ActionForm } from "../action-form";
+import local from "./stock.module.css";
+
+const FORM = `${styles.row} ${local.form}`;
 
 function Ids({ row }: { row: { deviceId: number; partId: number } }) {
   return (
@@ -37,7 +40,7 @@ export function StockList({ rows, owner }: { rows: StockRow[]; owner: boolean })
         return (
           <li key={`${row.deviceId}:${row.partId}`}>
             <Level row={row} />
-            <ActionForm action="receiveStock" label={`Terima ${name}`}>
+            <ActionForm action="receiveStock" className={FORM} label={`Terima ${name}`}>
               <Ids row={row} />
               <label className={styles.short}>
                 Terima (+)
@@ -47,7 +50,7 @@ export function StockList({ rows, owner }: { rows: StockRow[]; owner: boolean })
             </ActionForm>
             {owner && (
               <>
-                <ActionForm action="countStock" label={`Koreksi ${name}`}>
+                <ActionForm action="countStock" className={FORM} label={`Koreksi ${name}`}>
                   <Ids row={row} />
                   <label className={styles.short}>
                     Hitungan
@@ -59,7 +62,7 @@ export function StockList({ rows, owner }: { rows: StockRow[]; owner: boolean })
                   </label>
                   <ActionButton label={`Koreksi ${name}`}>Koreksi</ActionButton>
                 </ActionForm>
-                <ActionForm action="saveStockSetting" label={`Pengaturan ${name}`}>
+                <ActionForm action="saveStockSetting" className={FORM} label={`Pengaturan ${name}`}>
                   <Ids row={row} />
                   <label className={styles.short}>
                     Menipis di
