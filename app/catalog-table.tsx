@@ -28,9 +28,12 @@ export function CatalogTable({ view, t }: { view: HomeView; t: HomeTexts }) {
                 <th scope="row">{d.name}</th>
                 {view.parts.map((p) => {
                   const amount = price.get(`${d.id}:${p.id}`);
+                  const offer = view.shelf.get(`${d.id}:${p.id}`);
+                  const note = offer?.kind === "out" ? t.outOfStock : offer?.kind === "backorder" ? t.backorder(offer.days) : undefined;
                   return (
                     <td key={p.id} aria-label={amount === undefined ? t.notOffered : undefined}>
                       {amount === undefined ? "–" : formatRupiah(amount)}
+                      {amount !== undefined && note && <span className={styles.small}> ({note})</span>}
                     </td>
                   );
                 })}

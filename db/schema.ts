@@ -199,6 +199,8 @@ export const orders = pgTable(
       .on(t.warrantyOfOrderId)
       .where(sql`${t.warrantyOfOrderId} is not null and ${t.repairStatus} not in ('completed', 'cancelled')`),
     index("orders_warranty_of_idx").on(t.warrantyOfOrderId),
+    // Units a part's stock has promised: the live orders of a device and part (see part_stock).
+    index("orders_live_part_idx").on(t.deviceId, t.partId).where(sql`${t.partId} is not null and ${t.repairStatus} not in ('completed', 'cancelled')`),
     check("orders_amount_not_negative", sql`${t.amountIdr} >= 0`),
     check("orders_fault_description_length", sql`char_length(${t.faultDescription}) <= 500`),
     check("orders_fault_photos_count", sql`jsonb_array_length(${t.faultPhotos}) <= 3`),
@@ -458,3 +460,36 @@ export const waitlist = pgTable(
   ],
 );
 export type WaitlistEntry = typeof waitlist.$inferSelect;
+
+/**
+ * Parts on the shelf, per device model and part. A price with no row here is untracked (never refused).
+ * Reserved units are not stored: they are the live orders of that device and part (not cancelled, not
+ * completed, holding their place), so a cancelled or expired order gives its unit back by itself.
+ * Completing a repair takes the unit off `on_hand`.
+ */
+export const partStock = pgTable(
+  "part_stock",
+  {
+    deviceId: integer("device_id")
+      .notNull()
+      .references(() => devices.id),
+    partId: integer("part_id")
+      .notNull()
+      .references(() => parts.id),
+    onHand: integer("on_hand").notNull().default(0),
+    /** Staff hear once when the units left (on hand minus reserved) drop to this or below. */
+    lowAt: integer("low_at").notNull().default(1),
+    /** Days to get the part when none is left ("inden, X hari"); null: no back-order, the part is not offered. */
+    backorderDays: integer("backorder_days"),
+    /** When the low-stock alert went out; cleared once a receipt or a count brings the units left above low_at. */
+    lowAlertSentAt: timestamp("low_alert_sent_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.deviceId, t.partId] }),
+    check("part_stock_on_hand_non_negative", sql`${t.onHand} >= 0`),
+    check("part_stock_low_at_non_negative", sql`${t.lowAt} >= 0`),
+    check("part_stock_backorder_days", sql`${t.backorderDays} between 1 and 365`),
+  ],
+);
+export type PartStock = typeof partStock.$inferSelect;

@@ -4,6 +4,7 @@ export const ADMIN_NAV_LINKS = [
   { href: "/admin/orders", label: "Pesanan", ownerOnly: false },
   { href: "/admin/payments", label: "Pembayaran", ownerOnly: false },
   { href: "/admin/waitlist", label: "Daftar tunggu", ownerOnly: false },
+  { href: "/admin/stock", label: "Stok", ownerOnly: false },
   { href: "/admin/catalog", label: "Katalog", ownerOnly: true },
   { href: "/admin/schedule", label: "Jadwal", ownerOnly: true },
   { href: "/admin/staff", label: "Staf", ownerOnly: true },

@@ -36,6 +36,7 @@ const REFUSAL_TEXT: Record<Exclude<BookingRefusal, "too_many_unpaid">, string> =
   slot_too_soon: "Slot itu sudah lewat hari ini. Pilih slot berikutnya.",
   date_unavailable: "Tanggal itu tidak bisa dipesan (sudah lewat, toko tutup, atau melewati batas pemesanan).",
   item_unavailable: "Perangkat atau spare part itu tidak ada di katalog (atau sedang nonaktif).",
+  part_out_of_stock: "Stok spare part itu habis (semua unit sudah dipesan). Terima barang dulu di halaman Stok, atau pilih part lain.",
   // Staff may always take payment at the counter; this refusal is the bot's, kept here for completeness.
   payment_unavailable: "Bayar di toko sedang tidak diizinkan.",
 };

@@ -6,6 +6,7 @@ import type { Order, RepairStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { cancelBookingIn } from "@/lib/booking/cancel-booking";
 import type { DateRejection, IsoDate } from "@/lib/booking/calendar";
+import { useReservedUnit } from "@/lib/booking/use-unit";
 import { rescheduleBooking, type RescheduleRefusal } from "@/lib/booking/reschedule-booking";
 import type { OrderEvent } from "@/lib/notify/messages";
 import { notifyOrderEvent } from "@/lib/notify/outbox";
@@ -39,6 +40,7 @@ export async function changeRepairStatus(
     const move = nextRepairStatus(order, status);
     if (!move.ok) return { ok: false, message: REPAIR_REFUSAL_TEXT[move.reason] };
     const updated = await updateOrder(tx, { id: order.id, changes: { repairStatus: move.status, ...(move.status === "completed" && (await completionOf(tx, order))) } });
+    if (move.status === "completed") await useReservedUnit(tx, { order, actor: by.username, ip: by.ip, now: new Date() });
     await recordAudit(tx, {
       actor: by.username,
       entity: "order",

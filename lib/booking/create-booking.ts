@@ -8,6 +8,8 @@ import { findBookedService } from "./booked-service";
 import { wibInstant } from "./calendar";
 import { generateBookingCode, generateStatusToken } from "./codes";
 import { reserveSlot } from "./reserve-slot";
+import { reserveUnit } from "./reserve-unit";
+import { noteUnitsLeft } from "@/lib/notify/stock-alerts";
 import { closeWaitByBooking, lockOwnOffer } from "./waitlist";
 
 export interface BookingRequest {
@@ -40,6 +42,8 @@ export type BookingRefusal =
   | "slot_too_soon"
   | "date_unavailable"
   | "item_unavailable"
+  /** The last unit of the part went to another booking (and no back-order fits the date). */
+  | "part_out_of_stock"
   /** "Bayar di toko" was chosen in the bot but the shop has turned it off since. */
   | "payment_unavailable"
   | "too_many_unpaid";
@@ -100,6 +104,8 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
   const slotEnd = wibInstant(request.serviceDate, place.slot.endTime);
   const inTime = atCounter ? now < slotEnd : slotStartsInTime(place.slot, request.serviceDate, now, settings.leadTimeMinutes);
   if (!inTime) return { ok: false, reason: "slot_too_soon" };
+  const unit = await reserveUnit(tx, { deviceId: item.deviceId, partId: item.partId, serviceDate: request.serviceDate, now });
+  if (!unit.ok) return { ok: false, reason: unit.reason };
 
   const holdEnd = Math.min(now.getTime() + settings.holdHours * 3_600_000, (atCounter ? slotEnd : slotStart).getTime());
   // Paid at the counter: the place is kept until the day, no hold runs out.
@@ -128,6 +134,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
     createdAt: now,
     updatedAt: now,
   });
+  if (unit.stock) await noteUnitsLeft(tx, { stock: unit.stock, left: unit.leftAfter, deviceName: item.deviceName, partName: item.partName, now });
   if (request.chatId !== null) await closeWaitByBooking(tx, { chatId: request.chatId, serviceDate: request.serviceDate, orderId: order.id, offer, now });
   await recordAudit(tx, {
     actor: request.actor ?? `telegram:${request.telegramUserId ?? request.chatId}`,

@@ -1,7 +1,7 @@
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { Device, PaymentMethod } from "@/db/schema";
-import type { CatalogEntry } from "@/db/queries/catalog";
 import type { SlotOffer } from "@/lib/booking/availability";
+import type { OfferedPart } from "@/lib/booking/shelf";
 import { CHAT_PAYMENT_METHODS, encodeButton, type BackStep, type RescheduleAction, type WizardAction } from "./callback-data";
 import { textsFor, type BotTexts, type Language } from "./texts";
 
@@ -45,9 +45,9 @@ export function wizardKeyboards(texts: BotTexts, nonce: string) {
       withBack("device", rows(devices.map((d) => button(d.name, { type: "device", deviceId: d.id })), 3)),
     slots: (slots: SlotOffer[]): InlineKeyboard =>
       withBack("slot", slots.map((s) => [button(texts.slotButton(s.label, s.remaining), { type: "slot", slotId: s.id })])),
-    parts: (items: CatalogEntry[], diagnosisFeeIdr: number): InlineKeyboard =>
+    parts: (items: OfferedPart[], diagnosisFeeIdr: number): InlineKeyboard =>
       withBack("part", [
-        ...items.map((i) => [button(texts.partButton(i.partName, i.priceIdr), { type: "part", partId: i.partId })]),
+        ...items.map((i) => [button(texts.partButton(i.partName, i.priceIdr, i.offer.kind === "backorder" ? i.offer.days : undefined), { type: "part", partId: i.partId })]),
         [button(texts.diagnosisButton(diagnosisFeeIdr), { type: "part", partId: null })],
       ]),
     rememberedPhone: (phone: string): InlineKeyboard =>

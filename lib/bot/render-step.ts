@@ -1,9 +1,10 @@
-import { findActiveDevice, listActiveDevices, listDevicePrices } from "@/db/queries/catalog";
+import { findActiveDevice, listActiveDevices } from "@/db/queries/catalog";
 import { findSlot } from "@/db/queries/slots";
 import { getSlotAvailability } from "@/lib/booking/availability";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import type { BotRequest } from "./bot-request";
 import { findBookedService } from "@/lib/booking/booked-service";
+import { listOfferedParts } from "@/lib/booking/shelf";
 import { contactRequestKeyboard, wizardKeyboards, type ContactRequestKeyboard, type InlineKeyboard } from "./keyboards";
 import type { SummaryFacts } from "./texts";
 import { MAX_FAULT_PHOTOS, type WizardState, type WizardStep } from "./wizard";
@@ -64,7 +65,7 @@ export async function renderStep(req: BotRequest, state: WizardState, step: Wiza
       return { text: texts.askSlot(choices.serviceDate!, device?.name ?? "-"), keyboard: keyboards.slots(bookable) };
     }
     case "part": {
-      const items = await listDevicePrices(req.tx, { deviceId: choices.deviceId! });
+      const items = await listOfferedParts(req.tx, { deviceId: choices.deviceId!, serviceDate: choices.serviceDate, now: req.now });
       const deviceName = items[0]?.deviceName ?? (await findActiveDevice(req.tx, { id: choices.deviceId! }))?.name ?? "-";
       return { text: texts.askPart(deviceName), keyboard: keyboards.parts(items, (await req.settings()).diagnosisFeeIdr) };
     }

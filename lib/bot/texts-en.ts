@@ -57,6 +57,8 @@ function notice(n: Notice): string {
       return `Sorry, there is no time slot left on ${formatDateDmy(n.date)}. Please choose another date.`;
     case "item_unavailable":
       return "Sorry, that spare part is no longer available for your device. Please choose again.";
+    case "part_out_of_stock":
+      return "Sorry, that spare part has just run out of stock. Please choose another one.";
     case "menu_expired":
       return "This menu has expired.";
     case "draft_stale":
@@ -114,7 +116,7 @@ export const TEXTS_EN: BotTexts = {
   askSlot: (date, device) => `Date: ${formatDateLong(date, "en")}\nDevice: ${device}\n\nPlease choose a time:`,
   slotButton: (label, remaining) => `At ${label} (${remaining} left)`,
   askPart: (device) => `Please choose the spare part for your ${device}:`,
-  partButton: (part, price) => `${part} - ${formatRupiah(price)}`,
+  partButton: (part, price, days) => `${part} - ${formatRupiah(price)}${days ? ` (back-order, ${days} days)` : ""}`,
   diagnosisButton: (fee) => `Not sure / check first${fee > 0 ? ` - ${formatRupiah(fee)}` : ""}`,
   askPhone: () =>
     "Your phone number, so the shop can reach you: tap \"Share phone number\" below, or type it (e.g. 0812 3456 7890).\n\nType /cancel to stop.",

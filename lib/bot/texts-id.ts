@@ -57,6 +57,8 @@ function notice(n: Notice): string {
       return `Maaf, tidak ada jam yang tersisa pada ${formatDateDmy(n.date)}. Silakan pilih tanggal lain.`;
     case "item_unavailable":
       return "Maaf, spare part itu sudah tidak tersedia untuk device Anda. Silakan pilih lagi.";
+    case "part_out_of_stock":
+      return "Maaf, stok spare part itu baru saja habis. Silakan pilih spare part lain.";
     case "menu_expired":
       return "Menu ini sudah kedaluwarsa.";
     case "draft_stale":
@@ -114,7 +116,7 @@ export const TEXTS_ID: BotTexts = {
   askSlot: (date, device) => `Tanggal: ${formatDateLong(date, "id")}\nDevice: ${device}\n\nSilakan pilih jam servis:`,
   slotButton: (label, remaining) => `Pukul : ${label} (sisa ${remaining})`,
   askPart: (device) => `Silakan pilih spare part untuk ${device}:`,
-  partButton: (part, price) => `${part} - ${formatRupiah(price)}`,
+  partButton: (part, price, days) => `${part} - ${formatRupiah(price)}${days ? ` (inden, ${days} hari)` : ""}`,
   diagnosisButton: (fee) => `Belum tahu / cek dulu${fee > 0 ? ` - ${formatRupiah(fee)}` : ""}`,
   askPhone: () =>
     "Nomor HP Anda, agar toko bisa menghubungi Anda: tekan tombol \"Bagikan nomor HP\" di bawah, atau ketik nomornya (contoh: 0812 3456 7890).\n\nKetik /cancel untuk berhenti.",

@@ -87,6 +87,7 @@ export type Notice =
   | { kind: "slot_full"; slotLabel: string }
   | { kind: "date_full"; date: string }
   | { kind: "item_unavailable" }
+  | { kind: "part_out_of_stock" }
   | { kind: "menu_expired" }
   | { kind: "draft_stale" }
   | { kind: "draft_partial" }
@@ -130,7 +131,8 @@ export interface BotTexts {
   askSlot(serviceDate: string, deviceName: string): string;
   slotButton(label: string, remaining: number): string;
   askPart(deviceName: string): string;
-  partButton(partName: string, priceIdr: number): string;
+  /** `backorderDays`: the part is ordered in ("inden, 3 hari"). */
+  partButton(partName: string, priceIdr: number, backorderDays?: number): string;
   /** The part step's extra choice: a diagnosis at the shop, and its fee when it has one. */
   diagnosisButton(feeIdr: number): string;
   askPhone(): string;

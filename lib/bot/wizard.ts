@@ -76,7 +76,7 @@ export type WizardEvent =
   | { type: "fault_done" }
   | { type: "payment"; method: PaymentMethod }
   /** A tapped option that the caller found no longer available. */
-  | { type: "option_unavailable"; slotLabel?: string }
+  | { type: "option_unavailable"; slotLabel?: string; partOut?: boolean }
   /** The slot step found no bookable slot left on the chosen date. */
   | { type: "no_slots" }
   | { type: "book_now" }
@@ -98,7 +98,8 @@ export type WizardNotice =
   | { kind: "option_unavailable" }
   | { kind: "slot_full"; slotLabel: string }
   | { kind: "date_full"; date: string }
-  | { kind: "item_unavailable" };
+  | { kind: "item_unavailable" }
+  | { kind: "part_out_of_stock" };
 
 export type WizardEffect =
   /** Show the (new) current step. */
@@ -259,7 +260,11 @@ export function nextWizardStep(state: WizardState, event: WizardEvent): WizardRe
       return step === "payment" ? go({ ...choices, paymentMethod: event.method }) : unexpected;
     case "option_unavailable": {
       if (step !== "device" && step !== "slot" && step !== "part" && step !== "payment") return unexpected;
-      const notice: WizardNotice = event.slotLabel ? { kind: "slot_full", slotLabel: event.slotLabel } : { kind: "option_unavailable" };
+      const notice: WizardNotice = event.slotLabel
+        ? { kind: "slot_full", slotLabel: event.slotLabel }
+        : event.partOut
+          ? { kind: "part_out_of_stock" }
+          : { kind: "option_unavailable" };
       return stay(state, notice);
     }
     case "no_slots": {
@@ -304,6 +309,11 @@ function refused(choices: WizardChoices, event: Extract<WizardEvent, { type: "bo
     case "item_unavailable": {
       const { partId: _part, ...rest } = choices;
       return go(rest, { kind: "item_unavailable" });
+    }
+    case "part_out_of_stock": {
+      // The last unit went to someone else between the offer and Book Now: the customer picks again, the rest is kept.
+      const { partId: _part, ...rest } = choices;
+      return go(rest, { kind: "part_out_of_stock" });
     }
     case "payment_unavailable": {
       const { paymentMethod: _method, ...rest } = choices;

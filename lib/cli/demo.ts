@@ -6,6 +6,7 @@ import { closeDb, getDb } from "@/db";
 import { countSeededRows, seedDatabase } from "@/db/seed";
 import { getEnv, overrideEnv } from "@/lib/env";
 import { ensureDemoAdmin, type DemoAdmin } from "@/lib/playground/demo-admin";
+import { seedDemoStock } from "@/lib/playground/demo-stock";
 import { setBotWebhook } from "@/lib/telegram/webhook-admin";
 import { runCli } from "./run";
 
@@ -102,6 +103,7 @@ runCli(async () => {
   const db = await getDb();
   await seedDatabase(db);
   const counts = await countSeededRows(db);
+  if (await seedDemoStock(db)) console.log("demo: stock filled (iPhone X Battery: 1 left; iPhone 11 LCD: back-order, 3 days).");
   console.log(`demo: catalog ready (${counts.devices} devices, ${counts.parts} parts, ${counts.prices} prices, ${counts.slots} slots).`);
   const admin = await ensureDemoAdmin(db);
   // Printed now as well as in the welcome: if the build below failed, the password would be lost.

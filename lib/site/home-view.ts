@@ -5,6 +5,8 @@ import { listAllSlots, listClosedDates } from "@/db/queries/slots";
 import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import { getSlotAvailability, type SlotOffer } from "@/lib/booking/availability";
 import { addDays, todayInJakarta, type IsoDate } from "@/lib/booking/calendar";
+import { listStockLines } from "@/db/queries/part-stock";
+import { unitOfferOf, type UnitOffer } from "@/lib/booking/stock-offer";
 import { weeklyHours, type WeekdayHours } from "@/lib/booking/weekly-hours";
 
 export interface Named {
@@ -23,6 +25,8 @@ export interface HomeView {
   closedAhead: { date: IsoDate; reason: string }[];
   today: IsoDate;
   lastBookableDate: IsoDate;
+  /** What the shelf allows, by "deviceId:partId", for the parts whose stock is kept (the others are always offered). */
+  shelf: Map<string, UnitOffer>;
   /** The slots of the date the customer asked about, with their room. */
   dateOffers?: SlotOffer[];
 }
@@ -38,12 +42,13 @@ export async function loadHomeView(db: Database, { date, now = new Date() }: { d
   const settings = await getShopSettings(db);
   const today = todayInJakarta(now);
   const lastBookableDate = addDays(today, settings.bookingHorizonDays);
-  const [catalog, activeParts, allSlots, weekdayCapacities, closed] = await Promise.all([
+  const [catalog, activeParts, allSlots, weekdayCapacities, closed, stock] = await Promise.all([
     listCatalog(db),
     listActiveParts(db),
     listAllSlots(db),
     readWeekdayCapacities(db),
     listClosedDates(db, { from: today, to: lastBookableDate }),
+    listStockLines(db, { now }),
   ]);
   const askedDate = date && /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= today && date <= lastBookableDate ? date : undefined;
   const dateOffers = askedDate ? await getSlotAvailability(db, { serviceDate: askedDate, now, settings }) : undefined;
@@ -56,6 +61,7 @@ export async function loadHomeView(db: Database, { date, now = new Date() }: { d
     closedAhead: [...closed].map(([closedDate, reason]) => ({ date: closedDate, reason })).sort((a, b) => a.date.localeCompare(b.date)),
     today,
     lastBookableDate,
+    shelf: new Map(stock.map((line) => [`${line.deviceId}:${line.partId}`, unitOfferOf(line, { today })])),
     dateOffers,
   };
 }

@@ -16,6 +16,9 @@ export interface HomeTexts {
   catalogScrollHint: string;
   device: string;
   notOffered: string;
+  /** Beside a price: the part is out of stock, or must be ordered in (days). */
+  outOfStock: string;
+  backorder: (days: number) => string;
   fields: Record<DraftField, string>;
   problems: Record<DraftProblem, string>;
   chooseLater: string;
@@ -48,6 +51,8 @@ const ID: HomeTexts = {
   catalogScrollHint: "Geser tabel ke samping untuk melihat semua layanan; \u201c–\u201d berarti tidak tersedia.",
   device: "Perangkat",
   notOffered: "tidak tersedia",
+  outOfStock: "stok habis",
+  backorder: (days) => `inden, ${days} hari`,
   fields: { device: "Perangkat", part: "Layanan", date: "Tanggal servis", slot: "Jam servis", payment: "Metode pembayaran" },
   problems: {
     required: "Silakan pilih dulu.",
@@ -93,6 +98,8 @@ const EN: HomeTexts = {
   catalogScrollHint: "Scroll the table sideways to see every service; \u201c–\u201d means not offered.",
   device: "Device",
   notOffered: "not offered",
+  outOfStock: "out of stock",
+  backorder: (days) => `back-order, ${days} days`,
   fields: { device: "Device", part: "Service", date: "Service date", slot: "Service time", payment: "Payment method" },
   problems: {
     required: "Please choose one.",

@@ -97,6 +97,7 @@ const ADMIN_PAGES: [string, () => string, string[]][] = [
   ["schedule", () => "/admin/schedule", ON_SCREEN_TODAY],
   ["staff", () => "/admin/staff", ON_SCREEN_TODAY],
   ["waitlist", () => "/admin/waitlist", ON_SCREEN_TODAY],
+  ["stock", () => "/admin/stock", ON_SCREEN_TODAY],
   ["customer history", () => `/admin/customers/${CUSTOMER.chatId}`, ON_SCREEN_TODAY],
   ["orders CSV", () => "/admin/orders/export", ON_SCREEN_TODAY],
   ["new counter order", () => "/admin/orders/new", ON_SCREEN_TODAY],
@@ -169,8 +170,8 @@ describe("admin pages without a live session", () => {
     expect((await fetch(`${app.url}/admin/orders/export`, { redirect: "manual" })).status).toBe(401);
   });
 
-  it("a server action posted to an admin page without a session is refused before it runs", async () => {
-    const response = await fetch(`${app.url}/admin/orders/${order.id}`, {
+  it.each([() => `/admin/orders/${order.id}`, () => "/admin/stock"])("a server action posted to an admin page without a session is refused before it runs (%#)", async (path) => {
+    const response = await fetch(`${app.url}${path()}`, {
       method: "POST",
       headers: { "Next-Action": "0".repeat(42), origin: app.url, "content-type": "text/plain;charset=UTF-8" },
       body: "[]",

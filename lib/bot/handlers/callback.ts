@@ -1,5 +1,6 @@
 import { findActiveDevice, findPricedItem } from "@/db/queries/catalog";
 import { getSlotAvailability } from "@/lib/booking/availability";
+import { isPartOnShelf } from "@/lib/booking/shelf";
 import type { BotRequest, ConversationRecord } from "../bot-request";
 import { decodeButton, type WizardAction } from "../callback-data";
 import { isWizardStep, type WizardEvent } from "../wizard";
@@ -56,9 +57,11 @@ async function wizardEvent(req: BotRequest, record: ConversationRecord, action: 
         action.partId === null
           ? await findActiveDevice(req.tx, { id: choices.deviceId })
           : await findPricedItem(req.tx, { deviceId: choices.deviceId, partId: action.partId });
-      return offered
-        ? { type: "part", partId: action.partId }
-        : { type: "option_unavailable" };
+      if (!offered) return { type: "option_unavailable" };
+      if (action.partId !== null && !(await isPartOnShelf(req.tx, { deviceId: choices.deviceId, partId: action.partId, serviceDate: choices.serviceDate, now: req.now }))) {
+        return { type: "option_unavailable", partOut: true };
+      }
+      return { type: "part", partId: action.partId };
     }
   }
 }

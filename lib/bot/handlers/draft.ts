@@ -1,4 +1,5 @@
 import { findActiveDevice, findPricedItem } from "@/db/queries/catalog";
+import { isPartOnShelf } from "@/lib/booking/shelf";
 import { findLiveDraft } from "@/db/queries/drafts";
 import type { PaymentMethod } from "@/db/schema";
 import { checkServiceDate, getSlotAvailability } from "@/lib/booking/availability";
@@ -44,7 +45,9 @@ export async function loadDraft(req: BotRequest, draftId: string): Promise<Draft
   if (deviceId !== undefined && (await findActiveDevice(req.tx, { id: deviceId }))) {
     choices.deviceId = deviceId;
     const partId = int(raw.partId);
-    if (partId !== undefined && (await findPricedItem(req.tx, { deviceId, partId }))) choices.partId = partId;
+    // A part picked on the website that has run out since is dropped: the part step offers what is left.
+    const onShelf = async (id: number) => isPartOnShelf(req.tx, { deviceId, partId: id, serviceDate: choices.serviceDate, now: req.now });
+    if (partId !== undefined && (await findPricedItem(req.tx, { deviceId, partId })) && (await onShelf(partId))) choices.partId = partId;
   }
   if (raw.partId !== undefined) offered++;
   if (typeof raw.paymentMethod === "string") {

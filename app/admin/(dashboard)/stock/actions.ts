@@ -1,0 +1,22 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { getDb, type Database } from "@/db";
+import { runAdminAction, type AdminActionState, type SignedInActor } from "@/lib/admin/admin-action";
+import type { EditResult } from "@/lib/admin/edit-result";
+import { countShelf, receiveUnits, saveStockSettings } from "@/lib/admin/stock";
+import { countInput, receiveInput, stockSettingsInput } from "@/lib/admin/stock-input";
+
+// Every /admin/stock form: the session (owner only for a count or the settings) checked here, the fields, one audited change.
+function stockAction<S extends z.ZodType>(ownerOnly: boolean, schema: S, change: (db: Database, by: SignedInActor, input: z.infer<S>) => Promise<EditResult>) {
+  return async (_state: AdminActionState, form: FormData): Promise<EditResult> => {
+    const result = await runAdminAction({ ownerOnly }, schema, form, async (input, by) => change(await getDb(), by, input));
+    revalidatePath("/admin/stock");
+    return result;
+  };
+}
+
+/** Goods came in: staff at the counter receive them as well as the owner. */
+export const receiveStock = stockAction(false, receiveInput, receiveUnits);
+export const countStock = stockAction(true, countInput, countShelf);
+export const saveStockSetting = stockAction(true, stockSettingsInput, saveStockSettings);

@@ -1,0 +1,38 @@
+// GET /admin/stock – spare parts on the shelf: on hand, reserved, left; receive, count, alert level and back-order
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { isOwner } from "@/lib/admin/roles";
+import { requireAdminPage } from "@/lib/admin/session";
+import { loadStockView } from "@/lib/admin/stock";
+import styles from "../catalog-editor.module.css";
+import { ResultArea } from "../action-form";
+import * as stockActions from "./actions";
+import { ReceiveNew, StockList } from "./stock-forms";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Stok spare part", robots: { index: false, follow: false } };
+
+export default async function StockPage() {
+  const admin = await requireAdminPage("/admin/stock");
+  const view = await loadStockView(await getDb(), { now: new Date() });
+  const owner = isOwner(admin);
+  return (
+    <div className={styles.page}>
+      <h1>Stok spare part</h1>
+      <ResultArea actions={{ ...stockActions }}>
+        <section className={styles.section} aria-labelledby="stok">
+          <h2 id="stok">Di rak</h2>
+          <p className={styles.note}>
+            Dipesan = booking yang masih berjalan dengan part itu. Unit keluar dari rak saat perbaikan ditandai selesai; booking yang batal atau kedaluwarsa
+            mengembalikannya. Part tanpa catatan stok selalu ditawarkan.
+          </p>
+          <StockList rows={view.rows} owner={owner} />
+        </section>
+        <section className={styles.section} aria-labelledby="terima">
+          <h2 id="terima">Terima barang (part baru dicatat)</h2>
+          <ReceiveNew items={view.untracked} />
+        </section>
+      </ResultArea>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Database } from "@/db";
+import { countReservedUnits, lockLapsedUnitHolds, lockPartStock } from "@/db/queries/part-stock";
+import { expireLockedOrder } from "@/lib/payments/expire-holds";
+import type { PartStock } from "@/db/schema";
+import { todayInJakarta, type IsoDate } from "./calendar";
+import { unitOfferOf } from "./stock-offer";
+
+export type UnitReservation =
+  /** `stock` undefined: the part is untracked. `leftAfter`: units left once this order is written. */
+  | { ok: true; stock: PartStock; leftAfter: number }
+  | { ok: true; stock: undefined }
+  /** backorderFrom: the first date a back-order could be booked for, when the owner allows one. */
+  | { ok: false; reason: "part_out_of_stock"; backorderFrom?: IsoDate };
+
+/**
+ * Takes a unit of the part for an order about to be written in the caller's
+ * transaction. Call it after reserveSlot: the lock order is always the slot,
+ * then the stock row, so two bookings never wait on each other crosswise. The
+ * row lock makes bookings of the part take turns and the reserved count is read
+ * after it, so of 200 taps for the last unit exactly one is written. With none
+ * left, a back-order is taken only for a date at least backorder_days away.
+ */
+export async function reserveUnit(
+  tx: Database,
+  { deviceId, partId, serviceDate, now }: { deviceId: number; partId: number | null; serviceDate: IsoDate; now: Date },
+): Promise<UnitReservation> {
+  if (partId === null) return { ok: true, stock: undefined };
+  const stock = await lockPartStock(tx, { deviceId, partId });
+  if (!stock) return { ok: true, stock: undefined };
+  let reserved = await countReservedUnits(tx, { deviceId, partId });
+  const today = todayInJakarta(now);
+  let offer = unitOfferOf({ ...stock, reserved }, { today, serviceDate });
+  if (offer.kind === "out") {
+    // As for a place in a slot: an unpaid hold that ran out gives its unit up when the unit is needed.
+    const lapsed = await lockLapsedUnitHolds(tx, { deviceId, partId, now });
+    offer = unitOfferOf({ ...stock, reserved: reserved - lapsed.length }, { today, serviceDate });
+    if (offer.kind === "out") return { ok: false, reason: "part_out_of_stock", ...(offer.backorderFrom && { backorderFrom: offer.backorderFrom }) };
+    for (const order of lapsed) await expireLockedOrder(tx, order, { placeNeeded: true });
+    reserved -= lapsed.length;
+  }
+  return { ok: true, stock, leftAfter: Math.max(0, stock.onHand - reserved - 1) };
+}

@@ -1,0 +1,37 @@
+import type { Database } from "@/db";
+import { updatePartStock } from "@/db/queries/part-stock";
+import { listStaffChats } from "@/db/queries/staff-chats";
+import type { PartStock } from "@/db/schema";
+import { getEnv } from "@/lib/env";
+import { enqueueTelegramCall } from "./enqueue";
+
+export function lowStockText({ deviceName, partName, left, onHand }: { deviceName: string; partName: string; left: number; onHand: number }): string {
+  return [`📦 Stok menipis · ${partName}, ${deviceName}`, `Sisa ${left} (di rak ${onHand}, sisanya sudah dipesan)`, `${getEnv().APP_URL}/admin/stock`].join("\n");
+}
+
+/**
+ * After the units left of a tracked part changed, under its row lock: staff hear
+ * once when they drop to low_at or below, and not again until a receipt or a
+ * count brings them above low_at (which re-arms the alert). The messages go
+ * through the outbox in the caller's transaction, like every staff alert.
+ */
+export async function noteUnitsLeft(
+  tx: Database,
+  { stock, left, deviceName, partName, now }: { stock: PartStock; left: number; deviceName: string; partName: string; now: Date },
+): Promise<void> {
+  const low = left <= stock.lowAt;
+  if (!low) {
+    if (stock.lowAlertSentAt) await updatePartStock(tx, { deviceId: stock.deviceId, partId: stock.partId, changes: { lowAlertSentAt: null }, now });
+    return;
+  }
+  if (stock.lowAlertSentAt) return;
+  await updatePartStock(tx, { deviceId: stock.deviceId, partId: stock.partId, changes: { lowAlertSentAt: now }, now });
+  const text = lowStockText({ deviceName, partName, left, onHand: stock.onHand });
+  for (const chatId of await listStaffChats(tx)) {
+    await enqueueTelegramCall(tx, {
+      chatId,
+      dedupeKey: `staff:${chatId}:stock:${stock.deviceId}:${stock.partId}:${now.toISOString()}`,
+      call: { method: "sendMessage", params: { chat_id: chatId, text, link_preview_options: { is_disabled: true } } },
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import { eq } from "drizzle-orm";
+import { orders, partStock, parts, slots } from "@/db/schema";
+import { addDays, todayInJakarta } from "@/lib/booking/calendar";
+import { createBooking } from "@/lib/booking/create-booking";
+import { walkWizard } from "@/tests/support/bot-flows";
+import { buttonTexts, TelegramCustomer } from "@/tests/support/telegram-customer";
+import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
+
+/** Issue 16: the bot offers only parts on the shelf, says "inden, X hari" for a back-order, and a unit gone meanwhile is picked again. */
+const suite = registerSuiteDatabase({ bot: true });
+const IPHONE_X = 10;
+
+async function partId(name: string): Promise<number> {
+  const [row] = await suite.db.select().from(parts).where(eq(parts.name, name));
+  return row!.id;
+}
+
+async function stock(name: string, values: { onHand: number; backorderDays?: number }) {
+  await suite.db.insert(partStock).values({ deviceId: IPHONE_X, partId: await partId(name), onHand: values.onHand, lowAt: 0, backorderDays: values.backorderDays ?? null });
+}
+
+/** Someone else (at the counter) takes the last Battery for iPhone X. */
+async function takeLastBattery() {
+  const result = await createBooking(suite.db, {
+    chatId: null,
+    source: "counter",
+    customerName: "Walk-in",
+    deviceId: IPHONE_X,
+    partId: await partId("Battery"),
+    slotId: await firstSlot(),
+    serviceDate: addDays(todayInJakarta(), 3),
+    paymentMethod: "cash",
+  });
+  if (!result.ok) throw new Error(result.reason);
+}
+
+async function firstSlot(): Promise<number> {
+  const [slot] = await suite.db.select().from(slots).orderBy(slots.startTime).limit(1);
+  return slot!.id;
+}
+
+const partButtons = (c: TelegramCustomer) => buttonTexts(c.lastMessage()).flat();
+
+describe("parts stock in the bot", () => {
+  it("offers only parts in stock; a back-order part shows 'inden, X hari' and only for a date far enough", async () => {
+    await stock("Battery", { onHand: 1 });
+    await stock("LCD", { onHand: 0 });
+    await stock("Screen Guard", { onHand: 0, backorderDays: 3 });
+
+    const soon = new TelegramCustomer(suite.tg, { id: 5562001, firstName: "Dewi" });
+    await walkWizard(soon, "part", { date: addDays(todayInJakarta(), 1) });
+    expect(soon.lastMessage().text).toContain("Silakan pilih spare part untuk iPhone X");
+    expect(partButtons(soon)).toContain("Battery - Rp70.000");
+    expect(partButtons(soon).some((b) => b.startsWith("LCD"))).toBe(false);
+    expect(partButtons(soon).some((b) => b.startsWith("Screen Guard"))).toBe(false);
+    expect(partButtons(soon).some((b) => b.startsWith("Back Camera"))).toBe(true); // untracked: as before
+
+    const later = new TelegramCustomer(suite.tg, { id: 5562002, firstName: "Eko" });
+    await walkWizard(later, "part", { date: addDays(todayInJakarta(), 4) });
+    expect(partButtons(later).find((b) => b.startsWith("Screen Guard"))).toMatch(/^Screen Guard - Rp[\d.]+ \(inden, 3 hari\)$/);
+    expect(partButtons(later).some((b) => b.startsWith("LCD"))).toBe(false);
+  });
+
+  it("the last unit taken between the offer and the tap: told it just ran out, the part menu comes again without it", async () => {
+    await stock("Battery", { onHand: 1 });
+    const c = new TelegramCustomer(suite.tg, { id: 5562003, firstName: "Fitri" });
+    await walkWizard(c, "part");
+    await takeLastBattery();
+    await c.tap("Battery - Rp70.000");
+    expect(c.lastMessage().text).toMatch(/^Maaf, stok spare part itu baru saja habis\. Silakan pilih spare part lain\./);
+    expect(partButtons(c).some((b) => b.startsWith("Battery"))).toBe(false);
+    await c.tap(/^Back Camera/);
+    expect(c.lastMessage().text).not.toContain("habis");
+  });
+
+  it("the last unit taken between the summary and Book Now: no order, told so, picks another part and books with the rest kept", async () => {
+    await stock("Battery", { onHand: 1 });
+    const c = new TelegramCustomer(suite.tg, { id: 5562004, firstName: "Gita" });
+    await walkWizard(c, "summary");
+    await takeLastBattery();
+    await c.tap("Book Now");
+    expect(c.lastMessage().text).toMatch(/^Maaf, stok spare part itu baru saja habis\./);
+    expect(await suite.db.select().from(orders).where(eq(orders.chatId, c.chat.id))).toHaveLength(0);
+    await c.tap(/^Back Camera/);
+    // Date, slot, phone and payment method are kept: the summary follows at once.
+    expect(c.lastMessage().text).toContain("Back Camera");
+    await c.tap("Book Now");
+    const [order] = await suite.db.select().from(orders).where(eq(orders.chatId, c.chat.id));
+    expect(order).toMatchObject({ partName: "Back Camera", deviceName: "iPhone X" });
+  });
+});
