@@ -71,13 +71,23 @@ export interface AdminListing {
   username: string;
   role: Admin["role"];
   disabled: boolean;
+  technician: boolean;
+  workingWeekdays: number;
   createdAt: Date;
 }
 
 /** Everyone who can sign in to the admin, the owner first. */
 export async function listAdmins(db: Database): Promise<AdminListing[]> {
   return db
-    .select({ id: admins.id, username: admins.username, role: admins.role, disabled: admins.disabled, createdAt: admins.createdAt })
+    .select({
+      id: admins.id,
+      username: admins.username,
+      role: admins.role,
+      disabled: admins.disabled,
+      technician: admins.technician,
+      workingWeekdays: admins.workingWeekdays,
+      createdAt: admins.createdAt,
+    })
     .from(admins)
     .orderBy(sql`${admins.role} = 'owner' desc`, admins.username);
 }

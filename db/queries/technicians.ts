@@ -77,3 +77,13 @@ export function listTechnicianJobs(db: Database, { technicianId, serviceDate }: 
     .where(and(eq(orders.technicianId, technicianId), eq(orders.serviceDate, serviceDate), ne(orders.repairStatus, "cancelled")))
     .orderBy(asc(orders.slotLabel), asc(orders.createdAt));
 }
+
+/** A technician's live jobs from `from` on, counted per service date: what a change of their working days must not strand. */
+export async function countComingJobs(db: Database, { technicianId, from }: { technicianId: number; from: string }): Promise<{ serviceDate: string; jobs: number }[]> {
+  return db
+    .select({ serviceDate: orders.serviceDate, jobs: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(and(eq(orders.technicianId, technicianId), sql`${orders.serviceDate} >= ${from}`, ne(orders.repairStatus, "cancelled"), ne(orders.repairStatus, "completed")))
+    .groupBy(orders.serviceDate)
+    .orderBy(asc(orders.serviceDate));
+}
