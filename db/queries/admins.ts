@@ -6,6 +6,8 @@ export interface SignedInAdmin {
   id: number;
   username: string;
   role: Admin["role"];
+  /** Does repairs: has "Pekerjaan saya". */
+  technician: boolean;
 }
 
 export async function findAdminByUsername(db: Database, { username }: { username: string }): Promise<Admin | undefined> {
@@ -42,7 +44,7 @@ export async function insertAdminSession(
 /** The admin behind a session that is neither revoked, expired nor of a disabled account. */
 export async function findSessionAdmin(db: Database, { tokenHash, now }: { tokenHash: string; now: Date }): Promise<SignedInAdmin | undefined> {
   const rows = await db
-    .select({ id: admins.id, username: admins.username, role: admins.role })
+    .select({ id: admins.id, username: admins.username, role: admins.role, technician: admins.technician })
     .from(adminSessions)
     .innerJoin(admins, eq(admins.id, adminSessions.adminId))
     .where(
