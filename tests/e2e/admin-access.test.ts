@@ -97,6 +97,7 @@ const ADMIN_PAGES: [string, () => string, string[]][] = [
   ["schedule", () => "/admin/schedule", ON_SCREEN_TODAY],
   ["staff", () => "/admin/staff", ON_SCREEN_TODAY],
   ["waitlist", () => "/admin/waitlist", ON_SCREEN_TODAY],
+  ["my jobs", () => "/admin/my-jobs", ON_SCREEN_TODAY],
   ["customer history", () => `/admin/customers/${CUSTOMER.chatId}`, ON_SCREEN_TODAY],
   ["orders CSV", () => "/admin/orders/export", ON_SCREEN_TODAY],
   ["new counter order", () => "/admin/orders/new", ON_SCREEN_TODAY],

@@ -18,7 +18,7 @@ export default async function MyJobsPage() {
     <>
       <h1>Pekerjaan saya</h1>
       <p className={styles.muted}>
-        {formatDateLong(view.date)} · {view.jobs.length} pekerjaan
+        {`${formatDateLong(view.date)} · ${view.jobs.length} pekerjaan`}
       </p>
       {!admin.technician && <p className={styles.muted}>Akun ini belum ditandai sebagai teknisi (pemilik mengaturnya di halaman Staf).</p>}
       {view.jobs.length === 0 ? (
