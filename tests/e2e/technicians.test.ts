@@ -53,13 +53,13 @@ describe("technicians in a real browser", () => {
     await signInToAdmin(page, suite.app.url, OWNER);
     await page.goto(`${suite.app.url}/admin/staff`);
     const box = page.getByRole("form", { name: "Teknisi dewi" });
-    await box.getByLabel("Teknisi").check();
+    await box.getByLabel("Teknisi", { exact: true }).check();
     for (const day of ["Sabtu", "Minggu"]) await box.getByLabel(`${day} dewi`).uncheck();
     await box.getByRole("button", { name: "Simpan teknisi dewi" }).click();
     await box.getByText("Hari kerja teknisi dewi disimpan.").waitFor();
     await page.reload();
     const saved = page.getByRole("form", { name: "Teknisi dewi" });
-    await expect(saved.getByLabel("Teknisi").isChecked()).resolves.toBe(true);
+    await expect(saved.getByLabel("Teknisi", { exact: true }).isChecked()).resolves.toBe(true);
     await expect(saved.getByLabel("Senin dewi").isChecked()).resolves.toBe(true);
     await expect(saved.getByLabel("Minggu dewi").isChecked()).resolves.toBe(false);
     await page.locator("section", { has: page.getByRole("heading", { name: "Teknisi" }) }).screenshot({ path: path.join(SCREENSHOTS, "admin-staff-technicians.png") });

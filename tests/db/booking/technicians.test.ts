@@ -2,13 +2,12 @@ import { eq } from "drizzle-orm";
 import { setTechnicianDuty } from "@/db/queries/technicians";
 import { admins, configVersion, orders, slots, type Slot } from "@/db/schema";
 import { getSlotAvailability, listShutWeekdays } from "@/lib/booking/availability";
-import { addDays, todayInJakarta, weekdayOf } from "@/lib/booking/calendar";
 import { createBooking } from "@/lib/booking/create-booking";
 import { rescheduleBooking } from "@/lib/booking/reschedule-booking";
 import { weekdaysMask } from "@/lib/booking/technicians";
 import { getShopSettings } from "@/db/queries/settings";
 import { loadHomeView } from "@/lib/site/home-view";
-import { bookOrder, readOrder } from "@/tests/support/payment-fixtures";
+import { bookOrder, customerBooking, nextWeekday, readOrder } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const suite = registerSuiteDatabase({ poolMax: 20 });
@@ -19,17 +18,9 @@ beforeEach(async () => {
   allSlots = await db().select().from(slots).orderBy(slots.startTime);
 });
 
-/** The next date (from tomorrow on, WIB) that falls on `weekday` (0 = Sunday). */
-function next(weekday: number): string {
-  for (let i = 1; i <= 7; i++) {
-    const date = addDays(todayInJakarta(), i);
-    if (weekdayOf(date) === weekday) return date;
-  }
-  throw new Error("unreachable");
-}
-const MONDAY = next(1);
-const SATURDAY = next(6);
-const SUNDAY = next(0);
+const MONDAY = nextWeekday(1);
+const SATURDAY = nextWeekday(6);
+const SUNDAY = nextWeekday(0);
 const WEEKDAYS = weekdaysMask([1, 2, 3, 4, 5]);
 
 async function addTechnician(username: string, workingWeekdays: number, { disabled = false } = {}): Promise<number> {
@@ -38,17 +29,7 @@ async function addTechnician(username: string, workingWeekdays: number, { disabl
 }
 
 function book(chatId: number, { serviceDate = MONDAY, slotIndex = 0 } = {}) {
-  return createBooking(db(), {
-    chatId,
-    telegramUserId: chatId,
-    telegramUsername: null,
-    customerName: `Pelanggan ${chatId}`,
-    deviceId: 10,
-    partId: 1,
-    slotId: slotAt(slotIndex),
-    serviceDate,
-    paymentMethod: "bca_va",
-  });
+  return createBooking(db(), customerBooking({ chatId, slotId: slotAt(slotIndex), serviceDate }));
 }
 
 describe("a slot's places with technicians", () => {

@@ -5,18 +5,14 @@ import MyJobsPage from "@/app/admin/(dashboard)/my-jobs/page";
 import { ADMIN_NAV_LINKS } from "@/app/admin/nav-links";
 import { admins, orders } from "@/db/schema";
 import { signIn } from "@/lib/admin/auth";
-import { sessionCookieName } from "@/lib/admin/cookie";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
+import { actionContext } from "@/tests/support/action-session";
 import { TEST_ADMIN } from "@/tests/support/admin-session";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
-let sessionToken: string | undefined;
-jest.mock("next/headers", () => ({
-  headers: async () => new Headers({ "user-agent": "jest" }),
-  cookies: async () => ({ get: (name: string) => (sessionToken && name === sessionCookieName() ? { name, value: sessionToken } : undefined) }),
-}));
+jest.mock("next/headers", () => jest.requireActual("@/tests/support/action-session").actionRequest);
 jest.mock("next/navigation", () => ({
   redirect: (path: string) => {
     throw Object.assign(new Error("NEXT_REDIRECT"), { path });
@@ -43,7 +39,7 @@ async function jobToday(chatId: number, technicianId: number, customerName: stri
 }
 
 beforeEach(async () => {
-  sessionToken = undefined;
+  actionContext.token = undefined;
   await createOrResetAdmin(suite.db, TEST_ADMIN); // the first admin is the owner
 });
 
@@ -58,7 +54,7 @@ describe("/admin/my-jobs", () => {
     const tomorrow = await bookOrder(suite.db, { chatId: 7504, serviceDate: addDays(todayInJakarta(), 1) });
     await suite.db.update(orders).set({ technicianId: andi.id, customerName: "Pelanggan Besok" }).where(eq(orders.id, tomorrow.id));
 
-    sessionToken = andi.token;
+    actionContext.token = andi.token;
     const html = renderToString(await MyJobsPage());
     expect(html).toContain("Pekerjaan saya");
     expect(html).toContain("Pelanggan Andi");
@@ -66,7 +62,7 @@ describe("/admin/my-jobs", () => {
     expect(html).toContain("1 pekerjaan");
     for (const other of ["Pelanggan Bayu", "Pelanggan Batal", "Pelanggan Besok"]) expect(html).not.toContain(other);
 
-    sessionToken = bayu.token;
+    actionContext.token = bayu.token;
     const theirs = renderToString(await MyJobsPage());
     expect(theirs).toContain("Pelanggan Bayu");
     expect(theirs).not.toContain("Pelanggan Andi");
@@ -76,7 +72,7 @@ describe("/admin/my-jobs", () => {
     const andi = await technician(ANDI);
     await jobToday(7501, andi.id, "Pelanggan Andi");
     await expect(MyJobsPage()).rejects.toMatchObject({ path: "/admin/login?next=%2Fadmin%2Fmy-jobs" });
-    sessionToken = "x".repeat(43);
+    actionContext.token = "x".repeat(43);
     await expect(MyJobsPage()).rejects.toMatchObject({ message: "NEXT_REDIRECT" });
   });
 
@@ -85,7 +81,7 @@ describe("/admin/my-jobs", () => {
     await jobToday(7501, andi.id, "Pelanggan Andi");
     const result = await signIn(suite.db, { ...TEST_ADMIN, ip: null, userAgent: "jest" });
     if (result.status !== "ok") throw new Error("sign-in failed");
-    sessionToken = result.token;
+    actionContext.token = result.token;
     const html = renderToString(await MyJobsPage());
     expect(html).not.toContain("Pelanggan Andi");
     expect(html).toContain("belum ditandai sebagai teknisi");
