@@ -1,7 +1,7 @@
 // Technicians (issue 16): the staff page's technician box (owner only) and the order page's "Teknisi" select.
 import { eq } from "drizzle-orm";
 import { changeTechnician } from "@/app/admin/(dashboard)/orders/[id]/actions";
-import { saveTechnician } from "@/app/admin/(dashboard)/staff/actions";
+import { saveTechnician, toggleStaff } from "@/app/admin/(dashboard)/staff/actions";
 import { admins, auditLog, orders } from "@/db/schema";
 import { signIn } from "@/lib/admin/auth";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
@@ -13,6 +13,7 @@ import { overrideEnv } from "@/lib/env";
 import { actionContext, formOf as form, signInOwnerAndStaff, STAFF } from "@/tests/support/action-session";
 import { dropAfterResponse, restoreAfterResponse } from "@/tests/support/after-response";
 import { snapshotTables } from "@/tests/support/db-snapshot";
+import { getSlotAvailability } from "@/lib/booking/availability";
 import { bookOrder, readOrder } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
@@ -88,6 +89,21 @@ describe("the technician box on the staff page", () => {
     const answer = await saveTechnician(IDLE, form({ id: String(andi), technician: "on", weekday: OTHER_DAYS }));
     expect(answer).toEqual({ status: "invalid", errors: { _form: `teknisi.andi masih punya pekerjaan pada ${formatDateDmy(DAY)} (1). Pindahkan pekerjaan itu ke teknisi lain dulu.` } });
     expect(await saveTechnician(IDLE, form({ id: String(andi) }))).toMatchObject({ status: "invalid" });
+  });
+});
+
+describe("disabling a technician", () => {
+  it("goes through (it signs them out), says how many coming jobs need another technician, and the places drop with them", async () => {
+    const { andi } = await team();
+    await bookOrder(db(), { serviceDate: DAY });
+    expect((await getSlotAvailability(db(), { serviceDate: DAY })).map((s) => s.capacity)).toEqual([1, 1, 1, 1]);
+    const answer = await toggleStaff(IDLE, form({ id: String(andi), disabled: "1" }));
+    expect(answer).toEqual({
+      status: "ok",
+      message: "teknisi.andi dinonaktifkan dan dikeluarkan dari semua perangkat. Ia masih punya 1 pekerjaan mendatang: ganti teknisinya di halaman pesanan.",
+    });
+    // Bayu is off that weekday: no slot runs on DAY any more.
+    expect(await getSlotAvailability(db(), { serviceDate: DAY })).toEqual([]);
   });
 });
 

@@ -14,6 +14,7 @@ import { MAX_NOTE_LENGTH } from "@/lib/admin/order-notes";
 import { listOrderPayments } from "@/db/queries/payments";
 import { listAllSlots } from "@/db/queries/slots";
 import { listTechnicians } from "@/db/queries/technicians";
+import { findAdminById } from "@/db/queries/admins";
 import { worksOn } from "@/lib/booking/technicians";
 import { repairCautionText, repairMoveCaution, repairMovesFrom } from "@/lib/admin/repair-flow";
 import { formatDateDmy, formatWibDateTime, todayInJakarta, weekdayOf } from "@/lib/booking/calendar";
@@ -59,7 +60,8 @@ export default async function OrderDetailPage({ params }: Props) {
   ]);
   const weekday = weekdayOf(order.serviceDate);
   const technicianOptions = technicians.map((t) => ({ id: t.id, username: t.username, onDuty: worksOn(t.workingWeekdays, weekday) }));
-  const technicianName = order.technicianId === null ? undefined : (technicians.find((t) => t.id === order.technicianId)?.username ?? `#${order.technicianId}`);
+  const assigned = order.technicianId === null ? undefined : (technicians.find((t) => t.id === order.technicianId) ?? (await findAdminById(db, { id: order.technicianId })));
+  const technicianName = assigned?.username;
   const historyPath = customerHistoryPath(order);
   const share = paymentLinkShare(order, (await getShopSettings(db)).shopName);
   const open = order.repairStatus !== "cancelled" && order.repairStatus !== "completed";
