@@ -12,6 +12,7 @@ import {
   pgTable,
   primaryKey,
   serial,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -174,6 +175,8 @@ export const orders = pgTable(
     warrantyOfOrderId: uuid("warranty_of_order_id").references((): AnyPgColumn => orders.id),
     /** "free": no charge; "fee": the owner's claim fee (settings). Null for an ordinary order. */
     warrantyClaimKind: text("warranty_claim_kind").$type<WarrantyClaimKind>(),
+    /** The technician doing the repair: picked at booking (fewest jobs in the slot), changeable in the admin. */
+    technicianId: integer("technician_id").references((): AnyPgColumn => admins.id),
     ...timestamps,
     version: integer("version").notNull().default(1),
   },
@@ -201,6 +204,8 @@ export const orders = pgTable(
     index("orders_warranty_of_idx").on(t.warrantyOfOrderId),
     // Units a part's stock has promised: the live orders of a device and part (see part_stock).
     index("orders_live_part_idx").on(t.deviceId, t.partId).where(sql`${t.partId} is not null and ${t.repairStatus} not in ('completed', 'cancelled')`),
+    // A technician's jobs of a day ("Pekerjaan saya") and a slot's jobs per technician at booking.
+    index("orders_live_technician_day_idx").on(t.technicianId, t.serviceDate).where(sql`${t.repairStatus} <> 'cancelled'`),
     check("orders_amount_not_negative", sql`${t.amountIdr} >= 0`),
     check("orders_fault_description_length", sql`char_length(${t.faultDescription}) <= 500`),
     check("orders_fault_photos_count", sql`jsonb_array_length(${t.faultPhotos}) <= 3`),
@@ -327,8 +332,12 @@ export const admins = pgTable("admins", {
   passwordHash: text("password_hash").notNull(),
   role: text("role").$type<"owner" | "staff">().notNull().default("staff"),
   disabled: boolean("disabled").notNull().default(false),
+  /** Does repairs: counted in a slot's places on the weekdays they work, and assigned orders. */
+  technician: boolean("technician").notNull().default(false),
+  /** The weekdays a technician works, one bit each from Monday (bit 0) to Sunday (bit 6). */
+  workingWeekdays: smallint("working_weekdays").notNull().default(127),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [check("admins_working_weekdays_week", sql`${t.workingWeekdays} between 0 and 127`)]);
 export type Admin = typeof admins.$inferSelect;
 
 export const adminSessions = pgTable(

@@ -6,6 +6,8 @@ export interface SignedInAdmin {
   id: number;
   username: string;
   role: Admin["role"];
+  /** Does repairs: has "Pekerjaan saya". */
+  technician: boolean;
 }
 
 export async function findAdminByUsername(db: Database, { username }: { username: string }): Promise<Admin | undefined> {
@@ -42,7 +44,7 @@ export async function insertAdminSession(
 /** The admin behind a session that is neither revoked, expired nor of a disabled account. */
 export async function findSessionAdmin(db: Database, { tokenHash, now }: { tokenHash: string; now: Date }): Promise<SignedInAdmin | undefined> {
   const rows = await db
-    .select({ id: admins.id, username: admins.username, role: admins.role })
+    .select({ id: admins.id, username: admins.username, role: admins.role, technician: admins.technician })
     .from(adminSessions)
     .innerJoin(admins, eq(admins.id, adminSessions.adminId))
     .where(
@@ -71,13 +73,23 @@ export interface AdminListing {
   username: string;
   role: Admin["role"];
   disabled: boolean;
+  technician: boolean;
+  workingWeekdays: number;
   createdAt: Date;
 }
 
 /** Everyone who can sign in to the admin, the owner first. */
 export async function listAdmins(db: Database): Promise<AdminListing[]> {
   return db
-    .select({ id: admins.id, username: admins.username, role: admins.role, disabled: admins.disabled, createdAt: admins.createdAt })
+    .select({
+      id: admins.id,
+      username: admins.username,
+      role: admins.role,
+      disabled: admins.disabled,
+      technician: admins.technician,
+      workingWeekdays: admins.workingWeekdays,
+      createdAt: admins.createdAt,
+    })
     .from(admins)
     .orderBy(sql`${admins.role} = 'owner' desc`, admins.username);
 }

@@ -2,11 +2,13 @@ import { and, asc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql } from 
 import type { Database } from "../client";
 import { closedDates, orders, slots, slotWeekdayCapacity, waitlist, type Order, type Slot } from "../schema";
 import { readConfig } from "./config-cache";
+import { slotPlaces } from "@/lib/booking/technicians";
+import { techniciansOnDutySql } from "./technicians";
 import { offerHoldsPlaceAt } from "./waitlist";
 import { weekdayOfColumn } from "./weekday-capacity";
 
 export interface SlotDay extends Slot {
-  /** The slot's capacity on that day: its weekday's, else its own. */
+  /** The slot's places on that day: the technicians on duty if the shop has any, else its weekday's capacity, else its own. */
   capacity: number;
   taken: number;
   remaining: number;
@@ -36,8 +38,9 @@ export function holdsPlaceAt(now: Date) {
 }
 
 /**
- * The slots that run on a day (active, and not set to 0 for its weekday), each
- * with that day's capacity and how many places are taken and left.
+ * The slots that run on a day (active, not set to 0 for its weekday, and with a
+ * technician on duty if the shop has technicians), each with that day's places
+ * and how many are taken and left.
  */
 export async function listSlotDays(db: Database, { serviceDate, now = new Date() }: { serviceDate: string; now?: Date }): Promise<SlotDay[]> {
   const taken = db
@@ -54,7 +57,12 @@ export async function listSlotDays(db: Database, { serviceDate, now = new Date()
     .groupBy(waitlist.offeredSlotId)
     .as("offered_places");
   const rows = await db
-    .select({ slot: slots, dayCapacity: slotWeekdayCapacity.capacity, taken: sql<number>`(coalesce(${taken.taken}, 0) + coalesce(${offered.held}, 0))::int` })
+    .select({
+      slot: slots,
+      dayCapacity: slotWeekdayCapacity.capacity,
+      onDuty: techniciansOnDutySql(sql`${serviceDate}::date`),
+      taken: sql<number>`(coalesce(${taken.taken}, 0) + coalesce(${offered.held}, 0))::int`,
+    })
     .from(slots)
     .leftJoin(taken, eq(taken.slotId, slots.id))
     .leftJoin(offered, eq(offered.slotId, slots.id))
@@ -62,8 +70,8 @@ export async function listSlotDays(db: Database, { serviceDate, now = new Date()
     .where(eq(slots.active, true))
     .orderBy(asc(slots.startTime), asc(slots.id));
   return rows
-    .map(({ slot, dayCapacity, taken: count }) => {
-      const capacity = dayCapacity ?? slot.capacity;
+    .map(({ slot, dayCapacity, onDuty, taken: count }) => {
+      const capacity = slotPlaces(dayCapacity ?? slot.capacity, onDuty);
       return { ...slot, capacity, taken: count, remaining: Math.max(0, capacity - count) };
     })
     .filter((day) => day.capacity > 0);
@@ -89,12 +97,13 @@ export async function lockAllSlots(tx: Database): Promise<void> {
  * in one statement after the lock (so it sees a closing, a weekday edit or a
  * booking that committed while it waited): the places held by orders and, apart
  * from `exceptChatId`'s own, by waitlist offers still running at `now`, whether the date is
- * closed, and the slot's capacity set for that weekday, if the owner set one.
+ * closed, the slot's capacity set for that weekday, if the owner set one, and
+ * the technicians on duty that day (null: the shop has none).
  */
 export async function readSlotDay(
   tx: Database,
   { slotId, serviceDate, now, exceptChatId = null }: { slotId: number; serviceDate: string; now: Date; exceptChatId?: number | null },
-): Promise<{ taken: number; heldForOffers: number; closed: boolean; weekdayCapacity: number | null }> {
+): Promise<{ taken: number; heldForOffers: number; closed: boolean; weekdayCapacity: number | null; techniciansOnDuty: number | null }> {
   const offers = and(eq(waitlist.offeredSlotId, slotId), eq(waitlist.serviceDate, serviceDate), offerHoldsPlaceAt(now), exceptChatId === null ? undefined : ne(waitlist.chatId, exceptChatId));
   const rows = await tx
     .select({
@@ -102,11 +111,18 @@ export async function readSlotDay(
       heldForOffers: sql<number>`(select count(*)::int from ${waitlist} where ${offers})`,
       closed: sql<boolean>`exists (select 1 from ${closedDates} where ${closedDates.date} = ${serviceDate}::date)`,
       weekdayCapacity: sql<number | null>`(select ${slotWeekdayCapacity.capacity} from ${slotWeekdayCapacity} where ${slotWeekdayCapacity.slotId} = ${slotId} and ${slotWeekdayCapacity.weekday} = ${weekdayOfColumn(sql`${serviceDate}::date`)})`,
+      techniciansOnDuty: techniciansOnDutySql(sql`${serviceDate}::date`),
     })
     .from(orders)
     .where(and(eq(orders.slotId, slotId), eq(orders.serviceDate, serviceDate), holdsPlace));
   const row = rows[0];
-  return { taken: row?.taken ?? 0, heldForOffers: row?.heldForOffers ?? 0, closed: Boolean(row?.closed), weekdayCapacity: row?.weekdayCapacity ?? null };
+  return {
+    taken: row?.taken ?? 0,
+    heldForOffers: row?.heldForOffers ?? 0,
+    closed: Boolean(row?.closed),
+    weekdayCapacity: row?.weekdayCapacity ?? null,
+    techniciansOnDuty: row?.techniciansOnDuty ?? null,
+  };
 }
 
 /**

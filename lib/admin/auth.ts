@@ -64,7 +64,7 @@ export async function signIn(
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
   await insertAdminSession(db, { tokenHash: hashSessionToken(token), adminId: admin.id, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null });
   await recordAudit(db, { actor: admin.username, entity: "admin", entityId: String(admin.id), action: "admin.login", ip: input.ip });
-  return { status: "ok", token, expiresAt, admin: { id: admin.id, username: admin.username, role: admin.role } };
+  return { status: "ok", token, expiresAt, admin: { id: admin.id, username: admin.username, role: admin.role, technician: admin.technician } };
 }
 
 export async function adminOfSessionToken(db: Database, token: string | undefined | null, now = new Date()): Promise<SignedInAdmin | undefined> {

@@ -1,6 +1,9 @@
 import type { Database } from "@/db";
 import { findAdminById, insertStaff, revokeSessionsOfAdmin, updateAdmin } from "@/db/queries/admins";
+import { lockAllSlots } from "@/db/queries/slots";
+import { countComingJobs } from "@/db/queries/technicians";
 import { recordAudit } from "@/lib/audit/record";
+import { todayInJakarta } from "@/lib/booking/calendar";
 import type { AdminActor, EditResult } from "./edit-result";
 import { invalid, ok } from "./edit-result";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
@@ -33,6 +36,8 @@ export async function setStaffDisabled(db: Database, input: { id: number; disabl
     if (!target) return invalid({ _form: "Akun tidak ditemukan." });
     if (target.role === "owner") return invalid({ _form: "Akun pemilik tidak bisa dinonaktifkan dari sini." });
     if (target.disabled === input.disabled) return ok(`${target.username} sudah ${input.disabled ? "nonaktif" : "aktif"}.`);
+    // A technician counts in every slot's places: take turns with bookings, as the technician box does.
+    if (target.technician) await lockAllSlots(tx);
     await updateAdmin(tx, { id: target.id, changes: { disabled: input.disabled } });
     if (input.disabled) await revokeSessionsOfAdmin(tx, { adminId: target.id, now: new Date() });
     await recordAudit(tx, {
@@ -44,7 +49,10 @@ export async function setStaffDisabled(db: Database, input: { id: number; disabl
       after: { disabled: input.disabled },
       ip: by.ip ?? null,
     });
-    return ok(input.disabled ? `${target.username} dinonaktifkan dan dikeluarkan dari semua perangkat.` : `${target.username} aktif lagi.`);
+    const coming = input.disabled && target.technician ? await countComingJobs(tx, { technicianId: target.id, from: todayInJakarta() }) : [];
+    const jobs = coming.reduce((sum, day) => sum + day.jobs, 0);
+    const handOver = jobs > 0 ? ` Ia masih punya ${jobs} pekerjaan mendatang: ganti teknisinya di halaman pesanan.` : "";
+    return ok(input.disabled ? `${target.username} dinonaktifkan dan dikeluarkan dari semua perangkat.${handOver}` : `${target.username} aktif lagi.`);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from "@/db";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
 import { listAllSlots, listClosedDates, listSlotDays, type SlotDay } from "@/db/queries/slots";
+import { listTechnicians } from "@/db/queries/technicians";
 import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import { weeklyHours } from "./weekly-hours";
 import { addDays, formatDateDmy, parseServiceDate, todayInJakarta, wibInstant, type IsoDate, type ParsedDate } from "./calendar";
@@ -30,12 +31,12 @@ export async function getSlotAvailability(
 
 /**
  * The weekdays the shop is shut: the weekly closed days, and days on which the
- * owner set every slot to 0. (With no slot open on any day, nothing is called shut:
+ * owner set every slot to 0 or no technician works. (With no slot open on any day, nothing is called shut:
  * the slot step says there is no room.)
  */
 export async function listShutWeekdays(db: Database, shop: ShopSettings): Promise<number[]> {
-  const [slots, capacities] = await Promise.all([listAllSlots(db), readWeekdayCapacities(db)]);
-  const week = weeklyHours(slots, capacities, shop.closedWeekdays);
+  const [slots, capacities, technicians] = await Promise.all([listAllSlots(db), readWeekdayCapacities(db), listTechnicians(db)]);
+  const week = weeklyHours(slots, capacities, shop.closedWeekdays, technicians);
   if (week.every((day) => day.slots.length === 0)) return shop.closedWeekdays;
   return week.filter((day) => day.slots.length === 0).map((day) => day.weekday);
 }

@@ -66,6 +66,7 @@ export async function claimWarrantyIn(tx: Database, request: ClaimRequest): Prom
     deviceId: original.deviceId,
     partId: original.partId,
     slotId: place.slot.id,
+    technicianId: place.technicianId,
     deviceName: original.deviceName,
     partName: original.partName,
     slotLabel: place.slot.label,

@@ -124,6 +124,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
     deviceId: item.deviceId,
     partId: item.partId,
     slotId: place.slot.id,
+    technicianId: place.technicianId,
     deviceName: item.deviceName,
     partName: item.partName,
     slotLabel: place.slot.label,

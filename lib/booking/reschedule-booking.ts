@@ -93,7 +93,7 @@ export async function rescheduleBookingIn(tx: Database, request: RescheduleReque
     if (!date.ok) return { ok: false, reason: "date_unavailable", problem: date.reason, closedReason: date.closedReason };
   }
 
-  const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate, now });
+  const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate, now, movingOrderId: order.id });
   if (!place.ok) return { ok: false, reason: place.reason };
   const leadTime = override ? 0 : settings.leadTimeMinutes;
   if (!slotStartsInTime(place.slot, request.serviceDate, now, leadTime)) return { ok: false, reason: "slot_too_soon" };
@@ -102,15 +102,22 @@ export async function rescheduleBookingIn(tx: Database, request: RescheduleReque
   const holdExpiresAt = holding ? await movedHold(tx, order, slotStart, settings.holdHours, now) : order.holdExpiresAt;
   const updated = await updateOrder(tx, {
     id: order.id,
-    changes: { serviceDate: request.serviceDate, slotId: place.slot.id, slotLabel: place.slot.label, holdExpiresAt },
+    changes: { serviceDate: request.serviceDate, slotId: place.slot.id, slotLabel: place.slot.label, holdExpiresAt, technicianId: place.technicianId },
   });
   await recordAudit(tx, {
     actor: by.kind === "customer" ? `customer:${by.chatId}` : by.username,
     entity: "order",
     entityId: order.id,
     action: "order.rescheduled",
-    before: { serviceDate: order.serviceDate, slotId: order.slotId, slotLabel: order.slotLabel, holdExpiresAt: order.holdExpiresAt },
-    after: { serviceDate: updated.serviceDate, slotId: updated.slotId, slotLabel: updated.slotLabel, holdExpiresAt: updated.holdExpiresAt, ...(override ? { override: true } : {}) },
+    before: { serviceDate: order.serviceDate, slotId: order.slotId, slotLabel: order.slotLabel, holdExpiresAt: order.holdExpiresAt, technicianId: order.technicianId },
+    after: {
+      serviceDate: updated.serviceDate,
+      slotId: updated.slotId,
+      slotLabel: updated.slotLabel,
+      holdExpiresAt: updated.holdExpiresAt,
+      technicianId: updated.technicianId,
+      ...(override ? { override: true } : {}),
+    },
     ip: by.kind === "shop" ? by.ip : null,
   });
   const event: OrderEvent = request.notice ?? { kind: "rescheduled" };

@@ -1,9 +1,13 @@
 import type { Database } from "@/db";
 import { lockLapsedHolds, lockSlot, readSlotDay } from "@/db/queries/slots";
+import { pickTechnician } from "@/db/queries/technicians";
 import type { Slot } from "@/db/schema";
 import { expireLockedOrder } from "@/lib/payments/expire-holds";
+import { slotPlaces } from "./technicians";
 
-export type ReserveResult = { ok: true; slot: Slot; taken: number } | { ok: false; reason: "slot_full" | "slot_closed" };
+export type ReserveResult =
+  | { ok: true; slot: Slot; taken: number; /** Who the new job goes to; null when the shop has no technicians. */ technicianId: number | null }
+  | { ok: false; reason: "slot_full" | "slot_closed" };
 
 /**
  * Takes a place in a slot on a day, inside the caller's transaction. The slot's
@@ -15,7 +19,10 @@ export type ReserveResult = { ok: true; slot: Slot; taken: number } | { ok: fals
  * needed, such orders are expired here, in the same transaction, so the count of
  * orders holding places never exceeds the capacity, swept or not.
  * The capacity is the one of the date's weekday (0: the slot does not run that
- * day), read under the same lock that the owner's weekday edits take. A date
+ * day) or, once the shop has technicians, the number on duty that day, read
+ * under the same lock that the owner's weekday and technician edits take; the
+ * place comes with the on-duty technician with the fewest jobs in the slot
+ * (`movingOrderId`: the order being moved here, not counted as anyone's job). A date
  * closed meanwhile is refused here too: closing a date locks every slot, so a
  * booking either lands before the closing (which then sees it) or sees the closing.
  * A place held for a waitlist offer counts as taken, except for the chat it is
@@ -30,13 +37,14 @@ export async function reserveSlot(
     now = new Date(),
     forChatId = null,
     skipLocked = false,
-  }: { slotId: number; serviceDate: string; now?: Date; forChatId?: number | null; skipLocked?: boolean },
+    movingOrderId = null,
+  }: { slotId: number; serviceDate: string; now?: Date; forChatId?: number | null; skipLocked?: boolean; movingOrderId?: string | null },
 ): Promise<ReserveResult> {
   const slot = await lockSlot(tx, { slotId, skipLocked });
   if (!slot) return { ok: false, reason: skipLocked ? "slot_full" : "slot_closed" };
   if (!slot.active) return { ok: false, reason: "slot_closed" };
   const day = await readSlotDay(tx, { slotId, serviceDate, now, exceptChatId: forChatId });
-  const capacity = day.weekdayCapacity ?? slot.capacity;
+  const capacity = slotPlaces(day.weekdayCapacity ?? slot.capacity, day.techniciansOnDuty);
   if (day.closed || capacity === 0) return { ok: false, reason: "slot_closed" };
   let taken = day.taken + day.heldForOffers;
   if (taken >= capacity) {
@@ -45,5 +53,6 @@ export async function reserveSlot(
     for (const order of lapsed) await expireLockedOrder(tx, order, { placeNeeded: true });
     taken -= lapsed.length;
   }
-  return { ok: true, slot, taken: taken + 1 };
+  const technicianId = day.techniciansOnDuty === null ? null : await pickTechnician(tx, { slotId, serviceDate, exceptOrderId: movingOrderId });
+  return { ok: true, slot, taken: taken + 1, technicianId };
 }

@@ -1,4 +1,5 @@
 import { weekdayName } from "./calendar";
+import { slotPlaces, techniciansOnDuty } from "./technicians";
 
 /** The shop's week: which slots run on each weekday and with how many places. */
 export const WEEKDAY_NAMES = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"] as const;
@@ -24,16 +25,22 @@ export interface WeekdayHours {
 /**
  * Each weekday's slots: active ones whose capacity that weekday (its own row in
  * `weekdayCapacities`, keyed "slotId:weekday", else the slot's capacity) is above 0,
- * none on the weekly closed days.
+ * none on the weekly closed days. Once the shop has `technicians`, a running
+ * slot's places are the technicians on duty that weekday (none: the day is shut).
  */
-export function weeklyHours(slots: WeeklySlot[], weekdayCapacities: ReadonlyMap<string, number>, closedWeekdays: readonly number[]): WeekdayHours[] {
+export function weeklyHours(
+  slots: WeeklySlot[],
+  weekdayCapacities: ReadonlyMap<string, number>,
+  closedWeekdays: readonly number[],
+  technicians: readonly { workingWeekdays: number }[] = [],
+): WeekdayHours[] {
   return WEEK_ORDER.map((weekday) => ({
     weekday,
     slots: closedWeekdays.includes(weekday)
       ? []
       : slots
           .filter((s) => s.active)
-          .map((s) => ({ ...s, capacity: weekdayCapacities.get(`${s.id}:${weekday}`) ?? s.capacity }))
+          .map((s) => ({ ...s, capacity: slotPlaces(weekdayCapacities.get(`${s.id}:${weekday}`) ?? s.capacity, techniciansOnDuty(technicians, weekday)) }))
           .filter((s) => s.capacity > 0)
           .sort((a, b) => a.startTime.localeCompare(b.startTime)),
   }));

@@ -7,6 +7,7 @@ import { countSeededRows, seedDatabase } from "@/db/seed";
 import { getEnv, overrideEnv } from "@/lib/env";
 import { ensureDemoAdmin, type DemoAdmin } from "@/lib/playground/demo-admin";
 import { seedDemoStock } from "@/lib/playground/demo-stock";
+import { ensureDemoTechnicians } from "@/lib/playground/demo-technicians";
 import { setBotWebhook } from "@/lib/telegram/webhook-admin";
 import { runCli } from "./run";
 
@@ -70,7 +71,7 @@ function stopServerGroup(server: ChildProcess, signal: NodeJS.Signals, exited: P
   void exited.then(() => signalGroup(server, "SIGKILL"));
 }
 
-function printWelcome(appUrl: string, admin: DemoAdmin): void {
+function printWelcome(appUrl: string, admin: DemoAdmin, technicians: { username: string; password: string }[]): void {
   const lines = [
     "",
     "  The shop is running (playground: Telegram and Midtrans are simulated, no real money).",
@@ -84,6 +85,7 @@ function printWelcome(appUrl: string, admin: DemoAdmin): void {
     admin.created
       ? `  Demo admin (shown only this once, write it down):  username ${admin.username}  password ${admin.password}`
       : `  Demo admin "${admin.username}" exists already. Forgot the password? npm run admin:create -- ${admin.username}`,
+    ...technicians.map((t) => `  Demo technician (shown only this once):  username ${t.username}  password ${t.password}  → ${appUrl}/admin/my-jobs`),
     "",
     "  Stop with Ctrl+C. The data stays in the database folder for the next start.",
     "",
@@ -108,6 +110,8 @@ runCli(async () => {
   const admin = await ensureDemoAdmin(db);
   // Printed now as well as in the welcome: if the build below failed, the password would be lost.
   if (admin.created) console.log(`demo: created the demo admin: username ${admin.username}, password ${admin.password}`);
+  const technicians = await ensureDemoTechnicians(db);
+  for (const t of technicians) console.log(`demo: created the demo technician: username ${t.username}, password ${t.password}`);
   // PGlite allows one process at a time: hand the data folder over to the server.
   await closeDb();
 
@@ -133,7 +137,7 @@ runCli(async () => {
   if (await waitUntilHealthy(env.APP_URL, server)) {
     // The chat page's command menu comes from setMyCommands, as in Telegram; the webhook is the stand-in's default already.
     await setBotWebhook().catch((error: unknown) => console.error(`demo: could not register the bot's webhook and commands: ${String(error)}`));
-    printWelcome(env.APP_URL, admin);
+    printWelcome(env.APP_URL, admin, technicians);
   } else if (server.exitCode === null) {
     console.error(`demo: the app did not answer ${env.APP_URL}/api/health in time; see the output above.`);
   }

@@ -2,6 +2,7 @@ import type { Database } from "@/db";
 import { listActiveParts, listCatalog, type CatalogEntry } from "@/db/queries/catalog";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
 import { listAllSlots, listClosedDates } from "@/db/queries/slots";
+import { listTechnicians } from "@/db/queries/technicians";
 import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import { getSlotAvailability, type SlotOffer } from "@/lib/booking/availability";
 import { addDays, todayInJakarta, type IsoDate } from "@/lib/booking/calendar";
@@ -42,11 +43,12 @@ export async function loadHomeView(db: Database, { date, now = new Date() }: { d
   const settings = await getShopSettings(db);
   const today = todayInJakarta(now);
   const lastBookableDate = addDays(today, settings.bookingHorizonDays);
-  const [catalog, activeParts, allSlots, weekdayCapacities, closed, stock] = await Promise.all([
+  const [catalog, activeParts, allSlots, weekdayCapacities, technicians, closed, stock] = await Promise.all([
     listCatalog(db),
     listActiveParts(db),
     listAllSlots(db),
     readWeekdayCapacities(db),
+    listTechnicians(db),
     listClosedDates(db, { from: today, to: lastBookableDate }),
     listStockLines(db, { now }),
   ]);
@@ -57,7 +59,7 @@ export async function loadHomeView(db: Database, { date, now = new Date() }: { d
     catalog,
     devices: catalogDevices(catalog),
     parts: activeParts.filter((p) => catalog.some((e) => e.partId === p.id)).map(({ id, name }) => ({ id, name })),
-    week: weeklyHours(allSlots, weekdayCapacities, settings.closedWeekdays),
+    week: weeklyHours(allSlots, weekdayCapacities, settings.closedWeekdays, technicians),
     closedAhead: [...closed].map(([closedDate, reason]) => ({ date: closedDate, reason })).sort((a, b) => a.date.localeCompare(b.date)),
     today,
     lastBookableDate,

@@ -3,6 +3,7 @@ import { readerAtConfigVersion } from "@/db/queries/config-cache";
 import { getShopSettings } from "@/db/queries/settings";
 import type { Language } from "@/lib/booking/status-labels";
 import { listAllSlots } from "@/db/queries/slots";
+import { listTechnicians } from "@/db/queries/technicians";
 import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import { weeklyHours } from "@/lib/booking/weekly-hours";
 import { openingHoursLine, shopContactOf, type ShopContact } from "./shop-contact";
@@ -19,6 +20,7 @@ export interface ShopInfo {
  */
 export async function loadShopInfo(db: Database, language: Language = "id", { configVersion }: { configVersion?: string | null } = {}): Promise<ShopInfo> {
   if (configVersion) db = readerAtConfigVersion(db, configVersion);
-  const [settings, slots, weekdayCapacities] = await Promise.all([getShopSettings(db), listAllSlots(db), readWeekdayCapacities(db)]);
-  return { contact: shopContactOf(settings), hours: openingHoursLine(weeklyHours(slots, weekdayCapacities, settings.closedWeekdays), language) };
+  const [settings, slots, weekdayCapacities, technicians] = await Promise.all([getShopSettings(db), listAllSlots(db), readWeekdayCapacities(db), listTechnicians(db)]);
+  const week = weeklyHours(slots, weekdayCapacities, settings.closedWeekdays, technicians);
+  return { contact: shopContactOf(settings), hours: openingHoursLine(week, language) };
 }

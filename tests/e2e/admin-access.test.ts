@@ -2,10 +2,11 @@
 // pages asked for the way Next.js' client router asks (RSC with a router state
 // tree saying the layout is already mounted, prefetches), without a session.
 import { eq } from "drizzle-orm";
-import { auditLog, orders, waitlist, type Order } from "@/db/schema";
+import { admins, auditLog, orders, waitlist, type Order } from "@/db/schema";
 import { signIn, signOut } from "@/lib/admin/auth";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { addOrderNote } from "@/lib/admin/order-notes";
+import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { createFreshDatabase, openFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 
@@ -59,7 +60,11 @@ beforeAll(async () => {
   // The customer also waits for a full day: the waitlist page names them.
   await handle.db.insert(waitlist).values({ chatId: CUSTOMER.chatId, customerName: CUSTOMER.name, telegramUsername: CUSTOMER.username, serviceDate: order.serviceDate });
   liveCookie = `jiot_admin=${await sessionToken(handle.db)}`;
-  await createOrResetAdmin(handle.db, STAFF);
+  const staff = await createOrResetAdmin(handle.db, STAFF);
+  // The staff member is a technician with a job today for the same customer: "Pekerjaan saya" names them.
+  await handle.db.update(admins).set({ technician: true }).where(eq(admins.id, staff.id));
+  const job = await bookOrder(handle.db, { chatId: CUSTOMER.chatId + 2, serviceDate: addDays(todayInJakarta(), 1), slotIndex: 2 });
+  await handle.db.update(orders).set({ customerName: CUSTOMER.name, serviceDate: todayInJakarta(), technicianId: staff.id }).where(eq(orders.id, job.id));
   staffCookie = `jiot_admin=${await sessionToken(handle.db, STAFF)}`;
   const revoked = await sessionToken(handle.db);
   await signOut(handle.db, revoked);
@@ -98,6 +103,7 @@ const ADMIN_PAGES: [string, () => string, string[]][] = [
   ["staff", () => "/admin/staff", ON_SCREEN_TODAY],
   ["waitlist", () => "/admin/waitlist", ON_SCREEN_TODAY],
   ["stock", () => "/admin/stock", ON_SCREEN_TODAY],
+  ["my jobs", () => "/admin/my-jobs", ON_SCREEN_TODAY],
   ["customer history", () => `/admin/customers/${CUSTOMER.chatId}`, ON_SCREEN_TODAY],
   ["orders CSV", () => "/admin/orders/export", ON_SCREEN_TODAY],
   ["new counter order", () => "/admin/orders/new", ON_SCREEN_TODAY],
@@ -184,6 +190,12 @@ describe("admin pages without a live session", () => {
 describe("the same requests with a live session (the check above can fail)", () => {
   it.each(["RSC navigation", "plain GET"] as const)("the order list, %s, shows the customer", async (variant) => {
     const answer = await fetchPage("/admin/orders", requestHeaders(variant, routerStateTree(ON_SCREEN_TODAY), liveCookie));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain(CUSTOMER.name);
+  });
+
+  it.each(["RSC navigation", "plain GET"] as const)("my jobs, %s, shows the technician's job of today", async (variant) => {
+    const answer = await fetchPage("/admin/my-jobs", requestHeaders(variant, routerStateTree(ON_SCREEN_TODAY), staffCookie));
     expect(answer.status).toBe(200);
     expect(answer.body).toContain(CUSTOMER.name);
   });

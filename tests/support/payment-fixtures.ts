@@ -1,8 +1,22 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { auditLog, orders, outbox, payments, slots, type Order, type PaymentMethod } from "@/db/schema";
-import { addDays, todayInJakarta } from "@/lib/booking/calendar";
-import { createBooking } from "@/lib/booking/create-booking";
+import { addDays, todayInJakarta, weekdayOf } from "@/lib/booking/calendar";
+import { createBooking, type BookingRequest } from "@/lib/booking/create-booking";
+
+/** The next date (from tomorrow on, WIB) that falls on `weekday` (0 = Sunday). */
+export function nextWeekday(weekday: number): string {
+  for (let i = 1; i <= 7; i++) {
+    const date = addDays(todayInJakarta(), i);
+    if (weekdayOf(date) === weekday) return date;
+  }
+  throw new Error("unreachable");
+}
+
+/** A bot booking of chat `chatId` (iPhone X battery, by VA), one chat per customer. */
+export function customerBooking({ chatId, slotId, serviceDate }: { chatId: number; slotId: number; serviceDate: string }): BookingRequest {
+  return { chatId, telegramUserId: chatId, telegramUsername: null, customerName: `Pelanggan ${chatId}`, deviceId: 10, partId: 1, slotId, serviceDate, paymentMethod: "bca_va" };
+}
 
 /**
  * Books an order the way the bot does (iPhone X battery, Rp70.000, first slot).

@@ -19,7 +19,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             Jiot Admin
           </Link>
           <nav aria-label="Menu admin" className={styles.nav}>
-            {ADMIN_NAV_LINKS.filter((link) => !link.ownerOnly || isOwner(admin)).map((link) => (
+            {ADMIN_NAV_LINKS.filter((link) => (!link.ownerOnly || isOwner(admin)) && (!link.technicianOnly || admin.technician)).map((link) => (
               <Link key={link.href} href={link.href}>
                 {link.label}
               </Link>

@@ -4,7 +4,7 @@ import { getSlotAvailability } from "@/lib/booking/availability";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { createBooking } from "@/lib/booking/create-booking";
 import { consistencyProblems } from "@/tests/support/consistency";
-import { bookOrder, holdRanOut, readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
+import { bookOrder, customerBooking, holdRanOut, readAudit, readOrder, readOutbox } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 // Issue 13, "slots that look full but are not": a hold that ran out unpaid frees its place
@@ -19,18 +19,7 @@ async function firstSlot() {
 }
 
 function bookNow(chatId: number, slotId: number) {
-  return createBooking(suite.db, {
-    chatId,
-    telegramUserId: chatId,
-    telegramUsername: null,
-    customerName: `Pelanggan ${chatId}`,
-    deviceId: 10,
-    partId: 1,
-    slotId,
-    serviceDate: DAY,
-    paymentMethod: "bca_va",
-    now: new Date(),
-  });
+  return createBooking(suite.db, { ...customerBooking({ chatId, slotId, serviceDate: DAY }), now: new Date() });
 }
 
 describe("a place whose hold ran out unpaid", () => {

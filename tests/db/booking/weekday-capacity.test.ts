@@ -6,22 +6,15 @@ import { applyForm } from "@/lib/admin/edit-result";
 import { saveWeekdayCapacities, weekdayGridInput } from "@/lib/admin/weekday-hours";
 import { getTodayView } from "@/lib/admin/today";
 import { checkServiceDate, getSlotAvailability } from "@/lib/booking/availability";
-import { addDays, formatDateDmy, todayInJakarta, weekdayOf, wibInstant } from "@/lib/booking/calendar";
+import { formatDateDmy, todayInJakarta, weekdayOf, wibInstant } from "@/lib/booking/calendar";
 import { loadHomeView } from "@/lib/site/home-view";
 import { openingHoursLine } from "@/lib/site/shop-contact";
-import { bookOrder } from "@/tests/support/payment-fixtures";
+import { bookOrder, nextWeekday } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const suite = registerSuiteDatabase();
 const OWNER = { username: "owner", ip: null };
-/** The next date (from tomorrow on, WIB) that falls on `weekday`. */
-function next(weekday: number): string {
-  for (let i = 1; i <= 7; i++) {
-    const date = addDays(todayInJakarta(), i);
-    if (weekdayOf(date) === weekday) return date;
-  }
-  throw new Error("unreachable");
-}
+const next = nextWeekday;
 const SATURDAY = next(6);
 const SUNDAY = next(0);
 const MONDAY = next(1);

@@ -1,6 +1,7 @@
 import { admins } from "@/db/schema";
 import { signIn } from "@/lib/admin/auth";
 import { ensureDemoAdmin } from "@/lib/playground/demo-admin";
+import { ensureDemoTechnicians } from "@/lib/playground/demo-technicians";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const suite = registerSuiteDatabase();
@@ -24,5 +25,24 @@ describe("the demo admin", () => {
     await suite.testDb.reset();
     const two = await ensureDemoAdmin(suite.db);
     expect(one.created && two.created && one.password !== two.password).toBe(true);
+  });
+});
+
+describe("the demo technicians", () => {
+  it("are made once, after the admin, as staff technicians on different days, each with a password that signs in", async () => {
+    await ensureDemoAdmin(suite.db);
+    const made = await ensureDemoTechnicians(suite.db);
+    expect(made.map((t) => t.username)).toEqual(["teknisi.andi", "teknisi.bayu"]);
+    for (const { username, password } of made) {
+      expect((await signIn(suite.db, { username, password, ip: "127.0.0.1", userAgent: "jest" })).status).toBe("ok");
+    }
+    const rows = await suite.db.select({ username: admins.username, role: admins.role, technician: admins.technician, days: admins.workingWeekdays }).from(admins).orderBy(admins.id);
+    expect(rows.map(({ username, role, technician }) => ({ username, role, technician }))).toEqual([
+      { username: "admin", role: "owner", technician: false },
+      { username: "teknisi.andi", role: "staff", technician: true },
+      { username: "teknisi.bayu", role: "staff", technician: true },
+    ]);
+    expect(rows[1]!.days).not.toBe(rows[2]!.days);
+    expect(await ensureDemoTechnicians(suite.db)).toEqual([]);
   });
 });

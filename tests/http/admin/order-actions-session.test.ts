@@ -1,6 +1,6 @@
 // Issue 12: every server action of the order page checks the session itself; without a live one nothing changes.
 import { eq } from "drizzle-orm";
-import { addNote, cancelOrder, moveRepairStatus, recordCash, reschedule } from "@/app/admin/(dashboard)/orders/[id]/actions";
+import { addNote, cancelOrder, changeTechnician, moveRepairStatus, recordCash, reschedule } from "@/app/admin/(dashboard)/orders/[id]/actions";
 import { admins, slots } from "@/db/schema";
 import { signIn, signOut } from "@/lib/admin/auth";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
@@ -34,6 +34,16 @@ const form = formOf;
 
 type OrderAction = (id: string, state: AdminActionState, form: FormData) => Promise<EditResult>;
 
+/** Two technicians working every day; the second one's id, whom no booking is given first. */
+async function technicians(): Promise<number> {
+  const rows = await db()
+    .insert(admins)
+    .values(["teknisi.andi", "teknisi.bayu"].map((username) => ({ username, passwordHash: "x", role: "staff" as const, technician: true })))
+    .onConflictDoUpdate({ target: admins.username, set: { technician: true } })
+    .returning({ id: admins.id });
+  return rows[1]!.id;
+}
+
 /** Each action with a form it would carry out for a live session (the check below can fail). */
 async function actions(): Promise<[string, OrderAction, FormData][]> {
   const [, slot] = await db().select().from(slots).orderBy(slots.startTime);
@@ -43,6 +53,7 @@ async function actions(): Promise<[string, OrderAction, FormData][]> {
     ["cancelOrder", cancelOrder, form({ reason: "Pelanggan minta batal" })],
     ["recordCash", recordCash, form({})],
     ["addNote", addNote, form({ body: "Catatan dari penyerang" })],
+    ["changeTechnician", changeTechnician, form({ technicianId: String(await technicians()) })],
   ];
 }
 
@@ -72,8 +83,9 @@ describe("the order page's actions without a live session are refused and change
   it.each(SESSIONS)("%s", async (_name, session) => {
     const order = await bookOrder(db());
     actionContext.token = await session();
+    const calls = await actions();
     const before = await snapshotTables(db());
-    for (const [name, action, data] of await actions()) {
+    for (const [name, action, data] of calls) {
       expect([name, await action(order.id, IDLE, data)]).toEqual([name, SESSION_ENDED]);
     }
     expect(await snapshotTables(db())).toEqual(before);

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import * as catalog from "@/app/admin/(dashboard)/catalog/actions";
 import { refund } from "@/app/admin/(dashboard)/orders/[id]/actions";
 import * as schedule from "@/app/admin/(dashboard)/schedule/actions";
-import { addStaff, resetPassword, toggleStaff } from "@/app/admin/(dashboard)/staff/actions";
+import { addStaff, resetPassword, saveTechnician, toggleStaff } from "@/app/admin/(dashboard)/staff/actions";
 import { removeWebhookAction, setWebhookAction } from "@/app/admin/(dashboard)/webhooks/actions";
 import { GET as rmWebhook } from "@/app/api/rmWebhook/route";
 import { GET as setWebhook } from "@/app/api/setWebhook/route";
@@ -88,6 +88,7 @@ const OWNER_ACTIONS: [string, (s: Scene) => Promise<EditResult>][] = [
   ["schedule: cancel an order of a closing date", ({ order }) => schedule.cancelClosingOrder(IDLE, form({ date: DAY, orderId: order.id }))],
   ["schedule: close a booked date, moving all", () => schedule.closeDateMovingAll(IDLE, form({ date: DAY, toDate: addDays(DAY, 1), reason: "x" }))],
   ["schedule: close a booked date, cancelling all", () => schedule.closeDateCancellingAll(IDLE, form({ date: DAY, reason: "x" }))],
+  ["staff: technician box", async () => saveTechnician(IDLE, form({ id: String(await idOf(STAFF.username)), technician: "on", weekday: ["1", "2"] }))],
   ["order: refund", ({ order }) => refund(order.id, IDLE, form({ via: "manual", amountIdr: "1000", reason: "x", refundKey: "rf-attack-key-1" }))],
 ];
 

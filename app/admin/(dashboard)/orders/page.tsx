@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { listAdminOrders } from "@/db/queries/admin-orders";
+import { listAdmins } from "@/db/queries/admins";
 import { PAYMENT_STATUSES, REPAIR_STATUSES } from "@/db/schema";
 import { orderQueryString, parseOrderQuery } from "@/lib/admin/order-filters";
 import { formatDateDmy, formatWibDateTime } from "@/lib/booking/calendar";
@@ -42,7 +43,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   await requireAdminPage("/admin/orders");
   const query = parseOrderQuery(await searchParams);
   const { filters, sort } = query;
-  const page = await listAdminOrders(await getDb(), query);
+  const db = await getDb();
+  const [page, people] = await Promise.all([listAdminOrders(db, query), listAdmins(db)]);
+  const technicianOf = new Map(people.map((person) => [person.id, person.username]));
   return (
     <>
       <h1>Pesanan</h1>
@@ -115,6 +118,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                   <td data-label="Jadwal">
                     {formatDateDmy(order.serviceDate)}
                     <div className={styles.muted}>{order.slotLabel}</div>
+                    {order.technicianId !== null && <div className={styles.muted}>Teknisi: {technicianOf.get(order.technicianId)}</div>}
                   </td>
                   <td data-label="Pelanggan">
                     <CustomerName order={order} />

@@ -1,6 +1,7 @@
 // GET /admin/schedule – service slots, closed dates and the shop's booking settings
 import type { Metadata } from "next";
 import { getDb } from "@/db";
+import { listTechnicians } from "@/db/queries/technicians";
 import { loadScheduleAdminView } from "@/lib/admin/catalog-view";
 import { requireAdminPage } from "@/lib/admin/session";
 import { isOwner } from "@/lib/admin/roles";
@@ -26,7 +27,7 @@ export default async function SchedulePage({ searchParams }: Props) {
   if (!isOwner(admin)) return <OwnerOnly title="Jadwal & pengaturan" />;
   const query = await searchParams;
   const db = await getDb();
-  const view = await loadScheduleAdminView(db);
+  const [view, technicians] = await Promise.all([loadScheduleAdminView(db), listTechnicians(db)]);
   const wanted = typeof query.closing === "string" && /^\d{4}-\d{2}-\d{2}$/.test(query.closing) && query.closing >= view.today ? query.closing : undefined;
   // Once the date is closed (from the panel) the panel has done its work.
   const closing = wanted && !view.closedDates.some((c) => c.date === wanted) ? wanted : undefined;
@@ -57,6 +58,12 @@ export default async function SchedulePage({ searchParams }: Props) {
             Kapasitas tiap jam servis per hari. Kosong = kapasitas jam itu (angka abu-abu); 0 = jam itu tidak dibuka pada hari tersebut. Hari yang dicoret
             tutup setiap minggu (atur di pengaturan booking).
           </p>
+          {technicians.length > 0 && (
+            <p className={styles.note} role="note">
+              Toko ini punya {technicians.length} teknisi: jumlah tempat tiap jam servis = jumlah teknisi yang masuk hari itu (atur di halaman Staf). Di sini
+              hanya 0 (jam tidak dibuka) yang berlaku.
+            </p>
+          )}
           <WeekdayGrid slots={view.slots} capacities={view.weekdayCapacities} closedWeekdays={view.settings.closedWeekdays} />
         </section>
         <section className={styles.section} aria-labelledby="libur">

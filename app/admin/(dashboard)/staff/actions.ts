@@ -5,11 +5,17 @@ import { getDb } from "@/db";
 import { runAdminAction, type AdminActionState, type SignedInActor } from "@/lib/admin/admin-action";
 import { invalid, ok, type EditResult } from "@/lib/admin/edit-result";
 import { createStaff, resetStaffPassword, setStaffDisabled } from "@/lib/admin/staff";
+import { saveTechnicianDuty } from "@/lib/admin/technician-duty";
 import { formatWibDateTime } from "@/lib/booking/calendar";
 import { createStaffLinkCode, unlinkStaffChat } from "@/lib/notify/staff-link-code";
 
 const createForm = z.object({ username: z.string().max(64).default(""), password: z.string().max(200).default("") });
 const toggleForm = z.object({ id: z.coerce.number().int().positive(), disabled: z.enum(["0", "1"]) });
+const technicianForm = z.object({
+  id: z.coerce.number().int().positive(),
+  technician: z.enum(["on"]).optional(),
+  weekday: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.coerce.number().int().min(0).max(6)).max(7)),
+});
 const resetForm = z.object({ id: z.coerce.number().int().positive(), password: z.string().max(200).default("") });
 
 /** Every staff action: the owner's session first, then the form, then one audited change. */
@@ -29,6 +35,13 @@ export async function toggleStaff(_previous: AdminActionState, form: FormData): 
 
 export async function resetPassword(_previous: AdminActionState, form: FormData): Promise<EditResult> {
   return asOwner(resetForm, form, async (data, by) => resetStaffPassword(await getDb(), data, by));
+}
+
+/** The technician box of an account: whether they do repairs, and the weekdays they work (which set every slot's places). */
+export async function saveTechnician(_previous: AdminActionState, form: FormData): Promise<EditResult> {
+  return asOwner(technicianForm, form, async (data, by) =>
+    saveTechnicianDuty(await getDb(), { id: data.id, technician: data.technician === "on", weekdays: data.weekday }, by),
+  );
 }
 
 const noFields = z.object({});

@@ -7,7 +7,7 @@ import { formatWibDateTime } from "@/lib/booking/calendar";
 import { isOwner } from "@/lib/admin/roles";
 import { requireAdminPage } from "@/lib/admin/session";
 import { OwnerOnly } from "../../owner-only";
-import { AddStaffForm, RemoveStaffChatForm, StaffCodeForm, StaffRowActions } from "./staff-forms";
+import { AddStaffForm, RemoveStaffChatForm, StaffCodeForm, StaffRowActions, TechnicianBox } from "./staff-forms";
 import styles from "../../admin.module.css";
 
 export const dynamic = "force-dynamic";
@@ -45,7 +45,7 @@ export default async function StaffPage() {
               {people.map((person) => (
                 <tr key={person.id}>
                   <td>{person.username}</td>
-                  <td>{person.role === "owner" ? "Pemilik" : "Staf"}</td>
+                  <td>{[person.role === "owner" ? "Pemilik" : "Staf", person.technician ? "Teknisi" : null].filter(Boolean).join(" · ")}</td>
                   <td>{person.disabled ? "Nonaktif" : "Aktif"}</td>
                   <td className={styles.muted}>{formatWibDateTime(person.createdAt)}</td>
                   <td>{person.role === "owner" ? <span className={styles.muted}>—</span> : <StaffRowActions id={person.id} username={person.username} disabled={person.disabled} />}</td>
@@ -54,6 +54,18 @@ export default async function StaffPage() {
             </tbody>
           </table>
         </div>
+      </section>
+      <section className={styles.panel} aria-labelledby="teknisi">
+        <h2 id="teknisi">Teknisi</h2>
+        <p className={styles.muted}>
+          Begitu ada teknisi, jumlah tempat tiap slot = jumlah teknisi yang masuk hari itu (bukan lagi kapasitas tetap). Pesanan baru dibagikan otomatis ke teknisi
+          yang sedang masuk, dan bisa diganti di halaman pesanan.
+        </p>
+        {people
+          .filter((person) => !person.disabled)
+          .map((person) => (
+            <TechnicianBox key={person.id} id={person.id} username={person.username} technician={person.technician} workingWeekdays={person.workingWeekdays} />
+          ))}
       </section>
       <section className={styles.panel} aria-labelledby="telegram">
         <h2 id="telegram">Pemberitahuan Telegram</h2>

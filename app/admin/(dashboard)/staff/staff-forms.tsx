@@ -2,9 +2,12 @@
 import { useActionState } from "react";
 import type { AdminActionState } from "@/lib/admin/edit-result";
 import { ActionOutcome as Outcome } from "../action-outcome";
-import { addStaff, makeStaffCode, removeStaffChat, resetPassword, toggleStaff } from "./actions";
+import { worksOn } from "@/lib/booking/technicians";
+import { WEEK_ORDER, WEEKDAY_NAMES } from "@/lib/booking/weekly-hours";
+import { addStaff, makeStaffCode, removeStaffChat, resetPassword, saveTechnician, toggleStaff } from "./actions";
 import { ConfirmButton } from "../../confirm-step";
 import styles from "../../admin.module.css";
+import box from "./technician-box.module.css";
 
 const IDLE: AdminActionState = { status: "idle" };
 
@@ -93,6 +96,33 @@ export function RemoveStaffChatForm({ chatId }: { chatId: number }) {
       >
         Berhenti
       </ConfirmButton>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+/** One account's technician box: does repairs or not, and on which weekdays (Monday first). */
+export function TechnicianBox({ id, username, technician, workingWeekdays }: { id: number; username: string; technician: boolean; workingWeekdays: number }) {
+  const [state, action, pending] = useActionState(saveTechnician, IDLE);
+  return (
+    <form action={action} className={box.box} aria-label={`Teknisi ${username}`}>
+      <input type="hidden" name="id" value={id} />
+      <span className={box.name}>{username}</span>
+      <label className={box.check}>
+        <input type="checkbox" name="technician" defaultChecked={technician} /> Teknisi
+      </label>
+      <fieldset className={box.days}>
+        <legend>Hari kerja {username}</legend>
+        {WEEK_ORDER.map((weekday) => (
+          <label key={weekday} className={box.check}>
+            <input type="checkbox" name="weekday" value={weekday} defaultChecked={worksOn(workingWeekdays, weekday)} aria-label={`${WEEKDAY_NAMES[weekday]} ${username}`} />
+            {WEEKDAY_NAMES[weekday]!.slice(0, 3)}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={pending} aria-label={`Simpan teknisi ${username}`}>
+        Simpan
+      </button>
       <Outcome state={state} />
     </form>
   );

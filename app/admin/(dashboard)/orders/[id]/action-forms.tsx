@@ -113,3 +113,35 @@ export function CancelForm({ action, paid, bookingCode }: { action: Action; paid
     </form>
   );
 }
+
+export interface TechnicianOption {
+  id: number;
+  username: string;
+  onDuty: boolean;
+}
+
+/** "Teknisi": who does this repair; a technician off that day is listed but refused by the server with the reason. */
+export function TechnicianForm({ action, technicians, current }: { action: Action; technicians: TechnicianOption[]; current: number | null }) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  return (
+    <form action={formAction}>
+      <div className={styles.form}>
+        <label>
+          Teknisi
+          <select name="technicianId" defaultValue={current ?? ""}>
+            <option value="">Belum ditentukan</option>
+            {technicians.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.onDuty ? t.username : `${t.username} (libur)`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={pending}>
+          Ganti teknisi
+        </button>
+      </div>
+      <Outcome state={state} />
+    </form>
+  );
+}

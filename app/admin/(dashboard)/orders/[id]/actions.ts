@@ -7,6 +7,7 @@ import { runAdminAction, type AdminActionState, type SignedInActor } from "@/lib
 import { invalid, ok, type EditResult } from "@/lib/admin/edit-result";
 import { cancelOrderByShop, changeRepairStatus, recordCashPayment, rescheduleOrder, type OrderActionResult } from "@/lib/admin/order-actions";
 import { addOrderNote, MAX_NOTE_LENGTH } from "@/lib/admin/order-notes";
+import { changeOrderTechnician } from "@/lib/admin/order-technician";
 import { refundInput, refundOutcome } from "@/lib/admin/refund-form";
 import { formatDateDmy } from "@/lib/booking/calendar";
 import { afterResponse } from "@/lib/http/after-response";
@@ -92,6 +93,17 @@ export async function addNote(id: string, _state: AdminActionState, form: FormDa
     form,
     async ({ body }, by) => addOrderNote(await getDb(), { orderId: id, body, by }),
     () => "Catatan disimpan.",
+  );
+}
+
+/** Gives the order to another technician on duty that day ("" = nobody yet); a technician may not. */
+export async function changeTechnician(id: string, _state: AdminActionState, form: FormData): Promise<EditResult> {
+  return act(
+    id,
+    z.object({ technicianId: z.union([z.literal(""), z.coerce.number().int().positive()]) }),
+    form,
+    async ({ technicianId }, by) => changeOrderTechnician(await getDb(), { orderId: id, technicianId: technicianId === "" ? null : technicianId, by }),
+    () => "Teknisi pesanan diganti.",
   );
 }
 

@@ -13,15 +13,18 @@ import { formatIndonesianPhone, whatsappLink } from "@/lib/booking/phone";
 import { MAX_NOTE_LENGTH } from "@/lib/admin/order-notes";
 import { listOrderPayments } from "@/db/queries/payments";
 import { listAllSlots } from "@/db/queries/slots";
+import { listTechnicians } from "@/db/queries/technicians";
+import { findAdminById } from "@/db/queries/admins";
+import { worksOn } from "@/lib/booking/technicians";
 import { repairCautionText, repairMoveCaution, repairMovesFrom } from "@/lib/admin/repair-flow";
-import { formatDateDmy, formatWibDateTime, todayInJakarta } from "@/lib/booking/calendar";
+import { formatDateDmy, formatWibDateTime, todayInJakarta, weekdayOf } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { PAYMENT_METHOD_LABEL } from "@/lib/payments/texts";
 import { PaymentBadge, RepairBadge } from "../../../status-badges";
 import { AuditTimeline } from "../../../audit-timeline";
-import { addNote, cancelOrder, moveRepairStatus, recordCash, reschedule } from "./actions";
+import { addNote, cancelOrder, changeTechnician, moveRepairStatus, recordCash, reschedule } from "./actions";
 import { OrderNotes } from "./order-notes";
-import { CancelForm, CashForm, RepairStatusForm, RescheduleForm } from "./action-forms";
+import { CancelForm, CashForm, RepairStatusForm, RescheduleForm, TechnicianForm } from "./action-forms";
 import styles from "../../../admin.module.css";
 import { isOwner } from "@/lib/admin/roles";
 import { requireAdminPage } from "@/lib/admin/session";
@@ -45,7 +48,7 @@ export default async function OrderDetailPage({ params }: Props) {
   const db = await getDb();
   const order = await findOrderById(db, { id });
   if (!order) notFound();
-  const [attempts, history, slots, notes, refunds, claimOf, claims] = await Promise.all([
+  const [attempts, history, slots, notes, refunds, claimOf, claims, technicians] = await Promise.all([
     listOrderPayments(db, { orderId: id }),
     listAuditEntries(db, { filters: { entity: "order", entityId: id }, limit: 200 }),
     listAllSlots(db),
@@ -53,7 +56,12 @@ export default async function OrderDetailPage({ params }: Props) {
     listOrderRefunds(db, { orderId: id }),
     order.warrantyOfOrderId ? findOrderById(db, { id: order.warrantyOfOrderId }) : undefined,
     listWarrantyClaims(db, { orderId: id }),
+    listTechnicians(db),
   ]);
+  const weekday = weekdayOf(order.serviceDate);
+  const technicianOptions = technicians.map((t) => ({ id: t.id, username: t.username, onDuty: worksOn(t.workingWeekdays, weekday) }));
+  const assigned = order.technicianId === null ? undefined : (technicians.find((t) => t.id === order.technicianId) ?? (await findAdminById(db, { id: order.technicianId })));
+  const technicianName = assigned?.username;
   const historyPath = customerHistoryPath(order);
   const share = paymentLinkShare(order, (await getShopSettings(db)).shopName);
   const open = order.repairStatus !== "cancelled" && order.repairStatus !== "completed";
@@ -100,6 +108,12 @@ export default async function OrderDetailPage({ params }: Props) {
           <dd>
             {order.partName} – {order.deviceName}
           </dd>
+          {(technicianName || technicians.length > 0) && (
+            <>
+              <dt>Teknisi</dt>
+              <dd>{technicianName ?? "Belum ditentukan"}</dd>
+            </>
+          )}
           <WarrantyDetails order={order} claimOf={claimOf} claims={claims} />
           {order.faultPhotos.length > 0 && (
             <>
@@ -150,6 +164,12 @@ export default async function OrderDetailPage({ params }: Props) {
         <h2>Status perbaikan</h2>
         <RepairStatusForm action={moveRepairStatus.bind(null, order.id)} moves={moves} />
       </section>
+      {open && technicians.length > 0 && (
+        <section className={styles.panel} aria-labelledby="teknisi">
+          <h2 id="teknisi">Teknisi</h2>
+          <TechnicianForm action={changeTechnician.bind(null, order.id)} technicians={technicianOptions} current={order.technicianId} />
+        </section>
+      )}
       {open && (
         <section className={styles.panel}>
           <h2>Jadwal ulang</h2>

@@ -1,0 +1,89 @@
+import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../client";
+import { admins, orders, type Order } from "../schema";
+import { readConfig } from "./config-cache";
+
+export interface Technician {
+  id: number;
+  username: string;
+  workingWeekdays: number;
+}
+
+const isActiveTechnician = and(eq(admins.technician, true), eq(admins.disabled, false));
+
+/** A technician's mask has the bit of `date`'s weekday (isodow: Monday 1 … Sunday 7, bit 0 … 6). */
+const worksOnDate = (date: SQL) => sql`((${admins.workingWeekdays}::int >> (extract(isodow from ${date})::int - 1)) & 1) = 1`;
+
+/**
+ * The technicians on duty on `date` (a SQL date), or null when the shop has no
+ * technician at all: one scalar subquery, so a count under the slot lock sees the latest roster.
+ */
+export const techniciansOnDutySql = (date: SQL) =>
+  sql<number | null>`(select case when count(*) = 0 then null else (count(*) filter (where ${worksOnDate(date)}))::int end from ${admins} where ${isActiveTechnician})`;
+
+/** The technicians who can be given jobs (not disabled), by name. */
+export function listTechnicians(db: Database): Promise<Technician[]> {
+  return readConfig(db, "technicians", () =>
+    db
+      .select({ id: admins.id, username: admins.username, workingWeekdays: admins.workingWeekdays })
+      .from(admins)
+      .where(isActiveTechnician)
+      .orderBy(asc(admins.username)),
+  );
+}
+
+/**
+ * The on-duty technician to give a new job in a slot on a day, inside the
+ * booking's transaction and under the slot's lock (so two bookings never pick
+ * by the same count): the one with the fewest live jobs in that slot, then the
+ * fewest that day, then the lowest id, which deals a day's jobs out in turn.
+ * `exceptOrderId`: an order being moved, not counted against its technician.
+ */
+export async function pickTechnician(
+  tx: Database,
+  { slotId, serviceDate, exceptOrderId = null }: { slotId: number; serviceDate: string; exceptOrderId?: string | null },
+): Promise<number | null> {
+  const live = and(eq(orders.technicianId, admins.id), eq(orders.serviceDate, serviceDate), ne(orders.repairStatus, "cancelled"), exceptOrderId === null ? undefined : ne(orders.id, exceptOrderId));
+  const inSlot = sql<number>`(select count(*) from ${orders} where ${live} and ${orders.slotId} = ${slotId})`;
+  const inDay = sql<number>`(select count(*) from ${orders} where ${live})`;
+  const rows = await tx
+    .select({ id: admins.id })
+    .from(admins)
+    .where(and(isActiveTechnician, worksOnDate(sql`${serviceDate}::date`)))
+    .orderBy(inSlot, inDay, asc(admins.id))
+    .limit(1);
+  return rows[0]?.id ?? null;
+}
+
+/** Whether an admin is a technician on duty on a date: who an order of that date may be given to. */
+export async function isTechnicianOnDuty(db: Database, { adminId, serviceDate }: { adminId: number; serviceDate: string }): Promise<boolean> {
+  const rows = await db
+    .select({ id: admins.id })
+    .from(admins)
+    .where(and(eq(admins.id, adminId), isActiveTechnician, worksOnDate(sql`${serviceDate}::date`)));
+  return rows.length > 0;
+}
+
+/** Sets whether an admin does repairs, and on which weekdays. */
+export async function setTechnicianDuty(db: Database, { id, technician, workingWeekdays }: { id: number; technician: boolean; workingWeekdays: number }): Promise<void> {
+  await db.update(admins).set({ technician, workingWeekdays }).where(eq(admins.id, id));
+}
+
+/** A technician's live jobs of a day, in slot order. */
+export function listTechnicianJobs(db: Database, { technicianId, serviceDate }: { technicianId: number; serviceDate: string }): Promise<Order[]> {
+  return db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.technicianId, technicianId), eq(orders.serviceDate, serviceDate), ne(orders.repairStatus, "cancelled")))
+    .orderBy(asc(orders.slotLabel), asc(orders.createdAt));
+}
+
+/** A technician's live jobs from `from` on, counted per service date: what a change of their working days must not strand. */
+export async function countComingJobs(db: Database, { technicianId, from }: { technicianId: number; from: string }): Promise<{ serviceDate: string; jobs: number }[]> {
+  return db
+    .select({ serviceDate: orders.serviceDate, jobs: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(and(eq(orders.technicianId, technicianId), sql`${orders.serviceDate} >= ${from}`, ne(orders.repairStatus, "cancelled"), ne(orders.repairStatus, "completed")))
+    .groupBy(orders.serviceDate)
+    .orderBy(asc(orders.serviceDate));
+}
