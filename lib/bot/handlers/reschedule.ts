@@ -194,6 +194,9 @@ async function confirm(req: BotRequest, order: Order, state: WizardState, delive
     case "date_unavailable":
       await offerAnotherPlace(req, order, { serviceDate, slotId, dateTaken: result.reason === "date_unavailable" }, delivery);
       return "";
+    case "part_out_of_stock":
+      await askDate(req, order, delivery, [req.texts.notice({ kind: "part_backorder", from: result.backorderFrom, days: result.backorderDays })]);
+      return "";
     case "not_found":
       end(req, delivery, req.texts.statusNotFound(order.bookingCode));
       return "";
