@@ -116,3 +116,21 @@ export async function updatePartStock(
   if (!row) throw new Error("part_stock row not found");
   return row;
 }
+
+/** A device's part's stock row with its names, locked for the rest of the transaction (undefined: untracked). */
+export async function lockStockLine(tx: Database, { deviceId, partId }: { deviceId: number; partId: number }): Promise<(PartStock & { deviceName: string; partName: string }) | undefined> {
+  const rows = await tx
+    .select({ stock: partStock, deviceName: devices.name, partName: parts.name })
+    .from(partStock)
+    .innerJoin(devices, eq(devices.id, partStock.deviceId))
+    .innerJoin(parts, eq(parts.id, partStock.partId))
+    .where(and(eq(partStock.deviceId, deviceId), eq(partStock.partId, partId)))
+    .for("update", { of: partStock });
+  const row = rows[0];
+  return row && { ...row.stock, deviceName: row.deviceName, partName: row.partName };
+}
+
+/** The part stops being counted: its row goes, so it is untracked (always offered) again. */
+export async function deletePartStock(tx: Database, { deviceId, partId }: { deviceId: number; partId: number }): Promise<void> {
+  await tx.delete(partStock).where(and(eq(partStock.deviceId, deviceId), eq(partStock.partId, partId)));
+}
