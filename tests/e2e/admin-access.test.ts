@@ -1,8 +1,10 @@
 // The attack of issue 12, against a production build: admin and playground
 // pages asked for the way Next.js' client router asks (RSC with a router state
 // tree saying the layout is already mounted, prefetches), without a session.
+import fs from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
-import { auditLog, orders, waitlist, type Order } from "@/db/schema";
+import { auditLog, orders, partStock, waitlist, type Order } from "@/db/schema";
 import { signIn, signOut } from "@/lib/admin/auth";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { addOrderNote } from "@/lib/admin/order-notes";
@@ -58,6 +60,8 @@ beforeAll(async () => {
   await addOrderNote(handle.db, { orderId: order.id, body: NOTE, by: { username: ADMIN.username, ip: null } });
   // The customer also waits for a full day: the waitlist page names them.
   await handle.db.insert(waitlist).values({ chatId: CUSTOMER.chatId, customerName: CUSTOMER.name, telegramUsername: CUSTOMER.username, serviceDate: order.serviceDate });
+  // A counted part: the stock page's "Berhenti lacak" would remove it.
+  await handle.db.insert(partStock).values({ deviceId: 10, partId: 1, onHand: 2 });
   liveCookie = `jiot_admin=${await sessionToken(handle.db)}`;
   await createOrResetAdmin(handle.db, STAFF);
   staffCookie = `jiot_admin=${await sessionToken(handle.db, STAFF)}`;
@@ -178,6 +182,55 @@ describe("admin pages without a live session", () => {
       redirect: "manual",
     });
     expect(response.status).toBe(401);
+  });
+});
+
+/** The id this build gave a page's server action: what its form posts in the Next-Action header. */
+function actionIdOf(page: string, exportedName: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
+  };
+  const found = Object.entries(manifest.node).find(([, action]) => action.exportedName === exportedName && page in action.workers);
+  if (!found) throw new Error(`no server action ${exportedName} on ${page}`);
+  return found[0];
+}
+
+describe("a real owner-only server action without a live session", () => {
+  /** A post of the stock page's "Berhenti lacak" action, as the client sends one (useActionState: the state, then the form). */
+  const untrack = async (cookie?: string) => {
+    const form = new FormData();
+    form.set("0", '[{"status":"idle"},"$K1"]');
+    form.set("1_deviceId", "10");
+    form.set("1_partId", "1");
+    const response = await fetch(`${app.url}/admin/stock`, {
+      method: "POST",
+      headers: { "Next-Action": actionIdOf("app/admin/(dashboard)/stock/page", "untrackStock"), origin: app.url, accept: "text/x-component", ...(cookie && { cookie }) },
+      body: form,
+      redirect: "manual",
+    });
+    // The action's own answer is the payload's row 1.
+    return { status: response.status, answer: (await response.text()).split("\n").find((line) => line.startsWith("1:")) ?? "" };
+  };
+  const counted = async () => (await fetchPage("/admin/stock", requestHeaders("plain GET", "", liveCookie))).body.includes("Berhenti lacak Battery iPhone X");
+
+  it("no cookie: 401 at the gate, the part stays counted", async () => {
+    expect((await untrack()).status).toBe(401);
+    expect(await counted()).toBe(true);
+  });
+
+  it("a signed-out cookie passes the gate but the action itself refuses; the part stays counted", async () => {
+    expect(await untrack(revokedCookie)).toEqual({ status: 200, answer: expect.stringContaining("Sesi admin berakhir") });
+    expect(await counted()).toBe(true);
+  });
+
+  // The refusals above can fail: the owner's same post reaches the action past its session check
+  // (the browser test of /admin/stock presses the real button and the part goes).
+  it("the owner's session gets past the action's session check", async () => {
+    const { status, answer } = await untrack(liveCookie);
+    expect(status).toBe(200);
+    expect(answer).toMatch(/"status":"(ok|invalid)"/);
+    expect(answer).not.toContain("Sesi admin berakhir");
+    expect(answer).not.toContain("Hanya pemilik");
   });
 });
 

@@ -82,7 +82,7 @@ export function StockList({ rows, owner }: { rows: StockRow[]; owner: boolean })
                 </ActionForm>
                 <ActionForm action="untrackStock" className={FORM} label={`Berhenti lacak ${name}`}>
                   <Ids row={row} />
-                  <ActionButton alt kind="remove" label={`Berhenti lacak ${name}`} confirm={{ question: `Berhenti lacak stok ${name}? Part itu akan selalu ditawarkan.`, yes: "Ya, berhenti lacak" }}>
+                  <ActionButton kind="remove" label={`Berhenti lacak ${name}`} confirm={{ question: `Berhenti lacak stok ${name}? Part itu akan selalu ditawarkan.`, yes: "Ya, berhenti lacak" }}>
                     Berhenti lacak
                   </ActionButton>
                 </ActionForm>
