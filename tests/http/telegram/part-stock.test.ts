@@ -90,7 +90,7 @@ describe("parts stock in the bot", () => {
     expect(order).toMatchObject({ partName: "Back Camera", deviceName: "iPhone X" });
   });
 
-  it("'Ubah jadwal' of a back-order booking to a date before the part can be there: told the earliest date, the dates again, nothing moved", async () => {
+  it("'Ubah jadwal' of a back-order booking to a date before the part can be there: told the earliest date at the date and at the confirm, the dates again, nothing moved", async () => {
     await stock("Battery", { onHand: 0, backorderDays: 3 });
     const c = new TelegramCustomer(suite.tg, { id: 5562011, firstName: "Lina" });
     const order = await bookOrder(suite.db, { chatId: c.chat.id, serviceDate: addDays(todayInJakarta(), 4) });
@@ -98,7 +98,14 @@ describe("parts stock in the bot", () => {
     await c.send(`/status ${order.bookingCode}`);
     await c.tap("Ubah jadwal");
     await c.send(formatDateDmy(addDays(todayInJakarta(), 1)));
+    expect(c.lastMessage().text).toMatch(
+      new RegExp(`^Maaf, stok spare part booking ini masih habis \\(inden, 3 hari\\), jadi jadwalnya paling cepat ${formatDateDmy(earliest)}\\. Silakan pilih tanggal lain\\.\n\nUbah jadwal booking ${order.bookingCode}`),
+    );
+    // A unit came in meanwhile and went to another booking before the confirm: refused there too.
+    await suite.db.update(partStock).set({ onHand: 1 });
+    await c.send(formatDateDmy(addDays(todayInJakarta(), 1)));
     await c.tap(/15\.00 - 17\.00 WIB/);
+    await suite.db.update(partStock).set({ onHand: 0 });
     await c.tap("Ya, ubah jadwal");
     expect(c.lastMessage().text).toMatch(
       new RegExp(`^Maaf, stok spare part booking ini masih habis \\(inden, 3 hari\\), jadi jadwalnya paling cepat ${formatDateDmy(earliest)}\\. Silakan pilih tanggal lain\\.\n\nUbah jadwal booking ${order.bookingCode}`),
