@@ -2,7 +2,7 @@ import type { DraftField, DraftInput } from "@/lib/booking/create-draft";
 import { formatRupiah } from "@/lib/booking/money";
 import { CHAT_PAYMENT_METHODS } from "@/lib/bot/callback-data";
 import { labelsFor, type Language } from "@/lib/booking/status-labels";
-import type { HomeView } from "@/lib/site/home-view";
+import { partChoices, type HomeView, type PartChoice } from "@/lib/site/home-view";
 import { homeTexts, type HomeTexts } from "@/lib/site/texts";
 import styles from "./home.module.css";
 
@@ -29,6 +29,12 @@ function Field({ name, errors, hint, t, children }: { name: DraftField; errors: 
   );
 }
 
+/** "Battery — Rp70.000 (inden, 3 hari)"; before a device is picked, the name only. */
+function partLabel(part: PartChoice, t: HomeTexts): string {
+  if (part.priceIdr === undefined) return part.name;
+  return `${part.name} — ${formatRupiah(part.priceIdr)}${part.backorderDays ? ` (${t.backorder(part.backorderDays)})` : ""}`;
+}
+
 /** Describes a control by its message, so a screen reader reads the problem with the field. */
 const describedBy = (name: DraftField, errors: Props["errors"], hint?: boolean) =>
   errors[name] ? { "aria-describedby": `e-${name}`, "aria-invalid": true as const } : hint ? { "aria-describedby": `h-${name}` } : {};
@@ -42,7 +48,7 @@ export function ChoiceForm({ view, picked, errors, language }: Props) {
   const t = homeTexts(language);
   const methods = labelsFor(language).method;
   const deviceId = Number(picked.device);
-  const deviceParts = view.catalog.filter((e) => e.deviceId === deviceId);
+  const parts = partChoices(view, deviceId);
   const slotHint = view.dateOffers ? undefined : t.slotHint;
   const errorCount = Object.keys(errors).length;
   return (
@@ -66,17 +72,11 @@ export function ChoiceForm({ view, picked, errors, language }: Props) {
       <Field name="part" errors={errors} t={t}>
         <select id="f-part" name="part" defaultValue={picked.part ?? ""} required {...describedBy("part", errors)}>
           <option value="">{t.choosePart}</option>
-          {deviceParts.length > 0
-            ? deviceParts.map((e) => (
-                <option key={e.partId} value={e.partId}>
-                  {e.partName} — {formatRupiah(e.priceIdr)}
-                </option>
-              ))
-            : view.parts.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
+          {parts.map((p) => (
+            <option key={p.id} value={p.id}>
+              {partLabel(p, t)}
+            </option>
+          ))}
         </select>
       </Field>
       <Field name="date" errors={errors} hint={t.dateHint} t={t}>

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { devices, orders, parts, partStock, type Order, type PartStock } from "../schema";
 import { holdsPlaceAt, lapsedHold } from "./slots";
@@ -43,6 +43,27 @@ export async function countReservedUnits(tx: Database, { deviceId, partId }: { d
     .from(orders)
     .where(and(eq(orders.deviceId, deviceId), eq(orders.partId, partId), notDoneYet));
   return rows[0]?.reserved ?? 0;
+}
+
+/**
+ * Live orders of the same part booked before `order` (oldest first take the units on
+ * the shelf, as at booking): with as many or more than on hand, `order` waits for a back-order.
+ */
+export async function countUnitsPromisedBefore(tx: Database, { order, now }: { order: Order; now: Date }): Promise<number> {
+  if (order.partId === null) return 0;
+  const rows = await tx
+    .select({ before: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.deviceId, order.deviceId),
+        eq(orders.partId, order.partId),
+        ne(orders.id, order.id),
+        promisesUnitAt(now),
+        or(lt(orders.createdAt, order.createdAt), and(eq(orders.createdAt, order.createdAt), lt(orders.id, order.id))),
+      ),
+    );
+  return rows[0]?.before ?? 0;
 }
 
 /** Orders of the part whose hold ran out unpaid, not marked expired yet, locked (one being paid or moved right now is skipped). */
@@ -94,4 +115,22 @@ export async function updatePartStock(
   const row = rows[0];
   if (!row) throw new Error("part_stock row not found");
   return row;
+}
+
+/** A device's part's stock row with its names, locked for the rest of the transaction (undefined: untracked). */
+export async function lockStockLine(tx: Database, { deviceId, partId }: { deviceId: number; partId: number }): Promise<(PartStock & { deviceName: string; partName: string }) | undefined> {
+  const rows = await tx
+    .select({ stock: partStock, deviceName: devices.name, partName: parts.name })
+    .from(partStock)
+    .innerJoin(devices, eq(devices.id, partStock.deviceId))
+    .innerJoin(parts, eq(parts.id, partStock.partId))
+    .where(and(eq(partStock.deviceId, deviceId), eq(partStock.partId, partId)))
+    .for("update", { of: partStock });
+  const row = rows[0];
+  return row && { ...row.stock, deviceName: row.deviceName, partName: row.partName };
+}
+
+/** The part stops being counted: its row goes, so it is untracked (always offered) again. */
+export async function deletePartStock(tx: Database, { deviceId, partId }: { deviceId: number; partId: number }): Promise<void> {
+  await tx.delete(partStock).where(and(eq(partStock.deviceId, deviceId), eq(partStock.partId, partId)));
 }

@@ -5,7 +5,7 @@ import { insertPayment, listOrderPayments, nextAttemptNumber } from "@/db/querie
 import type { Order, RepairStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { cancelBookingIn } from "@/lib/booking/cancel-booking";
-import type { DateRejection, IsoDate } from "@/lib/booking/calendar";
+import { formatDateDmy, type DateRejection, type IsoDate } from "@/lib/booking/calendar";
 import { useReservedUnit } from "@/lib/booking/use-unit";
 import { rescheduleBooking, type RescheduleRefusal } from "@/lib/booking/reschedule-booking";
 import type { OrderEvent } from "@/lib/notify/messages";
@@ -101,6 +101,8 @@ export function rescheduleRefusalText(refusal: RescheduleRefusal): string {
       return "Slot itu dimulai terlalu cepat (di bawah waktu minimal sebelum booking). Pemilik toko dapat mengabaikan aturan ini.";
     case "date_unavailable":
       return `${DATE_REFUSAL_TEXT[refusal.problem]}${refusal.closedReason ? ` (${refusal.closedReason})` : ""}${refusal.problem === "past" ? "" : " Pemilik toko dapat mengabaikan aturan ini."}`;
+    case "part_out_of_stock":
+      return `Stok spare part pesanan ini habis (inden ${refusal.backorderDays} hari): jadwal baru paling cepat ${formatDateDmy(refusal.backorderFrom)}.`;
   }
 }
 

@@ -35,3 +35,7 @@ export const stockSettingsInput = z.object({
   backorderDays: z.preprocess((v) => (v === "" || v === undefined ? null : v), whole(1, 365, "Inden (hari)").nullable()),
 });
 export type StockSettingsInput = z.infer<typeof stockSettingsInput>;
+
+/** "Berhenti lacak": the part whose stock the shop stops keeping. */
+export const untrackInput = z.object({ deviceId: id, partId: id });
+export type UntrackInput = z.infer<typeof untrackInput>;

@@ -1,13 +1,13 @@
 import type { Database } from "@/db";
 import { findPricedItem, listCatalog, type CatalogEntry } from "@/db/queries/catalog";
-import { countReservedUnits, listStockLines, lockOrCreatePartStock, updatePartStock, type StockLine } from "@/db/queries/part-stock";
+import { countReservedUnits, deletePartStock, listStockLines, lockOrCreatePartStock, lockStockLine, updatePartStock, type StockLine } from "@/db/queries/part-stock";
 import type { PartStock } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { unitsLeft } from "@/lib/booking/stock-offer";
 import { stockEntityId } from "@/lib/booking/use-unit";
 import { noteUnitsLeft } from "@/lib/notify/stock-alerts";
 import { invalid, ok, type AdminActor, type EditResult } from "./edit-result";
-import type { CountInput, ReceiveInput, StockSettingsInput } from "./stock-input";
+import type { CountInput, ReceiveInput, StockSettingsInput, UntrackInput } from "./stock-input";
 
 export interface StockRow extends StockLine {
   left: number;
@@ -85,4 +85,27 @@ export async function saveStockSettings(db: Database, actor: AdminActor, input: 
   if (!done) return NOT_PRICED;
   const backorder = input.backorderDays === null ? "tanpa inden" : `inden ${input.backorderDays} hari`;
   return ok(`Pengaturan ${itemName(done.item)} disimpan: menipis di ${input.lowAt}, ${backorder}.`);
+}
+
+/**
+ * "Berhenti lacak" (owner only): the shop stops counting the part. Its row goes
+ * under its lock, so a booking waiting on that lock finds the part untracked and
+ * books it; from then on it is offered without limit, as before it was counted.
+ */
+export async function untrackPart(db: Database, actor: AdminActor, { deviceId, partId }: UntrackInput): Promise<EditResult> {
+  return db.transaction(async (tx) => {
+    const line = await lockStockLine(tx, { deviceId, partId });
+    if (!line) return invalid({ _form: "Stok part itu sudah tidak dicatat." });
+    await deletePartStock(tx, { deviceId, partId });
+    await recordAudit(tx, {
+      actor: actor.username,
+      ip: actor.ip,
+      entity: "part_stock",
+      entityId: stockEntityId(line),
+      action: "stock.untracked",
+      before: { onHand: line.onHand, lowAt: line.lowAt, backorderDays: line.backorderDays },
+      after: { device: line.deviceName, part: line.partName },
+    });
+    return ok(`Stok ${line.partName} ${line.deviceName} tidak dilacak lagi; part itu selalu ditawarkan.`);
+  });
 }

@@ -7,6 +7,7 @@ import type { PaymentMethod } from "@/db/schema";
 import { CHAT_PAYMENT_METHODS } from "@/lib/bot/callback-data";
 import { checkServiceDate, getSlotAvailability } from "./availability";
 import { formatDateDmy, type DateRejection } from "./calendar";
+import { findPartOffer } from "./shelf";
 import { generateDraftId } from "./codes";
 
 /** A draft is a deep link's payload, not a reservation: it lives long enough to open Telegram and tap Start. */
@@ -21,7 +22,10 @@ export type DraftProblem =
   | "slot_unknown"
   | "slot_full"
   | "slot_too_late"
-  | "date_full";
+  | "date_full"
+  /** The part has no unit left and no back-order; or a back-order, and the date is before it can be there. */
+  | "out_of_stock"
+  | "backorder_date";
 export type DraftErrors = Partial<Record<DraftField, DraftProblem>>;
 
 /** What the home page's form sends; every field is a string or absent. */
@@ -47,7 +51,7 @@ const id = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Checks the website's pre-selection the way the bot would (price offered, date
+ * Checks the website's pre-selection the way the bot would (price offered, part on the shelf, date
  * open under the WIB calendar rules, slot with room and not too soon) and
  * stores it as a short-lived draft whose id fits a Telegram start payload.
  */
@@ -81,6 +85,14 @@ export async function createDraft(db: Database, input: DraftInput, now: Date = n
       }
     }
   } else if (slotId) errors.slot = "slot_needs_date";
+  if (deviceId && partId && !errors.part && !errors.date) {
+    // As the bot's part menu: a part that ran out is not taken, a back-order only for a date far enough.
+    const offer = await findPartOffer(db, { deviceId, partId, serviceDate: choices.serviceDate, now });
+    if (offer.kind === "out") {
+      if (offer.backorderFrom) errors.date = "backorder_date";
+      else errors.part = "out_of_stock";
+    }
+  }
 
   const payment = input.payment?.trim() || undefined;
   if (payment) {

@@ -12,6 +12,7 @@ import { PAYABLE_STATUSES } from "@/lib/payments/payment-state";
 import { checkBookingDate, slotStartsInTime } from "./availability";
 import { todayInJakarta, wibInstant, type DateRejection, type IsoDate } from "./calendar";
 import { reserveSlot } from "./reserve-slot";
+import { checkUnitForMove } from "./reserve-unit";
 import { offerFreedPlaces } from "./waitlist-offer";
 
 /** Who asks: the customer in their own chat (cutoff before the current slot applies), or the shop. */
@@ -32,7 +33,9 @@ export interface RescheduleRequest {
 
 export type RescheduleRefusal =
   | { reason: "not_found" | "not_movable" | "same_slot" | "too_late" | "hold_lapsed" | "slot_full" | "slot_closed" | "slot_too_soon" }
-  | { reason: "date_unavailable"; problem: DateRejection; closedReason?: string };
+  | { reason: "date_unavailable"; problem: DateRejection; closedReason?: string }
+  /** A back-order booking (no unit on the shelf for it yet) asked for a date before its part can be there. */
+  | { reason: "part_out_of_stock"; backorderFrom: IsoDate; backorderDays: number };
 
 /** offerKeys: the messages offering the place left behind to the old date's waitlist. */
 export type RescheduleResult = { ok: true; order: Order; before: Order; messageKey: string; offerKeys: string[] } | ({ ok: false } & RescheduleRefusal);
@@ -66,7 +69,8 @@ async function movedHold(tx: Database, order: Order, slotStart: Date, holdHours:
  * the booking's own rules: the date is checked like a typed one (horizon,
  * closed dates and weekdays), the slot must start after the lead time, and its
  * place is taken with reserveSlot's row lock, so moves and bookings into the
- * last place take turns and only one gets it. An unpaid hold moves with the
+ * last place take turns and only one gets it; a back-order booking may not move
+ * before its part can be there (checkUnitForMove, under the stock row's lock). An unpaid hold moves with the
  * order; a paid one keeps its payment. Audited, the customer and the staff told.
  * Nothing is written when it refuses.
  */
@@ -97,6 +101,9 @@ export async function rescheduleBookingIn(tx: Database, request: RescheduleReque
   if (!place.ok) return { ok: false, reason: place.reason };
   const leadTime = override ? 0 : settings.leadTimeMinutes;
   if (!slotStartsInTime(place.slot, request.serviceDate, now, leadTime)) return { ok: false, reason: "slot_too_soon" };
+  // Not even the owner's override brings a part sooner.
+  const unit = await checkUnitForMove(tx, { order, serviceDate: request.serviceDate, now });
+  if (!unit.ok) return unit;
 
   const slotStart = wibInstant(request.serviceDate, place.slot.startTime);
   const holdExpiresAt = holding ? await movedHold(tx, order, slotStart, settings.holdHours, now) : order.holdExpiresAt;

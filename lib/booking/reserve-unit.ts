@@ -1,7 +1,7 @@
 import type { Database } from "@/db";
-import { countReservedUnits, lockLapsedUnitHolds, lockPartStock } from "@/db/queries/part-stock";
+import { countReservedUnits, countUnitsPromisedBefore, lockLapsedUnitHolds, lockPartStock } from "@/db/queries/part-stock";
 import { expireLockedOrder } from "@/lib/payments/expire-holds";
-import type { PartStock } from "@/db/schema";
+import type { Order, PartStock } from "@/db/schema";
 import { todayInJakarta, type IsoDate } from "./calendar";
 import { unitOfferOf } from "./stock-offer";
 
@@ -39,4 +39,24 @@ export async function reserveUnit(
     reserved -= lapsed.length;
   }
   return { ok: true, stock, leftAfter: Math.max(0, stock.onHand - reserved - 1) };
+}
+
+export type UnitForMove = { ok: true } | { ok: false; reason: "part_out_of_stock"; backorderFrom: IsoDate; backorderDays: number };
+
+/**
+ * Whether a booking may move to `serviceDate` as far as its part goes: a booking
+ * the shelf cannot cover yet (fewer units on hand than live orders booked before
+ * it) waits for a back-order, so it may not move earlier than backorder_days from
+ * today; one the shelf covers moves freely. Called after reserveSlot, like
+ * reserveUnit (slot, then stock row). A move takes no new unit, so a part without
+ * back-order and warranty claims (never refused for stock) are not checked.
+ */
+export async function checkUnitForMove(tx: Database, { order, serviceDate, now }: { order: Order; serviceDate: IsoDate; now: Date }): Promise<UnitForMove> {
+  if (order.partId === null || order.warrantyOfOrderId !== null) return { ok: true };
+  const stock = await lockPartStock(tx, { deviceId: order.deviceId, partId: order.partId });
+  if (!stock || stock.backorderDays === null) return { ok: true };
+  const reserved = await countUnitsPromisedBefore(tx, { order, now });
+  const offer = unitOfferOf({ ...stock, reserved }, { today: todayInJakarta(now), serviceDate });
+  if (offer.kind !== "out" || !offer.backorderFrom) return { ok: true };
+  return { ok: false, reason: "part_out_of_stock", backorderFrom: offer.backorderFrom, backorderDays: stock.backorderDays };
 }

@@ -20,8 +20,15 @@ export async function listOfferedParts(db: Database, { deviceId, serviceDate, no
     .filter((item) => item.offer.kind !== "out");
 }
 
-/** Whether one part can still be booked for that date (a tap on an offer made a moment ago). */
-export async function isPartOnShelf(db: Database, { deviceId, partId, serviceDate, now }: { deviceId: number; partId: number; serviceDate?: IsoDate; now: Date }): Promise<boolean> {
+type PartOnDate = { deviceId: number; partId: number; serviceDate?: IsoDate; now: Date };
+
+/** What the shelf allows one part for that date now (not locked: the booking checks again under the stock row's lock). */
+export async function findPartOffer(db: Database, { deviceId, partId, serviceDate, now }: PartOnDate): Promise<UnitOffer> {
   const stock = await listDeviceStock(db, { deviceId, now });
-  return unitOfferOf(stock.get(partId), { today: todayInJakarta(now), serviceDate }).kind !== "out";
+  return unitOfferOf(stock.get(partId), { today: todayInJakarta(now), serviceDate });
+}
+
+/** Whether one part can still be booked for that date (a tap on an offer made a moment ago). */
+export async function isPartOnShelf(db: Database, request: PartOnDate): Promise<boolean> {
+  return (await findPartOffer(db, request)).kind !== "out";
 }

@@ -59,6 +59,8 @@ function notice(n: Notice): string {
       return "Sorry, that spare part is no longer available for your device. Please choose again.";
     case "part_out_of_stock":
       return "Sorry, that spare part has just run out of stock. Please choose another one.";
+    case "part_backorder":
+      return `Sorry, the spare part for this booking is still out of stock (back-order, ${n.days} days), so the earliest date is ${formatDateDmy(n.from)}. Please choose another date.`;
     case "menu_expired":
       return "This menu has expired.";
     case "draft_stale":

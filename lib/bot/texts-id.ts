@@ -59,6 +59,8 @@ function notice(n: Notice): string {
       return "Maaf, spare part itu sudah tidak tersedia untuk device Anda. Silakan pilih lagi.";
     case "part_out_of_stock":
       return "Maaf, stok spare part itu baru saja habis. Silakan pilih spare part lain.";
+    case "part_backorder":
+      return `Maaf, stok spare part booking ini masih habis (inden, ${n.days} hari), jadi jadwalnya paling cepat ${formatDateDmy(n.from)}. Silakan pilih tanggal lain.`;
     case "menu_expired":
       return "Menu ini sudah kedaluwarsa.";
     case "draft_stale":

@@ -88,6 +88,8 @@ export type Notice =
   | { kind: "date_full"; date: string }
   | { kind: "item_unavailable" }
   | { kind: "part_out_of_stock" }
+  /** A back-order booking cannot move before its part arrives (`from`). */
+  | { kind: "part_backorder"; from: string; days: number }
   | { kind: "menu_expired" }
   | { kind: "draft_stale" }
   | { kind: "draft_partial" }

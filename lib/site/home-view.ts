@@ -67,3 +67,30 @@ export async function loadHomeView(db: Database, { date, now = new Date() }: { d
     dateOffers,
   };
 }
+
+/** A choice in the form's part list: with a device picked, its price and, on back-order, the days. */
+export interface PartChoice {
+  id: number;
+  name: string;
+  priceIdr?: number;
+  backorderDays?: number;
+}
+
+const IN_STOCK: UnitOffer = { kind: "in_stock", left: null };
+
+/**
+ * The form's part list: the picked device's priced parts the shelf allows (out of
+ * stock without back-order left out, a back-order with its days); no device picked
+ * yet, every part that some device can still be booked with.
+ */
+export function partChoices(view: HomeView, deviceId: number | undefined): PartChoice[] {
+  const open = view.catalog
+    .map((entry) => ({ entry, offer: view.shelf.get(`${entry.deviceId}:${entry.partId}`) ?? IN_STOCK }))
+    .filter(({ offer }) => offer.kind !== "out");
+  if (view.devices.some((d) => d.id === deviceId)) {
+    return open
+      .filter(({ entry }) => entry.deviceId === deviceId)
+      .map(({ entry, offer }) => ({ id: entry.partId, name: entry.partName, priceIdr: entry.priceIdr, ...(offer.kind === "backorder" && { backorderDays: offer.days }) }));
+  }
+  return view.parts.filter((p) => open.some(({ entry }) => entry.partId === p.id));
+}

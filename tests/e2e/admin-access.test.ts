@@ -1,8 +1,10 @@
 // The attack of issue 12, against a production build: admin and playground
 // pages asked for the way Next.js' client router asks (RSC with a router state
 // tree saying the layout is already mounted, prefetches), without a session.
+import fs from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
-import { admins, auditLog, orders, waitlist, type Order } from "@/db/schema";
+import { admins, auditLog, orders, partStock, waitlist, type Order } from "@/db/schema";
 import { signIn, signOut } from "@/lib/admin/auth";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import { addOrderNote } from "@/lib/admin/order-notes";
@@ -59,6 +61,8 @@ beforeAll(async () => {
   await addOrderNote(handle.db, { orderId: order.id, body: NOTE, by: { username: ADMIN.username, ip: null } });
   // The customer also waits for a full day: the waitlist page names them.
   await handle.db.insert(waitlist).values({ chatId: CUSTOMER.chatId, customerName: CUSTOMER.name, telegramUsername: CUSTOMER.username, serviceDate: order.serviceDate });
+  // A counted part: the stock page's "Berhenti lacak" would remove it.
+  await handle.db.insert(partStock).values({ deviceId: 10, partId: 1, onHand: 2 });
   liveCookie = `jiot_admin=${await sessionToken(handle.db)}`;
   const staff = await createOrResetAdmin(handle.db, STAFF);
   // The staff member is a technician with a job today for the same customer: "Pekerjaan saya" names them.
@@ -184,6 +188,56 @@ describe("admin pages without a live session", () => {
       redirect: "manual",
     });
     expect(response.status).toBe(401);
+  });
+});
+
+/** The id this build gave a page's server action: what its form posts in the Next-Action header. */
+function actionIdOf(page: string, exportedName: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
+  };
+  const found = Object.entries(manifest.node).find(([, action]) => action.exportedName === exportedName && page in action.workers);
+  if (!found) throw new Error(`no server action ${exportedName} on ${page}`);
+  return found[0];
+}
+
+describe("a real owner-only server action without a live session", () => {
+  /** A post of the stock page's "Berhenti lacak" action, as the client sends one (useActionState: the state, then the form). */
+  const untrack = async (cookie?: string) => {
+    const form = new FormData();
+    form.set("_1_deviceId", "10");
+    form.set("_1_partId", "1");
+    form.set("0", '[{"status":"idle"},"$K1"]');
+    const response = await fetch(`${app.url}/admin/stock`, {
+      method: "POST",
+      headers: { "Next-Action": actionIdOf("app/admin/(dashboard)/stock/page", "untrackStock"), origin: app.url, accept: "text/x-component", ...(cookie && { cookie }) },
+      body: form,
+      redirect: "manual",
+    });
+    // The action's own answer is the payload's row 1.
+    return { status: response.status, answer: (await response.text()).split("\n").find((line) => line.startsWith("1:")) ?? "" };
+  };
+  const counted = async () => (await fetchPage("/admin/stock", requestHeaders("plain GET", "", liveCookie))).body.includes("Berhenti lacak Battery iPhone X");
+
+  it("no cookie: 401 at the gate, the part stays counted", async () => {
+    expect((await untrack()).status).toBe(401);
+    expect(await counted()).toBe(true);
+  });
+
+  it("a signed-out cookie passes the gate but the action itself refuses; the part stays counted", async () => {
+    expect(await untrack(revokedCookie)).toEqual({ status: 200, answer: expect.stringContaining("Sesi admin berakhir") });
+    expect(await counted()).toBe(true);
+  });
+
+  it("staff pass the gate but the action refuses them as owner-only; the part stays counted", async () => {
+    expect(await untrack(staffCookie)).toEqual({ status: 200, answer: expect.stringContaining("Hanya pemilik toko") });
+    expect(await counted()).toBe(true);
+  });
+
+  // The refusals above can fail: the very same post from the owner's session goes through.
+  it("the owner's same post stops counting the part", async () => {
+    expect(await untrack(liveCookie)).toEqual({ status: 200, answer: expect.stringContaining("tidak dilacak lagi") });
+    expect(await counted()).toBe(false);
   });
 });
 

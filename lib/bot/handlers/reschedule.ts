@@ -4,6 +4,7 @@ import type { Order } from "@/db/schema";
 import { checkBookingDate, checkServiceDate, getSlotAvailability, listOpenDates } from "@/lib/booking/availability";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { customerMayReschedule, rescheduleBookingIn, rescheduleDeadline } from "@/lib/booking/reschedule-booking";
+import { checkUnitForMove } from "@/lib/booking/reserve-unit";
 import { newNonce, type BotRequest, type ConversationRecord } from "../bot-request";
 import type { RescheduleAction } from "../callback-data";
 import { rescheduleKeyboards, type InlineKeyboard } from "../keyboards";
@@ -79,6 +80,11 @@ export async function askDate(req: BotRequest, order: Order, delivery: Delivery,
 async function askSlot(req: BotRequest, order: Order, date: string, delivery: Delivery, prefix: string[] = []): Promise<void> {
   const record = await req.conversation();
   const flow = flowOf(record.state);
+  if (!flow.claim) {
+    // A back-order booking is told at once when its part cannot be there by that date (the confirm checks again).
+    const unit = await checkUnitForMove(req.tx, { order, serviceDate: date, now: req.now });
+    if (!unit.ok) return askDate(req, order, delivery, [...prefix, req.texts.notice({ kind: "part_backorder", from: unit.backorderFrom, days: unit.backorderDays })]);
+  }
   const offers = await getSlotAvailability(req.tx, { serviceDate: date, now: req.now, settings: await req.settings() });
   const open = offers.filter((s) => s.bookable && (flow.claim || !(date === order.serviceDate && s.id === order.slotId)));
   if (open.length === 0) return askDate(req, order, delivery, [...prefix, req.texts.notice({ kind: "date_full", date })]);
@@ -193,6 +199,9 @@ async function confirm(req: BotRequest, order: Order, state: WizardState, delive
     case "same_slot":
     case "date_unavailable":
       await offerAnotherPlace(req, order, { serviceDate, slotId, dateTaken: result.reason === "date_unavailable" }, delivery);
+      return "";
+    case "part_out_of_stock":
+      await askDate(req, order, delivery, [req.texts.notice({ kind: "part_backorder", from: result.backorderFrom, days: result.backorderDays })]);
       return "";
     case "not_found":
       end(req, delivery, req.texts.statusNotFound(order.bookingCode));

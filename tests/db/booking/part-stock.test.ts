@@ -1,14 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { saveStaffChats } from "@/db/queries/staff-chats";
 import { auditLog, orders, outbox, partStock, slots } from "@/db/schema";
-import { changeRepairStatus } from "@/lib/admin/order-actions";
-import { addDays, todayInJakarta } from "@/lib/booking/calendar";
+import { changeRepairStatus, rescheduleOrder } from "@/lib/admin/order-actions";
+import { receiveUnits } from "@/lib/admin/stock";
+import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { claimWarrantyIn } from "@/lib/booking/claim-warranty";
 import { createBooking, type BookingResult } from "@/lib/booking/create-booking";
+import { rescheduleBooking } from "@/lib/booking/reschedule-booking";
 import { listOfferedParts } from "@/lib/booking/shelf";
 import { expireOrder } from "@/lib/payments/expire-holds";
 import { consistencyProblems } from "@/tests/support/consistency";
+import { snapshotTables } from "@/tests/support/db-snapshot";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 import { completedRepair } from "@/tests/support/warranty-fixtures";
 
@@ -139,5 +142,72 @@ describe("the last unit under 200 simultaneous bookings", () => {
     expect(new Set(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason))).toEqual(new Set(["part_out_of_stock"]));
     const live = await db().select().from(orders).where(and(eq(orders.deviceId, DEVICE), eq(orders.partId, PART), eq(orders.repairStatus, "booked")));
     expect(live).toHaveLength(1);
+  });
+});
+
+describe("moving a back-order booking", () => {
+  const today = () => todayInJakarta();
+  const byCustomer = (chatId: number) => ({ kind: "customer" as const, chatId, cutoffHours: 3 });
+  const move = async (order: { id: string; chatId: number | null }, days: number, slotIndex = 2) =>
+    rescheduleBooking(db(), { orderId: order.id, serviceDate: addDays(today(), days), slotId: (await slotIds())[slotIndex]!, by: byCustomer(order.chatId!) });
+
+  /** One unit on the shelf, three days' back-order: the first booking has the unit, the second waits for the part. */
+  async function inStockAndBackorder() {
+    await stock({ onHand: 1, backorderDays: 3 });
+    const inStock = orderOf(await book(81, { serviceDate: addDays(today(), 2) }));
+    const waiting = orderOf(await book(82, { serviceDate: addDays(today(), 4) }));
+    return { inStock, waiting };
+  }
+
+  it("may not move earlier than today + backorder_days while no unit is left for it; nothing is written", async () => {
+    const { waiting } = await inStockAndBackorder();
+    const before = await snapshotTables(db());
+    expect(await move(waiting, 1)).toEqual({ ok: false, reason: "part_out_of_stock", backorderFrom: addDays(today(), 3), backorderDays: 3 });
+    expect(await move(waiting, 2)).toMatchObject({ ok: false, reason: "part_out_of_stock" });
+    expect(await snapshotTables(db())).toEqual(before);
+    expect((await move(waiting, 3)).ok).toBe(true);
+  });
+
+  it("the in-stock booking moves as before, to any day; so does a booking of an untracked part", async () => {
+    const { inStock } = await inStockAndBackorder();
+    expect(await move(inStock, 1)).toMatchObject({ ok: true, order: { serviceDate: addDays(today(), 1) } });
+    const untracked = orderOf(await createBooking(db(), { chatId: 83, customerName: "Andi", deviceId: DEVICE, partId: 2, slotId: (await slotIds())[0]!, serviceDate: DAY, paymentMethod: "gopay" }));
+    expect((await move(untracked, 1, 1)).ok).toBe(true);
+  });
+
+  it("a unit received, or the in-stock booking cancelled, lets the back-order booking move earlier", async () => {
+    const { inStock, waiting } = await inStockAndBackorder();
+    await cancelBooking(db(), { orderId: inStock.id, actor: "test", reason: "batal" });
+    expect((await move(waiting, 1)).ok).toBe(true);
+
+    const later = orderOf(await book(84, { serviceDate: addDays(today(), 5), slotIndex: 1 }));
+    expect(await move(later, 2)).toMatchObject({ ok: false, reason: "part_out_of_stock" });
+    await receiveUnits(db(), { username: "budi", ip: null }, { deviceId: DEVICE, partId: PART, quantity: 1 });
+    expect((await move(later, 2)).ok).toBe(true);
+  });
+
+  it("the admin's move is refused with the date the part can be there, even with the owner's override", async () => {
+    const { waiting } = await inStockAndBackorder();
+    const owner = { username: "sari", ip: "10.0.0.5", role: "owner" as const };
+    const result = await rescheduleOrder(db(), { orderId: waiting.id, serviceDate: addDays(today(), 1), slotId: (await slotIds())[1]!, by: owner, override: true });
+    expect(result).toEqual({ ok: false, message: `Stok spare part pesanan ini habis (inden 3 hari): jadwal baru paling cepat ${formatDateDmy(addDays(today(), 3))}.` });
+    expect(await db().select().from(auditLog).where(eq(auditLog.action, "order.rescheduled"))).toHaveLength(0);
+  });
+
+  it("back-order bookings racing to move to tomorrow while one unit comes in and others book: only the oldest may, the rest stay", async () => {
+    await stock({ onHand: 0, backorderDays: 3 });
+    await db().update(slots).set({ capacity: 60 });
+    const waiting: { id: string; chatId: number | null }[] = [];
+    for (let i = 0; i < 12; i++) waiting.push(orderOf(await book(20_000 + i, { serviceDate: addDays(today(), 3 + (i % 3)), slotIndex: i % 3 })));
+    const results = await Promise.all([
+      ...waiting.map((order) => move(order, 1).then((r) => r.ok)),
+      receiveUnits(db(), { username: "budi", ip: null }, { deviceId: DEVICE, partId: PART, quantity: 1 }).then(() => false),
+      ...Array.from({ length: 12 }, (_, i) => book(30_000 + i, { serviceDate: addDays(today(), 1 + (i % 4)), slotIndex: 2 }).then(() => false)),
+    ]);
+    expect(results.filter(Boolean).length).toBeLessThanOrEqual(1);
+    const early = await db().select().from(orders).where(and(eq(orders.partId, PART), eq(orders.serviceDate, addDays(today(), 1)), eq(orders.repairStatus, "booked")));
+    // Only the oldest booking is covered by the unit that came in; no new booking got one before the part's date either.
+    expect(early.map((o) => o.id).filter((id) => id !== waiting[0]!.id)).toEqual([]);
+    expect(await onHand()).toBe(1);
   });
 });

@@ -1,12 +1,12 @@
 // The order page's reschedule action: booking rules for everyone, the calendar override for the owner only.
 import { reschedule } from "@/app/admin/(dashboard)/orders/[id]/actions";
 import { saveShopSettings } from "@/db/queries/settings";
-import { slots } from "@/db/schema";
+import { partStock, slots } from "@/db/schema";
 import { signIn } from "@/lib/admin/auth";
 import { sessionCookieName } from "@/lib/admin/cookie";
 import type { AdminActionState } from "@/lib/admin/edit-result";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
-import { addDays, todayInJakarta, weekdayOf } from "@/lib/booking/calendar";
+import { addDays, formatDateDmy, todayInJakarta, weekdayOf } from "@/lib/booking/calendar";
 import { overrideEnv } from "@/lib/env";
 import { TEST_ADMIN } from "@/tests/support/admin-session";
 import { snapshotTables } from "@/tests/support/db-snapshot";
@@ -74,5 +74,22 @@ describe("rescheduling from the order page", () => {
     const state = await reschedule(order.id, IDLE, form({ serviceDate: addDays(todayInJakarta(), 5), slotId: String(slot!.id) }));
     expect(state).toMatchObject({ status: "ok" });
     expect((await readOrder(db(), order.id)).slotId).toBe(slot!.id);
+  });
+
+  it("a back-order booking moved before its part can be there: refused with the earliest date, for the owner too; moved from that date on", async () => {
+    await db().insert(partStock).values({ deviceId: 10, partId: 1, onHand: 0, lowAt: 0, backorderDays: 3 });
+    const order = await bookOrder(db(), { serviceDate: addDays(todayInJakarta(), 5) });
+    const [slot] = await db().select().from(slots).orderBy(slots.startTime);
+    const earliest = addDays(todayInJakarta(), 3);
+    sessionToken = ownerToken;
+    const before = await snapshotTables(db(), { except: ["admin_sessions"] });
+    expect(await reschedule(order.id, IDLE, form({ serviceDate: addDays(todayInJakarta(), 1), slotId: String(slot!.id), override: "on" }))).toEqual({
+      status: "invalid",
+      errors: { _form: `Stok spare part pesanan ini habis (inden 3 hari): jadwal baru paling cepat ${formatDateDmy(earliest)}.` },
+    });
+    expect(await snapshotTables(db(), { except: ["admin_sessions"] })).toEqual(before);
+    sessionToken = staffToken;
+    expect(await reschedule(order.id, IDLE, form({ serviceDate: earliest, slotId: String(slot!.id) }))).toMatchObject({ status: "ok" });
+    expect(await readOrder(db(), order.id)).toMatchObject({ serviceDate: earliest });
   });
 });

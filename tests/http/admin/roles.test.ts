@@ -3,11 +3,12 @@ import { eq } from "drizzle-orm";
 import * as catalog from "@/app/admin/(dashboard)/catalog/actions";
 import { refund } from "@/app/admin/(dashboard)/orders/[id]/actions";
 import * as schedule from "@/app/admin/(dashboard)/schedule/actions";
+import * as stock from "@/app/admin/(dashboard)/stock/actions";
 import { addStaff, resetPassword, saveTechnician, toggleStaff } from "@/app/admin/(dashboard)/staff/actions";
 import { removeWebhookAction, setWebhookAction } from "@/app/admin/(dashboard)/webhooks/actions";
 import { GET as rmWebhook } from "@/app/api/rmWebhook/route";
 import { GET as setWebhook } from "@/app/api/setWebhook/route";
-import { admins, auditLog, closedDates, orders, payments, slots } from "@/db/schema";
+import { admins, auditLog, closedDates, orders, partStock, payments, slots } from "@/db/schema";
 import { adminOfSessionToken, signIn } from "@/lib/admin/auth";
 import { sessionCookieName } from "@/lib/admin/cookie";
 import type { AdminActionState, EditResult } from "@/lib/admin/edit-result";
@@ -57,12 +58,13 @@ describe("owner-only routes called by staff: 403, nothing changed", () => {
 
 const DAY = addDays(todayInJakarta(), 3);
 
-/** What the owner's forms act on: a paid order booked on DAY, a closed date, the first slot. */
+/** What the owner's forms act on: a paid order booked on DAY, a closed date, the first slot, a counted part. */
 async function scene() {
   const order = await bookOrder(suite.db, { chatId: 1, serviceDate: DAY, paymentMethod: "cash" });
   await suite.db.insert(payments).values({ orderId: order.id, attempt: 1, midtransOrderId: `${order.bookingCode}-1`, kind: "cash", paymentType: "cash", transactionStatus: "settlement", grossAmount: 70_000 });
   await suite.db.update(orders).set({ paymentStatus: "paid", holdExpiresAt: null }).where(eq(orders.id, order.id));
   await suite.db.insert(closedDates).values({ date: addDays(DAY, 10), reason: "Libur" });
+  await suite.db.insert(partStock).values({ deviceId: 10, partId: 1, onHand: 3, lowAt: 1 });
   const [slot] = await suite.db.select().from(slots).orderBy(slots.startTime);
   return { order, slot: slot! };
 }
@@ -89,6 +91,9 @@ const OWNER_ACTIONS: [string, (s: Scene) => Promise<EditResult>][] = [
   ["schedule: close a booked date, moving all", () => schedule.closeDateMovingAll(IDLE, form({ date: DAY, toDate: addDays(DAY, 1), reason: "x" }))],
   ["schedule: close a booked date, cancelling all", () => schedule.closeDateCancellingAll(IDLE, form({ date: DAY, reason: "x" }))],
   ["staff: technician box", async () => saveTechnician(IDLE, form({ id: String(await idOf(STAFF.username)), technician: "on", weekday: ["1", "2"] }))],
+  ["stock: count the shelf", () => stock.countStock(IDLE, form({ deviceId: "10", partId: "1", onHand: "9", reason: "hitung ulang" }))],
+  ["stock: low level and back-order", () => stock.saveStockSetting(IDLE, form({ deviceId: "10", partId: "1", lowAt: "0", backorderDays: "2" }))],
+  ["stock: stop tracking a part", () => stock.untrackStock(IDLE, form({ deviceId: "10", partId: "1" }))],
   ["order: refund", ({ order }) => refund(order.id, IDLE, form({ via: "manual", amountIdr: "1000", reason: "x", refundKey: "rf-attack-key-1" }))],
 ];
 

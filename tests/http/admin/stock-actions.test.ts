@@ -1,13 +1,14 @@
 // The stock page's forms (/admin/stock): server actions that check the session and the role themselves.
 import { and, eq } from "drizzle-orm";
 import { renderToString } from "react-dom/server";
-import { countStock, receiveStock, saveStockSetting } from "@/app/admin/(dashboard)/stock/actions";
+import { countStock, receiveStock, saveStockSetting, untrackStock } from "@/app/admin/(dashboard)/stock/actions";
 import StockPage from "@/app/admin/(dashboard)/stock/page";
 import { saveStaffChats } from "@/db/queries/staff-chats";
 import { auditLog, outbox, partStock } from "@/db/schema";
 import type { AdminActionState } from "@/lib/admin/edit-result";
 import { overrideEnv } from "@/lib/env";
 import { actionContext, formOf, revokedToken, signInOwnerAndStaff } from "@/tests/support/action-session";
+import { listOfferedParts } from "@/lib/booking/shelf";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
@@ -101,6 +102,35 @@ describe("the stock page's server actions", () => {
   });
 });
 
+describe("'Berhenti lacak'", () => {
+  it("the owner stops counting a part: its row goes, audited as stock.untracked, and the part is offered without limit again", async () => {
+    await receiveStock(IDLE, formOf({ ...BATTERY_X, quantity: "1" }));
+    await saveStockSetting(IDLE, formOf({ ...BATTERY_X, lowAt: "0", backorderDays: "" }));
+    await bookOrder(db(), { chatId: 1 });
+    const battery = async () => (await listOfferedParts(db(), { deviceId: 10, now: new Date() })).find((p) => p.partId === 1)?.offer;
+    expect(await battery()).toBeUndefined(); // the only unit is booked, no back-order
+
+    expect(await untrackStock(IDLE, formOf(BATTERY_X))).toEqual({ status: "ok", message: "Stok Battery iPhone X tidak dilacak lagi; part itu selalu ditawarkan." });
+    expect(await shelf()).toBeUndefined();
+    expect(await battery()).toEqual({ kind: "in_stock", left: null });
+    for (let chatId = 2; chatId <= 4; chatId++) await bookOrder(db(), { chatId, slotIndex: chatId % 3 });
+    const untracked = (await stockAudits()).find((a) => a.action === "stock.untracked");
+    expect(untracked).toMatchObject({ actor: "sari", entityId: "10:1", before: { onHand: 1, lowAt: 0, backorderDays: null }, after: { device: "iPhone X", part: "Battery" } });
+    expect(await untrackStock(IDLE, formOf(BATTERY_X))).toEqual({ status: "invalid", errors: { _form: "Stok part itu sudah tidak dicatat." } });
+  });
+
+  it("is refused without a session, with a signed-out one and to staff; the part stays counted and nothing is audited", async () => {
+    await receiveStock(IDLE, formOf({ ...BATTERY_X, quantity: "2" }));
+    for (const token of [undefined, await revokedToken(db()), tokens.staff]) {
+      actionContext.token = token;
+      expect(await untrackStock(IDLE, formOf(BATTERY_X))).toMatchObject({ status: "invalid", errors: { _form: expect.any(String) } });
+    }
+    expect(await untrackStock(IDLE, formOf(BATTERY_X))).toEqual({ status: "invalid", errors: { _form: "Hanya pemilik toko yang dapat melakukan ini." } });
+    expect(await shelf()).toMatchObject({ onHand: 2 });
+    expect((await stockAudits()).map((a) => a.action)).toEqual(["stock.received"]);
+  });
+});
+
 describe("/admin/stock", () => {
   it("without a session sends to the login; staff see the levels and only 'Terima barang', the owner also 'Koreksi'", async () => {
     actionContext.token = undefined;
@@ -115,7 +145,23 @@ describe("/admin/stock", () => {
     expect(staffHtml).toMatch(/Di rak <!-- -->2<!-- --> · Dipesan <!-- -->1<!-- --> · <strong>Sisa <!-- -->1<\/strong>/);
     expect(staffHtml).toContain("Terima barang");
     expect(staffHtml).not.toContain("Koreksi");
+    expect(staffHtml).not.toContain("Berhenti lacak");
     actionContext.token = tokens.owner;
-    expect(renderToString(await StockPage())).toContain("Koreksi");
+    const ownerHtml = renderToString(await StockPage());
+    expect(ownerHtml).toContain("Koreksi");
+    expect(ownerHtml).toContain("Berhenti lacak");
+  });
+
+  it("the marker: 'Menipis' at the level, 'Habis' when empty, 'Habis · inden X hari' when empty with a back-order", async () => {
+    await receiveStock(IDLE, formOf({ ...BATTERY_X, quantity: "2" }));
+    await saveStockSetting(IDLE, formOf({ ...BATTERY_X, lowAt: "1", backorderDays: "" }));
+    const badge = async () => renderToString(await StockPage()).match(/<span class="[^"]*badge[^"]*">([^<]*(?:<!-- -->[^<]*)*)<\/span>/)?.[1]?.replaceAll("<!-- -->", "");
+    expect(await badge()).toBeUndefined();
+    await bookOrder(db(), { chatId: 1 });
+    expect(await badge()).toBe("Menipis");
+    await bookOrder(db(), { chatId: 2, slotIndex: 1 });
+    expect(await badge()).toBe("Habis");
+    await saveStockSetting(IDLE, formOf({ ...BATTERY_X, lowAt: "1", backorderDays: "4" }));
+    expect(await badge()).toBe("Habis · inden 4 hari");
   });
 });

@@ -4,8 +4,8 @@ import type { z } from "zod";
 import { getDb, type Database } from "@/db";
 import { runAdminAction, type AdminActionState, type SignedInActor } from "@/lib/admin/admin-action";
 import type { EditResult } from "@/lib/admin/edit-result";
-import { countShelf, receiveUnits, saveStockSettings } from "@/lib/admin/stock";
-import { countInput, receiveInput, stockSettingsInput } from "@/lib/admin/stock-input";
+import { countShelf, receiveUnits, saveStockSettings, untrackPart } from "@/lib/admin/stock";
+import { countInput, receiveInput, stockSettingsInput, untrackInput } from "@/lib/admin/stock-input";
 
 // Every /admin/stock form: the session (owner only for a count or the settings) checked here, the fields, one audited change.
 function stockAction<S extends z.ZodType>(ownerOnly: boolean, schema: S, change: (db: Database, by: SignedInActor, input: z.infer<S>) => Promise<EditResult>) {
@@ -20,3 +20,5 @@ function stockAction<S extends z.ZodType>(ownerOnly: boolean, schema: S, change:
 export const receiveStock = stockAction(false, receiveInput, receiveUnits);
 export const countStock = stockAction(true, countInput, countShelf);
 export const saveStockSetting = stockAction(true, stockSettingsInput, saveStockSettings);
+/** "Berhenti lacak": the part is offered without limit again. */
+export const untrackStock = stockAction(true, untrackInput, untrackPart);

@@ -16,13 +16,19 @@ function Ids({ row }: { row: { deviceId: number; partId: number } }) {
   );
 }
 
+/** The marker beside a part: empty with a back-order allowed still books, for dates far enough. */
+function shelfBadge(row: StockRow): string {
+  if (row.left > 0) return "Menipis";
+  return row.backorderDays === null ? "Habis" : `Habis · inden ${row.backorderDays} hari`;
+}
+
 function Level({ row }: { row: StockRow }) {
   return (
     <p>
       <strong>
         {row.partName} · {row.deviceName}
       </strong>{" "}
-      {row.low && <span className={`${adminStyles.badge} ${row.left === 0 ? adminStyles.badgeBad : adminStyles.badgeWarn}`}>{row.left === 0 ? "Habis" : "Menipis"}</span>}
+      {row.low && <span className={`${adminStyles.badge} ${row.left === 0 ? adminStyles.badgeBad : adminStyles.badgeWarn}`}>{shelfBadge(row)}</span>}
       <br />
       Di rak {row.onHand} · Dipesan {row.reserved} · <strong>Sisa {row.left}</strong>
       {row.backorderDays !== null && <> · inden {row.backorderDays} hari</>}
@@ -73,6 +79,12 @@ export function StockList({ rows, owner }: { rows: StockRow[]; owner: boolean })
                     <input type="number" name="backorderDays" min={1} max={365} defaultValue={row.backorderDays ?? ""} placeholder="tidak" aria-label={`Inden ${name}`} />
                   </label>
                   <ActionButton label={`Simpan pengaturan ${name}`}>Simpan</ActionButton>
+                </ActionForm>
+                <ActionForm action="untrackStock" className={FORM} label={`Berhenti lacak ${name}`}>
+                  <Ids row={row} />
+                  <ActionButton kind="remove" label={`Berhenti lacak ${name}`} confirm={{ question: `Berhenti lacak stok ${name}? Part itu akan selalu ditawarkan.`, yes: "Ya, berhenti lacak" }}>
+                    Berhenti lacak
+                  </ActionButton>
                 </ActionForm>
               </>
             )}
