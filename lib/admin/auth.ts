@@ -8,6 +8,7 @@ import {
   type SignedInAdmin,
 } from "@/db/queries/admins";
 import { hitRateWindows, refundRateHit } from "@/db/queries/rate-limits";
+import type { Admin } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { getEnv } from "@/lib/env";
 import { UNKNOWN_USER_HASH, verifyPassword } from "./password";
@@ -60,11 +61,20 @@ export async function signIn(
     return { status: "invalid", attemptsLeft: Math.max(0, LOGIN_MAX_FAILURES - hits) };
   }
   for (const key of keys) await refundRateHit(db, { key });
+  return { status: "ok", ...(await startAdminSession(db, admin, { ip: input.ip, userAgent: input.userAgent, now })) };
+}
+
+/** A new session for an admin whose password was just checked: its token (only its hash is stored), audited as a login. */
+export async function startAdminSession(
+  db: Database,
+  admin: Pick<Admin, "id" | "username" | "role" | "technician">,
+  { ip, userAgent, now = new Date() }: { ip: string | null; userAgent: string | null; now?: Date },
+): Promise<{ token: string; expiresAt: Date; admin: SignedInAdmin }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await insertAdminSession(db, { tokenHash: hashSessionToken(token), adminId: admin.id, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null });
-  await recordAudit(db, { actor: admin.username, entity: "admin", entityId: String(admin.id), action: "admin.login", ip: input.ip });
-  return { status: "ok", token, expiresAt, admin: { id: admin.id, username: admin.username, role: admin.role, technician: admin.technician } };
+  await insertAdminSession(db, { tokenHash: hashSessionToken(token), adminId: admin.id, expiresAt, ip, userAgent: userAgent?.slice(0, 300) ?? null });
+  await recordAudit(db, { actor: admin.username, entity: "admin", entityId: String(admin.id), action: "admin.login", ip });
+  return { token, expiresAt, admin: { id: admin.id, username: admin.username, role: admin.role, technician: admin.technician } };
 }
 
 export async function adminOfSessionToken(db: Database, token: string | undefined | null, now = new Date()): Promise<SignedInAdmin | undefined> {

@@ -19,7 +19,11 @@ export async function createOrResetAdmin(
   const name = username.trim().toLowerCase();
   if (!USERNAME.test(name)) throw new AdminInputError("username must be 3-32 characters of a-z 0-9 . _ -");
   if (password.length < MIN_PASSWORD_LENGTH) throw new AdminInputError(`password must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  const passwordHash = await hashPassword(password);
+  return saveAdmin(db, { username: name, passwordHash: await hashPassword(password) });
+}
+
+/** createOrResetAdmin once the password is hashed: the first admin is the owner; a reset signs the admin out everywhere. */
+export async function saveAdmin(db: Database, { username: name, passwordHash }: { username: string; passwordHash: string }): Promise<{ id: number; created: boolean }> {
   return db.transaction(async (tx) => {
     const existing = await anyAdmin(tx);
     const result = await upsertAdmin(tx, { username: name, passwordHash, role: existing ? "staff" : "owner" });

@@ -1,8 +1,7 @@
 import type { Database } from "@/db";
-import { signIn, signOut } from "@/lib/admin/auth";
+import { signOut } from "@/lib/admin/auth";
 import { sessionCookieName } from "@/lib/admin/cookie";
-import { createOrResetAdmin } from "@/lib/admin/create-admin";
-import { TEST_ADMIN } from "./admin-session";
+import { saveTestAdmin, TEST_ADMIN, testSessionToken } from "./admin-session";
 
 /**
  * Server actions read the session cookie and the request's headers from
@@ -21,22 +20,16 @@ export const STAFF = { username: "budi", password: "kata-sandi-staf-2026" };
 
 /** The owner (the first admin) and one member of staff, each signed in: their session tokens. */
 export async function signInOwnerAndStaff(db: Database): Promise<{ owner: string; staff: string }> {
-  await createOrResetAdmin(db, TEST_ADMIN);
-  await createOrResetAdmin(db, STAFF);
+  await saveTestAdmin(db, TEST_ADMIN);
+  await saveTestAdmin(db, STAFF);
   actionContext.token = undefined;
   actionContext.headers = {};
-  return { owner: await tokenOf(db, TEST_ADMIN), staff: await tokenOf(db, STAFF) };
-}
-
-async function tokenOf(db: Database, credentials: { username: string; password: string }): Promise<string> {
-  const result = await signIn(db, { ...credentials, ip: null, userAgent: "jest" });
-  if (result.status !== "ok") throw new Error(`sign-in failed: ${result.status}`);
-  return result.token;
+  return { owner: await testSessionToken(db, TEST_ADMIN, null), staff: await testSessionToken(db, STAFF, null) };
 }
 
 /** A session that was signed out: its token no longer names anyone. */
 export async function revokedToken(db: Database, credentials = TEST_ADMIN): Promise<string> {
-  const token = await tokenOf(db, credentials);
+  const token = await testSessionToken(db, credentials, null);
   await signOut(db, token);
   return token;
 }
