@@ -13,12 +13,16 @@ export async function snapshotTables(db: Database, { except = [] }: { except?: s
     db,
     sql`select tablename from pg_tables where schemaname = 'public' order by tablename`,
   );
-  const snapshot: DbSnapshot = {};
-  for (const { tablename } of tables) {
-    if (except.includes(tablename)) continue;
-    const rows = await queryRows<{ row: string }>(db, sql.raw(`select to_jsonb(t)::text as row from "${tablename}" t`));
-    snapshot[tablename] = rows.map((r) => r.row).sort();
-  }
+  const names = tables.map((t) => t.tablename).filter((name) => !except.includes(name));
+  const snapshot: DbSnapshot = Object.fromEntries(names.map((name) => [name, []]));
+  if (names.length === 0) return snapshot;
+  // One statement for all tables: a query per table made this most of a refused-request test's time on PGlite.
+  const rows = await queryRows<{ tablename: string; row: string }>(
+    db,
+    sql.raw(names.map((name) => `select '${name}' as tablename, to_jsonb(t)::text as row from "${name}" t`).join(" union all ")),
+  );
+  for (const { tablename, row } of rows) snapshot[tablename]!.push(row);
+  for (const name of names) snapshot[name]!.sort();
   return snapshot;
 }
 
