@@ -61,8 +61,8 @@ beforeAll(async () => {
   await addOrderNote(handle.db, { orderId: order.id, body: NOTE, by: { username: ADMIN.username, ip: null } });
   // The customer also waits for a full day: the waitlist page names them.
   await handle.db.insert(waitlist).values({ chatId: CUSTOMER.chatId, customerName: CUSTOMER.name, telegramUsername: CUSTOMER.username, serviceDate: order.serviceDate });
-  // A counted part: the stock page's "Berhenti lacak" would remove it.
-  await handle.db.insert(partStock).values({ deviceId: 10, partId: 1, onHand: 2 });
+  // A counted part, with a unit for each booking below: the stock page's "Berhenti lacak" would remove it.
+  await handle.db.insert(partStock).values({ deviceId: 10, partId: 1, onHand: 5 });
   liveCookie = `jiot_admin=${await sessionToken(handle.db)}`;
   const staff = await createOrResetAdmin(handle.db, STAFF);
   // The staff member is a technician with a job today for the same customer: "Pekerjaan saya" names them.
