@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { adminBranches, branches, branchPrices, FIRST_BRANCH_ID, type Branch } from "../schema";
 import { readConfig } from "./config-cache";
@@ -23,9 +23,15 @@ export async function listAdminBranchIds(db: Database, { adminId }: { adminId: n
   return rows.map((row) => row.branchId);
 }
 
-/** Puts an admin in a branch (the first one unless told): a new account works where the owner's shop is until moved. */
+/**
+ * Puts an admin in a branch (the first one unless told), if that branch exists: a new account works
+ * where the owner's shop is until moved. (An empty database, before its seed, has no branch yet.)
+ */
 export async function addAdminToBranch(db: Database, { adminId, branchId = FIRST_BRANCH_ID }: { adminId: number; branchId?: number }): Promise<void> {
-  await db.insert(adminBranches).values({ adminId, branchId }).onConflictDoNothing();
+  await db.execute(sql`
+    insert into ${adminBranches} (admin_id, branch_id)
+    select ${adminId}, ${branches.id} from ${branches} where ${branches.id} = ${branchId}
+    on conflict do nothing`);
 }
 
 export async function removeAdminFromBranch(db: Database, { adminId, branchId }: { adminId: number; branchId: number }): Promise<void> {
