@@ -50,3 +50,25 @@ export async function upsertBranchPrice(db: Database, values: { branchId: number
     .values(values)
     .onConflictDoUpdate({ target: [branchPrices.branchId, branchPrices.deviceId, branchPrices.partId], set: { priceIdr: values.priceIdr } });
 }
+
+export type BranchValues = Pick<Branch, "name" | "address" | "phone" | "mapsUrl" | "active">;
+
+/** A new branch, last in the owner's order; undefined when the name is taken. */
+export async function insertBranch(db: Database, values: BranchValues): Promise<Branch | undefined> {
+  const rows = await db
+    .insert(branches)
+    .values({ ...values, sort: sql`(select coalesce(max(${branches.sort}), 0) + 1 from ${branches})` })
+    .onConflictDoNothing({ target: branches.name })
+    .returning();
+  return rows[0];
+}
+
+export async function updateBranch(db: Database, { id, values }: { id: number; values: BranchValues }): Promise<Branch | undefined> {
+  const rows = await db.update(branches).set(values).where(eq(branches.id, id)).returning();
+  return rows[0];
+}
+
+/** Who works where: every (admin, branch) pair. */
+export function listAdminBranches(db: Database): Promise<{ adminId: number; branchId: number }[]> {
+  return db.select().from(adminBranches);
+}

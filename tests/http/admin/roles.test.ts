@@ -4,6 +4,7 @@ import * as catalog from "@/app/admin/(dashboard)/catalog/actions";
 import { refund } from "@/app/admin/(dashboard)/orders/[id]/actions";
 import * as schedule from "@/app/admin/(dashboard)/schedule/actions";
 import { addStaff, resetPassword, saveTechnician, toggleStaff } from "@/app/admin/(dashboard)/staff/actions";
+import { assignStaffAction, saveBranchAction } from "@/app/admin/(dashboard)/branches/actions";
 import { removeWebhookAction, setWebhookAction } from "@/app/admin/(dashboard)/webhooks/actions";
 import { GET as rmWebhook } from "@/app/api/rmWebhook/route";
 import { GET as setWebhook } from "@/app/api/setWebhook/route";
@@ -90,6 +91,9 @@ const OWNER_ACTIONS: [string, (s: Scene) => Promise<EditResult>][] = [
   ["schedule: close a booked date, cancelling all", () => schedule.closeDateCancellingAll(IDLE, form({ date: DAY, reason: "x" }))],
   ["staff: technician box", async () => saveTechnician(IDLE, form({ id: String(await idOf(STAFF.username)), technician: "on", weekday: ["1", "2"] }))],
   ["order: refund", ({ order }) => refund(order.id, IDLE, form({ via: "manual", amountIdr: "1000", reason: "x", refundKey: "rf-attack-key-1" }))],
+  ["branches: add a branch", () => saveBranchAction(IDLE, form({ name: "Cabang Penyusup", address: "Jl. Palsu", active: "on" }))],
+  ["branches: change a branch", () => saveBranchAction(IDLE, form({ id: "1", name: "Nama Palsu", active: "on" }))],
+  ["branches: assign staff", async () => assignStaffAction(IDLE, form({ adminId: String(await idOf(STAFF.username)), branchId: "1", assigned: "0" }))],
 ];
 
 describe("owner-only server actions: refused and nothing changed unless the owner is signed in", () => {
