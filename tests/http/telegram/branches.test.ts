@@ -4,7 +4,7 @@ import { SEED_SETTINGS } from "@/db/seed";
 import { branches, orders } from "@/db/schema";
 import { addDays, formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
 import { answerPhone } from "@/tests/support/bot-flows";
-import { addDepokBranch } from "@/tests/support/branch-fixtures";
+import { addDepokBranch, DEPOK } from "@/tests/support/branch-fixtures";
 import { buttonTexts, TelegramCustomer } from "@/tests/support/telegram-customer";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
@@ -56,6 +56,10 @@ describe("branches in the bot", () => {
     await c.tap("Book Now");
     const [order] = await suite.db.select().from(orders).where(eq(orders.chatId, 5581002));
     expect(order).toMatchObject({ branchId: depok.branchId, slotId: depok.slotId, amountIdr: 65_000, slotLabel: "10.00 - 12.00 WIB" });
+    // The confirmation names the branch and says where it is.
+    const confirmation = c.botMessages().find((m) => m.text.startsWith("✅ Booking berhasil!"));
+    expect(confirmation?.text).toContain("10.00 - 12.00 WIB di Cabang Depok");
+    expect(confirmation?.text).toContain(`📍 Datang ke toko sesuai jadwal:\n${DEPOK.address}`);
 
     const other = new TelegramCustomer(suite.tg, { id: 5581003, firstName: "Citra" });
     await startBooking(other);
