@@ -2,11 +2,12 @@
 import { eq } from "drizzle-orm";
 import { renderToString } from "react-dom/server";
 import OrderDetailPage from "@/app/admin/(dashboard)/orders/[id]/page";
+import WaitlistPage from "@/app/admin/(dashboard)/waitlist/page";
 import { addNote, cancelOrder, moveRepairStatus, recordCash, reschedule } from "@/app/admin/(dashboard)/orders/[id]/actions";
 import { GET as exportOrders } from "@/app/admin/orders/export/route";
 import { listAdminOrders } from "@/db/queries/admin-orders";
 import { addAdminToBranch, removeAdminFromBranch } from "@/db/queries/branches";
-import { admins, FIRST_BRANCH_ID, type Order } from "@/db/schema";
+import { admins, FIRST_BRANCH_ID, waitlist, type Order } from "@/db/schema";
 import { signIn } from "@/lib/admin/auth";
 import { sessionCookieName } from "@/lib/admin/cookie";
 import { visibleBranchIds } from "@/lib/admin/branch-scope";
@@ -100,6 +101,21 @@ describe("staff of one branch and an order of another", () => {
     expect(staffCsv).toContain(depokOrder.bookingCode);
     expect(staffCsv).not.toContain(kemang.bookingCode);
     expect(await csv(TEST_ADMIN)).toContain(kemang.bookingCode);
+  });
+
+  it("the waitlist page shows them their branch's waits only; the owner's shows all", async () => {
+    const { depokOrder } = await twoBranches();
+    const day = addDays(todayInJakarta(), 4);
+    await db().insert(waitlist).values([
+      { chatId: 5582101, customerName: "Wati Kemang", serviceDate: day },
+      { chatId: 5582102, customerName: "Yudi Depok", serviceDate: day, branchId: depokOrder.branchId },
+    ]);
+    actionContext.token = await tokenOf(STAFF);
+    const staffPage = renderToString(await WaitlistPage());
+    expect(staffPage).toContain("Yudi Depok");
+    expect(staffPage).not.toContain("Wati Kemang");
+    actionContext.token = await tokenOf(TEST_ADMIN);
+    expect(renderToString(await WaitlistPage())).toContain("Wati Kemang");
   });
 
   it("staff in no branch at all see no order", async () => {
