@@ -61,6 +61,15 @@ export default async function HomePage({ searchParams }: Props) {
         <OpeningHours view={view} language={language} />
       </section>
 
+      {view.branches.length > 1 && (
+        <section aria-labelledby="cabang" className={styles.card}>
+          <h2 id="cabang">{t.branchesHeading}</h2>
+          {view.branches.map((branch) => (
+            <ShopContactCard key={branch.id} info={{ contact: shopContactOf({ shopName: branch.name, ...branch }) }} language={language} />
+          ))}
+        </section>
+      )}
+
       <footer className={styles.card} aria-label={t.contactLabel}>
         <ShopContactCard
           heading={t.contactHeading}

@@ -84,10 +84,40 @@ export const prices = pgTable(
 );
 export type Price = typeof prices.$inferSelect;
 
+/**
+ * A shop of the business on this deployment. Branch 1 is made by migration 0012 from the shop's settings
+ * (today's data); the branch_id columns default to it, so a deployment with one branch works as before.
+ */
+export const branches = pgTable(
+  "branches",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    address: text("address").notNull().default(""),
+    /** "+62…" or "". */
+    phone: text("phone").notNull().default(""),
+    mapsUrl: text("maps_url").notNull().default(""),
+    active: boolean("active").notNull().default(true),
+    sort: integer("sort").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("branches_name_key").on(t.name)],
+);
+export type Branch = typeof branches.$inferSelect;
+
+/** The branch every row made before branches existed belongs to, and the default of every branch_id. */
+export const FIRST_BRANCH_ID = 1;
+const branchColumn = () =>
+  integer("branch_id")
+    .notNull()
+    .default(FIRST_BRANCH_ID)
+    .references(() => branches.id);
+
 export const slots = pgTable(
   "slots",
   {
     id: serial("id").primaryKey(),
+    branchId: branchColumn(),
     label: text("label").notNull(),
     /** Wall-clock time in WIB, "HH:MM". */
     startTime: text("start_time").notNull(),
@@ -96,7 +126,7 @@ export const slots = pgTable(
     active: boolean("active").notNull().default(true),
   },
   (t) => [
-    uniqueIndex("slots_label_key").on(t.label),
+    uniqueIndex("slots_branch_label_key").on(t.branchId, t.label),
     check("slots_capacity_non_negative", sql`${t.capacity} >= 0`),
     check("slots_times", sql`${t.startTime} ~ '^[0-2][0-9]:[0-5][0-9]$' AND ${t.endTime} ~ '^[0-2][0-9]:[0-5][0-9]$'`),
   ],
@@ -125,16 +155,23 @@ export const slotWeekdayCapacity = pgTable(
 );
 export type SlotWeekdayCapacity = typeof slotWeekdayCapacity.$inferSelect;
 
-export const closedDates = pgTable("closed_dates", {
-  date: date("date", { mode: "string" }).primaryKey(),
-  reason: text("reason").notNull().default(""),
-});
+export const closedDates = pgTable(
+  "closed_dates",
+  {
+    branchId: branchColumn(),
+    date: date("date", { mode: "string" }).notNull(),
+    reason: text("reason").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.branchId, t.date] })],
+);
 export type ClosedDate = typeof closedDates.$inferSelect;
 
 export const orders = pgTable(
   "orders",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** The branch of the order's slot. */
+    branchId: branchColumn(),
     bookingCode: text("booking_code").notNull(),
     statusToken: text("status_token").notNull(),
     /** Null for an order staff made at the counter until the customer shares that phone with the bot. */
@@ -189,6 +226,7 @@ export const orders = pgTable(
     // Keyset pagination of the admin's order list, both directions: (created_at, id), and
     // (service_date, created_at) then id for the service-date sorts; created_at ranges use the first.
     index("orders_created_id_idx").on(t.createdAt, t.id),
+    index("orders_branch_service_date_idx").on(t.branchId, t.serviceDate),
     index("orders_service_date_idx").on(t.serviceDate, t.createdAt),
     // "Perlu refund": a few orders among all of them, which the list otherwise finds by reading the whole table
     // (or, sorted by service date, a long stretch of orders_service_date_idx). One partial index per sort key.
@@ -443,6 +481,7 @@ export const waitlist = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     chatId: bigint("chat_id", { mode: "number" }).notNull(),
+    branchId: branchColumn(),
     /** Who waits, as Telegram names them, for the shop's list. */
     customerName: text("customer_name").notNull().default(""),
     telegramUsername: text("telegram_username"),
@@ -461,8 +500,8 @@ export const waitlist = pgTable(
   },
   (t) => [
     // One live wait per chat and date; a finished one (booked, expired, cancelled) may be followed by a new one.
-    uniqueIndex("waitlist_chat_date_live_key").on(t.chatId, t.serviceDate).where(sql`${t.state} in ('waiting','offered')`),
-    index("waitlist_date_queue_idx").on(t.serviceDate, t.createdAt, t.id).where(sql`${t.state} = 'waiting'`),
+    uniqueIndex("waitlist_chat_date_live_key").on(t.chatId, t.branchId, t.serviceDate).where(sql`${t.state} in ('waiting','offered')`),
+    index("waitlist_date_queue_idx").on(t.branchId, t.serviceDate, t.createdAt, t.id).where(sql`${t.state} = 'waiting'`),
     index("waitlist_offer_idx").on(t.serviceDate, t.offeredSlotId).where(sql`${t.state} = 'offered'`),
     check("waitlist_state", sql`${t.state} in ('waiting','offered','booked','expired','cancelled')`),
     check("waitlist_offer_complete", sql`${t.state} <> 'offered' or (${t.offeredSlotId} is not null and ${t.offerExpiresAt} is not null)`),
@@ -479,6 +518,7 @@ export type WaitlistEntry = typeof waitlist.$inferSelect;
 export const partStock = pgTable(
   "part_stock",
   {
+    branchId: branchColumn(),
     deviceId: integer("device_id")
       .notNull()
       .references(() => devices.id),
@@ -495,10 +535,44 @@ export const partStock = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.deviceId, t.partId] }),
+    primaryKey({ columns: [t.branchId, t.deviceId, t.partId] }),
     check("part_stock_on_hand_non_negative", sql`${t.onHand} >= 0`),
     check("part_stock_low_at_non_negative", sql`${t.lowAt} >= 0`),
     check("part_stock_backorder_days", sql`${t.backorderDays} between 1 and 365`),
   ],
 );
 export type PartStock = typeof partStock.$inferSelect;
+
+/** Which branches a staff member works for: they see and act on those branches' orders only (the owner sees all). */
+export const adminBranches = pgTable(
+  "admin_branches",
+  {
+    adminId: integer("admin_id")
+      .notNull()
+      .references(() => admins.id),
+    branchId: integer("branch_id")
+      .notNull()
+      .references(() => branches.id),
+  },
+  (t) => [primaryKey({ columns: [t.adminId, t.branchId] }), index("admin_branches_branch_idx").on(t.branchId)],
+);
+export type AdminBranch = typeof adminBranches.$inferSelect;
+
+/** A branch's own price of a device and part; without a row the branch charges the shared catalog's (prices). */
+export const branchPrices = pgTable(
+  "branch_prices",
+  {
+    branchId: integer("branch_id")
+      .notNull()
+      .references(() => branches.id),
+    deviceId: integer("device_id")
+      .notNull()
+      .references(() => devices.id),
+    partId: integer("part_id")
+      .notNull()
+      .references(() => parts.id),
+    priceIdr: integer("price_idr").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.branchId, t.deviceId, t.partId] }), check("branch_prices_positive", sql`${t.priceIdr} > 0`)],
+);
+export type BranchPrice = typeof branchPrices.$inferSelect;

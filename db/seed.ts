@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "./client";
 import { DEFAULT_SETTINGS, type ShopSettings } from "./queries/settings";
-import { devices, parts, prices, settings, slots } from "./schema";
+import { branches, devices, FIRST_BRANCH_ID, parts, prices, settings, slots } from "./schema";
 
 /** The paper's devices first, then the common newer models. */
 const DEVICES = [
@@ -58,6 +58,12 @@ export const SEED_SLOTS = [
  */
 export async function seedDatabase(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
+    // The first branch is the shop of the settings; migration 0012 makes it from a database's own.
+    await tx
+      .insert(branches)
+      .values({ id: FIRST_BRANCH_ID, name: SEED_SETTINGS.shopName, address: SEED_SETTINGS.address, phone: SEED_SETTINGS.phone, mapsUrl: SEED_SETTINGS.mapsUrl })
+      .onConflictDoNothing();
+    await tx.execute(sql`select setval(pg_get_serial_sequence('branches', 'id'), (select max(id) from branches))`);
     await tx
       .insert(devices)
       .values(DEVICES.map((name, sort) => ({ name, sort })))
@@ -78,7 +84,7 @@ export async function seedDatabase(db: Database): Promise<void> {
     await tx
       .insert(slots)
       .values(SEED_SLOTS.map((slot) => ({ ...slot, capacity: 2 })))
-      .onConflictDoNothing({ target: slots.label });
+      .onConflictDoNothing({ target: [slots.branchId, slots.label] });
     await tx
       .insert(settings)
       .values(Object.entries(SEED_SETTINGS).map(([key, value]) => ({ key, value })))

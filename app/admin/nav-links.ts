@@ -9,6 +9,7 @@ export const ADMIN_NAV_LINKS = [
   { href: "/admin/catalog", label: "Katalog", ownerOnly: true, technicianOnly: false },
   { href: "/admin/schedule", label: "Jadwal", ownerOnly: true, technicianOnly: false },
   { href: "/admin/staff", label: "Staf", ownerOnly: true, technicianOnly: false },
+  { href: "/admin/branches", label: "Cabang", ownerOnly: true, technicianOnly: false },
   { href: "/admin/webhooks", label: "Webhook", ownerOnly: true, technicianOnly: false },
   { href: "/admin/audit", label: "Audit", ownerOnly: false, technicianOnly: false },
 ] as const;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNotNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { orders, PAYMENT_STATUSES, REPAIR_STATUSES, type Order, type PaymentStatus, type RepairStatus } from "../schema";
 
@@ -21,6 +21,8 @@ export interface OrderFilters {
   refund?: boolean;
   /** Warranty jobs only: claims made on an earlier order's warranty. */
   warranty?: boolean;
+  /** Only these branches' orders (a staff member's); undefined: every branch. */
+  branchIds?: number[];
 }
 
 export interface OrderPage {
@@ -63,6 +65,7 @@ function filterCondition(f: OrderFilters): SQL | undefined {
   if (f.repair && REPAIR_STATUSES.includes(f.repair)) conditions.push(eq(orders.repairStatus, f.repair));
   if (f.refund) conditions.push(eq(orders.needsRefund, true));
   if (f.warranty) conditions.push(isNotNull(orders.warrantyOfOrderId));
+  if (f.branchIds) conditions.push(f.branchIds.length ? inArray(orders.branchId, f.branchIds) : sql`false`);
   return and(...conditions);
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { admins, adminSessions, type Admin } from "../schema";
+import { addAdminToBranch } from "./branches";
 
 export interface SignedInAdmin {
   id: number;
@@ -31,6 +32,7 @@ export async function upsertAdmin(
     .onConflictDoUpdate({ target: admins.username, set: { passwordHash, disabled: false } })
     .returning({ id: admins.id, created: sql<boolean>`(xmax = 0)` });
   const row = rows[0]!;
+  if (row.created) await addAdminToBranch(db, { adminId: row.id });
   return { id: row.id, created: Boolean(row.created) };
 }
 
@@ -102,6 +104,7 @@ export async function findAdminById(db: Database, { id }: { id: number }): Promi
 /** A new staff account; undefined when the username is taken (nothing is changed then). */
 export async function insertStaff(db: Database, { username, passwordHash }: { username: string; passwordHash: string }): Promise<{ id: number } | undefined> {
   const rows = await db.insert(admins).values({ username, passwordHash, role: "staff" }).onConflictDoNothing({ target: admins.username }).returning({ id: admins.id });
+  if (rows[0]) await addAdminToBranch(db, { adminId: rows[0].id });
   return rows[0];
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { devices, orders, parts, partStock, type Order, type PartStock } from "../schema";
+import { devices, FIRST_BRANCH_ID, orders, parts, partStock, type Order, type PartStock } from "../schema";
 import { holdsPlaceAt, lapsedHold } from "./slots";
 
 const notDoneYet = and(isNotNull(orders.partId), notInArray(orders.repairStatus, ["completed", "cancelled"]));
@@ -19,16 +19,24 @@ export interface StockLine extends StockLevel {
   partName: string;
 }
 
+/** A branch's shelf of one device's part; the first branch's when none is named. */
+export interface StockKey {
+  branchId?: number;
+  deviceId: number;
+  partId: number;
+}
+
+const stockRow = ({ branchId = FIRST_BRANCH_ID, deviceId, partId }: StockKey) =>
+  and(eq(partStock.branchId, branchId), eq(partStock.deviceId, deviceId), eq(partStock.partId, partId));
+const ordersOfPart = ({ branchId = FIRST_BRANCH_ID, deviceId, partId }: StockKey) =>
+  and(eq(orders.branchId, branchId), eq(orders.deviceId, deviceId), eq(orders.partId, partId));
+
 const reservedUnits = (now: Date) =>
-  sql<number>`(select count(*)::int from ${orders} where ${orders.deviceId} = ${partStock.deviceId} and ${orders.partId} = ${partStock.partId} and ${promisesUnitAt(now)})`;
+  sql<number>`(select count(*)::int from ${orders} where ${orders.branchId} = ${partStock.branchId} and ${orders.deviceId} = ${partStock.deviceId} and ${orders.partId} = ${partStock.partId} and ${promisesUnitAt(now)})`;
 
 /** The stock row of a device's part, locked for the rest of the transaction (undefined: the part is untracked). */
-export async function lockPartStock(tx: Database, { deviceId, partId }: { deviceId: number; partId: number }): Promise<PartStock | undefined> {
-  const rows = await tx
-    .select()
-    .from(partStock)
-    .where(and(eq(partStock.deviceId, deviceId), eq(partStock.partId, partId)))
-    .for("update");
+export async function lockPartStock(tx: Database, key: StockKey): Promise<PartStock | undefined> {
+  const rows = await tx.select().from(partStock).where(stockRow(key)).for("update");
   return rows[0];
 }
 
@@ -37,11 +45,11 @@ export async function lockPartStock(tx: Database, { deviceId, partId }: { device
  * expires those when it needs their unit); read after lockPartStock, so it sees every
  * booking that committed while we waited.
  */
-export async function countReservedUnits(tx: Database, { deviceId, partId }: { deviceId: number; partId: number }): Promise<number> {
+export async function countReservedUnits(tx: Database, key: StockKey): Promise<number> {
   const rows = await tx
     .select({ reserved: sql<number>`count(*)::int` })
     .from(orders)
-    .where(and(eq(orders.deviceId, deviceId), eq(orders.partId, partId), notDoneYet));
+    .where(and(ordersOfPart(key), notDoneYet));
   return rows[0]?.reserved ?? 0;
 }
 
@@ -56,6 +64,7 @@ export async function countUnitsPromisedBefore(tx: Database, { order, now }: { o
     .from(orders)
     .where(
       and(
+        eq(orders.branchId, order.branchId),
         eq(orders.deviceId, order.deviceId),
         eq(orders.partId, order.partId),
         ne(orders.id, order.id),
@@ -67,50 +76,54 @@ export async function countUnitsPromisedBefore(tx: Database, { order, now }: { o
 }
 
 /** Orders of the part whose hold ran out unpaid, not marked expired yet, locked (one being paid or moved right now is skipped). */
-export async function lockLapsedUnitHolds(tx: Database, { deviceId, partId, now }: { deviceId: number; partId: number; now: Date }): Promise<Order[]> {
+export async function lockLapsedUnitHolds(tx: Database, { now, ...key }: StockKey & { now: Date }): Promise<Order[]> {
   return tx
     .select()
     .from(orders)
-    .where(and(eq(orders.deviceId, deviceId), eq(orders.partId, partId), lapsedHold(now)))
+    .where(and(ordersOfPart(key), lapsedHold(now)))
     .for("update", { skipLocked: true });
 }
 
-/** The tracked parts of one device, each with its reserved units (a part with no row is not in the map). */
-export async function listDeviceStock(db: Database, { deviceId, now }: { deviceId: number; now: Date }): Promise<Map<number, StockLevel>> {
+/** The tracked parts of one device at a branch, each with its reserved units (a part with no row is not in the map). */
+export async function listDeviceStock(
+  db: Database,
+  { deviceId, now, branchId = FIRST_BRANCH_ID }: { deviceId: number; now: Date; branchId?: number },
+): Promise<Map<number, StockLevel>> {
   const rows = await db
     .select({ stock: partStock, reserved: reservedUnits(now) })
     .from(partStock)
-    .where(eq(partStock.deviceId, deviceId));
+    .where(and(eq(partStock.branchId, branchId), eq(partStock.deviceId, deviceId)));
   return new Map(rows.map(({ stock, reserved }) => [stock.partId, { ...stock, reserved }]));
 }
 
-/** Every tracked part of every device, with names and reserved units, in the catalog's order. */
-export async function listStockLines(db: Database, { now }: { now: Date }): Promise<StockLine[]> {
+/** Every tracked part of every device at a branch, with names and reserved units, in the catalog's order. */
+export async function listStockLines(db: Database, { now, branchId = FIRST_BRANCH_ID }: { now: Date; branchId?: number }): Promise<StockLine[]> {
   const rows = await db
     .select({ stock: partStock, reserved: reservedUnits(now), deviceName: devices.name, partName: parts.name })
     .from(partStock)
     .innerJoin(devices, eq(devices.id, partStock.deviceId))
     .innerJoin(parts, eq(parts.id, partStock.partId))
+    .where(eq(partStock.branchId, branchId))
     .orderBy(asc(devices.sort), asc(devices.id), asc(parts.sort), asc(parts.id));
   return rows.map(({ stock, reserved, deviceName, partName }) => ({ ...stock, reserved, deviceName, partName }));
 }
 
 /** Creates the row (untracked → tracked at 0) if missing, then locks it. */
-export async function lockOrCreatePartStock(tx: Database, { deviceId, partId }: { deviceId: number; partId: number }): Promise<PartStock> {
-  await tx.insert(partStock).values({ deviceId, partId }).onConflictDoNothing();
-  const row = await lockPartStock(tx, { deviceId, partId });
+export async function lockOrCreatePartStock(tx: Database, { branchId = FIRST_BRANCH_ID, deviceId, partId }: StockKey): Promise<PartStock> {
+  await tx.insert(partStock).values({ branchId, deviceId, partId }).onConflictDoNothing();
+  const row = await lockPartStock(tx, { branchId, deviceId, partId });
   if (!row) throw new Error("part_stock row vanished under its lock");
   return row;
 }
 
 export async function updatePartStock(
   tx: Database,
-  { deviceId, partId, changes, now }: { deviceId: number; partId: number; changes: Partial<Pick<PartStock, "onHand" | "lowAt" | "backorderDays" | "lowAlertSentAt">>; now: Date },
+  { changes, now, ...key }: StockKey & { changes: Partial<Pick<PartStock, "onHand" | "lowAt" | "backorderDays" | "lowAlertSentAt">>; now: Date },
 ): Promise<PartStock> {
   const rows = await tx
     .update(partStock)
     .set({ ...changes, updatedAt: now })
-    .where(and(eq(partStock.deviceId, deviceId), eq(partStock.partId, partId)))
+    .where(stockRow(key))
     .returning();
   const row = rows[0];
   if (!row) throw new Error("part_stock row not found");
@@ -118,19 +131,19 @@ export async function updatePartStock(
 }
 
 /** A device's part's stock row with its names, locked for the rest of the transaction (undefined: untracked). */
-export async function lockStockLine(tx: Database, { deviceId, partId }: { deviceId: number; partId: number }): Promise<(PartStock & { deviceName: string; partName: string }) | undefined> {
+export async function lockStockLine(tx: Database, key: StockKey): Promise<(PartStock & { deviceName: string; partName: string }) | undefined> {
   const rows = await tx
     .select({ stock: partStock, deviceName: devices.name, partName: parts.name })
     .from(partStock)
     .innerJoin(devices, eq(devices.id, partStock.deviceId))
     .innerJoin(parts, eq(parts.id, partStock.partId))
-    .where(and(eq(partStock.deviceId, deviceId), eq(partStock.partId, partId)))
+    .where(stockRow(key))
     .for("update", { of: partStock });
   const row = rows[0];
   return row && { ...row.stock, deviceName: row.deviceName, partName: row.partName };
 }
 
 /** The part stops being counted: its row goes, so it is untracked (always offered) again. */
-export async function deletePartStock(tx: Database, { deviceId, partId }: { deviceId: number; partId: number }): Promise<void> {
-  await tx.delete(partStock).where(and(eq(partStock.deviceId, deviceId), eq(partStock.partId, partId)));
+export async function deletePartStock(tx: Database, key: StockKey): Promise<void> {
+  await tx.delete(partStock).where(stockRow(key));
 }

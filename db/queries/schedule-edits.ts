@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { closedDates, orders, slots, slotWeekdayCapacity, type ClosedDate, type Slot } from "../schema";
+import { closedDates, FIRST_BRANCH_ID, orders, slots, slotWeekdayCapacity, type ClosedDate, type Slot } from "../schema";
 import { holdsPlace } from "./slots";
 import { weekdayOfColumn } from "./weekday-capacity";
 
@@ -61,24 +61,25 @@ export async function countLiveOrdersOn(db: Database, { serviceDate, slotId }: {
   return rows[0]?.n ?? 0;
 }
 
-export async function listUpcomingClosedDates(db: Database, { from }: { from: string }): Promise<ClosedDate[]> {
-  return db.select().from(closedDates).where(gte(closedDates.date, from)).orderBy(asc(closedDates.date));
+export async function listUpcomingClosedDates(db: Database, { from, branchId = FIRST_BRANCH_ID }: { from: string; branchId?: number }): Promise<ClosedDate[]> {
+  return db.select().from(closedDates).where(and(eq(closedDates.branchId, branchId), gte(closedDates.date, from))).orderBy(asc(closedDates.date));
 }
 
-export async function findClosedDate(db: Database, { date }: { date: string }): Promise<ClosedDate | undefined> {
-  const rows = await db.select().from(closedDates).where(eq(closedDates.date, date)).limit(1);
+export async function findClosedDate(db: Database, { date, branchId = FIRST_BRANCH_ID }: { date: string; branchId?: number }): Promise<ClosedDate | undefined> {
+  const rows = await db.select().from(closedDates).where(and(eq(closedDates.branchId, branchId), eq(closedDates.date, date))).limit(1);
   return rows[0];
 }
 
-export async function upsertClosedDate(db: Database, values: ClosedDate): Promise<ClosedDate> {
+/** A branch's closed date (the first branch's when none is named), added or its reason changed. */
+export async function upsertClosedDate(db: Database, { branchId = FIRST_BRANCH_ID, ...values }: { date: string; reason: string; branchId?: number }): Promise<ClosedDate> {
   const rows = await db
     .insert(closedDates)
-    .values(values)
-    .onConflictDoUpdate({ target: closedDates.date, set: { reason: values.reason } })
+    .values({ ...values, branchId })
+    .onConflictDoUpdate({ target: [closedDates.branchId, closedDates.date], set: { reason: values.reason } })
     .returning();
   return rows[0]!;
 }
 
-export async function deleteClosedDate(db: Database, { date }: { date: string }): Promise<void> {
-  await db.delete(closedDates).where(eq(closedDates.date, date));
+export async function deleteClosedDate(db: Database, { date, branchId = FIRST_BRANCH_ID }: { date: string; branchId?: number }): Promise<void> {
+  await db.delete(closedDates).where(and(eq(closedDates.branchId, branchId), eq(closedDates.date, date)));
 }

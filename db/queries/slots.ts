@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { closedDates, orders, slots, slotWeekdayCapacity, waitlist, type Order, type Slot } from "../schema";
+import { closedDates, FIRST_BRANCH_ID, orders, slots, slotWeekdayCapacity, waitlist, type Order, type Slot } from "../schema";
 import { readConfig } from "./config-cache";
 import { slotPlaces } from "@/lib/booking/technicians";
 import { techniciansOnDutySql } from "./technicians";
@@ -38,11 +38,14 @@ export function holdsPlaceAt(now: Date) {
 }
 
 /**
- * The slots that run on a day (active, not set to 0 for its weekday, and with a
+ * The slots of a branch that run on a day (active, not set to 0 for its weekday, and with a
  * technician on duty if the shop has technicians), each with that day's places
  * and how many are taken and left.
  */
-export async function listSlotDays(db: Database, { serviceDate, now = new Date() }: { serviceDate: string; now?: Date }): Promise<SlotDay[]> {
+export async function listSlotDays(
+  db: Database,
+  { serviceDate, now = new Date(), branchId = FIRST_BRANCH_ID }: { serviceDate: string; now?: Date; branchId?: number },
+): Promise<SlotDay[]> {
   const taken = db
     .select({ slotId: orders.slotId, taken: sql<number>`count(*)::int`.as("taken") })
     .from(orders)
@@ -60,14 +63,14 @@ export async function listSlotDays(db: Database, { serviceDate, now = new Date()
     .select({
       slot: slots,
       dayCapacity: slotWeekdayCapacity.capacity,
-      onDuty: techniciansOnDutySql(sql`${serviceDate}::date`),
+      onDuty: techniciansOnDutySql(sql`${serviceDate}::date`, branchId),
       taken: sql<number>`(coalesce(${taken.taken}, 0) + coalesce(${offered.held}, 0))::int`,
     })
     .from(slots)
     .leftJoin(taken, eq(taken.slotId, slots.id))
     .leftJoin(offered, eq(offered.slotId, slots.id))
     .leftJoin(slotWeekdayCapacity, and(eq(slotWeekdayCapacity.slotId, slots.id), eq(slotWeekdayCapacity.weekday, weekdayOfColumn(sql`${serviceDate}::date`))))
-    .where(eq(slots.active, true))
+    .where(and(eq(slots.active, true), eq(slots.branchId, branchId)))
     .orderBy(asc(slots.startTime), asc(slots.id));
   return rows
     .map(({ slot, dayCapacity, onDuty, taken: count }) => {
@@ -104,14 +107,15 @@ export async function readSlotDay(
   tx: Database,
   { slotId, serviceDate, now, exceptChatId = null }: { slotId: number; serviceDate: string; now: Date; exceptChatId?: number | null },
 ): Promise<{ taken: number; heldForOffers: number; closed: boolean; weekdayCapacity: number | null; techniciansOnDuty: number | null }> {
+  const branchId = sql`(select ${slots.branchId} from ${slots} where ${slots.id} = ${slotId})`;
   const offers = and(eq(waitlist.offeredSlotId, slotId), eq(waitlist.serviceDate, serviceDate), offerHoldsPlaceAt(now), exceptChatId === null ? undefined : ne(waitlist.chatId, exceptChatId));
   const rows = await tx
     .select({
       taken: sql<number>`count(*)::int`,
       heldForOffers: sql<number>`(select count(*)::int from ${waitlist} where ${offers})`,
-      closed: sql<boolean>`exists (select 1 from ${closedDates} where ${closedDates.date} = ${serviceDate}::date)`,
+      closed: sql<boolean>`exists (select 1 from ${closedDates} where ${closedDates.branchId} = ${branchId} and ${closedDates.date} = ${serviceDate}::date)`,
       weekdayCapacity: sql<number | null>`(select ${slotWeekdayCapacity.capacity} from ${slotWeekdayCapacity} where ${slotWeekdayCapacity.slotId} = ${slotId} and ${slotWeekdayCapacity.weekday} = ${weekdayOfColumn(sql`${serviceDate}::date`)})`,
-      techniciansOnDuty: techniciansOnDutySql(sql`${serviceDate}::date`),
+      techniciansOnDuty: techniciansOnDutySql(sql`${serviceDate}::date`, branchId),
     })
     .from(orders)
     .where(and(eq(orders.slotId, slotId), eq(orders.serviceDate, serviceDate), holdsPlace));
@@ -152,21 +156,28 @@ export async function lockLapsedHolds(
     .for("update", { skipLocked: true });
 }
 
+/** A branch's closed dates from `from` to `to`, with their reasons. */
 export async function listClosedDates(
   db: Database,
-  { from, to }: { from: string; to: string },
+  { from, to, branchId = FIRST_BRANCH_ID }: { from: string; to: string; branchId?: number },
 ): Promise<Map<string, string>> {
-  const rows = await readConfig(db, `closedDates:${from}:${to}`, () =>
+  const rows = await readConfig(db, `closedDates:${branchId}:${from}:${to}`, () =>
     db
       .select()
       .from(closedDates)
-      .where(and(sql`${closedDates.date} >= ${from}`, sql`${closedDates.date} <= ${to}`)),
+      .where(and(eq(closedDates.branchId, branchId), sql`${closedDates.date} >= ${from}`, sql`${closedDates.date} <= ${to}`)),
   );
   return new Map(rows.map((row) => [row.date, row.reason]));
 }
 
+/** Every slot of every branch. */
 export function listAllSlots(db: Database): Promise<Slot[]> {
   return readConfig(db, "slots", () => db.select().from(slots).orderBy(asc(slots.startTime), asc(slots.id)));
+}
+
+/** A branch's slots, active or not. */
+export async function listBranchSlots(db: Database, { branchId = FIRST_BRANCH_ID }: { branchId?: number } = {}): Promise<Slot[]> {
+  return (await listAllSlots(db)).filter((slot) => slot.branchId === branchId);
 }
 
 export async function findSlot(db: Database, { id }: { id: number }): Promise<Slot | undefined> {

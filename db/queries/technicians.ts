@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
-import { admins, orders, type Order } from "../schema";
+import { adminBranches, admins, orders, type Order } from "../schema";
 import { readConfig } from "./config-cache";
 
 export interface Technician {
@@ -15,19 +15,23 @@ const isActiveTechnician = and(eq(admins.technician, true), eq(admins.disabled, 
 const worksOnDate = (date: SQL) => sql`((${admins.workingWeekdays}::int >> (extract(isodow from ${date})::int - 1)) & 1) = 1`;
 
 /**
- * The technicians on duty on `date` (a SQL date), or null when the shop has no
+ * The technicians of a branch on duty on `date` (a SQL date), or null when the branch has no
  * technician at all: one scalar subquery, so a count under the slot lock sees the latest roster.
  */
-export const techniciansOnDutySql = (date: SQL) =>
-  sql<number | null>`(select case when count(*) = 0 then null else (count(*) filter (where ${worksOnDate(date)}))::int end from ${admins} where ${isActiveTechnician})`;
+export const techniciansOnDutySql = (date: SQL, branchId: number | SQL) =>
+  sql<number | null>`(select case when count(*) = 0 then null else (count(*) filter (where ${worksOnDate(date)}))::int end from ${admins} where ${isActiveTechnician} and ${worksFor(branchId)})`;
 
-/** The technicians who can be given jobs (not disabled), by name. */
-export function listTechnicians(db: Database): Promise<Technician[]> {
-  return readConfig(db, "technicians", () =>
+/** The admin (of the outer query's admins row) works for the branch. */
+const worksFor = (branchId: number | SQL) =>
+  sql`exists (select 1 from ${adminBranches} where ${adminBranches.adminId} = ${admins.id} and ${adminBranches.branchId} = ${branchId})`;
+
+/** The technicians who can be given jobs (not disabled), by name: of one branch, or of all when none is named. */
+export function listTechnicians(db: Database, { branchId }: { branchId?: number } = {}): Promise<Technician[]> {
+  return readConfig(db, `technicians:${branchId ?? "all"}`, () =>
     db
       .select({ id: admins.id, username: admins.username, workingWeekdays: admins.workingWeekdays })
       .from(admins)
-      .where(isActiveTechnician)
+      .where(and(isActiveTechnician, branchId === undefined ? undefined : worksFor(branchId)))
       .orderBy(asc(admins.username)),
   );
 }
@@ -41,7 +45,7 @@ export function listTechnicians(db: Database): Promise<Technician[]> {
  */
 export async function pickTechnician(
   tx: Database,
-  { slotId, serviceDate, exceptOrderId = null }: { slotId: number; serviceDate: string; exceptOrderId?: string | null },
+  { slotId, serviceDate, branchId, exceptOrderId = null }: { slotId: number; serviceDate: string; branchId: number; exceptOrderId?: string | null },
 ): Promise<number | null> {
   const live = and(eq(orders.technicianId, admins.id), eq(orders.serviceDate, serviceDate), ne(orders.repairStatus, "cancelled"), exceptOrderId === null ? undefined : ne(orders.id, exceptOrderId));
   const inSlot = sql<number>`(select count(*) from ${orders} where ${live} and ${orders.slotId} = ${slotId})`;
@@ -49,7 +53,7 @@ export async function pickTechnician(
   const rows = await tx
     .select({ id: admins.id })
     .from(admins)
-    .where(and(isActiveTechnician, worksOnDate(sql`${serviceDate}::date`)))
+    .where(and(isActiveTechnician, worksFor(branchId), worksOnDate(sql`${serviceDate}::date`)))
     .orderBy(inSlot, inDay, asc(admins.id))
     .limit(1);
   return rows[0]?.id ?? null;

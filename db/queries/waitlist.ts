@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { slots, waitlist, type WaitlistEntry, type WaitlistState } from "../schema";
+import { FIRST_BRANCH_ID, slots, waitlist, type WaitlistEntry, type WaitlistState } from "../schema";
 
 /** An offer that still holds its place at `now`; one past its time holds nothing, before any sweep marks it expired. */
 export function offerHoldsPlaceAt(now: Date) {
@@ -10,23 +10,23 @@ export function offerHoldsPlaceAt(now: Date) {
 /** Records a wait, unless the chat already waits for that date (then undefined). */
 export async function insertWait(
   db: Database,
-  values: { chatId: number; customerName: string; telegramUsername: string | null; serviceDate: string; deviceId: number | null; partId: number | null; language: string; now: Date },
+  values: { chatId: number; branchId?: number; customerName: string; telegramUsername: string | null; serviceDate: string; deviceId: number | null; partId: number | null; language: string; now: Date },
 ): Promise<WaitlistEntry | undefined> {
   const { now, ...rest } = values;
   const rows = await db
     .insert(waitlist)
     .values({ ...rest, createdAt: now, updatedAt: now })
-    .onConflictDoNothing({ target: [waitlist.chatId, waitlist.serviceDate], where: sql`${waitlist.state} in ('waiting','offered')` })
+    .onConflictDoNothing({ target: [waitlist.chatId, waitlist.branchId, waitlist.serviceDate], where: sql`${waitlist.state} in ('waiting','offered')` })
     .returning();
   return rows[0];
 }
 
-/** The first waiting chat of a date, locked; one another transaction is offering right now is passed over. */
-export async function lockFirstWaiting(db: Database, { serviceDate }: { serviceDate: string }): Promise<WaitlistEntry | undefined> {
+/** The first waiting chat of a branch's date, locked; one another transaction is offering right now is passed over. */
+export async function lockFirstWaiting(db: Database, { serviceDate, branchId }: { serviceDate: string; branchId: number }): Promise<WaitlistEntry | undefined> {
   const rows = await db
     .select()
     .from(waitlist)
-    .where(and(eq(waitlist.serviceDate, serviceDate), eq(waitlist.state, "waiting")))
+    .where(and(eq(waitlist.branchId, branchId), eq(waitlist.serviceDate, serviceDate), eq(waitlist.state, "waiting")))
     .orderBy(asc(waitlist.createdAt), asc(waitlist.id))
     .limit(1)
     .for("update", { skipLocked: true });
@@ -67,15 +67,14 @@ export async function lockLapsedOffers(db: Database, { now, limit }: { now: Date
     .for("update", { skipLocked: true });
 }
 
-/** Dates from `from` on where chats still wait, soonest first. */
-export async function listWaitedDates(db: Database, { from, limit }: { from: string; limit: number }): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ serviceDate: waitlist.serviceDate })
+/** Dates (with their branch) from `from` on where chats still wait, soonest first. */
+export async function listWaitedDates(db: Database, { from, limit }: { from: string; limit: number }): Promise<{ serviceDate: string; branchId: number }[]> {
+  return db
+    .selectDistinct({ serviceDate: waitlist.serviceDate, branchId: waitlist.branchId })
     .from(waitlist)
     .where(and(eq(waitlist.state, "waiting"), gte(waitlist.serviceDate, from)))
-    .orderBy(asc(waitlist.serviceDate))
+    .orderBy(asc(waitlist.serviceDate), asc(waitlist.branchId))
     .limit(limit);
-  return rows.map((row) => row.serviceDate);
 }
 
 export async function updateWait(
@@ -98,7 +97,7 @@ export async function listChatWaits(db: Database, { chatId, from }: { chatId: nu
 /** A booking on the date ends the chat's plain wait there, and the offer it took (`offerId`). */
 export async function markWaitsBooked(
   db: Database,
-  { chatId, serviceDate, orderId, offerId, now }: { chatId: number; serviceDate: string; orderId: string; offerId: number | null; now: Date },
+  { chatId, branchId, serviceDate, orderId, offerId, now }: { chatId: number; branchId: number; serviceDate: string; orderId: string; offerId: number | null; now: Date },
 ): Promise<void> {
   await db
     .update(waitlist)
@@ -106,6 +105,7 @@ export async function markWaitsBooked(
     .where(
       and(
         eq(waitlist.chatId, chatId),
+        eq(waitlist.branchId, branchId),
         eq(waitlist.serviceDate, serviceDate),
         offerId === null ? eq(waitlist.state, "waiting") : or(eq(waitlist.state, "waiting"), eq(waitlist.id, offerId)),
       ),
@@ -125,8 +125,8 @@ export interface WaitRow {
   createdAt: Date;
 }
 
-/** Every wait for dates from `from` on, per date in queue order: the admin's waitlist. */
-export async function listWaitlistFrom(db: Database, { from, limit }: { from: string; limit: number }): Promise<WaitRow[]> {
+/** Every wait for dates from `from` on, per date in queue order: the admin's waitlist (of some branches when named). */
+export async function listWaitlistFrom(db: Database, { from, limit, branchIds }: { from: string; limit: number; branchIds?: number[] }): Promise<WaitRow[]> {
   return db
     .select({
       id: waitlist.id,
@@ -141,15 +141,15 @@ export async function listWaitlistFrom(db: Database, { from, limit }: { from: st
     })
     .from(waitlist)
     .leftJoin(slots, eq(slots.id, waitlist.offeredSlotId))
-    .where(gte(waitlist.serviceDate, from))
+    .where(and(gte(waitlist.serviceDate, from), branchIds === undefined ? undefined : inArray(waitlist.branchId, branchIds)))
     .orderBy(asc(waitlist.serviceDate), asc(waitlist.createdAt), asc(waitlist.id))
     .limit(limit);
 }
 
-/** Ends every live wait (waiting or offered) of a date. */
-export async function cancelLiveWaits(db: Database, { serviceDate, now }: { serviceDate: string; now: Date }): Promise<void> {
+/** Ends every live wait (waiting or offered) of a branch's date. */
+export async function cancelLiveWaits(db: Database, { serviceDate, now, branchId = FIRST_BRANCH_ID }: { serviceDate: string; now: Date; branchId?: number }): Promise<void> {
   await db
     .update(waitlist)
     .set({ state: "cancelled", updatedAt: now })
-    .where(and(eq(waitlist.serviceDate, serviceDate), inArray(waitlist.state, ["waiting", "offered"])));
+    .where(and(eq(waitlist.branchId, branchId), eq(waitlist.serviceDate, serviceDate), inArray(waitlist.state, ["waiting", "offered"])));
 }

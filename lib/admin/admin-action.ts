@@ -7,7 +7,7 @@ import { AdminSessionError, requireAdminAction } from "./session";
 
 export type { AdminActionState };
 
-export type SignedInActor = AdminActor & { ip: string | null; role: AdminRole };
+export type SignedInActor = AdminActor & { id: number; ip: string | null; role: AdminRole };
 
 /**
  * Every admin server action: the session (and, for the owner's actions, the

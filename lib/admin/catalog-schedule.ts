@@ -108,7 +108,7 @@ export async function reopenDate(db: Database, actor: AdminActor, { date }: { da
     if (!before) return invalid({ _form: "Tanggal ini tidak tercatat tutup." });
     await deleteClosedDate(tx, { date });
     await recordAudit(tx, { actor: actor.username, ip: actor.ip, entity: "closed_date", entityId: date, action: "delete", before });
-    await offerFreedPlaces(tx, { serviceDate: date, now });
+    await offerFreedPlaces(tx, { serviceDate: date, branchId: before.branchId, now });
     return ok(`Toko buka lagi pada ${formatDateDmy(date)}.`);
   });
 }

@@ -1,6 +1,7 @@
 import type { Database } from "@/db";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
-import { listAllSlots, listClosedDates, listSlotDays, type SlotDay } from "@/db/queries/slots";
+import { listBranchSlots, listClosedDates, listSlotDays, type SlotDay } from "@/db/queries/slots";
+import { FIRST_BRANCH_ID } from "@/db/schema";
 import { listTechnicians } from "@/db/queries/technicians";
 import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import { weeklyHours } from "./weekly-hours";
@@ -19,10 +20,10 @@ export interface SlotOffer extends SlotDay {
 /** The day's active slots, each with its free places and whether it can be offered now. */
 export async function getSlotAvailability(
   db: Database,
-  { serviceDate, now = new Date(), settings }: { serviceDate: IsoDate; now?: Date; settings?: ShopSettings },
+  { serviceDate, now = new Date(), settings, branchId = FIRST_BRANCH_ID }: { serviceDate: IsoDate; now?: Date; settings?: ShopSettings; branchId?: number },
 ): Promise<SlotOffer[]> {
   const shop = settings ?? (await getShopSettings(db));
-  const days = await listSlotDays(db, { serviceDate, now });
+  const days = await listSlotDays(db, { serviceDate, now, branchId });
   return days.map((slot) => ({
     ...slot,
     bookable: slot.remaining > 0 && slotStartsInTime(slot, serviceDate, now, shop.leadTimeMinutes),
@@ -34,16 +35,19 @@ export async function getSlotAvailability(
  * owner set every slot to 0 or no technician works. (With no slot open on any day, nothing is called shut:
  * the slot step says there is no room.)
  */
-export async function listShutWeekdays(db: Database, shop: ShopSettings): Promise<number[]> {
-  const [slots, capacities, technicians] = await Promise.all([listAllSlots(db), readWeekdayCapacities(db), listTechnicians(db)]);
+export async function listShutWeekdays(db: Database, shop: ShopSettings, { branchId = FIRST_BRANCH_ID }: { branchId?: number } = {}): Promise<number[]> {
+  const [slots, capacities, technicians] = await Promise.all([listBranchSlots(db, { branchId }), readWeekdayCapacities(db), listTechnicians(db, { branchId })]);
   const week = weeklyHours(slots, capacities, shop.closedWeekdays, technicians);
   if (week.every((day) => day.slots.length === 0)) return shop.closedWeekdays;
   return week.filter((day) => day.slots.length === 0).map((day) => day.weekday);
 }
 
 /** A calendar date checked against the booking rules at `now`: not past, within the horizon, not a closed date or weekday (weekly, or no slot that day). */
-export async function checkBookingDate(db: Database, { date, now, settings }: { date: IsoDate; now: Date; settings: ShopSettings }): Promise<ParsedDate> {
-  const [closedDates, closedWeekdays] = await Promise.all([listClosedDates(db, { from: date, to: date }), listShutWeekdays(db, settings)]);
+export async function checkBookingDate(
+  db: Database,
+  { date, now, settings, branchId = FIRST_BRANCH_ID }: { date: IsoDate; now: Date; settings: ShopSettings; branchId?: number },
+): Promise<ParsedDate> {
+  const [closedDates, closedWeekdays] = await Promise.all([listClosedDates(db, { from: date, to: date, branchId }), listShutWeekdays(db, settings, { branchId })]);
   return parseServiceDate(formatDateDmy(date), {
     today: todayInJakarta(now),
     horizonDays: settings.bookingHorizonDays,
@@ -55,16 +59,16 @@ export async function checkBookingDate(db: Database, { date, now, settings }: { 
 /** Validates a typed date against today (WIB), the horizon and the closed days (weekly, by date, and weekdays with no slot). */
 export async function checkServiceDate(
   db: Database,
-  { input, now = new Date(), settings }: { input: string; now?: Date; settings?: ShopSettings },
+  { input, now = new Date(), settings, branchId = FIRST_BRANCH_ID }: { input: string; now?: Date; settings?: ShopSettings; branchId?: number },
 ): Promise<ParsedDate> {
   const shop = settings ?? (await getShopSettings(db));
   const today = todayInJakarta(now);
-  const closedDates = await listClosedDates(db, { from: today, to: addDays(today, shop.bookingHorizonDays) });
+  const closedDates = await listClosedDates(db, { from: today, to: addDays(today, shop.bookingHorizonDays), branchId });
   return parseServiceDate(input, {
     today,
     horizonDays: shop.bookingHorizonDays,
     closedDates,
-    closedWeekdays: await listShutWeekdays(db, shop),
+    closedWeekdays: await listShutWeekdays(db, shop, { branchId }),
   });
 }
 
@@ -75,17 +79,17 @@ export async function checkServiceDate(
  */
 export async function listOpenDates(
   db: Database,
-  { now = new Date(), settings, limit }: { now?: Date; settings?: ShopSettings; limit: number },
+  { now = new Date(), settings, limit, branchId = FIRST_BRANCH_ID }: { now?: Date; settings?: ShopSettings; limit: number; branchId?: number },
 ): Promise<IsoDate[]> {
   const shop = settings ?? (await getShopSettings(db));
   const today = todayInJakarta(now);
   const last = addDays(today, shop.bookingHorizonDays);
-  const closedDates = await listClosedDates(db, { from: today, to: last });
+  const closedDates = await listClosedDates(db, { from: today, to: last, branchId });
   const open: IsoDate[] = [];
   for (let date = today; date <= last && open.length < limit; date = addDays(date, 1)) {
     const rules = { today, horizonDays: shop.bookingHorizonDays, closedDates, closedWeekdays: shop.closedWeekdays };
     if (!parseServiceDate(formatDateDmy(date), rules).ok) continue;
-    const offers = await getSlotAvailability(db, { serviceDate: date, now, settings: shop });
+    const offers = await getSlotAvailability(db, { serviceDate: date, now, settings: shop, branchId });
     if (offers.some((offer) => offer.bookable)) open.push(date);
   }
   return open;

@@ -33,7 +33,7 @@ export async function cancelBookingIn(
     after: { repairStatus: updated.repairStatus, needsRefund: updated.needsRefund, reason },
     ip,
   });
-  const offerKeys = await offerFreedPlaces(tx, { serviceDate: order.serviceDate, now: new Date(), waitForSlot: true });
+  const offerKeys = await offerFreedPlaces(tx, { serviceDate: order.serviceDate, branchId: order.branchId, now: new Date(), waitForSlot: true });
   return { ok: true, order: updated, offerKeys };
 }
 

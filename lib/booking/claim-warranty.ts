@@ -4,6 +4,7 @@ import { getShopSettings } from "@/db/queries/settings";
 import type { Order } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { alertStaff } from "@/lib/notify/staff-alerts";
+import { findSlot } from "@/db/queries/slots";
 import { checkBookingDate, slotStartsInTime } from "./availability";
 import { type IsoDate } from "./calendar";
 import { insertOrderWithFreshCode } from "./create-booking";
@@ -48,14 +49,17 @@ export async function claimWarrantyIn(tx: Database, request: ClaimRequest): Prom
   const blocked = await checkClaimable(tx, { order: original, chatId: request.chatId, now });
   if (blocked || !original) return blocked ?? { ok: false, reason: "not_found" };
   const settings = await getShopSettings(tx);
-  const date = await checkBookingDate(tx, { date: request.serviceDate, now, settings });
+  // The claim is served where the repair was done.
+  const date = await checkBookingDate(tx, { date: request.serviceDate, now, settings, branchId: original.branchId });
   if (!date.ok) return { ok: false, reason: "date_unavailable" };
+  if ((await findSlot(tx, { id: request.slotId }))?.branchId !== original.branchId) return { ok: false, reason: "slot_closed" };
   const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate, now });
   if (!place.ok) return place;
   if (!slotStartsInTime(place.slot, request.serviceDate, now, settings.leadTimeMinutes)) return { ok: false, reason: "slot_too_soon" };
 
   const fee = settings.warrantyClaimFeeIdr;
   const order = await insertOrderWithFreshCode(tx, {
+    branchId: original.branchId,
     chatId: original.chatId,
     telegramUserId: original.telegramUserId,
     telegramUsername: original.telegramUsername,

@@ -1,6 +1,7 @@
 import type { Database } from "@/db";
 import { insertOrderUnlessCodeTaken, listUnpaidChatBookingCodes, lockChatBookings } from "@/db/queries/orders";
 import { getShopSettings } from "@/db/queries/settings";
+import { findSlot } from "@/db/queries/slots";
 import type { NewOrder, Order, OrderSource, PaymentMethod } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { checkBookingDate, slotStartsInTime } from "./availability";
@@ -72,7 +73,11 @@ const CODE_ATTEMPTS = 8;
 export async function createBookingIn(tx: Database, request: BookingRequest): Promise<BookingResult> {
   const now = request.now ?? new Date();
   const settings = await getShopSettings(tx);
-  const date = await checkBookingDate(tx, { date: request.serviceDate, now, settings });
+  // The slot says the branch: its closed dates, prices, stock and places (reserveSlot re-reads the slot under its lock).
+  const slot = await findSlot(tx, { id: request.slotId });
+  if (!slot) return { ok: false, reason: "slot_closed" };
+  const branchId = slot.branchId;
+  const date = await checkBookingDate(tx, { date: request.serviceDate, now, settings, branchId });
   if (!date.ok) return { ok: false, reason: "date_unavailable" };
 
   if (request.chatId !== null) {
@@ -86,6 +91,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
     partId: request.partId,
     diagnosisFeeIdr: settings.diagnosisFeeIdr,
     language: request.language,
+    branchId,
   });
   if (!item) return { ok: false, reason: "item_unavailable" };
   const atCounter = request.source === "counter";
@@ -104,7 +110,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
   const slotEnd = wibInstant(request.serviceDate, place.slot.endTime);
   const inTime = atCounter ? now < slotEnd : slotStartsInTime(place.slot, request.serviceDate, now, settings.leadTimeMinutes);
   if (!inTime) return { ok: false, reason: "slot_too_soon" };
-  const unit = await reserveUnit(tx, { deviceId: item.deviceId, partId: item.partId, serviceDate: request.serviceDate, now });
+  const unit = await reserveUnit(tx, { branchId, deviceId: item.deviceId, partId: item.partId, serviceDate: request.serviceDate, now });
   if (!unit.ok) return { ok: false, reason: unit.reason };
 
   const holdEnd = Math.min(now.getTime() + settings.holdHours * 3_600_000, (atCounter ? slotEnd : slotStart).getTime());
@@ -112,6 +118,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
   const holdExpiresAt = paymentMethod === "pay_at_shop" ? null : new Date(holdEnd);
 
   const order = await insertOrderWithFreshCode(tx, {
+    branchId,
     chatId: request.chatId,
     source: request.source ?? "bot",
     telegramUserId: request.telegramUserId ?? null,
@@ -136,7 +143,7 @@ export async function createBookingIn(tx: Database, request: BookingRequest): Pr
     updatedAt: now,
   });
   if (unit.stock) await noteUnitsLeft(tx, { stock: unit.stock, left: unit.leftAfter, deviceName: item.deviceName, partName: item.partName, now });
-  if (request.chatId !== null) await closeWaitByBooking(tx, { chatId: request.chatId, serviceDate: request.serviceDate, orderId: order.id, offer, now });
+  if (request.chatId !== null) await closeWaitByBooking(tx, { chatId: request.chatId, branchId, serviceDate: request.serviceDate, orderId: order.id, offer, now });
   await recordAudit(tx, {
     actor: request.actor ?? `telegram:${request.telegramUserId ?? request.chatId}`,
     entity: "order",

@@ -93,10 +93,12 @@ export async function rescheduleBookingIn(tx: Database, request: RescheduleReque
   const override = by.kind === "shop" && by.override;
   if (request.serviceDate < todayInJakarta(now)) return { ok: false, reason: "date_unavailable", problem: "past" };
   if (!override) {
-    const date = await checkBookingDate(tx, { date: request.serviceDate, now, settings });
+    const date = await checkBookingDate(tx, { date: request.serviceDate, now, settings, branchId: order.branchId });
     if (!date.ok) return { ok: false, reason: "date_unavailable", problem: date.reason, closedReason: date.closedReason };
   }
 
+  // An order stays at its branch (its price, stock and staff are that branch's): a slot of another is not one to move to.
+  if ((await findSlot(tx, { id: request.slotId }))?.branchId !== order.branchId) return { ok: false, reason: "slot_closed" };
   const place = await reserveSlot(tx, { slotId: request.slotId, serviceDate: request.serviceDate, now, movingOrderId: order.id });
   if (!place.ok) return { ok: false, reason: place.reason };
   const leadTime = override ? 0 : settings.leadTimeMinutes;
@@ -131,7 +133,7 @@ export async function rescheduleBookingIn(tx: Database, request: RescheduleReque
   const discriminator = `v${updated.version}`;
   await notifyOrderEvent(tx, { order: updated, event, discriminator });
   // The place left behind goes to that date's first waiting chat.
-  const offerKeys = await offerFreedPlaces(tx, { serviceDate: order.serviceDate, now, settings });
+  const offerKeys = await offerFreedPlaces(tx, { serviceDate: order.serviceDate, branchId: order.branchId, now, settings });
   return { ok: true, order: updated, before: order, messageKey: orderEventKey(updated, event, discriminator), offerKeys };
 }
 

@@ -53,6 +53,6 @@ export async function reserveSlot(
     for (const order of lapsed) await expireLockedOrder(tx, order, { placeNeeded: true });
     taken -= lapsed.length;
   }
-  const technicianId = day.techniciansOnDuty === null ? null : await pickTechnician(tx, { slotId, serviceDate, exceptOrderId: movingOrderId });
+  const technicianId = day.techniciansOnDuty === null ? null : await pickTechnician(tx, { slotId, serviceDate, branchId: slot.branchId, exceptOrderId: movingOrderId });
   return { ok: true, slot, taken: taken + 1, technicianId };
 }

@@ -13,7 +13,7 @@ export type UnitReservation =
   | { ok: false; reason: "part_out_of_stock"; backorderFrom?: IsoDate };
 
 /**
- * Takes a unit of the part for an order about to be written in the caller's
+ * Takes a unit of the part, from the branch's shelf, for an order about to be written in the caller's
  * transaction. Call it after reserveSlot: the lock order is always the slot,
  * then the stock row, so two bookings never wait on each other crosswise. The
  * row lock makes bookings of the part take turns and the reserved count is read
@@ -22,17 +22,18 @@ export type UnitReservation =
  */
 export async function reserveUnit(
   tx: Database,
-  { deviceId, partId, serviceDate, now }: { deviceId: number; partId: number | null; serviceDate: IsoDate; now: Date },
+  { branchId, deviceId, partId, serviceDate, now }: { branchId: number; deviceId: number; partId: number | null; serviceDate: IsoDate; now: Date },
 ): Promise<UnitReservation> {
   if (partId === null) return { ok: true, stock: undefined };
-  const stock = await lockPartStock(tx, { deviceId, partId });
+  const key = { branchId, deviceId, partId };
+  const stock = await lockPartStock(tx, key);
   if (!stock) return { ok: true, stock: undefined };
-  let reserved = await countReservedUnits(tx, { deviceId, partId });
+  let reserved = await countReservedUnits(tx, key);
   const today = todayInJakarta(now);
   let offer = unitOfferOf({ ...stock, reserved }, { today, serviceDate });
   if (offer.kind === "out") {
     // As for a place in a slot: an unpaid hold that ran out gives its unit up when the unit is needed.
-    const lapsed = await lockLapsedUnitHolds(tx, { deviceId, partId, now });
+    const lapsed = await lockLapsedUnitHolds(tx, { ...key, now });
     offer = unitOfferOf({ ...stock, reserved: reserved - lapsed.length }, { today, serviceDate });
     if (offer.kind === "out") return { ok: false, reason: "part_out_of_stock", ...(offer.backorderFrom && { backorderFrom: offer.backorderFrom }) };
     for (const order of lapsed) await expireLockedOrder(tx, order, { placeNeeded: true });
@@ -53,7 +54,7 @@ export type UnitForMove = { ok: true } | { ok: false; reason: "part_out_of_stock
  */
 export async function checkUnitForMove(tx: Database, { order, serviceDate, now }: { order: Order; serviceDate: IsoDate; now: Date }): Promise<UnitForMove> {
   if (order.partId === null || order.warrantyOfOrderId !== null) return { ok: true };
-  const stock = await lockPartStock(tx, { deviceId: order.deviceId, partId: order.partId });
+  const stock = await lockPartStock(tx, { branchId: order.branchId, deviceId: order.deviceId, partId: order.partId });
   if (!stock || stock.backorderDays === null) return { ok: true };
   const reserved = await countUnitsPromisedBefore(tx, { order, now });
   const offer = unitOfferOf({ ...stock, reserved }, { today: todayInJakarta(now), serviceDate });

@@ -15,9 +15,9 @@ export function stockEntityId({ deviceId, partId }: { deviceId: number; partId: 
  */
 export async function useReservedUnit(tx: Database, { order, actor, ip, now }: { order: Order; actor: string; ip: string | null; now: Date }): Promise<void> {
   if (order.partId === null) return;
-  const stock = await lockPartStock(tx, { deviceId: order.deviceId, partId: order.partId });
+  const stock = await lockPartStock(tx, { branchId: order.branchId, deviceId: order.deviceId, partId: order.partId });
   if (!stock) return;
-  const updated = await updatePartStock(tx, { deviceId: stock.deviceId, partId: stock.partId, changes: { onHand: Math.max(0, stock.onHand - 1) }, now });
+  const updated = await updatePartStock(tx, { branchId: stock.branchId, deviceId: stock.deviceId, partId: stock.partId, changes: { onHand: Math.max(0, stock.onHand - 1) }, now });
   await recordAudit(tx, {
     actor,
     entity: "part_stock",

@@ -8,7 +8,7 @@ import { addDays, todayInJakarta, type IsoDate } from "./calendar";
 import { reserveSlot } from "./reserve-slot";
 
 /**
- * Offers the free places of a date to its waiting chats, first come first
+ * Offers the free places of a branch's date to its waiting chats, first come first
  * served, in the caller's transaction (the one that freed the place, so the
  * message is queued exactly when the place is free). Returns the offers' message keys. Each place is held through
  * reserveSlot, under the slot's lock and capacity check, so a place is held for
@@ -20,14 +20,20 @@ import { reserveSlot } from "./reserve-slot";
  */
 export async function offerFreedPlaces(
   tx: Database,
-  { serviceDate, now, settings, waitForSlot = false }: { serviceDate: IsoDate; now: Date; settings?: ShopSettings; waitForSlot?: boolean },
+  {
+    serviceDate,
+    branchId,
+    now,
+    settings,
+    waitForSlot = false,
+  }: { serviceDate: IsoDate; branchId: number; now: Date; settings?: ShopSettings; waitForSlot?: boolean },
 ): Promise<string[]> {
   const shop = settings ?? (await getShopSettings(tx));
   const offered: string[] = [];
   for (;;) {
-    const first = await lockFirstWaiting(tx, { serviceDate });
+    const first = await lockFirstWaiting(tx, { serviceDate, branchId });
     if (!first) return offered;
-    const free = (await getSlotAvailability(tx, { serviceDate, now, settings: shop })).filter((slot) => slot.bookable);
+    const free = (await getSlotAvailability(tx, { serviceDate, now, settings: shop, branchId })).filter((slot) => slot.bookable);
     let held = false;
     for (const slot of free) {
       const place = await reserveSlot(tx, { slotId: slot.id, serviceDate, now, skipLocked: !waitForSlot });
@@ -43,8 +49,8 @@ export async function offerFreedPlaces(
 }
 
 /** The shop closed the date: nobody waits for it any more (its offers hold nothing). */
-export async function endWaitsOn(tx: Database, { serviceDate, now }: { serviceDate: IsoDate; now: Date }): Promise<void> {
-  await cancelLiveWaits(tx, { serviceDate, now });
+export async function endWaitsOn(tx: Database, { serviceDate, now, branchId }: { serviceDate: IsoDate; now: Date; branchId?: number }): Promise<void> {
+  await cancelLiveWaits(tx, { serviceDate, now, branchId });
 }
 
 /** offerFreedPlaces for every coming date chats wait for: after the owner raises a capacity or reopens a date, and in the sweep. */
@@ -53,9 +59,9 @@ export async function offerWaitingPlaces(tx: Database, { now, limit = 31 }: { no
   const from = todayInJakarta(now);
   const dates = await listWaitedDates(tx, { from, limit });
   const offered: string[] = [];
-  for (const serviceDate of dates) {
+  for (const { serviceDate, branchId } of dates) {
     if (serviceDate > addDays(from, settings.bookingHorizonDays)) break;
-    offered.push(...(await offerFreedPlaces(tx, { serviceDate, now, settings })));
+    offered.push(...(await offerFreedPlaces(tx, { serviceDate, branchId, now, settings })));
   }
   return offered;
 }

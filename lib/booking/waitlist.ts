@@ -5,6 +5,8 @@ import { offerFreedPlaces } from "./waitlist-offer";
 
 export interface WaitRequest {
   chatId: number;
+  /** The branch whose day is full (the first one when not named). */
+  branchId?: number;
   customerName: string;
   telegramUsername: string | null;
   serviceDate: string;
@@ -21,7 +23,7 @@ export interface WaitRequest {
 export async function joinWaitlist(tx: Database, request: WaitRequest): Promise<{ joined: boolean; offerKeys: string[] }> {
   const entry = await insertWait(tx, request);
   if (!entry) return { joined: false, offerKeys: [] };
-  return { joined: true, offerKeys: await offerFreedPlaces(tx, { serviceDate: request.serviceDate, now: request.now }) };
+  return { joined: true, offerKeys: await offerFreedPlaces(tx, { serviceDate: request.serviceDate, branchId: entry.branchId, now: request.now }) };
 }
 
 /** "Ambil tempat ini": the chat's offer, if it still holds its place; the booking then goes on from it. */
@@ -42,7 +44,7 @@ export async function leaveWaitlist(
   const entry = await lockChatWait(tx, { id: waitId, chatId });
   if (!entry) return undefined;
   await updateWait(tx, { id: entry.id, state: "cancelled", now });
-  const offerKeys = entry.state === "offered" ? await offerFreedPlaces(tx, { serviceDate: entry.serviceDate, now }) : [];
+  const offerKeys = entry.state === "offered" ? await offerFreedPlaces(tx, { serviceDate: entry.serviceDate, branchId: entry.branchId, now }) : [];
   return { entry, offerKeys };
 }
 
@@ -58,7 +60,7 @@ export async function lockOwnOffer(tx: Database, { chatId, serviceDate, slotId, 
 /** The chat booked that date: its plain wait there, and the offer it took (if it booked the offered slot), are done. */
 export async function closeWaitByBooking(
   tx: Database,
-  { chatId, serviceDate, orderId, offer, now }: { chatId: number; serviceDate: string; orderId: string; offer?: WaitlistEntry; now: Date },
+  { chatId, branchId, serviceDate, orderId, offer, now }: { chatId: number; branchId: number; serviceDate: string; orderId: string; offer?: WaitlistEntry; now: Date },
 ): Promise<void> {
-  await markWaitsBooked(tx, { chatId, serviceDate, orderId, offerId: offer?.id ?? null, now });
+  await markWaitsBooked(tx, { chatId, branchId, serviceDate, orderId, offerId: offer?.id ?? null, now });
 }

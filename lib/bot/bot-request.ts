@@ -7,7 +7,7 @@ import type { Conversation, Order } from "@/db/schema";
 import type { TelegramCall } from "@/lib/telegram/telegram-call";
 import type { Customer } from "./read-update";
 import { languageOf, textsFor, type BotTexts, type Language } from "./texts";
-import { CLAIM_STEPS, RESCHEDULE_STEPS, type ConversationStep, type WizardChoices, type WizardState } from "./wizard";
+import { CLAIM_STEPS, RESCHEDULE_STEPS, WIZARD_STEPS, type ConversationStep, type WizardChoices, type WizardState } from "./wizard";
 
 /** What is stored in conversations.data. */
 export interface ConversationData {
@@ -131,7 +131,7 @@ export class BotRequest {
   }
 }
 
-const STEPS = new Set<ConversationStep>(["idle", "intro", "date", "device", "slot", "part", "phone", "fault", "payment", "summary", "booked", "status", ...RESCHEDULE_STEPS, ...CLAIM_STEPS]);
+const STEPS = new Set<ConversationStep>(["idle", ...WIZARD_STEPS, "booked", "status", ...RESCHEDULE_STEPS, ...CLAIM_STEPS]);
 
 export function recordOf(row: Conversation): ConversationRecord {
   const data = (row.data ?? {}) as ConversationData;

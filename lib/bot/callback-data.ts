@@ -9,6 +9,7 @@ import type { WizardStep } from "./wizard";
  */
 export type WizardAction =
   | { type: "begin" }
+  | { type: "branch"; branchId: number }
   | { type: "cancel" }
   /** "‹ Kembali" names the step it was shown on, so a double tap goes back once. */
   | { type: "back"; from: BackStep }
@@ -35,8 +36,8 @@ export type RescheduleAction =
   | { type: "back" }
   | { type: "cancel" };
 
-export type BackStep = Extract<WizardStep, "date" | "device" | "slot" | "part" | "phone" | "fault" | "payment">;
-const BACK_CODES: Record<BackStep, string> = { date: "dt", device: "dv", slot: "sl", part: "pt", phone: "ph", fault: "ft", payment: "pm" };
+export type BackStep = Extract<WizardStep, "branch" | "date" | "device" | "slot" | "part" | "phone" | "fault" | "payment">;
+const BACK_CODES: Record<BackStep, string> = { branch: "br", date: "dt", device: "dv", slot: "sl", part: "pt", phone: "ph", fault: "ft", payment: "pm" };
 const BACK_STEPS = Object.fromEntries(Object.entries(BACK_CODES).map(([step, code]) => [code, step])) as Record<string, BackStep>;
 
 export type ButtonAction =
@@ -67,6 +68,8 @@ function encodeWizard(action: WizardAction): string {
   switch (action.type) {
     case "begin":
       return "bg";
+    case "branch":
+      return `br:${action.branchId}`;
     case "cancel":
       return "cx";
     case "back":
@@ -153,6 +156,7 @@ function decodeWizard(kind: string, arg: string | undefined): WizardAction | nul
   if (kind === "pt" && arg === "dx") return { type: "part", partId: null };
   if (kind === "bk" && arg !== undefined && Object.hasOwn(BACK_STEPS, arg)) return { type: "back", from: BACK_STEPS[arg]! };
   if (arg !== undefined && ID.test(arg)) {
+    if (kind === "br") return { type: "branch", branchId: Number(arg) };
     if (kind === "dv") return { type: "device", deviceId: Number(arg) };
     if (kind === "sl") return { type: "slot", slotId: Number(arg) };
     if (kind === "pt") return { type: "part", partId: Number(arg) };

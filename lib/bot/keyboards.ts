@@ -1,5 +1,5 @@
 import type { InlineKeyboardButton } from "telegraf/types";
-import type { Device, PaymentMethod } from "@/db/schema";
+import type { Branch, Device, PaymentMethod } from "@/db/schema";
 import type { SlotOffer } from "@/lib/booking/availability";
 import type { OfferedPart } from "@/lib/booking/shelf";
 import { CHAT_PAYMENT_METHODS, encodeButton, type BackStep, type RescheduleAction, type WizardAction } from "./callback-data";
@@ -38,6 +38,8 @@ export function wizardKeyboards(texts: BotTexts, nonce: string) {
   });
   return {
     intro: (): InlineKeyboard => ({ inline_keyboard: [[button(texts.buttonBooking, { type: "begin" }), cancel]] }),
+    branches: (branches: Branch[]): InlineKeyboard =>
+      withBack("branch", branches.map((b) => [button(texts.branchButton(b.name, b.address), { type: "branch", branchId: b.id })])),
     /** After a full date: "🔔 Kabari saya" for it above Back and Cancel. */
     date: (fullDate?: string): InlineKeyboard =>
       withBack("date", fullDate ? joinWaitlistKeyboard(texts, fullDate).inline_keyboard : []),

@@ -7,7 +7,8 @@ import { findBookedService } from "@/lib/booking/booked-service";
 import { listOfferedParts } from "@/lib/booking/shelf";
 import { contactRequestKeyboard, wizardKeyboards, type ContactRequestKeyboard, type InlineKeyboard } from "./keyboards";
 import type { SummaryFacts } from "./texts";
-import { MAX_FAULT_PHOTOS, type WizardState, type WizardStep } from "./wizard";
+import { branchOf, MAX_FAULT_PHOTOS, type WizardState, type WizardStep } from "./wizard";
+import { listActiveBranches } from "@/db/queries/branches";
 
 export type Screen = { text: string; keyboard: InlineKeyboard | ContactRequestKeyboard };
 /**
@@ -22,7 +23,7 @@ export async function summaryFacts(req: BotRequest, state: WizardState): Promise
   if (!serviceDate || deviceId === undefined || slotId === undefined || partId === undefined || !paymentMethod) return null;
   const diagnosisFeeIdr = (await req.settings()).diagnosisFeeIdr;
   const [item, slot] = await Promise.all([
-    findBookedService(req.tx, { deviceId, partId, diagnosisFeeIdr, language: req.language }),
+    findBookedService(req.tx, { deviceId, partId, diagnosisFeeIdr, language: req.language, branchId: branchOf(state.choices) }),
     findSlot(req.tx, { id: slotId }),
   ]);
   if (!item || !slot) return null;
@@ -48,6 +49,8 @@ export async function renderStep(req: BotRequest, state: WizardState, step: Wiza
   switch (step) {
     case "intro":
       return { text: texts.intro((await req.settings()).shopName), keyboard: keyboards.intro() };
+    case "branch":
+      return { text: texts.askBranch(), keyboard: keyboards.branches(await listActiveBranches(req.tx)) };
     case "date": {
       const settings = await req.settings();
       const today = todayInJakarta(req.now);
@@ -57,7 +60,7 @@ export async function renderStep(req: BotRequest, state: WizardState, step: Wiza
       return { text: texts.askDevice(choices.serviceDate!), keyboard: keyboards.devices(await listActiveDevices(req.tx)) };
     case "slot": {
       const [offers, device] = await Promise.all([
-        getSlotAvailability(req.tx, { serviceDate: choices.serviceDate!, now: req.now, settings: await req.settings() }),
+        getSlotAvailability(req.tx, { serviceDate: choices.serviceDate!, now: req.now, settings: await req.settings(), branchId: branchOf(choices) }),
         findActiveDevice(req.tx, { id: choices.deviceId! }),
       ]);
       const bookable = offers.filter((s) => s.bookable);
@@ -65,7 +68,7 @@ export async function renderStep(req: BotRequest, state: WizardState, step: Wiza
       return { text: texts.askSlot(choices.serviceDate!, device?.name ?? "-"), keyboard: keyboards.slots(bookable) };
     }
     case "part": {
-      const items = await listOfferedParts(req.tx, { deviceId: choices.deviceId!, serviceDate: choices.serviceDate, now: req.now });
+      const items = await listOfferedParts(req.tx, { deviceId: choices.deviceId!, serviceDate: choices.serviceDate, now: req.now, branchId: branchOf(choices) });
       const deviceName = items[0]?.deviceName ?? (await findActiveDevice(req.tx, { id: choices.deviceId! }))?.name ?? "-";
       return { text: texts.askPart(deviceName), keyboard: keyboards.parts(items, (await req.settings()).diagnosisFeeIdr) };
     }

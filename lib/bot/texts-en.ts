@@ -3,7 +3,7 @@ import { formatDateDmy, formatDateLong, formatWibDateTime, weekdayOf } from "@/l
 import { formatRupiah } from "@/lib/booking/money";
 import { labelsFor } from "@/lib/booking/status-labels";
 import { repairStatusLine } from "@/lib/notify/messages";
-import { shorten } from "./text-format";
+import { branchLabel, shorten } from "./text-format";
 import type { ShopContact } from "@/lib/site/shop-contact";
 import type { BotTexts, Notice, ShopLocation, SummaryFacts } from "./texts";
 
@@ -114,6 +114,8 @@ export const TEXTS_EN: BotTexts = {
     `Thank you for choosing ${shop}.\n\nI will ask for the date, your device, the time, the spare part and how you want to pay, then you get a booking code. Press Booking to start.`,
   askDate: (first, last) =>
     `Please enter the booking date, e.g. 01/10/2022\n\n(Dates you can choose: ${formatDateDmy(first)} to ${formatDateDmy(last)})`,
+  askBranch: () => "Choose the branch where you want the service:",
+  branchButton: (name, address) => branchLabel(name, address),
   askDevice: (date) => `Date: ${formatDateLong(date, "en")}\n\nPlease choose your device:`,
   askSlot: (date, device) => `Date: ${formatDateLong(date, "en")}\nDevice: ${device}\n\nPlease choose a time:`,
   slotButton: (label, remaining) => `At ${label} (${remaining} left)`,

@@ -3,7 +3,7 @@ import { formatDateDmy, formatDateLong, formatWibDateTime, weekdayOf } from "@/l
 import { formatRupiah } from "@/lib/booking/money";
 import { labelsFor } from "@/lib/booking/status-labels";
 import { repairStatusLine } from "@/lib/notify/messages";
-import { shorten } from "./text-format";
+import { branchLabel, shorten } from "./text-format";
 import type { ShopContact } from "@/lib/site/shop-contact";
 import type { BotTexts, Notice, ShopLocation, SummaryFacts } from "./texts";
 
@@ -114,6 +114,8 @@ export const TEXTS_ID: BotTexts = {
     `Terimakasih, telah memilih layanan kami ${shop}.\n\nKami akan menanyakan tanggal, device, jam, spare part dan metode pembayaran, lalu Anda menerima kode booking. Tekan Booking untuk mulai.`,
   askDate: (first, last) =>
     `Silakan masukan tanggal book, contoh: 01/10/2022\n\n(Tanggal yang bisa dipilih: ${formatDateDmy(first)} s.d. ${formatDateDmy(last)})`,
+  askBranch: () => "Pilih cabang tempat Anda ingin servis:",
+  branchButton: (name, address) => branchLabel(name, address),
   askDevice: (date) => `Tanggal: ${formatDateLong(date, "id")}\n\nSilakan pilih device Anda:`,
   askSlot: (date, device) => `Tanggal: ${formatDateLong(date, "id")}\nDevice: ${device}\n\nSilakan pilih jam servis:`,
   slotButton: (label, remaining) => `Pukul : ${label} (sisa ${remaining})`,

@@ -129,6 +129,9 @@ export interface BotTexts {
   buttonKeepBooking: string;
   intro(shopName: string): string;
   askDate(firstDate: string, lastDate: string): string;
+  askBranch(): string;
+  /** A branch's button: its name and the start of its address. */
+  branchButton(name: string, address: string): string;
   askDevice(serviceDate: string): string;
   askSlot(serviceDate: string, deviceName: string): string;
   slotButton(label: string, remaining: number): string;

@@ -1,4 +1,5 @@
 import { findSlot } from "@/db/queries/slots";
+import { placeOfBranch } from "@/lib/site/branch-place";
 import type { Order } from "@/db/schema";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { createBookingIn } from "@/lib/booking/create-booking";
@@ -41,7 +42,8 @@ async function book(req: BotRequest, state: WizardState): Promise<{ event: Wizar
     now: req.now,
   });
   if (result.ok) {
-    req.outboxKeys.push(await queueBookingConfirmation(req.tx, result.order, { settings: await req.settings() }));
+    const place = await placeOfBranch(req.tx, { branchId: result.order.branchId, settings: await req.settings() });
+    req.outboxKeys.push(await queueBookingConfirmation(req.tx, result.order, { settings: place }));
     if (isVirtualAccountMethod(result.order.paymentMethod)) req.virtualAccountOrders.push(result.order);
     return { event: { type: "booked", orderId: result.order.id, bookingCode: result.order.bookingCode }, order: result.order };
   }

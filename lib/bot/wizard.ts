@@ -1,4 +1,4 @@
-import type { PaymentMethod } from "@/db/schema";
+import { FIRST_BRANCH_ID, type PaymentMethod } from "@/db/schema";
 import type { BookingRefusal } from "@/lib/booking/create-booking";
 import type { DateProblem } from "./texts";
 
@@ -9,7 +9,7 @@ import type { DateProblem } from "./texts";
  * an event; this function only decides where the conversation goes next and
  * what the customer is to be shown.
  */
-export const WIZARD_STEPS = ["intro", "date", "device", "slot", "part", "phone", "fault", "payment", "summary"] as const;
+export const WIZARD_STEPS = ["intro", "branch", "date", "device", "slot", "part", "phone", "fault", "payment", "summary"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 /** Moving a booking (lib/bot/handlers/reschedule.ts): choose a date, a slot, confirm; then done. */
 export const RESCHEDULE_STEPS = ["reschedule_date", "reschedule_slot", "reschedule_confirm", "rescheduled"] as const;
@@ -23,6 +23,10 @@ export type RescheduleStep = (typeof RESCHEDULE_STEPS)[number];
 export type ConversationStep = "idle" | WizardStep | "booked" | "status" | RescheduleStep | (typeof CLAIM_STEPS)[number];
 
 export interface WizardChoices {
+  /** The branch booked at; unset: the only one (the first branch). */
+  branchId?: number;
+  /** The shop has several branches and the customer has not picked one yet: the branch step comes first. */
+  choosingBranch?: boolean;
   serviceDate?: string;
   deviceId?: number;
   slotId?: number;
@@ -57,8 +61,10 @@ export interface WizardState {
 
 export type WizardEvent =
   | { type: "order" }
-  | { type: "draft"; choices: WizardChoices }
-  | { type: "begin" }
+  /** `branches`: the active branches' ids, when the caller looked (several: the customer picks one first). */
+  | { type: "draft"; choices: WizardChoices; branches?: number[] }
+  | { type: "begin"; branches?: number[] }
+  | { type: "branch"; branchId: number }
   /** "‹ Kembali" on the menu of step `from` (a tap on an older menu of the same chat does not match). */
   | { type: "back"; from: WizardStep }
   | { type: "date_valid"; date: string }
@@ -129,8 +135,14 @@ export function isWizardStep(step: string): step is WizardStep {
   return (WIZARD_STEPS as readonly string[]).includes(step);
 }
 
+/** The branch the choices book at (unset: the first branch, the only one). */
+export function branchOf(choices: WizardChoices): number {
+  return choices.branchId ?? FIRST_BRANCH_ID;
+}
+
 /** The first step whose answer is still missing: the wizard asks only for that. */
 export function firstMissingStep(choices: WizardChoices): WizardStep {
+  if (choices.choosingBranch) return "branch";
   if (!choices.serviceDate) return "date";
   if (choices.deviceId === undefined) return "device";
   if (choices.slotId === undefined) return "slot";
@@ -163,6 +175,7 @@ const unexpected: WizardResult = { ok: false, error: "unexpected_event" };
 
 /** The step before each step that has "‹ Kembali", in the paper's order. */
 const PREVIOUS: Partial<Record<WizardStep, WizardStep>> = {
+  branch: "intro",
   date: "intro",
   device: "date",
   slot: "device",
@@ -173,6 +186,7 @@ const PREVIOUS: Partial<Record<WizardStep, WizardStep>> = {
 };
 /** What each step's answer is; the fault's text and photos stay when it is asked again, to be added to. */
 const ANSWER_OF: Record<Exclude<WizardStep, "intro" | "summary">, (keyof WizardChoices)[]> = {
+  branch: ["branchId", "choosingBranch"],
   date: ["serviceDate", "fullDate"],
   device: ["deviceId"],
   slot: ["slotId"],
@@ -205,7 +219,7 @@ export function nextWizardStep(state: WizardState, event: WizardEvent): WizardRe
     case "order":
       return { ok: true, state: { step: "intro", choices: {} }, effects: [{ type: "show_step" }] };
     case "draft":
-      return go({ ...event.choices });
+      return go(withBranchStep({ ...event.choices }, event.branches));
     case "cancel":
       if (step === "status") return { ok: true, state: IDLE, effects: [{ type: "status_closed" }] };
       if (isWizardStep(step)) return { ok: true, state: IDLE, effects: [{ type: "cancelled" }] };
@@ -215,7 +229,12 @@ export function nextWizardStep(state: WizardState, event: WizardEvent): WizardRe
     case "status_done":
       return step === "status" ? { ok: true, state: IDLE, effects: [{ type: "prompt_left" }] } : unexpected;
     case "begin":
-      return step === "intro" ? go(choices) : unexpected;
+      return step === "intro" ? go(withBranchStep(choices, event.branches)) : unexpected;
+    case "branch": {
+      if (step !== "branch") return unexpected;
+      const { choosingBranch: _choosing, ...rest } = choices;
+      return go({ ...rest, branchId: event.branchId });
+    }
     case "back":
       return back(state, event.from);
     case "date_valid":
@@ -259,7 +278,7 @@ export function nextWizardStep(state: WizardState, event: WizardEvent): WizardRe
     case "payment":
       return step === "payment" ? go({ ...choices, paymentMethod: event.method }) : unexpected;
     case "option_unavailable": {
-      if (step !== "device" && step !== "slot" && step !== "part" && step !== "payment") return unexpected;
+      if (step !== "branch" && step !== "device" && step !== "slot" && step !== "part" && step !== "payment") return unexpected;
       const notice: WizardNotice = event.slotLabel
         ? { kind: "slot_full", slotLabel: event.slotLabel }
         : event.partOut
@@ -287,6 +306,16 @@ export function nextWizardStep(state: WizardState, event: WizardEvent): WizardRe
     case "text":
       return isWizardStep(step) && step !== "date" ? remind(state, { kind: "use_buttons" }) : unexpected;
   }
+}
+
+/**
+ * With several active branches and none chosen, the branch step comes first; with one, the wizard
+ * goes on as before (that branch noted only when it is not the first, which unset means).
+ */
+function withBranchStep(choices: WizardChoices, branches: number[] | undefined): WizardChoices {
+  if (choices.branchId !== undefined || !branches) return choices;
+  if (branches.length > 1) return { ...choices, choosingBranch: true };
+  return branches[0] !== undefined && branches[0] !== FIRST_BRANCH_ID ? { ...choices, branchId: branches[0] } : choices;
 }
 
 function withoutFullDate(choices: WizardChoices): WizardChoices {

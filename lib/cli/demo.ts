@@ -7,6 +7,7 @@ import { countSeededRows, seedDatabase } from "@/db/seed";
 import { getEnv, overrideEnv } from "@/lib/env";
 import { ensureDemoAdmin, type DemoAdmin } from "@/lib/playground/demo-admin";
 import { seedDemoStock } from "@/lib/playground/demo-stock";
+import { seedDemoBranch } from "@/lib/playground/demo-branch";
 import { ensureDemoTechnicians } from "@/lib/playground/demo-technicians";
 import { setBotWebhook } from "@/lib/telegram/webhook-admin";
 import { runCli } from "./run";
@@ -106,6 +107,7 @@ runCli(async () => {
   await seedDatabase(db);
   const counts = await countSeededRows(db);
   if (await seedDemoStock(db)) console.log("demo: stock filled (iPhone X Battery: 1 left; iPhone 11 LCD: back-order, 3 days).");
+  if (await seedDemoBranch(db)) console.log("demo: second branch added (Cabang Depok: two slots of its own, iPhone X Battery Rp65.000).");
   console.log(`demo: catalog ready (${counts.devices} devices, ${counts.parts} parts, ${counts.prices} prices, ${counts.slots} slots).`);
   const admin = await ensureDemoAdmin(db);
   // Printed now as well as in the welcome: if the build below failed, the password would be lost.

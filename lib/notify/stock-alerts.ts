@@ -21,11 +21,11 @@ export async function noteUnitsLeft(
 ): Promise<void> {
   const low = left <= stock.lowAt;
   if (!low) {
-    if (stock.lowAlertSentAt) await updatePartStock(tx, { deviceId: stock.deviceId, partId: stock.partId, changes: { lowAlertSentAt: null }, now });
+    if (stock.lowAlertSentAt) await updatePartStock(tx, { branchId: stock.branchId, deviceId: stock.deviceId, partId: stock.partId, changes: { lowAlertSentAt: null }, now });
     return;
   }
   if (stock.lowAlertSentAt) return;
-  await updatePartStock(tx, { deviceId: stock.deviceId, partId: stock.partId, changes: { lowAlertSentAt: now }, now });
+  await updatePartStock(tx, { branchId: stock.branchId, deviceId: stock.deviceId, partId: stock.partId, changes: { lowAlertSentAt: now }, now });
   const text = lowStockText({ deviceName, partName, left, onHand: stock.onHand });
   for (const chatId of await listStaffChats(tx)) {
     await enqueueTelegramCall(tx, {

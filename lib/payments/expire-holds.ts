@@ -29,7 +29,7 @@ export async function expireOrder(db: Database, order: Order, now: Date): Promis
     const locked = await lockOrder(tx, { id: order.id });
     if (!locked || !isExpirable(locked, now)) return undefined;
     const updated = await expireLockedOrder(tx, locked);
-    await offerFreedPlaces(tx, { serviceDate: updated.serviceDate, now, waitForSlot: true });
+    await offerFreedPlaces(tx, { serviceDate: updated.serviceDate, branchId: updated.branchId, now, waitForSlot: true });
     return updated;
   });
   if (!expired) return false;

@@ -1,7 +1,9 @@
 import type { Database } from "@/db";
 import { listActiveParts, listCatalog, type CatalogEntry } from "@/db/queries/catalog";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
-import { listAllSlots, listClosedDates } from "@/db/queries/slots";
+import { listBranchSlots, listClosedDates } from "@/db/queries/slots";
+import { listActiveBranches } from "@/db/queries/branches";
+import { FIRST_BRANCH_ID, type Branch } from "@/db/schema";
 import { listTechnicians } from "@/db/queries/technicians";
 import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import { getSlotAvailability, type SlotOffer } from "@/lib/booking/availability";
@@ -30,6 +32,8 @@ export interface HomeView {
   shelf: Map<string, UnitOffer>;
   /** The slots of the date the customer asked about, with their room. */
   dateOffers?: SlotOffer[];
+  /** The branches customers can book at; the page lists them when there is more than one. */
+  branches: Branch[];
 }
 
 function catalogDevices(entries: CatalogEntry[]): Named[] {
@@ -43,14 +47,16 @@ export async function loadHomeView(db: Database, { date, now = new Date() }: { d
   const settings = await getShopSettings(db);
   const today = todayInJakarta(now);
   const lastBookableDate = addDays(today, settings.bookingHorizonDays);
-  const [catalog, activeParts, allSlots, weekdayCapacities, technicians, closed, stock] = await Promise.all([
+  // The hours, closed dates, stock and free slots shown are the first branch's (the others are listed with their addresses).
+  const [catalog, activeParts, allSlots, weekdayCapacities, technicians, closed, stock, branches] = await Promise.all([
     listCatalog(db),
     listActiveParts(db),
-    listAllSlots(db),
+    listBranchSlots(db),
     readWeekdayCapacities(db),
-    listTechnicians(db),
+    listTechnicians(db, { branchId: FIRST_BRANCH_ID }),
     listClosedDates(db, { from: today, to: lastBookableDate }),
     listStockLines(db, { now }),
+    listActiveBranches(db),
   ]);
   const askedDate = date && /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= today && date <= lastBookableDate ? date : undefined;
   const dateOffers = askedDate ? await getSlotAvailability(db, { serviceDate: askedDate, now, settings }) : undefined;
@@ -65,6 +71,7 @@ export async function loadHomeView(db: Database, { date, now = new Date() }: { d
     lastBookableDate,
     shelf: new Map(stock.map((line) => [`${line.deviceId}:${line.partId}`, unitOfferOf(line, { today })])),
     dateOffers,
+    branches,
   };
 }
 

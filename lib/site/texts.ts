@@ -11,6 +11,7 @@ export interface HomeTexts {
   chooseHeading: string;
   hoursHeading: string;
   contactHeading: string;
+  branchesHeading: string;
   contactLabel: string;
   catalogUpdating: string;
   catalogScrollHint: string;
@@ -46,6 +47,7 @@ const ID: HomeTexts = {
   chooseHeading: "Pilih dulu di sini",
   hoursHeading: "Jam buka",
   contactHeading: "Lokasi & kontak",
+  branchesHeading: "Cabang kami",
   contactLabel: "Lokasi dan kontak",
   catalogUpdating: "Daftar harga sedang diperbarui.",
   catalogScrollHint: "Geser tabel ke samping untuk melihat semua layanan; \u201c–\u201d berarti tidak tersedia.",
@@ -95,6 +97,7 @@ const EN: HomeTexts = {
   chooseHeading: "Choose here first",
   hoursHeading: "Opening hours",
   contactHeading: "Location & contact",
+  branchesHeading: "Our branches",
   contactLabel: "Location and contact",
   catalogUpdating: "The price list is being updated.",
   catalogScrollHint: "Scroll the table sideways to see every service; \u201c–\u201d means not offered.",

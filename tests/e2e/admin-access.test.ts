@@ -105,6 +105,7 @@ const ADMIN_PAGES: [string, () => string, string[]][] = [
   ["catalog", () => "/admin/catalog", ON_SCREEN_TODAY],
   ["schedule", () => "/admin/schedule", ON_SCREEN_TODAY],
   ["staff", () => "/admin/staff", ON_SCREEN_TODAY],
+  ["branches", () => "/admin/branches", ON_SCREEN_TODAY],
   ["waitlist", () => "/admin/waitlist", ON_SCREEN_TODAY],
   ["stock", () => "/admin/stock", ON_SCREEN_TODAY],
   ["my jobs", () => "/admin/my-jobs", ON_SCREEN_TODAY],
@@ -280,7 +281,7 @@ describe("a customer's history, from the order page", () => {
 });
 
 describe("staff see the owner's pages without their forms, and no menu entry for them", () => {
-  it.each(["/admin/catalog", "/admin/schedule", "/admin/webhooks", "/admin/staff"])("%s as staff", async (path) => {
+  it.each(["/admin/catalog", "/admin/schedule", "/admin/webhooks", "/admin/staff", "/admin/branches"])("%s as staff", async (path) => {
     const answer = await fetchPage(path, requestHeaders("plain GET", "", staffCookie));
     expect(answer.status).toBe(200);
     expect(answer.body).toContain("hanya untuk pemilik toko");
@@ -290,7 +291,7 @@ describe("staff see the owner's pages without their forms, and no menu entry for
   it("the menu a member of staff sees has the day's pages only", async () => {
     const answer = await fetchPage("/admin", requestHeaders("plain GET", "", staffCookie));
     expect(answer.body).toContain('href="/admin/orders"');
-    for (const path of ["/admin/catalog", "/admin/schedule", "/admin/webhooks", "/admin/staff"]) expect(answer.body).not.toContain(`href="${path}"`);
+    for (const path of ["/admin/catalog", "/admin/schedule", "/admin/webhooks", "/admin/staff", "/admin/branches"]) expect(answer.body).not.toContain(`href="${path}"`);
   });
 
   it("the owner sees the staff page with its forms", async () => {

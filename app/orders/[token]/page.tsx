@@ -28,7 +28,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const view = await getOrderStatusView(token, new Date(), askedLanguage(query.lang));
   if (!view) notFound();
   const language = pageLanguage(query.lang, view.order.language);
-  const shop = await loadShopInfo(await getDb(), language, { configVersion: view.configVersion });
+  const shop = await loadShopInfo(await getDb(), language, { configVersion: view.configVersion, branchId: view.order.branchId });
   const { json, order, canPay, methodLabel, virtualAccount } = view;
   const labels = labelsFor(language);
   const t = orderPageTexts(language);

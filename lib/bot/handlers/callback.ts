@@ -3,7 +3,8 @@ import { getSlotAvailability } from "@/lib/booking/availability";
 import { isPartOnShelf } from "@/lib/booking/shelf";
 import type { BotRequest, ConversationRecord } from "../bot-request";
 import { decodeButton, type WizardAction } from "../callback-data";
-import { isWizardStep, type WizardEvent } from "../wizard";
+import { branchOf, isWizardStep, type WizardEvent } from "../wizard";
+import { findBranch, listActiveBranches } from "@/db/queries/branches";
 import { runWizard, showStep } from "../wizard-runtime";
 import { startOrder } from "./order";
 import { handleOrderButton } from "./order-buttons";
@@ -18,7 +19,10 @@ async function wizardEvent(req: BotRequest, record: ConversationRecord, action: 
   const { choices } = record.state;
   switch (action.type) {
     case "begin":
-      return { type: "begin" };
+      return { type: "begin", branches: (await listActiveBranches(req.tx)).map((branch) => branch.id) };
+    case "branch":
+      if (record.state.step !== "branch") return { type: "branch", branchId: action.branchId };
+      return (await findBranch(req.tx, { id: action.branchId }))?.active ? { type: "branch", branchId: action.branchId } : { type: "option_unavailable" };
     case "cancel":
       return { type: "cancel" };
     case "back":
@@ -46,7 +50,7 @@ async function wizardEvent(req: BotRequest, record: ConversationRecord, action: 
         : { type: "option_unavailable" };
     case "slot": {
       if (record.state.step !== "slot" || !choices.serviceDate) return { type: "slot", slotId: action.slotId };
-      const offers = await getSlotAvailability(req.tx, { serviceDate: choices.serviceDate, now: req.now, settings: await req.settings() });
+      const offers = await getSlotAvailability(req.tx, { serviceDate: choices.serviceDate, now: req.now, settings: await req.settings(), branchId: branchOf(choices) });
       const offer = offers.find((s) => s.id === action.slotId);
       if (offer?.bookable) return { type: "slot", slotId: action.slotId };
       return { type: "option_unavailable", slotLabel: offer?.label };
@@ -58,7 +62,7 @@ async function wizardEvent(req: BotRequest, record: ConversationRecord, action: 
           ? await findActiveDevice(req.tx, { id: choices.deviceId })
           : await findPricedItem(req.tx, { deviceId: choices.deviceId, partId: action.partId });
       if (!offered) return { type: "option_unavailable" };
-      if (action.partId !== null && !(await isPartOnShelf(req.tx, { deviceId: choices.deviceId, partId: action.partId, serviceDate: choices.serviceDate, now: req.now }))) {
+      if (action.partId !== null && !(await isPartOnShelf(req.tx, { deviceId: choices.deviceId, partId: action.partId, serviceDate: choices.serviceDate, now: req.now, branchId: branchOf(choices) }))) {
         return { type: "option_unavailable", partOut: true };
       }
       return { type: "part", partId: action.partId };

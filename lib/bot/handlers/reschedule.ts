@@ -62,7 +62,7 @@ function flowState(step: ConversationStep, order: Order, flow: DateFlow, service
 async function dateScreen(req: BotRequest, order: Order, nonce: string, prefix: string[], flow: DateFlow): Promise<Screen> {
   const settings = await req.settings();
   const today = todayInJakarta(req.now);
-  const dates = await listOpenDates(req.tx, { now: req.now, settings, limit: DATE_BUTTONS });
+  const dates = await listOpenDates(req.tx, { now: req.now, settings, limit: DATE_BUTTONS, branchId: order.branchId });
   const lastDate = addDays(today, settings.bookingHorizonDays);
   const text = flow.claim ? req.texts.warranty.askDate(order.bookingCode, today, lastDate) : req.texts.rescheduleAskDate(order, today, lastDate);
   return { text: [...prefix, text].join("\n\n"), keyboard: rescheduleKeyboards(req.texts, nonce).dates(dates) };
@@ -85,7 +85,7 @@ async function askSlot(req: BotRequest, order: Order, date: string, delivery: De
     const unit = await checkUnitForMove(req.tx, { order, serviceDate: date, now: req.now });
     if (!unit.ok) return askDate(req, order, delivery, [...prefix, req.texts.notice({ kind: "part_backorder", from: unit.backorderFrom, days: unit.backorderDays })]);
   }
-  const offers = await getSlotAvailability(req.tx, { serviceDate: date, now: req.now, settings: await req.settings() });
+  const offers = await getSlotAvailability(req.tx, { serviceDate: date, now: req.now, settings: await req.settings(), branchId: order.branchId });
   const open = offers.filter((s) => s.bookable && (flow.claim || !(date === order.serviceDate && s.id === order.slotId)));
   if (open.length === 0) return askDate(req, order, delivery, [...prefix, req.texts.notice({ kind: "date_full", date })]);
   const nonce = newNonce();
@@ -120,7 +120,7 @@ export async function answerRescheduleDate(req: BotRequest, input: string): Prom
   const order = state.orderId ? await findOrderById(req.tx, { id: state.orderId }) : undefined;
   if (!order || order.chatId !== req.chatId) return end(req, { mode: "send" }, req.texts.idleHint);
   const settings = await req.settings();
-  const checked = await checkServiceDate(req.tx, { input, now: req.now, settings });
+  const checked = await checkServiceDate(req.tx, { input, now: req.now, settings, branchId: order.branchId });
   if (!checked.ok) {
     const lastDate = addDays(todayInJakarta(req.now), settings.bookingHorizonDays);
     const notice: Notice = { kind: "date", problem: checked.reason, input: input.trim().slice(0, 40), lastDate, horizonDays: settings.bookingHorizonDays, closedReason: checked.closedReason };
@@ -158,7 +158,7 @@ export async function handleRescheduleButton(
       await askDate(req, order, delivery);
       return "";
     case "date": {
-      const checked = await checkBookingDate(req.tx, { date: action.date, now: req.now, settings: await req.settings() });
+      const checked = await checkBookingDate(req.tx, { date: action.date, now: req.now, settings: await req.settings(), branchId: order.branchId });
       if (!checked.ok) await askDate(req, order, delivery, [req.texts.notice({ kind: "option_unavailable" })]);
       else await askSlot(req, order, checked.date, delivery);
       return "";

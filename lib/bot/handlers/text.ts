@@ -1,6 +1,6 @@
 import { checkServiceDate, getSlotAvailability } from "@/lib/booking/availability";
 import type { BotRequest } from "../bot-request";
-import { isWizardStep } from "../wizard";
+import { branchOf, isWizardStep } from "../wizard";
 import { retireMenu, runWizard } from "../wizard-runtime";
 import type { Incoming } from "../read-update";
 import { answerRescheduleDate, isRescheduleStep } from "./reschedule";
@@ -15,13 +15,14 @@ const LOOKS_LIKE_CODE = /^\s*\d[\d\s]{6,10}\d\s*$/;
 /** The date the customer typed: checked against the calendar and the day's free slots before the wizard moves on. */
 async function answerDate(req: BotRequest, input: string): Promise<void> {
   const settings = await req.settings();
-  const checked = await checkServiceDate(req.tx, { input, now: req.now, settings });
+  const branchId = branchOf((await req.conversation()).state.choices);
+  const checked = await checkServiceDate(req.tx, { input, now: req.now, settings, branchId });
   const shown = input.trim().slice(0, 40);
   if (!checked.ok) {
     await runWizard(req, { type: "date_invalid", problem: checked.reason, input: shown, closedReason: checked.closedReason }, { mode: "send" });
     return;
   }
-  const offers = await getSlotAvailability(req.tx, { serviceDate: checked.date, now: req.now, settings });
+  const offers = await getSlotAvailability(req.tx, { serviceDate: checked.date, now: req.now, settings, branchId });
   const event = offers.some((s) => s.bookable)
     ? ({ type: "date_valid", date: checked.date } as const)
     : ({ type: "date_invalid", problem: "full", input: shown, date: checked.date } as const);

@@ -7,15 +7,19 @@ import type { BotRequest } from "../bot-request";
 import { encodeButton, type WaitOp } from "../callback-data";
 import { waitlistTexts } from "../texts-waitlist";
 import { runWizard } from "../wizard-runtime";
+import { branchOf } from "../wizard";
+import { FIRST_BRANCH_ID } from "@/db/schema";
 
 /** The wait is recorded with what the wizard holds so far (device, part), so the offer can go on from there. */
 async function join(req: BotRequest, date: string): Promise<string> {
   const texts = waitlistTexts(req.language);
-  const checked = await checkBookingDate(req.tx, { date, now: req.now, settings: await req.settings() });
-  if (!checked.ok) return texts.offerGone;
   const { choices } = (await req.conversation()).state;
+  const branchId = branchOf(choices);
+  const checked = await checkBookingDate(req.tx, { date, now: req.now, settings: await req.settings(), branchId });
+  if (!checked.ok) return texts.offerGone;
   const { joined, offerKeys } = await joinWaitlist(req.tx, {
     chatId: req.chatId,
+    branchId,
     customerName: [req.customer.firstName, req.customer.lastName].filter(Boolean).join(" "),
     telegramUsername: req.customer.username ?? null,
     serviceDate: date,
@@ -35,6 +39,7 @@ async function take(req: BotRequest, messageId: number, waitId: number): Promise
   req.stripKeyboard(messageId);
   if (!offer) return waitlistTexts(req.language).offerGone;
   const choices = {
+    ...(offer.branchId !== FIRST_BRANCH_ID && { branchId: offer.branchId }),
     serviceDate: offer.serviceDate,
     slotId: offer.offeredSlotId!,
     ...(offer.deviceId !== null && { deviceId: offer.deviceId }),

@@ -93,7 +93,7 @@ describe("closing a date that has bookings", () => {
     const result = await post({ op: "close-date-move-all", date: DAY, reason: "Renovasi", toDate: NEXT });
     expect(result).toEqual({ status: "ok", message: `Toko tutup pada ${DMY}. 3 pesanan dipindah ke ${formatDateDmy(NEXT)}; pelanggan diberi tahu.` });
     for (const order of [paid, english, counter]) expect(await readOrder(suite.db, order.id)).toMatchObject({ serviceDate: NEXT, slotId: order.slotId });
-    expect(await suite.db.select().from(closedDates)).toEqual([{ date: DAY, reason: "Renovasi" }]);
+    expect(await suite.db.select().from(closedDates)).toEqual([{ branchId: 1, date: DAY, reason: "Renovasi" }]);
     const texts = (await closingMessages()).map((m) => m.payload.params.text as string);
     expect(texts).toHaveLength(2);
     expect(texts.some((t) => t.startsWith(`📅 Mohon maaf, toko tutup pada ${DMY}`))).toBe(true);

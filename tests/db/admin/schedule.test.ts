@@ -75,7 +75,7 @@ describe("closed dates and settings", () => {
     expect(await suite.db.select().from(closedDates)).toEqual([]);
     const free = addDays(IN_TWO_DAYS, 1);
     expect(await closeDate(suite.db, ADMIN, { date: free, reason: "Idul Fitri" })).toEqual({ status: "ok", message: `Toko tutup pada ${formatDateDmy(free)}.` });
-    expect(await suite.db.select().from(closedDates)).toEqual([{ date: free, reason: "Idul Fitri" }]);
+    expect(await suite.db.select().from(closedDates)).toEqual([{ branchId: 1, date: free, reason: "Idul Fitri" }]);
     expect((await reopenDate(suite.db, ADMIN, { date: free })).status).toBe("ok");
     expect(await suite.db.select().from(closedDates)).toHaveLength(0);
     const actions = (await suite.db.select().from(auditLog).where(eq(auditLog.entity, "closed_date"))).map((a) => a.action);

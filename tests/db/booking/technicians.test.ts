@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { addAdminToBranch } from "@/db/queries/branches";
 import { setTechnicianDuty } from "@/db/queries/technicians";
 import { admins, configVersion, orders, slots, type Slot } from "@/db/schema";
 import { getSlotAvailability, listShutWeekdays } from "@/lib/booking/availability";
@@ -25,6 +26,8 @@ const WEEKDAYS = weekdaysMask([1, 2, 3, 4, 5]);
 
 async function addTechnician(username: string, workingWeekdays: number, { disabled = false } = {}): Promise<number> {
   const [row] = await db().insert(admins).values({ username, passwordHash: "x", role: "staff", technician: true, workingWeekdays, disabled }).returning({ id: admins.id });
+  // A technician counts at the branches they work for (0012); insertStaff puts a new account in the first one.
+  await addAdminToBranch(db(), { adminId: row!.id });
   return row!.id;
 }
 

@@ -5,6 +5,7 @@ import { refund } from "@/app/admin/(dashboard)/orders/[id]/actions";
 import * as schedule from "@/app/admin/(dashboard)/schedule/actions";
 import * as stock from "@/app/admin/(dashboard)/stock/actions";
 import { addStaff, resetPassword, saveTechnician, toggleStaff } from "@/app/admin/(dashboard)/staff/actions";
+import { assignStaffAction, saveBranchAction } from "@/app/admin/(dashboard)/branches/actions";
 import { removeWebhookAction, setWebhookAction } from "@/app/admin/(dashboard)/webhooks/actions";
 import { GET as rmWebhook } from "@/app/api/rmWebhook/route";
 import { GET as setWebhook } from "@/app/api/setWebhook/route";
@@ -95,6 +96,9 @@ const OWNER_ACTIONS: [string, (s: Scene) => Promise<EditResult>][] = [
   ["stock: low level and back-order", () => stock.saveStockSetting(IDLE, form({ deviceId: "10", partId: "1", lowAt: "0", backorderDays: "2" }))],
   ["stock: stop tracking a part", () => stock.untrackStock(IDLE, form({ deviceId: "10", partId: "1" }))],
   ["order: refund", ({ order }) => refund(order.id, IDLE, form({ via: "manual", amountIdr: "1000", reason: "x", refundKey: "rf-attack-key-1" }))],
+  ["branches: add a branch", () => saveBranchAction(IDLE, form({ name: "Cabang Penyusup", address: "Jl. Palsu", active: "on" }))],
+  ["branches: change a branch", () => saveBranchAction(IDLE, form({ id: "1", name: "Nama Palsu", active: "on" }))],
+  ["branches: assign staff", async () => assignStaffAction(IDLE, form({ adminId: String(await idOf(STAFF.username)), branchId: "1", assigned: "0" }))],
 ];
 
 describe("owner-only server actions: refused and nothing changed unless the owner is signed in", () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { listAdminOrders } from "@/db/queries/admin-orders";
+import { visibleBranchIds } from "@/lib/admin/branch-scope";
 import { listAdmins } from "@/db/queries/admins";
 import { PAYMENT_STATUSES, REPAIR_STATUSES } from "@/db/schema";
 import { orderQueryString, parseOrderQuery } from "@/lib/admin/order-filters";
@@ -40,11 +41,12 @@ function StatusFilter<S extends string>({ label, name, value, statuses, labelOf 
 }
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdminPage("/admin/orders");
+  const admin = await requireAdminPage("/admin/orders");
   const query = parseOrderQuery(await searchParams);
   const { filters, sort } = query;
   const db = await getDb();
-  const [page, people] = await Promise.all([listAdminOrders(db, query), listAdmins(db)]);
+  const branchIds = await visibleBranchIds(db, admin);
+  const [page, people] = await Promise.all([listAdminOrders(db, { ...query, filters: { ...filters, branchIds } }), listAdmins(db)]);
   const technicianOf = new Map(people.map((person) => [person.id, person.username]));
   return (
     <>

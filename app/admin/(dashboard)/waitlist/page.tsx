@@ -4,6 +4,7 @@ import { listWaitlistFrom, type WaitRow } from "@/db/queries/waitlist";
 import type { WaitlistState } from "@/db/schema";
 import { formatDateLong, formatWibDateTime, todayInJakarta } from "@/lib/booking/calendar";
 import { requireAdminPage } from "@/lib/admin/session";
+import { visibleBranchIds } from "@/lib/admin/branch-scope";
 import styles from "../../admin.module.css";
 
 export const metadata: Metadata = { title: "Daftar tunggu" };
@@ -29,8 +30,10 @@ function stateOf(row: WaitRow): string {
 
 // GET /admin/waitlist – who waits for a place on which day (staff and owner alike: the counter answers calls about it).
 export default async function WaitlistPage() {
-  await requireAdminPage("/admin/waitlist");
-  const rows = await listWaitlistFrom(await getDb(), { from: todayInJakarta(), limit: 500 });
+  const admin = await requireAdminPage("/admin/waitlist");
+  const db = await getDb();
+  // Staff see the waits of their branches only; the owner every branch's.
+  const rows = await listWaitlistFrom(db, { from: todayInJakarta(), limit: 500, branchIds: await visibleBranchIds(db, admin) });
   const days = groupByDate(rows);
   return (
     <>

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { REPAIR_STATUSES } from "@/db/schema";
 import { runAdminAction, type AdminActionState, type SignedInActor } from "@/lib/admin/admin-action";
 import { invalid, ok, type EditResult } from "@/lib/admin/edit-result";
+import { mayHandleOrderId, ORDER_NOT_FOUND } from "@/lib/admin/branch-scope";
 import { cancelOrderByShop, changeRepairStatus, recordCashPayment, rescheduleOrder, type OrderActionResult } from "@/lib/admin/order-actions";
 import { addOrderNote, MAX_NOTE_LENGTH } from "@/lib/admin/order-notes";
 import { changeOrderTechnician } from "@/lib/admin/order-technician";
@@ -31,6 +32,7 @@ async function act<T>(
     const parsedId = orderId.safeParse(id);
     const input = schema.safeParse(Object.fromEntries(form));
     if (!parsedId.success || !input.success) return invalid({ _form: "Isian tidak valid." });
+    if (!(await mayHandleOrderId(await getDb(), by, parsedId.data))) return invalid({ _form: ORDER_NOT_FOUND });
     const result = await run(input.data, by);
     if (!result.ok) return invalid({ _form: result.message });
     afterResponse(sendQueuedMessages);

@@ -28,6 +28,7 @@ import { CancelForm, CashForm, RepairStatusForm, RescheduleForm, TechnicianForm 
 import styles from "../../../admin.module.css";
 import { isOwner } from "@/lib/admin/roles";
 import { requireAdminPage } from "@/lib/admin/session";
+import { mayHandleOrder } from "@/lib/admin/branch-scope";
 import { listOrderRefunds } from "@/db/queries/refunds";
 import { RefundPanel } from "./refund-panel";
 import { WarrantyDetails } from "./warranty-details";
@@ -47,7 +48,8 @@ export default async function OrderDetailPage({ params }: Props) {
   if (!UUID.test(id)) notFound();
   const db = await getDb();
   const order = await findOrderById(db, { id });
-  if (!order) notFound();
+  // Another branch's order is not there for staff of this one, whatever id is asked for.
+  if (!order || !(await mayHandleOrder(db, admin, order))) notFound();
   const [attempts, history, slots, notes, refunds, claimOf, claims, technicians] = await Promise.all([
     listOrderPayments(db, { orderId: id }),
     listAuditEntries(db, { filters: { entity: "order", entityId: id }, limit: 200 }),

@@ -1,0 +1,31 @@
+import type { Database } from "@/db";
+import { listAdminBranchIds } from "@/db/queries/branches";
+import type { SignedInAdmin } from "@/db/queries/admins";
+import { findOrderById } from "@/db/queries/orders";
+import type { Order } from "@/db/schema";
+import { isOwner } from "./roles";
+
+/**
+ * The branches whose orders, waitlist, stock and schedule an admin sees: the owner
+ * every branch (undefined: no filter), staff the ones they work for (maybe none).
+ * Read from the database at every check, so a staff member moved off a branch
+ * loses it at their next request, not at their next sign-in.
+ */
+export async function visibleBranchIds(db: Database, admin: Pick<SignedInAdmin, "id" | "role">): Promise<number[] | undefined> {
+  return isOwner(admin) ? undefined : listAdminBranchIds(db, { adminId: admin.id });
+}
+
+/** Whether an admin may see and act on an order: the owner any, staff only those of their branches. */
+export async function mayHandleOrder(db: Database, admin: Pick<SignedInAdmin, "id" | "role">, order: Pick<Order, "branchId">): Promise<boolean> {
+  const branchIds = await visibleBranchIds(db, admin);
+  return branchIds === undefined || branchIds.includes(order.branchId);
+}
+
+/** What staff are told of an order of another branch: the same as of one that does not exist. */
+export const ORDER_NOT_FOUND = "Pesanan tidak ditemukan.";
+
+/** mayHandleOrder for an order id from a form or a URL; an unknown id is refused too. */
+export async function mayHandleOrderId(db: Database, admin: Pick<SignedInAdmin, "id" | "role">, orderId: string): Promise<boolean> {
+  const order = await findOrderById(db, { id: orderId });
+  return order !== undefined && (await mayHandleOrder(db, admin, order));
+}
