@@ -15,14 +15,14 @@ export type SignedInActor = AdminActor & { id: number; ip: string | null; role: 
  * A refusal is an answer in the form, never an exception: the page stays.
  */
 export async function runAdminAction<S extends z.ZodType>(
-  { ownerOnly }: { ownerOnly: boolean },
+  { ownerOnly, wholeShop = false }: { ownerOnly: boolean; wholeShop?: boolean },
   schema: S,
   form: FormData,
   change: (input: z.infer<S>, by: SignedInActor) => Promise<EditResult>,
 ): Promise<EditResult> {
   let by: SignedInActor;
   try {
-    by = await requireAdminAction({ ownerOnly });
+    by = await requireAdminAction({ ownerOnly, wholeShop });
   } catch (error) {
     if (error instanceof AdminSessionError) return invalid({ _form: error.message });
     throw error;

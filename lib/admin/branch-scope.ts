@@ -1,5 +1,5 @@
 import type { Database } from "@/db";
-import { listAdminBranchIds } from "@/db/queries/branches";
+import { listActiveBranches, listAdminBranchIds } from "@/db/queries/branches";
 import type { SignedInAdmin } from "@/db/queries/admins";
 import { findOrderById } from "@/db/queries/orders";
 import type { Order } from "@/db/schema";
@@ -29,3 +29,19 @@ export async function mayHandleOrderId(db: Database, admin: Pick<SignedInAdmin, 
   const order = await findOrderById(db, { id: orderId });
   return order !== undefined && (await mayHandleOrder(db, admin, order));
 }
+
+/**
+ * Whether an admin may use the pages and actions that show or change every branch's data at once
+ * (Hari ini, payments, audit, customers, stock, schedule, counter orders, print pages and photos of
+ * any order): the owner, and staff who work at every active branch. With one branch that is every
+ * admin (a new admin joins the first branch), so a one-shop deployment is unchanged. Staff of some
+ * branches only are sent to the pages that filter by branch (orders, waitlist, my jobs).
+ */
+export async function seesEveryBranch(db: Database, admin: Pick<SignedInAdmin, "id" | "role">): Promise<boolean> {
+  const branchIds = await visibleBranchIds(db, admin);
+  if (branchIds === undefined) return true;
+  return (await listActiveBranches(db)).every((branch) => branchIds.includes(branch.id));
+}
+
+/** What staff of some branches read when they try an action over every branch's data. */
+export const WHOLE_SHOP_ONLY = "Hanya pemilik dan staf semua cabang yang boleh melakukan ini.";

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { clientIpOf } from "@/lib/http/client-ip";
 import { adminOfSessionToken, type SignedInAdmin } from "./auth";
+import { seesEveryBranch, WHOLE_SHOP_ONLY } from "./branch-scope";
 import { sessionCookieName } from "./cookie";
 import { isOwner, OWNER_ONLY_MESSAGE } from "./roles";
 
@@ -24,6 +25,16 @@ export async function requireAdminPage(next = "/admin"): Promise<SignedInAdmin> 
   return admin;
 }
 
+/**
+ * For pages over every branch's data (seesEveryBranch): the admin, or staff of some branches
+ * only sent to their branches' orders. The check is in the page, where the data is read.
+ */
+export async function requireWholeShopPage(next: string): Promise<SignedInAdmin> {
+  const admin = await requireAdminPage(next);
+  if (!(await seesEveryBranch(await getDb(), admin))) redirect("/admin/orders");
+  return admin;
+}
+
 /** Why a server action refused to run; its message is what the admin reads. */
 export class AdminSessionError extends Error {
   constructor(message = "Sesi admin berakhir. Silakan masuk lagi.") {
@@ -35,9 +46,10 @@ export class AdminSessionError extends Error {
  * For server actions (Next checks their Origin against the host itself): the
  * admin, or AdminSessionError (no live session, or staff calling an owner's action).
  */
-export async function requireAdminAction({ ownerOnly = false }: { ownerOnly?: boolean } = {}): Promise<SignedInAdmin & { ip: string | null }> {
+export async function requireAdminAction({ ownerOnly = false, wholeShop = false }: { ownerOnly?: boolean; wholeShop?: boolean } = {}): Promise<SignedInAdmin & { ip: string | null }> {
   const admin = await currentAdmin();
   if (!admin) throw new AdminSessionError();
   if (ownerOnly && !isOwner(admin)) throw new AdminSessionError(OWNER_ONLY_MESSAGE);
+  if (wholeShop && !(await seesEveryBranch(await getDb(), admin))) throw new AdminSessionError(WHOLE_SHOP_ONLY);
   return { ...admin, ip: clientIpOf(await headers()) };
 }

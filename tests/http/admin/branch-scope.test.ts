@@ -3,6 +3,16 @@ import { eq } from "drizzle-orm";
 import { renderToString } from "react-dom/server";
 import OrderDetailPage from "@/app/admin/(dashboard)/orders/[id]/page";
 import WaitlistPage from "@/app/admin/(dashboard)/waitlist/page";
+import TodayPage from "@/app/admin/(dashboard)/page";
+import AuditPage from "@/app/admin/(dashboard)/audit/page";
+import CustomerPage from "@/app/admin/(dashboard)/customers/[chatId]/page";
+import PaymentsPage from "@/app/admin/(dashboard)/payments/page";
+import StockPage from "@/app/admin/(dashboard)/stock/page";
+import NewOrderPage from "@/app/admin/(dashboard)/orders/new/page";
+import JobSheetPage from "@/app/admin/orders/[id]/job-sheet/page";
+import { createCounterOrderAction } from "@/app/admin/(dashboard)/orders/new/actions";
+import { receiveStock } from "@/app/admin/(dashboard)/stock/actions";
+import { GET as faultPhoto } from "@/app/admin/(dashboard)/orders/[id]/photos/[n]/route";
 import { addNote, cancelOrder, moveRepairStatus, recordCash, reschedule } from "@/app/admin/(dashboard)/orders/[id]/actions";
 import { GET as exportOrders } from "@/app/admin/orders/export/route";
 import { listAdminOrders } from "@/db/queries/admin-orders";
@@ -124,5 +134,60 @@ describe("staff of one branch and an order of another", () => {
     await removeAdminFromBranch(db(), { adminId: staffId, branchId: branchId! });
     const none = await visibleBranchIds(db(), { id: staffId, role: "staff" });
     expect((await listAdminOrders(db(), { filters: { branchIds: none } })).rows).toEqual([]);
+  });
+});
+
+describe("staff of some branches only and the pages over every branch's data", () => {
+  const WHOLE_SHOP_PAGES: [string, (order: Order) => Promise<unknown>][] = [
+    ["Hari ini", () => TodayPage()],
+    ["audit", () => AuditPage({ searchParams: Promise.resolve({}) } as never)],
+    ["customer history", (order) => CustomerPage({ params: Promise.resolve({ chatId: String(order.chatId) }) })],
+    ["payments", () => PaymentsPage()],
+    ["stock", () => StockPage()],
+    ["new counter order", () => NewOrderPage()],
+    ["job sheet", (order) => JobSheetPage({ params: Promise.resolve({ id: order.id }), searchParams: Promise.resolve({}) })],
+  ];
+
+  it.each(WHOLE_SHOP_PAGES)("%s: sent to their branches' orders, nothing of the other branch rendered; the owner gets the page", async (_name, page) => {
+    const { kemang } = await twoBranches();
+    actionContext.token = await tokenOf(STAFF);
+    await expect(page(kemang)).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;[^;]*;\/admin\/orders;/) });
+    actionContext.token = await tokenOf(TEST_ADMIN);
+    await expect(page(kemang)).resolves.toBeDefined();
+  });
+
+  it("with one branch, staff (who join it when created) get those pages as before", async () => {
+    await createOrResetAdmin(db(), TEST_ADMIN);
+    await createOrResetAdmin(db(), STAFF);
+    const order = await bookOrder(db());
+    actionContext.token = await tokenOf(STAFF);
+    for (const [, page] of WHOLE_SHOP_PAGES) await expect(page(order)).resolves.toBeDefined();
+  });
+
+  it("their stock receipts and counter orders are refused and change nothing", async () => {
+    await twoBranches();
+    actionContext.token = await tokenOf(STAFF);
+    const before = await snapshotTables(db(), { except: ["admin_sessions", "audit_log", "rate_limits"] });
+    expect(await receiveStock(IDLE, formOf({ deviceId: "10", partId: "1", quantity: "5" }))).toEqual({
+      status: "invalid",
+      errors: { _form: "Hanya pemilik dan staf semua cabang yang boleh melakukan ini." },
+    });
+    expect(await createCounterOrderAction({ status: "idle" }, formOf({ customerName: "Penyusup", deviceId: "10", partId: "1" }))).toMatchObject({
+      status: "invalid",
+      errors: { _form: "Hanya pemilik dan staf semua cabang yang boleh melakukan ini." },
+    });
+    expect(await snapshotTables(db(), { except: ["admin_sessions", "audit_log", "rate_limits"] })).toEqual(before);
+  });
+
+  it("a fault photo of the other branch's order answers 404 as for no order at all", async () => {
+    const { kemang } = await twoBranches();
+    const staffCookie = `${sessionCookieName()}=${await tokenOf(STAFF)}`;
+    const photo = (id: string) =>
+      faultPhoto(adminRequest(`https://jiot.example.com/admin/orders/${id}/photos/1`, { cookie: staffCookie, method: "GET" }), {
+        params: Promise.resolve({ id, n: "1" }),
+      });
+    const answer = await photo(kemang.id);
+    expect(answer.status).toBe(404);
+    expect(await answer.json()).toEqual({ error: "not found" });
   });
 });

@@ -10,7 +10,8 @@ import { countInput, receiveInput, stockSettingsInput, untrackInput } from "@/li
 // Every /admin/stock form: the session (owner only for a count or the settings) checked here, the fields, one audited change.
 function stockAction<S extends z.ZodType>(ownerOnly: boolean, schema: S, change: (db: Database, by: SignedInActor, input: z.infer<S>) => Promise<EditResult>) {
   return async (_state: AdminActionState, form: FormData): Promise<EditResult> => {
-    const result = await runAdminAction({ ownerOnly }, schema, form, async (input, by) => change(await getDb(), by, input));
+    // The stock page shows the first branch's shelf: staff of some branches only may not change it.
+    const result = await runAdminAction({ ownerOnly, wholeShop: true }, schema, form, async (input, by) => change(await getDb(), by, input));
     revalidatePath("/admin/stock");
     return result;
   };

@@ -21,7 +21,7 @@ const typed = (form: FormData) => Object.fromEntries([...form.entries()].filter(
 export async function createCounterOrderAction(_previous: NewOrderState, form: FormData): Promise<NewOrderState> {
   let by;
   try {
-    by = await requireAdminAction();
+    by = await requireAdminAction({ wholeShop: true });
   } catch (error) {
     if (error instanceof AdminSessionError) return { status: "invalid", errors: { _form: error.message }, values: typed(form) };
     throw error;

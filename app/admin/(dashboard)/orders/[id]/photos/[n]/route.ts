@@ -1,5 +1,6 @@
 // GET /admin/orders/{id}/photos/{n} – a photo of the fault the customer sent the bot (admin session)
 import { getDb } from "@/db";
+import { mayHandleOrderId } from "@/lib/admin/branch-scope";
 import { withAdmin } from "@/lib/admin/guard";
 import { fetchFaultPhoto } from "@/lib/admin/fault-photo";
 
@@ -7,10 +8,12 @@ export const dynamic = "force-dynamic";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const GET = withAdmin(async (_request, _admin, { params }: { params: Promise<{ id: string; n: string }> }) => {
+export const GET = withAdmin(async (_request, { admin }, { params }: { params: Promise<{ id: string; n: string }> }) => {
   const { id, n } = await params;
-  if (!UUID.test(id) || !/^[1-3]$/.test(n)) return Response.json({ error: "not found" }, { status: 404 });
-  const photo = await fetchFaultPhoto(await getDb(), { orderId: id, index: Number(n) });
+  const db = await getDb();
+  // Staff of another branch are told what they would be of an order that does not exist.
+  if (!UUID.test(id) || !/^[1-3]$/.test(n) || !(await mayHandleOrderId(db, admin, id))) return Response.json({ error: "not found" }, { status: 404 });
+  const photo = await fetchFaultPhoto(db, { orderId: id, index: Number(n) });
   if (!photo.ok) return Response.json({ error: photo.status === 404 ? "not found" : "Telegram did not give the photo" }, { status: photo.status });
   return new Response(photo.body, {
     headers: {
