@@ -18,20 +18,15 @@ export const currentAdmin = cache(async (): Promise<SignedInAdmin | undefined> =
   return adminOfSessionToken(await getDb(), token);
 });
 
-/** For admin pages: the admin, or a redirect to the login page that comes back here afterwards. */
-export async function requireAdminPage(next = "/admin"): Promise<SignedInAdmin> {
+/**
+ * For admin pages: the admin, or a redirect to the login page that comes back here afterwards.
+ * `wholeShop`: a page over every branch's data (seesEveryBranch); staff of some branches only are
+ * sent to their branches' orders. The check is in the page, where the data is read.
+ */
+export async function requireAdminPage(next = "/admin", { wholeShop = false }: { wholeShop?: boolean } = {}): Promise<SignedInAdmin> {
   const admin = await currentAdmin();
   if (!admin) redirect(`/admin/login?next=${encodeURIComponent(next)}`);
-  return admin;
-}
-
-/**
- * For pages over every branch's data (seesEveryBranch): the admin, or staff of some branches
- * only sent to their branches' orders. The check is in the page, where the data is read.
- */
-export async function requireWholeShopPage(next: string): Promise<SignedInAdmin> {
-  const admin = await requireAdminPage(next);
-  if (!(await seesEveryBranch(await getDb(), admin))) redirect("/admin/orders");
+  if (wholeShop && !(await seesEveryBranch(await getDb(), admin))) redirect("/admin/orders");
   return admin;
 }
 

@@ -9,7 +9,7 @@ import { CodeCell, StatusCells } from "../order-cells";
 import { CustomerName } from "../customer-name";
 import styles from "../admin.module.css";
 import type { Order } from "@/db/schema";
-import { requireWholeShopPage } from "@/lib/admin/session";
+import { requireAdminPage } from "@/lib/admin/session";
 
 export const metadata: Metadata = { title: "Hari ini" };
 
@@ -47,7 +47,7 @@ function OrderRows({ orders }: { orders: Order[] }) {
 }
 
 export default async function TodayPage() {
-  await requireWholeShopPage("/admin");
+  await requireAdminPage("/admin", { wholeShop: true });
   const view = await getTodayView(await getDb());
   return (
     <>

@@ -20,9 +20,8 @@ describe("every protected page checks access itself, not only in its layout", ()
     expect(playgroundPages.length).toBeGreaterThanOrEqual(4);
   });
 
-  // requireWholeShopPage: requireAdminPage, then the branch check (lib/admin/session.ts).
-  it.each(adminPages)("%s calls requireAdminPage or requireWholeShopPage", (file) => {
-    expect(fs.readFileSync(path.join(ROOT, file), "utf8")).toMatch(/await require(AdminPage|WholeShopPage)\(/);
+  it.each(adminPages)("%s calls requireAdminPage", (file) => {
+    expect(fs.readFileSync(path.join(ROOT, file), "utf8")).toMatch(/await requireAdminPage\(/);
   });
 
   it.each(playgroundPages)("%s calls requirePlaygroundPage", (file) => {

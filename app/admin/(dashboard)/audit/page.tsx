@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { listAuditEntries } from "@/db/queries/admin-dashboard";
 import { AuditTable } from "../../audit-table";
 import styles from "../../admin.module.css";
-import { requireWholeShopPage } from "@/lib/admin/session";
+import { requireAdminPage } from "@/lib/admin/session";
 
 export const metadata: Metadata = { title: "Audit" };
 
@@ -12,7 +12,7 @@ const PAGE = 100;
 const text = (value: string | string[] | undefined) => (typeof value === "string" && value.trim() ? value.trim().slice(0, 100) : undefined);
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireWholeShopPage("/admin/audit");
+  await requireAdminPage("/admin/audit", { wholeShop: true });
   const params = await searchParams;
   const filters = { entityId: text(params.order), actor: text(params.actor), action: text(params.action), before: Number(text(params.before)) || undefined };
   const entries = await listAuditEntries(await getDb(), { filters, limit: PAGE });

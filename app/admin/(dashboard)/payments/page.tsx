@@ -7,13 +7,13 @@ import { formatRupiah } from "@/lib/booking/money";
 import { notificationSummary } from "@/lib/admin/notification-summary";
 import { PaymentBadge } from "../../status-badges";
 import styles from "../../admin.module.css";
-import { requireWholeShopPage } from "@/lib/admin/session";
+import { requireAdminPage } from "@/lib/admin/session";
 import { isOwner } from "@/lib/admin/roles";
 
 export const metadata: Metadata = { title: "Pembayaran" };
 
 export default async function PaymentsPage() {
-  const owner = isOwner(await requireWholeShopPage("/admin/payments"));
+  const owner = isOwner(await requireAdminPage("/admin/payments", { wholeShop: true }));
   const db = await getDb();
   const [refunds, attempts, notifications] = await Promise.all([listOrdersToRefund(db), listRecentAttempts(db), listNotificationEntries(db)]);
   return (

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { listTechnicians } from "@/db/queries/technicians";
 import { loadScheduleAdminView } from "@/lib/admin/catalog-view";
-import { requireWholeShopPage } from "@/lib/admin/session";
+import { requireAdminPage } from "@/lib/admin/session";
 import { isOwner } from "@/lib/admin/roles";
 import { OwnerOnly } from "../../owner-only";
 import styles from "../catalog-editor.module.css";
@@ -23,7 +23,7 @@ export const metadata: Metadata = { title: "Jadwal", robots: { index: false, fol
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SchedulePage({ searchParams }: Props) {
-  const admin = await requireWholeShopPage("/admin/schedule");
+  const admin = await requireAdminPage("/admin/schedule", { wholeShop: true });
   if (!isOwner(admin)) return <OwnerOnly title="Jadwal & pengaturan" />;
   const query = await searchParams;
   const db = await getDb();

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { isOwner } from "@/lib/admin/roles";
-import { requireWholeShopPage } from "@/lib/admin/session";
+import { requireAdminPage } from "@/lib/admin/session";
 import { loadStockView } from "@/lib/admin/stock";
 import styles from "../catalog-editor.module.css";
 import { ResultArea } from "../action-form";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Stok spare part", robots: { index: false, follow: false } };
 
 export default async function StockPage() {
-  const admin = await requireWholeShopPage("/admin/stock");
+  const admin = await requireAdminPage("/admin/stock", { wholeShop: true });
   const view = await loadStockView(await getDb(), { now: new Date() });
   const owner = isOwner(admin);
   return (

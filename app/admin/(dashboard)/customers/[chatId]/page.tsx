@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { listChatOrders } from "@/db/queries/orders";
-import { requireWholeShopPage } from "@/lib/admin/session";
+import { requireAdminPage } from "@/lib/admin/session";
 import { CustomerHistoryView } from "../../../customer-history-view";
 
 export const metadata: Metadata = { title: "Pelanggan" };
@@ -12,7 +12,7 @@ const MAX_ORDERS = 500;
 
 export default async function CustomerPage({ params }: { params: Promise<{ chatId: string }> }) {
   const { chatId } = await params;
-  await requireWholeShopPage(`/admin/customers/${encodeURIComponent(chatId)}`);
+  await requireAdminPage(`/admin/customers/${encodeURIComponent(chatId)}`, { wholeShop: true });
   if (!/^-?\d{1,15}$/.test(chatId)) notFound();
   const [first, ...rest] = await listChatOrders(await getDb(), { chatId: Number(chatId), limit: MAX_ORDERS });
   if (!first) notFound();

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { listActiveDevices, listCatalog } from "@/db/queries/catalog";
 import { getShopSettings } from "@/db/queries/settings";
 import { listAllSlots } from "@/db/queries/slots";
-import { requireWholeShopPage } from "@/lib/admin/session";
+import { requireAdminPage } from "@/lib/admin/session";
 import { MAX_FAULT_LENGTH } from "@/lib/admin/counter-order-input";
 import { todayInJakarta } from "@/lib/booking/calendar";
 import { NewOrderForm } from "./new-order-form";
@@ -14,7 +14,7 @@ import styles from "../../../admin.module.css";
 export const metadata: Metadata = { title: "Pesanan baru" };
 
 export default async function NewOrderPage() {
-  await requireWholeShopPage("/admin/orders/new");
+  await requireAdminPage("/admin/orders/new", { wholeShop: true });
   const db = await getDb();
   const [devices, catalog, slots, settings] = await Promise.all([listActiveDevices(db), listCatalog(db), listAllSlots(db), getShopSettings(db)]);
   return (

@@ -1,7 +1,7 @@
 // GET /admin/orders/<id>/job-sheet – the printable job sheet handed over with the phone (?paper=80mm for a thermal printer)
 import type { Metadata } from "next";
 import { printPagePath, renderPrintPage } from "@/app/admin/print-page";
-import { requireWholeShopPage } from "@/lib/admin/session";
+import { requireAdminPage } from "@/lib/admin/session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Tanda terima", robots: { index: false } };
@@ -10,6 +10,6 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function Page({ params, searchParams }: Props) {
   const route = await params;
-  await requireWholeShopPage(printPagePath("job-sheet", route.id));
+  await requireAdminPage(printPagePath("job-sheet", route.id), { wholeShop: true });
   return renderPrintPage("job-sheet", route, await searchParams);
 }

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { listPhoneOrders } from "@/db/queries/orders";
-import { requireWholeShopPage } from "@/lib/admin/session";
+import { requireAdminPage } from "@/lib/admin/session";
 import { normalizeIndonesianPhone } from "@/lib/booking/phone";
 import { CustomerHistoryView } from "../../../../customer-history-view";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Pelanggan" };
 
 export default async function PhoneCustomerPage({ params }: { params: Promise<{ phone: string }> }) {
   const { phone: segment } = await params;
-  await requireWholeShopPage(`/admin/customers/phone/${encodeURIComponent(segment)}`);
+  await requireAdminPage(`/admin/customers/phone/${encodeURIComponent(segment)}`, { wholeShop: true });
   const phone = normalizeIndonesianPhone(safeDecode(segment));
   if (!phone) notFound();
   const [first, ...rest] = await listPhoneOrders(await getDb(), { phone });
