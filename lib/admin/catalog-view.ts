@@ -2,7 +2,7 @@ import type { Database } from "@/db";
 import { listAllPrices, listCatalogItems, type CatalogItem } from "@/db/queries/catalog-edits";
 import { listUpcomingClosedDates } from "@/db/queries/schedule-edits";
 import { getShopSettings, type ShopSettings } from "@/db/queries/settings";
-import { listAllSlots } from "@/db/queries/slots";
+import { listBranchSlots } from "@/db/queries/slots";
 import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import type { ClosedDate, Price, Slot } from "@/db/schema";
 import { todayInJakarta } from "@/lib/booking/calendar";
@@ -36,11 +36,12 @@ export interface ScheduleAdminView {
   today: string;
 }
 
-export async function loadScheduleAdminView(db: Database, now: Date = new Date()): Promise<ScheduleAdminView> {
+/** A branch's schedule as its page shows it (the settings are the whole shop's). */
+export async function loadScheduleAdminView(db: Database, { branchId }: { branchId: number }, now: Date = new Date()): Promise<ScheduleAdminView> {
   const today = todayInJakarta(now);
   const [slots, closedDates, settings, weekdayCapacities] = await Promise.all([
-    listAllSlots(db),
-    listUpcomingClosedDates(db, { from: today }),
+    listBranchSlots(db, { branchId }),
+    listUpcomingClosedDates(db, { from: today, branchId }),
     getShopSettings(db),
     readWeekdayCapacities(db),
   ]);

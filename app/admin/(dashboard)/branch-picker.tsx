@@ -1,0 +1,46 @@
+import type { BranchPick } from "@/lib/admin/branch-scope";
+import styles from "./catalog-editor.module.css";
+
+/**
+ * Which branch a per-branch page (schedule, stock) shows: a choice of the branches the
+ * admin works for (?cabang=), or just its name when they have one. A shop with one
+ * branch sees nothing of it.
+ */
+export function BranchPicker({ pick, path }: { pick: BranchPick; path: string }) {
+  const { branch, choices, several } = pick;
+  if (!several || !branch) return null;
+  if (choices.length < 2) {
+    return (
+      <p className={styles.note}>
+        Cabang <strong>{branch.name}</strong>
+      </p>
+    );
+  }
+  return (
+    <form method="get" action={path} className={`${styles.row} ${styles.section}`} aria-label="Pilih cabang">
+      <label className={styles.name}>
+        Cabang
+        <select name="cabang" defaultValue={branch.id}>
+          {choices.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className={styles.save}>
+        Tampilkan
+      </button>
+    </form>
+  );
+}
+
+/** The hidden field that tells a form's action which branch the page shows. */
+export function BranchField({ branchId }: { branchId: number }) {
+  return <input type="hidden" name="branchId" value={branchId} />;
+}
+
+/** What staff who work at no branch see on a per-branch page. */
+export function NoBranch() {
+  return <p className={styles.note}>Anda belum ditempatkan di cabang mana pun. Minta pemilik menambahkan Anda ke cabang di halaman Cabang.</p>;
+}
