@@ -13,6 +13,9 @@ export type SignedInActor = AdminActor & { id: number; ip: string | null; role: 
 /** The branches a form's change touches (a posted branch id, a slot's or an order's branch); [] when its target is unknown (the change then says so). */
 export type BranchesOf<T> = (db: Database, input: T) => Promise<number[]>;
 
+/** A form's hidden branch field (the page's branch). */
+export const postedBranch: BranchesOf<{ branchId: number }> = async (_db, { branchId }) => [branchId];
+
 /**
  * Every admin server action: the session (and, for the owner's actions, the
  * role) checked first, then the form read with its schema, then (with

@@ -7,8 +7,8 @@ import { safeHttpUrl } from "@/lib/site/shop-contact";
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
 const id = z.coerce.number({ message: "Pilihan tidak dikenal." }).int().positive("Pilihan tidak dikenal.");
 const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), id.optional());
-/** The branch a schedule form is for (a hidden field of the page's branch); the first branch when none is posted. */
-const branchId = z.preprocess((v) => (v === "" || v === undefined ? FIRST_BRANCH_ID : v), id);
+/** The branch a schedule or stock form is for (a hidden field of the page's branch); the first branch when none is posted. */
+export const branchId = z.preprocess((v) => (v === "" || v === undefined ? FIRST_BRANCH_ID : v), id);
 const whole = (min: number, max: number, what: string) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.replace(/[.\s]|^Rp/gi, "") : v),
@@ -52,7 +52,7 @@ export const slotInput = z
   })
   .refine((s) => s.startTime < s.endTime, { path: ["endTime"], message: "Jam selesai harus setelah jam mulai." });
 /** A form always posts a branch; callers in code may leave it out for the first branch. */
-type BranchOptional<T extends { branchId: number }> = Omit<T, "branchId"> & { branchId?: number };
+export type BranchOptional<T extends { branchId: number }> = Omit<T, "branchId"> & { branchId?: number };
 export type SlotInput = BranchOptional<z.infer<typeof slotInput>>;
 
 export const slotRef = itemRef;

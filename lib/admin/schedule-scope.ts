@@ -5,13 +5,11 @@ import type { BranchesOf } from "./admin-action";
 import type { WeekdayGridInput } from "./weekday-hours";
 
 /**
- * The branches a schedule form touches, for the action's own branch check:
- * a posted branch id, or the branch of each slot it names (an edited slot
+ * The branches a schedule form touches, for the action's own branch check
+ * (a posted branch id: postedBranch), or the branch of each slot it names (an edited slot
  * stays at its branch, whatever branch the form posts). An unknown slot
  * touches none; the change then answers that it is not found.
  */
-export const postedBranch: BranchesOf<{ branchId: number }> = async (_db, { branchId }) => [branchId];
-
 async function branchOfSlot(db: Database, id: number): Promise<number[]> {
   const slot = await findSlot(db, { id });
   return slot ? [slot.branchId] : [];

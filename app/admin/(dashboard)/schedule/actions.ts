@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { ownerFormAction } from "@/lib/admin/admin-action";
+import { ownerFormAction, postedBranch } from "@/lib/admin/admin-action";
 import { closedDateInput, closedDateRef, settingsInput, slotInput, slotRef } from "@/lib/admin/catalog-input";
 import { closeDate, removeSlot, reopenDate, saveSettings, saveSlot } from "@/lib/admin/catalog-schedule";
 import {
@@ -15,7 +15,7 @@ import {
   moveOrderOffDate,
 } from "@/lib/admin/closing-date";
 import type { AdminActionState, EditResult } from "@/lib/admin/edit-result";
-import { closingPagePath, gridBranches, postedBranch, slotBranch } from "@/lib/admin/schedule-scope";
+import { closingPagePath, gridBranches, slotBranch } from "@/lib/admin/schedule-scope";
 import { saveWeekdayCapacities, weekdayGridInput } from "@/lib/admin/weekday-hours";
 import { afterResponse } from "@/lib/http/after-response";
 import { sendQueuedMessages } from "@/lib/notify/deliver";
