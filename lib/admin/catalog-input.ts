@@ -38,6 +38,12 @@ export type PriceInput = z.infer<typeof priceInput>;
 
 export const priceRef = z.object({ deviceId: id, partId: id });
 
+/** A branch's own price of a device's part (the owner's, on the catalog page). */
+export const branchPriceInput = z.object({ branchId, deviceId: id, partId: id, priceIdr: whole(1, 100_000_000, "Harga") });
+export type BranchPriceInput = z.infer<typeof branchPriceInput>;
+/** "Pakai harga umum": the branch charges the shared catalog's price again. */
+export const branchPriceRef = z.object({ branchId, deviceId: id, partId: id });
+
 const time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "Jam harus seperti 09:00.");
 export const slotInput = z
   .object({

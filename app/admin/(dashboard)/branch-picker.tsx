@@ -2,11 +2,11 @@ import type { BranchPick } from "@/lib/admin/branch-scope";
 import styles from "./catalog-editor.module.css";
 
 /**
- * Which branch a per-branch page (schedule, stock) shows: a choice of the branches the
- * admin works for (?cabang=), or just its name when they have one. A shop with one
- * branch sees nothing of it.
+ * Which branch a per-branch page (schedule, stock, a branch's prices) shows: a choice of
+ * the branches the admin works for (?cabang=), or just its name when they have one. A
+ * shop with one branch sees nothing of it. `keep`: the page's other query fields.
  */
-export function BranchPicker({ pick, path }: { pick: BranchPick; path: string }) {
+export function BranchPicker({ pick, path, keep = {} }: { pick: BranchPick; path: string; keep?: Record<string, string> }) {
   const { branch, choices, several } = pick;
   if (!several || !branch) return null;
   if (choices.length < 2) {
@@ -18,6 +18,9 @@ export function BranchPicker({ pick, path }: { pick: BranchPick; path: string })
   }
   return (
     <form method="get" action={path} className={`${styles.row} ${styles.section}`} aria-label="Pilih cabang">
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <label className={styles.name}>
         Cabang
         <select name="cabang" defaultValue={branch.id}>

@@ -4,12 +4,13 @@ import { ActionButton } from "../action-form";
 import { EditRow } from "../edit-row";
 
 /** The chosen device's price for each part: set, change, switch off, or remove. */
-export function PriceList({ view }: { view: CatalogAdminView }) {
+export function PriceList({ view, branchId }: { view: CatalogAdminView; branchId?: number }) {
   const { device, devices, parts, prices } = view;
   if (!device) return <p className={styles.note}>Tambahkan perangkat dulu.</p>;
   return (
     <>
       <form method="get" action="/admin/catalog" className={styles.row}>
+        {branchId !== undefined && <input type="hidden" name="cabang" value={branchId} />}
         <label className={styles.name}>
           Perangkat
           <select name="device" defaultValue={device.id}>
