@@ -1,5 +1,6 @@
 import type { BranchPick } from "@/lib/admin/branch-scope";
 import styles from "./catalog-editor.module.css";
+import { ChoiceForm } from "./choice-form";
 
 /**
  * Which branch a per-branch page (schedule, stock, a branch's prices) shows: a choice of
@@ -17,24 +18,16 @@ export function BranchPicker({ pick, path, keep = {} }: { pick: BranchPick; path
     );
   }
   return (
-    <form method="get" action={path} className={`${styles.row} ${styles.section}`} aria-label="Pilih cabang">
-      {Object.entries(keep).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <label className={styles.name}>
-        Cabang
-        <select name="cabang" defaultValue={branch.id}>
-          {choices.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit" className={styles.save}>
-        Tampilkan
-      </button>
-    </form>
+    <ChoiceForm
+      path={path}
+      name="cabang"
+      label="Cabang"
+      value={branch.id}
+      options={choices.map((b) => ({ id: b.id, label: b.name }))}
+      keep={keep}
+      className={`${styles.row} ${styles.section}`}
+      ariaLabel="Pilih cabang"
+    />
   );
 }
 

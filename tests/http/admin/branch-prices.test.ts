@@ -4,15 +4,13 @@ import { eq } from "drizzle-orm";
 import { renderToString } from "react-dom/server";
 import { clearBranchPriceAction, saveBranchPriceAction } from "@/app/admin/(dashboard)/catalog/actions";
 import CatalogPage from "@/app/admin/(dashboard)/catalog/page";
-import { updateBranch } from "@/db/queries/branches";
-import { auditLog, branches, branchPrices, FIRST_BRANCH_ID, parts } from "@/db/schema";
+import { auditLog, branchPrices, FIRST_BRANCH_ID, parts } from "@/db/schema";
 import { OTHER_BRANCH } from "@/lib/admin/branch-scope";
 import type { AdminActionState } from "@/lib/admin/edit-result";
 import { OWNER_ONLY_MESSAGE } from "@/lib/admin/roles";
 import { listOfferedParts } from "@/lib/booking/shelf";
-import { overrideEnv } from "@/lib/env";
-import { actionContext, formOf, signInOwnerAndStaff } from "@/tests/support/action-session";
-import { addDepokBranch, DEPOK } from "@/tests/support/branch-fixtures";
+import { actionContext, formOf, signInOwnerAndStaffBeforeEach } from "@/tests/support/action-session";
+import { addDepokBranch, deactivateBranch, DEPOK } from "@/tests/support/branch-fixtures";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
@@ -28,13 +26,8 @@ const renderCatalog = async (query: Record<string, string> = {}) => renderToStri
 const batteryAt = async (branchId: number) =>
   (await listOfferedParts(db(), { deviceId: 10, branchId, now: new Date() })).find((part) => part.partId === 1)?.priceIdr;
 
-let tokens: { owner: string; staff: string };
+const tokens = signInOwnerAndStaffBeforeEach(db);
 let depok: { branchId: number; slotId: number };
-beforeEach(async () => {
-  overrideEnv({ APP_URL: "https://jiot.example.com" });
-  tokens = await signInOwnerAndStaff(db());
-  actionContext.token = tokens.owner;
-});
 
 describe("the catalog page and a branch's prices", () => {
   it("with one branch there is no branch price section", async () => {
@@ -106,8 +99,7 @@ describe("setting and clearing a branch's own price", () => {
     expect(await unchanged()).toEqual(before);
 
     actionContext.token = tokens.owner;
-    const [row] = await db().select().from(branches).where(eq(branches.id, depok.branchId));
-    await updateBranch(db(), { id: depok.branchId, values: { ...row!, active: false } });
+    await deactivateBranch(db(), depok.branchId);
     before = await unchanged();
     for (const branchId of ["999", String(depok.branchId)]) {
       expect(await saveBranchPriceAction(IDLE, formOf({ ...BATTERY_X, branchId, priceIdr: "1000" }))).toEqual({ status: "invalid", errors: { _form: OTHER_BRANCH } });

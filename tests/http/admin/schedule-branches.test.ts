@@ -11,17 +11,15 @@ import {
   saveSlotAction,
   saveWeekAction,
 } from "@/app/admin/(dashboard)/schedule/actions";
-import { updateBranch } from "@/db/queries/branches";
-import { admins, branches, closedDates, FIRST_BRANCH_ID, slots } from "@/db/schema";
+import { admins, closedDates, FIRST_BRANCH_ID, slots } from "@/db/schema";
 import { mayHandleBranches, OTHER_BRANCH } from "@/lib/admin/branch-scope";
 import type { AdminActionState } from "@/lib/admin/edit-result";
 import { OWNER_ONLY_MESSAGE } from "@/lib/admin/roles";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { createBooking } from "@/lib/booking/create-booking";
-import { overrideEnv } from "@/lib/env";
-import { actionContext, formOf, signInOwnerAndStaff, STAFF } from "@/tests/support/action-session";
+import { actionContext, formOf, signInOwnerAndStaffBeforeEach, STAFF } from "@/tests/support/action-session";
 import { dropAfterResponse, restoreAfterResponse } from "@/tests/support/after-response";
-import { addDepokBranch, DEPOK } from "@/tests/support/branch-fixtures";
+import { addDepokBranch, deactivateBranch, DEPOK } from "@/tests/support/branch-fixtures";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { bookOrder, customerBooking, readOrder } from "@/tests/support/payment-fixtures";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
@@ -40,13 +38,8 @@ const row = (label: string) => `aria-label="Label ${label}"`;
 // A refused form signs nothing in and audits nothing: every table stays as it was.
 const unchanged = () => snapshotTables(db(), { except: ["admin_sessions", "rate_limits"] });
 
-let tokens: { owner: string; staff: string };
-beforeEach(async () => {
-  overrideEnv({ APP_URL: "https://jiot.example.com" });
-  dropAfterResponse();
-  tokens = await signInOwnerAndStaff(db());
-  actionContext.token = tokens.owner;
-});
+const tokens = signInOwnerAndStaffBeforeEach(db);
+beforeEach(() => dropAfterResponse());
 afterEach(() => restoreAfterResponse());
 
 const renderSchedule = async (query: Record<string, string> = {}) => renderToString(await SchedulePage({ searchParams: Promise.resolve(query) }));
@@ -151,8 +144,7 @@ describe("the owner's schedule actions at a branch", () => {
 
   it("a branch that is unknown or inactive is refused with why, and nothing changes", async () => {
     const depok = await addDepokBranch(db());
-    const [row] = await db().select().from(branches).where(eq(branches.id, depok.branchId));
-    await updateBranch(db(), { id: depok.branchId, values: { ...row!, active: false } });
+    await deactivateBranch(db(), depok.branchId);
     const before = await unchanged();
     const refused = { status: "invalid", errors: { _form: OTHER_BRANCH } };
     for (const branchId of ["999", String(depok.branchId)]) {

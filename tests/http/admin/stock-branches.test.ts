@@ -4,15 +4,14 @@ import { and, eq } from "drizzle-orm";
 import { renderToString } from "react-dom/server";
 import { countStock, receiveStock, saveStockSetting } from "@/app/admin/(dashboard)/stock/actions";
 import StockPage from "@/app/admin/(dashboard)/stock/page";
-import { addAdminToBranch, removeAdminFromBranch, updateBranch } from "@/db/queries/branches";
+import { addAdminToBranch, removeAdminFromBranch } from "@/db/queries/branches";
 import { saveStaffChats } from "@/db/queries/staff-chats";
-import { admins, branches, FIRST_BRANCH_ID, outbox, partStock } from "@/db/schema";
+import { admins, FIRST_BRANCH_ID, outbox, partStock } from "@/db/schema";
 import { OTHER_BRANCH } from "@/lib/admin/branch-scope";
 import type { AdminActionState } from "@/lib/admin/edit-result";
 import { OWNER_ONLY_MESSAGE } from "@/lib/admin/roles";
-import { overrideEnv } from "@/lib/env";
-import { actionContext, formOf, signInOwnerAndStaff, STAFF } from "@/tests/support/action-session";
-import { addDepokBranch, DEPOK } from "@/tests/support/branch-fixtures";
+import { actionContext, formOf, signInOwnerAndStaffBeforeEach, STAFF } from "@/tests/support/action-session";
+import { addDepokBranch, deactivateBranch, DEPOK } from "@/tests/support/branch-fixtures";
 import { snapshotTables } from "@/tests/support/db-snapshot";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
@@ -30,13 +29,8 @@ const shelfOf = async (branchId: number) =>
 const renderStock = async (query: Record<string, string> = {}) => renderToString(await StockPage({ searchParams: Promise.resolve(query) }));
 const level = (onHand: number) => `Di rak <!-- -->${onHand}<!-- -->`;
 
-let tokens: { owner: string; staff: string };
+const tokens = signInOwnerAndStaffBeforeEach(db);
 let depok: { branchId: number; slotId: number };
-beforeEach(async () => {
-  overrideEnv({ APP_URL: "https://jiot.example.com" });
-  tokens = await signInOwnerAndStaff(db());
-  actionContext.token = tokens.owner;
-});
 
 /** Branch 1 has 2 iPhone X batteries on its shelf, Depok 7. */
 async function twoShelves() {
@@ -133,8 +127,7 @@ describe("the stock actions at a branch", () => {
 
   it("the owner posting an unknown or inactive branch is refused, and nothing changes", async () => {
     await twoShelves();
-    const [row] = await db().select().from(branches).where(eq(branches.id, depok.branchId));
-    await updateBranch(db(), { id: depok.branchId, values: { ...row!, active: false } });
+    await deactivateBranch(db(), depok.branchId);
     const before = await unchanged();
     for (const branchId of ["999", String(depok.branchId)]) {
       expect(await receiveStock(IDLE, formOf({ ...BATTERY_X, branchId, quantity: "5" }))).toEqual({ status: "invalid", errors: { _form: OTHER_BRANCH } });
