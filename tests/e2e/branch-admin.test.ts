@@ -63,5 +63,14 @@ describe("the per-branch admin pages in a real browser (desktop)", () => {
     await page.getByText(`Cabang ${DEMO_BRANCH.name}`).waitFor();
     await expect(page.getByRole("form", { name: "Pilih cabang" }).count()).resolves.toBe(0);
     await page.getByText(/Di rak 4/).waitFor();
+
+    // Their access matrix (one branch's is in admin-access.test.ts): the schedule is the owner's, Hari ini and payments are every branch's.
+    await page.goto(`${suite.app.url}/admin/schedule`);
+    await page.getByText("Halaman ini hanya untuk pemilik toko.").waitFor();
+    expect(page.url()).toBe(`${suite.app.url}/admin/schedule`);
+    for (const wholeShop of ["/admin", "/admin/payments"]) {
+      await page.goto(`${suite.app.url}${wholeShop}`);
+      await page.waitForURL(`${suite.app.url}/admin/orders`);
+    }
   });
 });
