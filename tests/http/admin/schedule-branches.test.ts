@@ -72,6 +72,13 @@ describe("the schedule page with two branches", () => {
     expect(atDepok).toContain(`name="branchId" value="${depok.branchId}"`);
   });
 
+  it("the technicians note counts the picked branch's technicians", async () => {
+    const depok = await addDepokBranch(db());
+    await db().update(admins).set({ technician: true }).where(eq(admins.username, STAFF.username));
+    expect(await renderSchedule()).toMatch(/punya <!-- -->1<!-- --> teknisi/);
+    expect(await renderSchedule({ cabang: String(depok.branchId) })).not.toContain("teknisi");
+  });
+
   it("an unknown ?cabang= shows the first branch", async () => {
     await addDepokBranch(db());
     expect(await renderSchedule({ cabang: "999" })).toContain(row(KEMANG_SLOT));

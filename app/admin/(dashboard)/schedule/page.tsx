@@ -32,7 +32,7 @@ export default async function SchedulePage({ searchParams }: Props) {
   const pick = await pickBranch(db, admin, query.cabang);
   if (!pick.branch) return <NoBranch />;
   const branchId = pick.branch.id;
-  const [view, technicians] = await Promise.all([loadScheduleAdminView(db, { branchId }), listTechnicians(db)]);
+  const [view, technicians] = await Promise.all([loadScheduleAdminView(db, { branchId }), listTechnicians(db, { branchId })]);
   const wanted = typeof query.closing === "string" && /^\d{4}-\d{2}-\d{2}$/.test(query.closing) && query.closing >= view.today ? query.closing : undefined;
   // Once the date is closed (from the panel) the panel has done its work.
   const closing = wanted && !view.closedDates.some((c) => c.date === wanted) ? wanted : undefined;
@@ -67,7 +67,7 @@ export default async function SchedulePage({ searchParams }: Props) {
           </p>
           {technicians.length > 0 && (
             <p className={styles.note} role="note">
-              Toko ini punya {technicians.length} teknisi: jumlah tempat tiap jam servis = jumlah teknisi yang masuk hari itu (atur di halaman Staf). Di sini
+              {pick.several ? pick.branch.name : "Toko ini"} punya {technicians.length} teknisi: jumlah tempat tiap jam servis = jumlah teknisi yang masuk hari itu (atur di halaman Staf). Di sini
               hanya 0 (jam tidak dibuka) yang berlaku.
             </p>
           )}
