@@ -28,7 +28,7 @@ export function lowStockText({
 }
 
 /** The shelf's branch, when the shop has several to tell apart. */
-async function branchToName(tx: Database, branchId: number): Promise<Branch | undefined> {
+async function branchToNameInAlert(tx: Database, branchId: number): Promise<Branch | undefined> {
   const active = await listActiveBranches(tx);
   return active.length > 1 ? (await listAllBranches(tx)).find((branch) => branch.id === branchId) : undefined;
 }
@@ -50,7 +50,7 @@ export async function noteUnitsLeft(
   }
   if (stock.lowAlertSentAt) return;
   await updatePartStock(tx, { branchId: stock.branchId, deviceId: stock.deviceId, partId: stock.partId, changes: { lowAlertSentAt: now }, now });
-  const text = lowStockText({ deviceName, partName, left, onHand: stock.onHand, branch: await branchToName(tx, stock.branchId) });
+  const text = lowStockText({ deviceName, partName, left, onHand: stock.onHand, branch: await branchToNameInAlert(tx, stock.branchId) });
   for (const chatId of await listStaffChats(tx)) {
     await enqueueTelegramCall(tx, {
       chatId,

@@ -53,6 +53,21 @@ describe("the per-branch admin pages in a real browser (desktop)", () => {
     await page.getByText("Belum ada stok yang dicatat.").waitFor();
   });
 
+  it("the owner sets Depok's own price of an iPhone X battery on the catalog page, then charges the shared price again", async () => {
+    const page = await openDesktopPage(suite.browser);
+    await signInToAdmin(page, suite.app.url, ADMIN);
+    await page.goto(`${suite.app.url}/admin/catalog?device=10&cabang=${depokId}`);
+    await page.getByRole("heading", { name: `Harga iPhone X di ${DEMO_BRANCH.name}` }).waitFor();
+    const own = page.getByLabel(`Harga Battery di ${DEMO_BRANCH.name} (Rp)`);
+    await own.fill("60.000");
+    await page.getByRole("button", { name: `Simpan harga Battery di ${DEMO_BRANCH.name}` }).click();
+    await page.getByTestId("flash").filter({ hasText: `Harga Battery iPhone X di ${DEMO_BRANCH.name}: Rp60.000 (harga umum Rp70.000).` }).waitFor();
+    await page.screenshot({ path: "/tmp/branch-admin-catalog.png", fullPage: true });
+    await page.getByRole("button", { name: `Pakai harga umum untuk Battery di ${DEMO_BRANCH.name}` }).click();
+    await page.getByTestId("flash").filter({ hasText: `${DEMO_BRANCH.name} memakai harga umum lagi untuk Battery iPhone X: Rp70.000.` }).waitFor();
+    await expect(own.inputValue()).resolves.toBe("");
+  });
+
   it("staff of Depok only open the stock page (no redirect) and see Depok's shelf, named, without a choice", async () => {
     const page = await openDesktopPage(suite.browser);
     await page.goto(`${suite.app.url}/admin/login?next=/admin/stock`);

@@ -5,9 +5,10 @@ import { ChoiceForm } from "./choice-form";
 /**
  * Which branch a per-branch page (schedule, stock, a branch's prices) shows: a choice of
  * the branches the admin works for (?cabang=), or just its name when they have one. A
- * shop with one branch sees nothing of it. `keep`: the page's other query fields.
+ * shop with one branch sees nothing of it. `keep`: the page's other query fields;
+ * `inSection`: drawn inside a section's box rather than as a box of its own.
  */
-export function BranchPicker({ pick, path, keep = {} }: { pick: BranchPick; path: string; keep?: Record<string, string> }) {
+export function BranchPicker({ pick, path, keep = {}, inSection = false }: { pick: BranchPick; path: string; keep?: Record<string, string>; inSection?: boolean }) {
   const { branch, choices, several } = pick;
   if (!several || !branch) return null;
   if (choices.length < 2) {
@@ -25,7 +26,7 @@ export function BranchPicker({ pick, path, keep = {} }: { pick: BranchPick; path
       value={branch.id}
       options={choices.map((b) => ({ id: b.id, label: b.name }))}
       keep={keep}
-      className={`${styles.row} ${styles.section}`}
+      className={inSection ? styles.row : `${styles.row} ${styles.section}`}
       ariaLabel="Pilih cabang"
     />
   );

@@ -27,7 +27,7 @@ export function BranchPriceList({ view, branch }: { view: CatalogAdminView; bran
             <input type="hidden" name="partId" value={part.id} />
             <label className={styles.name}>
               {part.name} (umum {formatRupiah(prices.get(part.id)!.priceIdr)})
-              <input type="text" inputMode="numeric" name="priceIdr" defaultValue={own} placeholder="harga umum" required aria-label={`Harga ${what} (Rp)`} />
+              <input type="text" inputMode="numeric" name="priceIdr" defaultValue={own} placeholder="harga umum" aria-label={`Harga ${what} (Rp)`} />
             </label>
             <ActionButton label={`Simpan harga ${what}`}>Simpan</ActionButton>
             {own !== undefined && (

@@ -48,7 +48,7 @@ export default async function CatalogPage({ searchParams }: Props) {
               Harga sendiri cabang ini menggantikan harga umum di bot dan di kasir cabang itu. Kosongkan dengan &quot;Pakai harga umum&quot;. Pesanan yang
               sudah ada tetap dengan harganya.
             </p>
-            <BranchPicker pick={pick} path="/admin/catalog" keep={{ device: String(view.device.id) }} />
+            <BranchPicker pick={pick} path="/admin/catalog" keep={{ device: String(view.device.id) }} inSection />
             <BranchPriceList view={view} branch={branch} />
           </section>
         )}
