@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { adminBranches, branches, branchPrices, FIRST_BRANCH_ID, type Branch } from "../schema";
+import { adminBranches, branches, branchPrices, FIRST_BRANCH_ID, type Branch, type BranchPrice } from "../schema";
 import { readConfig } from "./config-cache";
 
 /** Every branch, active or not, in the owner's order. */
@@ -44,11 +44,32 @@ export async function readBranchPrices(db: Database, { branchId }: { branchId: n
   return new Map(rows.map((row) => [`${row.deviceId}:${row.partId}`, row.priceIdr]));
 }
 
-export async function upsertBranchPrice(db: Database, values: { branchId: number; deviceId: number; partId: number; priceIdr: number }): Promise<void> {
-  await db
+export interface BranchPriceKey {
+  branchId: number;
+  deviceId: number;
+  partId: number;
+}
+
+const branchPriceRow = ({ branchId, deviceId, partId }: BranchPriceKey) =>
+  and(eq(branchPrices.branchId, branchId), eq(branchPrices.deviceId, deviceId), eq(branchPrices.partId, partId));
+
+export async function upsertBranchPrice(db: Database, values: BranchPriceKey & { priceIdr: number }): Promise<BranchPrice> {
+  const rows = await db
     .insert(branchPrices)
     .values(values)
-    .onConflictDoUpdate({ target: [branchPrices.branchId, branchPrices.deviceId, branchPrices.partId], set: { priceIdr: values.priceIdr } });
+    .onConflictDoUpdate({ target: [branchPrices.branchId, branchPrices.deviceId, branchPrices.partId], set: { priceIdr: values.priceIdr } })
+    .returning();
+  return rows[0]!;
+}
+
+/** A branch's own price of a device's part, locked for the rest of the transaction (undefined: it charges the shared catalog's). */
+export async function lockBranchPrice(tx: Database, key: BranchPriceKey): Promise<BranchPrice | undefined> {
+  const rows = await tx.select().from(branchPrices).where(branchPriceRow(key)).for("update");
+  return rows[0];
+}
+
+export async function deleteBranchPrice(db: Database, key: BranchPriceKey): Promise<void> {
+  await db.delete(branchPrices).where(branchPriceRow(key));
 }
 
 export type BranchValues = Pick<Branch, "name" | "address" | "phone" | "mapsUrl" | "active">;

@@ -6,7 +6,7 @@ import { weekdayOfColumn } from "./weekday-capacity";
 
 export type SlotValues = Pick<Slot, "label" | "startTime" | "endTime" | "capacity" | "active">;
 
-export async function insertSlot(db: Database, values: SlotValues): Promise<Slot> {
+export async function insertSlot(db: Database, values: SlotValues & { branchId: number }): Promise<Slot> {
   const rows = await db.insert(slots).values(values).returning();
   return rows[0]!;
 }
@@ -21,8 +21,9 @@ export async function deleteSlot(db: Database, { id }: { id: number }): Promise<
   await db.delete(slots).where(eq(slots.id, id));
 }
 
-export async function findSlotByLabel(db: Database, { label }: { label: string }): Promise<Slot | undefined> {
-  const rows = await db.select().from(slots).where(eq(slots.label, label)).limit(1);
+/** A branch's slot of that label (labels are unique per branch). */
+export async function findSlotByLabel(db: Database, { label, branchId }: { label: string; branchId: number }): Promise<Slot | undefined> {
+  const rows = await db.select().from(slots).where(and(eq(slots.branchId, branchId), eq(slots.label, label))).limit(1);
   return rows[0];
 }
 
@@ -53,11 +54,15 @@ export async function listSlotDaysOver(
     .orderBy(asc(orders.serviceDate));
 }
 
-export async function countLiveOrdersOn(db: Database, { serviceDate, slotId }: { serviceDate: string; slotId?: number }): Promise<number> {
+/** Orders holding a place on a date at a branch (in one slot, when given). */
+export async function countLiveOrdersOn(
+  db: Database,
+  { serviceDate, slotId, branchId = FIRST_BRANCH_ID }: { serviceDate: string; slotId?: number; branchId?: number },
+): Promise<number> {
   const rows = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(orders)
-    .where(and(eq(orders.serviceDate, serviceDate), holdsPlace, slotId === undefined ? undefined : eq(orders.slotId, slotId)));
+    .where(and(eq(orders.branchId, branchId), eq(orders.serviceDate, serviceDate), holdsPlace, slotId === undefined ? undefined : eq(orders.slotId, slotId)));
   return rows[0]?.n ?? 0;
 }
 

@@ -2,7 +2,7 @@ import type { Database } from "@/db";
 import { listActiveBranches, listAdminBranchIds } from "@/db/queries/branches";
 import type { SignedInAdmin } from "@/db/queries/admins";
 import { findOrderById } from "@/db/queries/orders";
-import type { Order } from "@/db/schema";
+import type { Branch, Order } from "@/db/schema";
 import { isOwner } from "./roles";
 
 /**
@@ -45,3 +45,34 @@ export async function seesEveryBranch(db: Database, admin: Pick<SignedInAdmin, "
 
 /** What staff of some branches read when they try an action over every branch's data. */
 export const WHOLE_SHOP_ONLY = "Hanya pemilik dan staf semua cabang yang boleh melakukan ini.";
+
+/** The active branches an admin may pick on the per-branch pages (schedule, stock): the owner every one, staff theirs. */
+export async function listHandledBranches(db: Database, admin: Pick<SignedInAdmin, "id" | "role">): Promise<Branch[]> {
+  const [active, branchIds] = await Promise.all([listActiveBranches(db), visibleBranchIds(db, admin)]);
+  return branchIds === undefined ? active : active.filter((branch) => branchIds.includes(branch.id));
+}
+
+/** Whether an admin may change the slots, closed dates or shelf of these branches (every one of them; an unknown one is refused). */
+export async function mayHandleBranches(db: Database, admin: Pick<SignedInAdmin, "id" | "role">, branchIds: number[]): Promise<boolean> {
+  const handled = new Set((await listHandledBranches(db, admin)).map((branch) => branch.id));
+  return branchIds.every((id) => handled.has(id));
+}
+
+/** What an admin reads when an action names a branch (or a slot, a closed date, a shelf of one) they may not handle. */
+export const OTHER_BRANCH = "Cabang itu bukan cabang Anda (atau tidak aktif); tidak ada yang diubah.";
+
+export interface BranchPick {
+  /** The branches the admin may pick, in the owner's order. */
+  choices: Branch[];
+  /** The one shown: the one asked for (?cabang=) if the admin may handle it, else their first; undefined for staff in no branch. */
+  branch: Branch | undefined;
+  /** Whether the shop has two or more active branches: with one, the pages look as they always did. */
+  several: boolean;
+}
+
+/** The branch a per-branch page shows, from its ?cabang= parameter. */
+export async function pickBranch(db: Database, admin: Pick<SignedInAdmin, "id" | "role">, wanted: unknown): Promise<BranchPick> {
+  const [choices, active] = await Promise.all([listHandledBranches(db, admin), listActiveBranches(db)]);
+  const branch = choices.find((b) => typeof wanted === "string" && String(b.id) === wanted) ?? choices[0];
+  return { choices, branch, several: active.length > 1 };
+}

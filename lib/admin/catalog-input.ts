@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIRST_BRANCH_ID } from "@/db/schema";
 import { normalizeIndonesianPhone } from "@/lib/booking/phone";
 import { safeHttpUrl } from "@/lib/site/shop-contact";
 
@@ -6,6 +7,8 @@ import { safeHttpUrl } from "@/lib/site/shop-contact";
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
 const id = z.coerce.number({ message: "Pilihan tidak dikenal." }).int().positive("Pilihan tidak dikenal.");
 const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), id.optional());
+/** The branch a schedule or stock form is for (a hidden field of the page's branch); the first branch when none is posted. */
+export const branchId = z.preprocess((v) => (v === "" || v === undefined ? FIRST_BRANCH_ID : v), id);
 const whole = (min: number, max: number, what: string) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.replace(/[.\s]|^Rp/gi, "") : v),
@@ -35,10 +38,18 @@ export type PriceInput = z.infer<typeof priceInput>;
 
 export const priceRef = z.object({ deviceId: id, partId: id });
 
+/** A branch's own price of a device's part (the owner's, on the catalog page). */
+export const branchPriceInput = z.object({ branchId, deviceId: id, partId: id, priceIdr: whole(1, 100_000_000, "Harga") });
+export type BranchPriceInput = z.infer<typeof branchPriceInput>;
+/** "Pakai harga umum": the branch charges the shared catalog's price again. */
+export const branchPriceRef = z.object({ branchId, deviceId: id, partId: id });
+
 const time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "Jam harus seperti 09:00.");
 export const slotInput = z
   .object({
     id: optionalId,
+    // A new slot's branch; an edited slot stays at its own.
+    branchId,
     label: text(40, "Label"),
     startTime: time,
     endTime: time,
@@ -46,17 +57,20 @@ export const slotInput = z
     active: checkbox,
   })
   .refine((s) => s.startTime < s.endTime, { path: ["endTime"], message: "Jam selesai harus setelah jam mulai." });
-export type SlotInput = z.infer<typeof slotInput>;
+/** A form always posts a branch; callers in code may leave it out for the first branch. */
+export type BranchOptional<T extends { branchId: number }> = Omit<T, "branchId"> & { branchId?: number };
+export type SlotInput = BranchOptional<z.infer<typeof slotInput>>;
 
 export const slotRef = itemRef;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Tanggal harus seperti 2026-12-25.").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Tanggal ini tidak ada di kalender.");
 export const closedDateInput = z.object({
+  branchId,
   date: isoDate,
   reason: z.string().trim().max(120, "Alasan maksimal 120 huruf.").default(""),
 });
-export type ClosedDateInput = z.infer<typeof closedDateInput>;
-export const closedDateRef = z.object({ date: isoDate });
+export type ClosedDateInput = BranchOptional<z.infer<typeof closedDateInput>>;
+export const closedDateRef = z.object({ branchId, date: isoDate });
 
 export const settingsInput = z.object({
   shopName: text(80, "Nama toko"),

@@ -13,6 +13,7 @@ import {
   upsertClosedDate,
 } from "@/db/queries/schedule-edits";
 import { lockAllSlots, lockSlot } from "@/db/queries/slots";
+import { FIRST_BRANCH_ID } from "@/db/schema";
 import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import { recordAudit } from "@/lib/audit/record";
 import { formatDateDmy, todayInJakarta } from "@/lib/booking/calendar";
@@ -29,19 +30,25 @@ const NOT_FOUND = { _form: "Jam servis tidak ditemukan; mungkin sudah dihapus. M
  * booking slips in between the check and the change.
  */
 export async function saveSlot(db: Database, actor: AdminActor, input: SlotInput, now: Date = new Date()): Promise<EditResult> {
+  const labelTaken = async (tx: Database, branchId: number) => {
+    const sameLabel = await findSlotByLabel(tx, { label: input.label, branchId });
+    return sameLabel !== undefined && sameLabel.id !== input.id;
+  };
+  const LABEL_TAKEN = invalid({ label: `Label "${input.label}" sudah dipakai.` });
   return db.transaction(async (tx) => {
-    const sameLabel = await findSlotByLabel(tx, { label: input.label });
-    if (sameLabel && sameLabel.id !== input.id) return invalid({ label: `Label "${input.label}" sudah dipakai.` });
-    const { id, ...values } = input;
+    // An edited slot stays at its branch, whatever branch the form names.
+    const { id, branchId = FIRST_BRANCH_ID, ...values } = input;
     const audit = { actor: actor.username, ip: actor.ip, entity: "slot" };
     if (id === undefined) {
-      const created = await insertSlot(tx, values);
+      if (await labelTaken(tx, branchId)) return LABEL_TAKEN;
+      const created = await insertSlot(tx, { ...values, branchId });
       await recordAudit(tx, { ...audit, entityId: String(created.id), action: "create", after: created });
       await offerWaitingPlaces(tx, { now });
       return ok(`Jam servis "${created.label}" ditambahkan.`);
     }
     const before = await lockSlot(tx, { slotId: id });
     if (!before) return invalid(NOT_FOUND);
+    if (await labelTaken(tx, before.branchId)) return LABEL_TAKEN;
     if (input.capacity < before.capacity) {
       // Weekdays with a capacity of their own do not follow the slot's.
       const own = await readWeekdayCapacities(tx);
@@ -92,21 +99,22 @@ export async function closeDate(db: Database, actor: AdminActor, input: ClosedDa
   if (input.date < todayInJakarta(now)) return invalid({ date: "Tanggal ini sudah lewat." });
   return db.transaction(async (tx) => {
     await lockAllSlots(tx);
-    const live = await countLiveOrdersOn(tx, { serviceDate: input.date });
+    const { branchId = FIRST_BRANCH_ID } = input;
+    const live = await countLiveOrdersOn(tx, { serviceDate: input.date, branchId });
     if (live > 0) return bookedDateRefusal(live, input.date);
-    const before = await findClosedDate(tx, input);
-    const after = await upsertClosedDate(tx, input);
-    await endWaitsOn(tx, { serviceDate: input.date, now });
+    const before = await findClosedDate(tx, { date: input.date, branchId });
+    const after = await upsertClosedDate(tx, { ...input, branchId });
+    await endWaitsOn(tx, { serviceDate: input.date, now, branchId });
     await recordAudit(tx, { actor: actor.username, ip: actor.ip, entity: "closed_date", entityId: input.date, action: before ? "update" : "create", before: before ?? null, after });
     return ok(`Toko tutup pada ${formatDateDmy(input.date)}.`);
   });
 }
 
-export async function reopenDate(db: Database, actor: AdminActor, { date }: { date: string }, now: Date = new Date()): Promise<EditResult> {
+export async function reopenDate(db: Database, actor: AdminActor, { date, branchId }: { date: string; branchId?: number }, now: Date = new Date()): Promise<EditResult> {
   return db.transaction(async (tx) => {
-    const before = await findClosedDate(tx, { date });
+    const before = await findClosedDate(tx, { date, branchId });
     if (!before) return invalid({ _form: "Tanggal ini tidak tercatat tutup." });
-    await deleteClosedDate(tx, { date });
+    await deleteClosedDate(tx, { date, branchId });
     await recordAudit(tx, { actor: actor.username, ip: actor.ip, entity: "closed_date", entityId: date, action: "delete", before });
     await offerFreedPlaces(tx, { serviceDate: date, branchId: before.branchId, now });
     return ok(`Toko buka lagi pada ${formatDateDmy(date)}.`);

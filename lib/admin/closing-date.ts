@@ -4,12 +4,12 @@ import { listOrdersOfDay } from "@/db/queries/admin-dashboard";
 import { findOrderById } from "@/db/queries/orders";
 import { findClosedDate, upsertClosedDate } from "@/db/queries/schedule-edits";
 import { lockAllSlots } from "@/db/queries/slots";
-import type { Order } from "@/db/schema";
+import { FIRST_BRANCH_ID, type Order } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { formatDateDmy, todayInJakarta, type IsoDate } from "@/lib/booking/calendar";
 import { endWaitsOn } from "@/lib/booking/waitlist-offer";
 import type { OrderEvent } from "@/lib/notify/messages";
-import { closedDateInput } from "./catalog-input";
+import { closedDateInput, type ClosedDateInput } from "./catalog-input";
 import { invalid, ok, type AdminActor, type EditResult } from "./edit-result";
 import { cancelOrderByShop, rescheduleOrder, type OrderActionResult } from "./order-actions";
 
@@ -21,24 +21,26 @@ import { cancelOrderByShop, rescheduleOrder, type OrderActionResult } from "./or
  */
 
 /** The orders a closing would strand: booked that day, not cancelled, not already completed. */
-export async function listOrdersToClose(db: Database, { date }: { date: IsoDate }): Promise<Order[]> {
-  return (await listOrdersOfDay(db, { serviceDate: date })).filter((order) => order.repairStatus !== "completed");
+export async function listOrdersToClose(db: Database, { date, branchId = FIRST_BRANCH_ID }: { date: IsoDate; branchId?: number }): Promise<Order[]> {
+  return (await listOrdersOfDay(db, { serviceDate: date })).filter((order) => order.branchId === branchId && order.repairStatus !== "completed");
 }
 
 const isoDate = closedDateInput.shape.date;
 const orderRef = z.string().uuid("Pesanan tidak dikenal.");
 const slotRef = z.coerce.number({ message: "Pilih jam servis." }).int().positive("Pilih jam servis.");
 
-export const closingMoveInput = z.object({ date: isoDate, orderId: orderRef, toDate: isoDate, toSlotId: slotRef });
-export const closingCancelInput = z.object({ date: isoDate, orderId: orderRef });
+const branchId = closedDateInput.shape.branchId;
+export const closingMoveInput = z.object({ branchId, date: isoDate, orderId: orderRef, toDate: isoDate, toSlotId: slotRef });
+export const closingCancelInput = z.object({ branchId, date: isoDate, orderId: orderRef });
 export const closeMovingAllInput = closedDateInput.extend({ toDate: isoDate });
 export const closeCancellingAllInput = closedDateInput;
 
 const noticeOf = (date: IsoDate, moved: boolean): OrderEvent => ({ kind: "date_closed", closedDate: date, moved });
 
-async function orderOn(db: Database, { orderId, date }: { orderId: string; date: IsoDate }): Promise<Order | EditResult> {
+async function orderOn(db: Database, { orderId, date, branchId }: { orderId: string; date: IsoDate; branchId: number }): Promise<Order | EditResult> {
   const order = await findOrderById(db, { id: orderId });
-  if (!order) return invalid({ _form: "Pesanan tidak ditemukan." });
+  // The date closes at one branch: another branch's order is not among its orders.
+  if (!order || order.branchId !== branchId) return invalid({ _form: "Pesanan tidak ditemukan." });
   if (order.serviceDate !== date || order.repairStatus === "cancelled") {
     return invalid({ _form: `Pesanan ${order.bookingCode} sudah tidak terjadwal pada ${formatDateDmy(date)}.` });
   }
@@ -76,19 +78,20 @@ class Refused extends Error {}
 export async function closeDateWithOrders(
   db: Database,
   actor: AdminActor,
-  input: z.infer<typeof closeCancellingAllInput> & { toDate?: IsoDate },
+  input: ClosedDateInput & { toDate?: IsoDate },
   now = new Date(),
 ): Promise<EditResult> {
   if (input.date < todayInJakarta(now)) return invalid({ date: "Tanggal ini sudah lewat." });
   if (input.toDate === input.date) return invalid({ toDate: "Pilih tanggal lain dari tanggal yang ditutup." });
+  const { branchId = FIRST_BRANCH_ID } = input;
   try {
     return await db.transaction(async (tx) => {
       await lockAllSlots(tx);
-      const affected = await listOrdersToClose(tx, input);
+      const affected = await listOrdersToClose(tx, { date: input.date, branchId });
       // Closed before its orders leave, so the places they free are not offered to the date's waitlist.
-      const before = await findClosedDate(tx, input);
-      const after = await upsertClosedDate(tx, { date: input.date, reason: input.reason });
-      await endWaitsOn(tx, { serviceDate: input.date, now });
+      const before = await findClosedDate(tx, { date: input.date, branchId });
+      const after = await upsertClosedDate(tx, { date: input.date, reason: input.reason, branchId });
+      await endWaitsOn(tx, { serviceDate: input.date, now, branchId });
       for (const order of affected) {
         const done: OrderActionResult = input.toDate
           ? await rescheduleOrder(tx, { orderId: order.id, serviceDate: input.toDate, slotId: order.slotId, by: staffOf(actor), notice: noticeOf(input.date, true), now })

@@ -1,7 +1,7 @@
 import type { Database } from "@/db";
 import { findPricedItem, listCatalog, type CatalogEntry } from "@/db/queries/catalog";
 import { countReservedUnits, deletePartStock, listStockLines, lockOrCreatePartStock, lockStockLine, updatePartStock, type StockLine } from "@/db/queries/part-stock";
-import type { PartStock } from "@/db/schema";
+import { FIRST_BRANCH_ID, type PartStock } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { unitsLeft } from "@/lib/booking/stock-offer";
 import { stockEntityId } from "@/lib/booking/use-unit";
@@ -20,9 +20,9 @@ export interface StockView {
   untracked: CatalogEntry[];
 }
 
-/** The shelf as the admin's stock page shows it: on hand, reserved by live orders, left, and whether it is low. */
-export async function loadStockView(db: Database, { now }: { now: Date }): Promise<StockView> {
-  const [lines, catalog] = await Promise.all([listStockLines(db, { now }), listCatalog(db)]);
+/** A branch's shelf as the admin's stock page shows it: on hand, reserved by its live orders, left, and whether it is low. */
+export async function loadStockView(db: Database, { now, branchId }: { now: Date; branchId: number }): Promise<StockView> {
+  const [lines, catalog] = await Promise.all([listStockLines(db, { now, branchId }), listCatalog(db)]);
   const tracked = new Set(lines.map(stockEntityId));
   const rows = lines.map((line) => {
     const left = unitsLeft(line);
@@ -34,21 +34,29 @@ export async function loadStockView(db: Database, { now }: { now: Date }): Promi
 type ShelfChange = (stock: PartStock) => Partial<Pick<PartStock, "onHand" | "lowAt" | "backorderDays">>;
 
 /**
- * One audited change of a part's stock row, under its lock (created at 0 when the part
+ * One audited change of a part's stock row at a branch (the first when none is named), under its lock (created at 0 when the part
  * was untracked): the change, the audit entry with before and after, and the low-stock
  * alert rule applied to the units left afterwards, in one transaction.
  */
 async function changeShelf(
   db: Database,
   actor: AdminActor,
-  { deviceId, partId, action, change, note }: { deviceId: number; partId: number; action: string; change: ShelfChange; note?: Record<string, unknown> },
+  {
+    branchId = FIRST_BRANCH_ID,
+    deviceId,
+    partId,
+    action,
+    change,
+    note,
+  }: { branchId?: number; deviceId: number; partId: number; action: string; change: ShelfChange; note?: Record<string, unknown> },
 ): Promise<{ item: CatalogEntry; after: PartStock } | undefined> {
   const item = await findPricedItem(db, { deviceId, partId });
   if (!item) return undefined;
   const now = new Date();
   return db.transaction(async (tx) => {
-    const before = await lockOrCreatePartStock(tx, { deviceId, partId });
-    const after = await updatePartStock(tx, { deviceId, partId, changes: change(before), now });
+    const key = { branchId, deviceId, partId };
+    const before = await lockOrCreatePartStock(tx, key);
+    const after = await updatePartStock(tx, { ...key, changes: change(before), now });
     await recordAudit(tx, {
       actor: actor.username,
       ip: actor.ip,
@@ -56,9 +64,9 @@ async function changeShelf(
       entityId: stockEntityId(after),
       action,
       before: { onHand: before.onHand, lowAt: before.lowAt, backorderDays: before.backorderDays },
-      after: { onHand: after.onHand, lowAt: after.lowAt, backorderDays: after.backorderDays, device: item.deviceName, part: item.partName, ...note },
+      after: { onHand: after.onHand, lowAt: after.lowAt, backorderDays: after.backorderDays, device: item.deviceName, part: item.partName, branchId, ...note },
     });
-    const reserved = await countReservedUnits(tx, { deviceId, partId });
+    const reserved = await countReservedUnits(tx, key);
     await noteUnitsLeft(tx, { stock: after, left: unitsLeft({ ...after, reserved }), deviceName: item.deviceName, partName: item.partName, now });
     return { item, after };
   });
@@ -92,11 +100,11 @@ export async function saveStockSettings(db: Database, actor: AdminActor, input: 
  * under its lock, so a booking waiting on that lock finds the part untracked and
  * books it; from then on it is offered without limit, as before it was counted.
  */
-export async function untrackPart(db: Database, actor: AdminActor, { deviceId, partId }: UntrackInput): Promise<EditResult> {
+export async function untrackPart(db: Database, actor: AdminActor, { branchId = FIRST_BRANCH_ID, deviceId, partId }: UntrackInput): Promise<EditResult> {
   return db.transaction(async (tx) => {
-    const line = await lockStockLine(tx, { deviceId, partId });
+    const line = await lockStockLine(tx, { branchId, deviceId, partId });
     if (!line) return invalid({ _form: "Stok part itu sudah tidak dicatat." });
-    await deletePartStock(tx, { deviceId, partId });
+    await deletePartStock(tx, { branchId, deviceId, partId });
     await recordAudit(tx, {
       actor: actor.username,
       ip: actor.ip,
@@ -104,7 +112,7 @@ export async function untrackPart(db: Database, actor: AdminActor, { deviceId, p
       entityId: stockEntityId(line),
       action: "stock.untracked",
       before: { onHand: line.onHand, lowAt: line.lowAt, backorderDays: line.backorderDays },
-      after: { device: line.deviceName, part: line.partName },
+      after: { device: line.deviceName, part: line.partName, branchId },
     });
     return ok(`Stok ${line.partName} ${line.deviceName} tidak dilacak lagi; part itu selalu ditawarkan.`);
   });

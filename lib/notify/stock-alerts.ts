@@ -1,12 +1,36 @@
 import type { Database } from "@/db";
 import { updatePartStock } from "@/db/queries/part-stock";
 import { listStaffChats } from "@/db/queries/staff-chats";
-import type { PartStock } from "@/db/schema";
+import { listActiveBranches, listAllBranches } from "@/db/queries/branches";
+import type { Branch, PartStock } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { enqueueTelegramCall } from "./enqueue";
 
-export function lowStockText({ deviceName, partName, left, onHand }: { deviceName: string; partName: string; left: number; onHand: number }): string {
-  return [`📦 Stok menipis · ${partName}, ${deviceName}`, `Sisa ${left} (di rak ${onHand}, sisanya sudah dipesan)`, `${getEnv().APP_URL}/admin/stock`].join("\n");
+/** The staff alert; `branch` (with two or more active branches) names whose shelf and links to it. */
+export function lowStockText({
+  deviceName,
+  partName,
+  left,
+  onHand,
+  branch,
+}: {
+  deviceName: string;
+  partName: string;
+  left: number;
+  onHand: number;
+  branch?: Pick<Branch, "id" | "name">;
+}): string {
+  return [
+    `📦 Stok menipis · ${partName}, ${deviceName}${branch ? ` · ${branch.name}` : ""}`,
+    `Sisa ${left} (di rak ${onHand}, sisanya sudah dipesan)`,
+    `${getEnv().APP_URL}/admin/stock${branch ? `?cabang=${branch.id}` : ""}`,
+  ].join("\n");
+}
+
+/** The shelf's branch, when the shop has several to tell apart. */
+async function branchToNameInAlert(tx: Database, branchId: number): Promise<Branch | undefined> {
+  const active = await listActiveBranches(tx);
+  return active.length > 1 ? (await listAllBranches(tx)).find((branch) => branch.id === branchId) : undefined;
 }
 
 /**
@@ -26,11 +50,11 @@ export async function noteUnitsLeft(
   }
   if (stock.lowAlertSentAt) return;
   await updatePartStock(tx, { branchId: stock.branchId, deviceId: stock.deviceId, partId: stock.partId, changes: { lowAlertSentAt: now }, now });
-  const text = lowStockText({ deviceName, partName, left, onHand: stock.onHand });
+  const text = lowStockText({ deviceName, partName, left, onHand: stock.onHand, branch: await branchToNameInAlert(tx, stock.branchId) });
   for (const chatId of await listStaffChats(tx)) {
     await enqueueTelegramCall(tx, {
       chatId,
-      dedupeKey: `staff:${chatId}:stock:${stock.deviceId}:${stock.partId}:${now.toISOString()}`,
+      dedupeKey: `staff:${chatId}:stock:${stock.branchId}:${stock.deviceId}:${stock.partId}:${now.toISOString()}`,
       call: { method: "sendMessage", params: { chat_id: chatId, text, link_preview_options: { is_disabled: true } } },
     });
   }

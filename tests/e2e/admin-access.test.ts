@@ -280,6 +280,7 @@ describe("a customer's history, from the order page", () => {
   });
 });
 
+// With one branch (here) every admin works at every branch; staff of some branches only are in branch-admin.test.ts and tests/http/admin/branch-scope.test.ts.
 describe("staff see the owner's pages without their forms, and no menu entry for them", () => {
   it.each(["/admin/catalog", "/admin/schedule", "/admin/webhooks", "/admin/staff", "/admin/branches"])("%s as staff", async (path) => {
     const answer = await fetchPage(path, requestHeaders("plain GET", "", staffCookie));

@@ -1,6 +1,7 @@
 import type { Database } from "@/db";
 import { signOut } from "@/lib/admin/auth";
 import { sessionCookieName } from "@/lib/admin/cookie";
+import { overrideEnv } from "@/lib/env";
 import { saveTestAdmin, TEST_ADMIN, testSessionToken } from "./admin-session";
 
 /**
@@ -39,4 +40,15 @@ export function formOf(fields: Record<string, string | string[]>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(key, v);
   return data;
+}
+
+/** Before each test of the file: APP_URL set, the owner and a member of staff signed in, the owner's session on the request. */
+export function signInOwnerAndStaffBeforeEach(db: () => Database): { owner: string; staff: string } {
+  const tokens = { owner: "", staff: "" };
+  beforeEach(async () => {
+    overrideEnv({ APP_URL: "https://jiot.example.com" });
+    Object.assign(tokens, await signInOwnerAndStaff(db()));
+    actionContext.token = tokens.owner;
+  });
+  return tokens;
 }

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { branches, devices, parts, slots } from "@/db/schema";
-import { upsertBranchPrice } from "@/db/queries/branches";
+import { updateBranch, upsertBranchPrice } from "@/db/queries/branches";
 
 export const DEPOK = { name: "Cabang Depok", address: "Jl. Margonda Raya No. 100, Depok", phone: "+6281298765432" };
 
@@ -16,4 +16,10 @@ export async function addDepokBranch(db: Database): Promise<{ branchId: number; 
   const [part] = await db.select().from(parts).where(and(eq(parts.name, "Battery")));
   await upsertBranchPrice(db, { branchId: branch!.id, deviceId: device!.id, partId: part!.id, priceIdr: 65_000 });
   return { branchId: branch!.id, slotId: slot!.id };
+}
+
+/** The owner makes a branch inactive (customers no longer book there). */
+export async function deactivateBranch(db: Database, branchId: number): Promise<void> {
+  const [row] = await db.select().from(branches).where(eq(branches.id, branchId));
+  await updateBranch(db, { id: branchId, values: { ...row!, active: false } });
 }

@@ -1,30 +1,23 @@
 import type { CatalogAdminView } from "@/lib/admin/catalog-view";
 import styles from "../catalog-editor.module.css";
 import { ActionButton } from "../action-form";
+import { ChoiceForm } from "../choice-form";
 import { EditRow } from "../edit-row";
 
 /** The chosen device's price for each part: set, change, switch off, or remove. */
-export function PriceList({ view }: { view: CatalogAdminView }) {
+export function PriceList({ view, branchId }: { view: CatalogAdminView; branchId?: number }) {
   const { device, devices, parts, prices } = view;
   if (!device) return <p className={styles.note}>Tambahkan perangkat dulu.</p>;
   return (
     <>
-      <form method="get" action="/admin/catalog" className={styles.row}>
-        <label className={styles.name}>
-          Perangkat
-          <select name="device" defaultValue={device.id}>
-            {devices.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-                {d.active ? "" : " (nonaktif)"}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className={styles.save}>
-          Tampilkan
-        </button>
-      </form>
+      <ChoiceForm
+        path="/admin/catalog"
+        name="device"
+        label="Perangkat"
+        value={device.id}
+        options={devices.map((d) => ({ id: d.id, label: `${d.name}${d.active ? "" : " (nonaktif)"}` }))}
+        keep={branchId === undefined ? {} : { cabang: String(branchId) }}
+      />
       <ul className={styles.rows} aria-label={`Harga ${device.name}`}>
         {parts.map((part) => {
           const price = prices.get(part.id);

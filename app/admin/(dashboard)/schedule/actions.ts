@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { ownerFormAction } from "@/lib/admin/admin-action";
+import { getDb } from "@/db";
+import { ownerFormAction, postedBranch } from "@/lib/admin/admin-action";
 import { closedDateInput, closedDateRef, settingsInput, slotInput, slotRef } from "@/lib/admin/catalog-input";
 import { closeDate, removeSlot, reopenDate, saveSettings, saveSlot } from "@/lib/admin/catalog-schedule";
 import {
@@ -14,6 +15,7 @@ import {
   moveOrderOffDate,
 } from "@/lib/admin/closing-date";
 import type { AdminActionState, EditResult } from "@/lib/admin/edit-result";
+import { closingPagePath, gridBranches, slotBranch } from "@/lib/admin/schedule-scope";
 import { saveWeekdayCapacities, weekdayGridInput } from "@/lib/admin/weekday-hours";
 import { afterResponse } from "@/lib/http/after-response";
 import { sendQueuedMessages } from "@/lib/notify/deliver";
@@ -28,15 +30,16 @@ function afterwards() {
   revalidatePath("/admin/schedule");
 }
 
-export const saveSlotAction = ownerFormAction(slotInput, (db, by, input) => saveSlot(db, by, input), afterwards);
-export const removeSlotAction = ownerFormAction(slotRef, removeSlot, afterwards);
-export const saveWeekAction = ownerFormAction(weekdayGridInput, (db, by, input) => saveWeekdayCapacities(db, by, input), afterwards);
+// Each form's branch (posted, or its slot's) is checked against the admin's in the action itself.
+export const saveSlotAction = ownerFormAction(slotInput, (db, by, input) => saveSlot(db, by, input), afterwards, slotBranch);
+export const removeSlotAction = ownerFormAction(slotRef, removeSlot, afterwards, slotBranch);
+export const saveWeekAction = ownerFormAction(weekdayGridInput, (db, by, input) => saveWeekdayCapacities(db, by, input), afterwards, gridBranches);
 export const saveSettingsAction = ownerFormAction(settingsInput, saveSettings, afterwards);
-export const reopenDateAction = ownerFormAction(closedDateRef, reopenDate, afterwards);
-export const moveClosingOrder = ownerFormAction(closingMoveInput, (db, by, input) => moveOrderOffDate(db, by, input), afterwards);
-export const cancelClosingOrder = ownerFormAction(closingCancelInput, cancelOrderOnDate, afterwards);
-export const closeDateMovingAll = ownerFormAction(closeMovingAllInput, (db, by, input) => closeDateWithOrders(db, by, input), afterwards);
-export const closeDateCancellingAll = ownerFormAction(closeCancellingAllInput, (db, by, input) => closeDateWithOrders(db, by, input), afterwards);
+export const reopenDateAction = ownerFormAction(closedDateRef, reopenDate, afterwards, postedBranch);
+export const moveClosingOrder = ownerFormAction(closingMoveInput, (db, by, input) => moveOrderOffDate(db, by, input), afterwards, postedBranch);
+export const cancelClosingOrder = ownerFormAction(closingCancelInput, cancelOrderOnDate, afterwards, postedBranch);
+export const closeDateMovingAll = ownerFormAction(closeMovingAllInput, (db, by, input) => closeDateWithOrders(db, by, input), afterwards, postedBranch);
+export const closeDateCancellingAll = ownerFormAction(closeCancellingAllInput, (db, by, input) => closeDateWithOrders(db, by, input), afterwards, postedBranch);
 
 /**
  * Closes a date. A date customers have booked is not closed: the browser goes
@@ -44,7 +47,7 @@ export const closeDateCancellingAll = ownerFormAction(closeCancellingAllInput, (
  * cancel them first.
  */
 export async function closeDateAction(state: AdminActionState, form: FormData): Promise<EditResult> {
-  let booked: { date: string; reason: string } | undefined;
+  let booked: { date: string; reason: string; branchId: number } | undefined;
   const close = ownerFormAction(
     closedDateInput,
     async (db, by, input) => {
@@ -54,8 +57,9 @@ export async function closeDateAction(state: AdminActionState, form: FormData): 
       return closed;
     },
     afterwards,
+    postedBranch,
   );
   const result = await close(state, form);
-  if (booked) redirect(`/admin/schedule?${new URLSearchParams({ closing: booked.date, ...(booked.reason ? { reason: booked.reason } : {}) })}`);
+  if (booked) redirect(await closingPagePath(await getDb(), booked));
   return result;
 }

@@ -2,14 +2,16 @@ import type { ClosedDate } from "@/db/schema";
 import { formatDateLong } from "@/lib/booking/calendar";
 import styles from "../catalog-editor.module.css";
 import { ActionButton } from "../action-form";
+import { BranchField } from "../branch-picker";
 import { EditRow } from "../edit-row";
 
 /** Coming days the shop is shut (holidays), with the reason customers are told. */
-export function ClosedDates({ closedDates, today }: { closedDates: ClosedDate[]; today: string }) {
+export function ClosedDates({ closedDates, today, branchId }: { closedDates: ClosedDate[]; today: string; branchId: number }) {
   return (
     <ul className={styles.rows}>
       {closedDates.map((c) => (
         <EditRow key={c.date} action="reopenDateAction">
+          <BranchField branchId={branchId} />
           <input type="hidden" name="date" value={c.date} />
           <span className={styles.name}>
             <strong>{formatDateLong(c.date)}</strong>
@@ -21,6 +23,7 @@ export function ClosedDates({ closedDates, today }: { closedDates: ClosedDate[];
         </EditRow>
       ))}
       <EditRow action="closeDateAction">
+        <BranchField branchId={branchId} />
         <label>
           Tanggal
           <input type="date" name="date" min={today} required />

@@ -4,6 +4,7 @@ import { formatRupiah } from "@/lib/booking/money";
 import { PaymentBadge } from "../../status-badges";
 import styles from "../catalog-editor.module.css";
 import { ActionButton, ActionForm } from "../action-form";
+import { BranchField } from "../branch-picker";
 import { EditRow } from "../edit-row";
 
 /**
@@ -11,10 +12,25 @@ import { EditRow } from "../edit-row";
  * with "pindahkan" (another date and slot) and "batalkan", or all at once, and
  * the closing itself once none is left. Customers are told in their language.
  */
-export function ClosingPanel({ date, reason, orders, slots, today }: { date: string; reason: string; orders: Order[]; slots: Slot[]; today: string }) {
+export function ClosingPanel({
+  branchId,
+  date,
+  reason,
+  orders,
+  slots,
+  today,
+}: {
+  branchId: number;
+  date: string;
+  reason: string;
+  orders: Order[];
+  slots: Slot[];
+  today: string;
+}) {
   const nextDay = addDays(date, 1) > today ? addDays(date, 1) : today;
   const hidden = (
     <>
+      <BranchField branchId={branchId} />
       <input type="hidden" name="date" value={date} />
       <input type="hidden" name="reason" value={reason} />
     </>

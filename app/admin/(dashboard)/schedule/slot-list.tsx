@@ -1,6 +1,7 @@
 import type { Slot } from "@/db/schema";
 import styles from "../catalog-editor.module.css";
 import { ActionButton } from "../action-form";
+import { BranchField } from "../branch-picker";
 import { EditRow } from "../edit-row";
 
 function SlotFields({ slot }: { slot?: Slot }) {
@@ -32,7 +33,7 @@ function SlotFields({ slot }: { slot?: Slot }) {
 }
 
 /** The service slots (WIB): label, times, how many customers each takes, whether it is offered. */
-export function SlotList({ slots }: { slots: Slot[] }) {
+export function SlotList({ slots, branchId }: { slots: Slot[]; branchId: number }) {
   return (
     <ul className={styles.rows}>
       {slots.map((slot) => (
@@ -47,6 +48,7 @@ export function SlotList({ slots }: { slots: Slot[] }) {
         </EditRow>
       ))}
       <EditRow action="saveSlotAction">
+        <BranchField branchId={branchId} />
         <SlotFields />
         <ActionButton label="Tambah jam servis">Tambah</ActionButton>
       </EditRow>

@@ -2,16 +2,22 @@
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { getDb, type Database } from "@/db";
-import { runAdminAction, type AdminActionState, type SignedInActor } from "@/lib/admin/admin-action";
+import { postedBranch, runAdminAction, type AdminActionState, type SignedInActor } from "@/lib/admin/admin-action";
 import type { EditResult } from "@/lib/admin/edit-result";
 import { countShelf, receiveUnits, saveStockSettings, untrackPart } from "@/lib/admin/stock";
 import { countInput, receiveInput, stockSettingsInput, untrackInput } from "@/lib/admin/stock-input";
 
-// Every /admin/stock form: the session (owner only for a count or the settings) checked here, the fields, one audited change.
-function stockAction<S extends z.ZodType>(ownerOnly: boolean, schema: S, change: (db: Database, by: SignedInActor, input: z.infer<S>) => Promise<EditResult>) {
+/**
+ * Every /admin/stock form: the session (owner only for a count or the settings) checked here, the fields,
+ * then whether the posted branch's shelf is one the admin may handle (staff: their branches'), one audited change.
+ */
+function stockAction<S extends z.ZodType<{ branchId: number }>>(
+  ownerOnly: boolean,
+  schema: S,
+  change: (db: Database, by: SignedInActor, input: z.infer<S>) => Promise<EditResult>,
+) {
   return async (_state: AdminActionState, form: FormData): Promise<EditResult> => {
-    // The stock page shows the first branch's shelf: staff of some branches only may not change it.
-    const result = await runAdminAction({ ownerOnly, wholeShop: true }, schema, form, async (input, by) => change(await getDb(), by, input));
+    const result = await runAdminAction({ ownerOnly, branchesOf: postedBranch }, schema, form, async (input, by) => change(await getDb(), by, input));
     revalidatePath("/admin/stock");
     return result;
   };

@@ -3,13 +3,16 @@ import type { StockRow } from "@/lib/admin/stock";
 import adminStyles from "../../admin.module.css";
 import styles from "../catalog-editor.module.css";
 import { ActionButton, ActionForm } from "../action-form";
+import { BranchField } from "../branch-picker";
 import local from "./stock.module.css";
 
 const FORM = `${styles.row} ${local.form}`;
 
-function Ids({ row }: { row: { deviceId: number; partId: number } }) {
+/** The shelf a row's forms change: its branch, device and part. */
+function Ids({ row }: { row: { branchId: number; deviceId: number; partId: number } }) {
   return (
     <>
+      <BranchField branchId={row.branchId} />
       <input type="hidden" name="deviceId" value={row.deviceId} />
       <input type="hidden" name="partId" value={row.partId} />
     </>
@@ -96,10 +99,11 @@ export function StockList({ rows, owner }: { rows: StockRow[]; owner: boolean })
 }
 
 /** Receiving a part the shop has not counted yet starts its stock. */
-export function ReceiveNew({ items }: { items: CatalogEntry[] }) {
+export function ReceiveNew({ items, branchId }: { items: CatalogEntry[]; branchId: number }) {
   if (items.length === 0) return <p className={styles.note}>Semua part di katalog sudah dicatat stoknya.</p>;
   return (
     <ActionForm action="receiveStock" label="Terima barang part baru">
+      <BranchField branchId={branchId} />
       <label className={styles.name}>
         Part
         <select name="pair" aria-label="Part yang diterima" required>
