@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { TELEGRAM_DEEP_LINK_ORIGIN } from "@/lib/http/security-headers";
 
 /**
  * The configuration contract (DESIGN §9). This is the only module that reads
@@ -237,5 +238,5 @@ export async function loadEnvFiles(): Promise<void> {
 export function botStartLink(payload?: string, env: Env = getEnv()): string | undefined {
   const query = payload ? `?start=${encodeURIComponent(payload)}` : "";
   if (env.PLAYGROUND) return `${env.APP_URL}/playground/chat${query}`;
-  return env.TELEGRAM_BOT_USERNAME ? `https://t.me/${env.TELEGRAM_BOT_USERNAME}${query}` : undefined;
+  return env.TELEGRAM_BOT_USERNAME ? `${TELEGRAM_DEEP_LINK_ORIGIN}/${env.TELEGRAM_BOT_USERNAME}${query}` : undefined;
 }

@@ -17,6 +17,9 @@ export interface PageSecurityInput {
   frameableBySelf: boolean;
 }
 
+/** Where botStartLink sends a customer with a real bot (lib/env.ts). */
+export const TELEGRAM_DEEP_LINK_ORIGIN = "https://t.me";
+
 export function pageSecurityHeaders(input: PageSecurityInput): Record<string, string> {
   const snap = input.snapOrigins.join(" ");
   const directives = [
@@ -30,7 +33,9 @@ export function pageSecurityHeaders(input: PageSecurityInput): Record<string, st
     `frame-src 'self' ${snap}`,
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // The home page's form posts here and is answered with a redirect to the bot's t.me deep link: browsers hold
+    // a form's redirect to form-action too (Chromium blocked it as "Sending form data to …/reservasi").
+    `form-action 'self' ${TELEGRAM_DEEP_LINK_ORIGIN}`,
     `frame-ancestors ${input.frameableBySelf ? "'self'" : "'none'"}`,
     ...(input.https ? ["upgrade-insecure-requests"] : []),
   ];

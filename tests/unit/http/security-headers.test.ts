@@ -17,6 +17,8 @@ describe("page security headers", () => {
     expect(csp.get("connect-src")).toContain("https://app.sandbox.midtrans.com");
     expect(csp.get("object-src")).toBe("'none'");
     expect(csp.get("frame-ancestors")).toBe("'none'");
+    // Forms post only here; the home page's is answered with a redirect to the bot's t.me link, which form-action governs too.
+    expect(csp.get("form-action")).toBe("'self' https://t.me");
   });
 
   it("send nosniff, a referrer policy that never leaks a status token's path, and no HSTS over http", () => {
