@@ -1,9 +1,9 @@
 import type { Database } from "@/db";
 import { updatePartStock } from "@/db/queries/part-stock";
 import { listStaffChats } from "@/db/queries/staff-chats";
-import { listActiveBranches, listAllBranches } from "@/db/queries/branches";
 import type { Branch, PartStock } from "@/db/schema";
 import { getEnv } from "@/lib/env";
+import { branchToNameInAlert } from "./alert-branch";
 import { enqueueTelegramCall } from "./enqueue";
 
 /** The staff alert; `branch` (with two or more active branches) names whose shelf and links to it. */
@@ -25,12 +25,6 @@ export function lowStockText({
     `Sisa ${left} (di rak ${onHand}, sisanya sudah dipesan)`,
     `${getEnv().APP_URL}/admin/stock${branch ? `?cabang=${branch.id}` : ""}`,
   ].join("\n");
-}
-
-/** The shelf's branch, when the shop has several to tell apart. */
-async function branchToNameInAlert(tx: Database, branchId: number): Promise<Branch | undefined> {
-  const active = await listActiveBranches(tx);
-  return active.length > 1 ? (await listAllBranches(tx)).find((branch) => branch.id === branchId) : undefined;
 }
 
 /**

@@ -3,14 +3,16 @@
 // expired hold and refund due — through the outbox, once, after the customer.
 import { and, eq, like } from "drizzle-orm";
 import { listStaffChats } from "@/db/queries/staff-chats";
-import { outbox, slots, type Order } from "@/db/schema";
+import { branches, FIRST_BRANCH_ID, outbox, slots, type Order } from "@/db/schema";
+import { createBooking } from "@/lib/booking/create-booking";
+import { addDepokBranch, DEPOK } from "@/tests/support/branch-fixtures";
 import { cancelOrderByShop, recordCashPayment, rescheduleOrder } from "@/lib/admin/order-actions";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { deliverDueMessages } from "@/lib/notify/deliver";
 import { createStaffLinkCode, STAFF_CODE_WRONG_TRIES } from "@/lib/notify/staff-link-code";
 import { expireOrder } from "@/lib/payments/expire-holds";
 import { walkWizard } from "@/tests/support/bot-flows";
-import { bookOrder } from "@/tests/support/payment-fixtures";
+import { bookOrder, customerBooking } from "@/tests/support/payment-fixtures";
 import { postUpdate, TelegramCustomer } from "@/tests/support/telegram-customer";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
@@ -109,6 +111,22 @@ describe("what the staff chat hears", () => {
       "❌ Pesanan dibatalkan",
       "⚠️ Perlu refund",
       "⌛ Batas bayar habis, slot dilepas",
+    ]);
+  });
+
+  it("with two branches each alert names the order's branch (staff chats belong to the whole shop, not to a branch)", async () => {
+    await linkStaffGroup();
+    const depok = await addDepokBranch(suite.db);
+    const [first] = await suite.db.select().from(branches).where(eq(branches.id, FIRST_BRANCH_ID));
+    const kemang = await bookOrder(suite.db, { chatId: 5550405 });
+    const booked = await createBooking(suite.db, customerBooking({ chatId: 5550406, slotId: depok.slotId, serviceDate: addDays(todayInJakarta(), 2) }));
+    if (!booked.ok) throw new Error(booked.reason);
+    const by = { username: "sari", ip: null };
+    await recordCashPayment(suite.db, { orderId: kemang.id, by });
+    await cancelOrderByShop(suite.db, { orderId: booked.order.id, reason: "pelanggan minta", by });
+    expect((await staffTexts()).map((t) => t.split("\n")[0])).toEqual([
+      `💰 Pembayaran diterima · ${kemang.bookingCode} · ${first!.name}`,
+      `❌ Pesanan dibatalkan · ${booked.order.bookingCode} · ${DEPOK.name}`,
     ]);
   });
 
