@@ -1,5 +1,5 @@
 import type { Database } from "@/db";
-import { listStaffChats } from "@/db/queries/staff-chats";
+import { listStaffChatsOf } from "@/db/queries/staff-chats";
 import type { Branch, Order } from "@/db/schema";
 import { formatDateDmy } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
@@ -56,13 +56,13 @@ export function staffAlertText(order: Order, kind: StaffAlertKind, branch?: Pick
 }
 
 /**
- * Queues the alert for every staff chat, in the caller's transaction: it exists
+ * Queues the alert for the staff chats of the order's branch and of the whole shop, in the caller's transaction: it exists
  * exactly when the change does, goes out once per chat (dedupe key), and is
  * delivered by the outbox, so a slow or failing staff chat never holds up the
  * customer's update.
  */
 export async function alertStaff(tx: Database, { order, kind, discriminator }: { order: Order; kind: StaffAlertKind; discriminator?: string }): Promise<void> {
-  const chats = await listStaffChats(tx);
+  const chats = await listStaffChatsOf(tx, { branchId: order.branchId });
   if (chats.length === 0) return;
   const text = staffAlertText(order, kind, await branchToNameInAlert(tx, order.branchId));
   for (const chatId of chats) {

@@ -1,6 +1,6 @@
 import type { Database } from "@/db";
 import { updatePartStock } from "@/db/queries/part-stock";
-import { listStaffChats } from "@/db/queries/staff-chats";
+import { listStaffChatsOf } from "@/db/queries/staff-chats";
 import type { Branch, PartStock } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { branchToNameInAlert } from "./alert-branch";
@@ -45,7 +45,7 @@ export async function noteUnitsLeft(
   if (stock.lowAlertSentAt) return;
   await updatePartStock(tx, { branchId: stock.branchId, deviceId: stock.deviceId, partId: stock.partId, changes: { lowAlertSentAt: now }, now });
   const text = lowStockText({ deviceName, partName, left, onHand: stock.onHand, branch: await branchToNameInAlert(tx, stock.branchId) });
-  for (const chatId of await listStaffChats(tx)) {
+  for (const chatId of await listStaffChatsOf(tx, { branchId: stock.branchId })) {
     await enqueueTelegramCall(tx, {
       chatId,
       dedupeKey: `staff:${chatId}:stock:${stock.branchId}:${stock.deviceId}:${stock.partId}:${now.toISOString()}`,
