@@ -1,6 +1,8 @@
 // Issue 16, branches: the owner's staff code for one branch's chat (its alerts only); the branch is checked in the action.
+import { renderToString } from "react-dom/server";
 import { makeStaffCode } from "@/app/admin/(dashboard)/staff/actions";
-import { lockStaffLinkCode } from "@/db/queries/staff-chats";
+import StaffPage from "@/app/admin/(dashboard)/staff/page";
+import { lockStaffLinkCode, saveStaffChatBranches, saveStaffChats } from "@/db/queries/staff-chats";
 import { OTHER_BRANCH } from "@/lib/admin/branch-scope";
 import type { AdminActionState } from "@/lib/admin/edit-result";
 import { OWNER_ONLY_MESSAGE } from "@/lib/admin/roles";
@@ -40,5 +42,28 @@ describe("a staff code for one branch's chat", () => {
     actionContext.token = staff;
     expect(await makeStaffCode(IDLE, formOf({ branchId: "" }))).toEqual({ status: "invalid", errors: { _form: OWNER_ONLY_MESSAGE } });
     expect(await snapshotTables(db(), { except: EXCEPT })).toEqual(before);
+  });
+});
+
+describe("the staff page's Telegram box", () => {
+  it("with two branches: the code's branch choice, and each chat's branch", async () => {
+    const { owner } = await signInOwnerAndStaff(db());
+    const { branchId } = await addDepokBranch(db());
+    await saveStaffChats(db(), [-100777, -100778]);
+    await saveStaffChatBranches(db(), new Map([[-100778, branchId]]));
+    actionContext.token = owner;
+    const page = renderToString(await StaffPage()).replaceAll("<!-- -->", "");
+    expect(page).toContain(`<option value="${branchId}">Staf Cabang Depok saja</option>`);
+    expect(page).toMatch(/Chat -100777 · semua cabang/);
+    expect(page).toMatch(/Chat -100778 · Cabang Depok/);
+  });
+
+  it("with one branch it reads as before: no choice, no branch names", async () => {
+    const { owner } = await signInOwnerAndStaff(db());
+    await saveStaffChats(db(), [-100777]);
+    actionContext.token = owner;
+    const page = renderToString(await StaffPage());
+    expect(page).not.toContain("Untuk chat");
+    expect(page).not.toContain("semua cabang");
   });
 });

@@ -82,7 +82,7 @@ export function StaffCodeForm({ branches }: { branches: { id: number; name: stri
             <option value="">Semua cabang</option>
             {branches.map((branch) => (
               <option key={branch.id} value={branch.id}>
-                Staf {branch.name} saja
+                {`Staf ${branch.name} saja`}
               </option>
             ))}
           </select>
