@@ -59,6 +59,17 @@ export function ChoiceForm({ view, picked, errors, language }: Props) {
           {t.formErrors(errorCount)}
         </p>
       )}
+      {view.branches.length > 1 && (
+        <Field name="branch" errors={errors} hint={t.branchHint} t={t}>
+          <select id="f-branch" name="branch" defaultValue={String(view.branchId)} required {...describedBy("branch", errors, true)}>
+            {view.branches.map((branch) => (
+              <option key={branch.id} value={branch.id}>
+                {branch.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <Field name="device" errors={errors} t={t}>
         <select id="f-device" name="device" defaultValue={picked.device ?? ""} required {...describedBy("device", errors)}>
           <option value="">{t.chooseDevice}</option>

@@ -1,7 +1,7 @@
 // GET / – the shop's home page: pitch, price list, opening hours and the way into the bot
 import { getDb } from "@/db";
 import { botStartLink } from "@/lib/env";
-import { readDraftErrors, readDraftInput } from "@/lib/site/draft-form";
+import { draftFormLocation, readDraftErrors, readDraftInput } from "@/lib/site/draft-form";
 import { loadHomeView } from "@/lib/site/home-view";
 import { openingHoursLine, shopContactOf } from "@/lib/site/shop-contact";
 import { languageSwitch, pageLanguage } from "@/lib/site/page-language";
@@ -19,11 +19,14 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function HomePage({ searchParams }: Props) {
   const query = await searchParams;
   const picked = readDraftInput((name) => query[name]);
-  const view = await loadHomeView(await getDb(), { date: picked.date });
+  const view = await loadHomeView(await getDb(), { date: picked.date, branch: picked.branch });
   const orderLink = botStartLink("order");
   const language = pageLanguage(query.lang);
   const t = homeTexts(language);
   const other = languageSwitch(language, "/");
+  // With several branches the prices, hours and free slots shown are one branch's: the headings say whose.
+  const shownBranch = view.branches.length > 1 ? view.branches.find((branch) => branch.id === view.branchId)?.name : undefined;
+  const atBranch = (heading: string) => (shownBranch ? `${heading} · ${shownBranch}` : heading);
   return (
     <main className={styles.page} lang={language}>
       <header className={styles.hero}>
@@ -45,7 +48,7 @@ export default async function HomePage({ searchParams }: Props) {
       </header>
 
       <section aria-labelledby="harga" className={styles.card}>
-        <h2 id="harga">{t.pricesHeading}</h2>
+        <h2 id="harga">{atBranch(t.pricesHeading)}</h2>
         <CatalogTable view={view} t={t} />
       </section>
 
@@ -57,7 +60,7 @@ export default async function HomePage({ searchParams }: Props) {
       )}
 
       <section aria-labelledby="jam" className={styles.card}>
-        <h2 id="jam">{t.hoursHeading}</h2>
+        <h2 id="jam">{atBranch(t.hoursHeading)}</h2>
         <OpeningHours view={view} language={language} />
       </section>
 
@@ -65,7 +68,14 @@ export default async function HomePage({ searchParams }: Props) {
         <section aria-labelledby="cabang" className={styles.card}>
           <h2 id="cabang">{t.branchesHeading}</h2>
           {view.branches.map((branch) => (
-            <ShopContactCard key={branch.id} info={{ contact: shopContactOf({ shopName: branch.name, ...branch }) }} language={language} />
+            <div key={branch.id}>
+              <ShopContactCard info={{ contact: shopContactOf({ shopName: branch.name, ...branch }) }} language={language} />
+              {branch.id !== view.branchId && (
+                <p className={styles.small}>
+                  <a href={draftFormLocation({ branch: String(branch.id) }, {}, language)}>{t.showBranch(branch.name)}</a>
+                </p>
+              )}
+            </div>
           ))}
         </section>
       )}

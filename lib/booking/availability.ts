@@ -79,14 +79,21 @@ export async function checkServiceDate(
  */
 export async function listOpenDates(
   db: Database,
-  { now = new Date(), settings, limit, branchId = FIRST_BRANCH_ID }: { now?: Date; settings?: ShopSettings; limit: number; branchId?: number },
+  {
+    now = new Date(),
+    settings,
+    limit,
+    branchId = FIRST_BRANCH_ID,
+    from,
+  }: { now?: Date; settings?: ShopSettings; limit: number; branchId?: number; /** No earlier date than this (a back-order's first). */ from?: IsoDate },
 ): Promise<IsoDate[]> {
   const shop = settings ?? (await getShopSettings(db));
   const today = todayInJakarta(now);
+  const first = from && from > today ? from : today;
   const last = addDays(today, shop.bookingHorizonDays);
-  const closedDates = await listClosedDates(db, { from: today, to: last, branchId });
+  const closedDates = await listClosedDates(db, { from: first, to: last, branchId });
   const open: IsoDate[] = [];
-  for (let date = today; date <= last && open.length < limit; date = addDays(date, 1)) {
+  for (let date = first; date <= last && open.length < limit; date = addDays(date, 1)) {
     const rules = { today, horizonDays: shop.bookingHorizonDays, closedDates, closedWeekdays: shop.closedWeekdays };
     if (!parseServiceDate(formatDateDmy(date), rules).ok) continue;
     const offers = await getSlotAvailability(db, { serviceDate: date, now, settings: shop, branchId });

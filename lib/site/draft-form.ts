@@ -3,7 +3,7 @@ import type { Language } from "@/lib/booking/status-labels";
 import { askedLanguage } from "./page-language";
 import { homeTexts } from "./texts";
 
-const FIELDS: readonly DraftField[] = ["device", "part", "date", "slot", "payment"];
+const FIELDS: readonly DraftField[] = ["branch", "device", "part", "date", "slot", "payment"];
 
 /** The form's own fields out of a posted form or the page's query string. */
 export function readDraftInput(get: (name: string) => unknown): DraftInput {

@@ -7,6 +7,7 @@ import { FIRST_BRANCH_ID, type Branch } from "@/db/schema";
 import { listTechnicians } from "@/db/queries/technicians";
 import { readWeekdayCapacities } from "@/db/queries/weekday-capacity";
 import { getSlotAvailability, type SlotOffer } from "@/lib/booking/availability";
+import { atBranchPrices } from "@/lib/booking/branch-prices";
 import { addDays, todayInJakarta, type IsoDate } from "@/lib/booking/calendar";
 import { listStockLines } from "@/db/queries/part-stock";
 import { unitOfferOf, type UnitOffer } from "@/lib/booking/stock-offer";
@@ -34,6 +35,8 @@ export interface HomeView {
   dateOffers?: SlotOffer[];
   /** The branches customers can book at; the page lists them when there is more than one. */
   branches: Branch[];
+  /** The branch whose prices, hours, stock and free slots are shown (the first, unless the customer chose another). */
+  branchId: number;
 }
 
 function catalogDevices(entries: CatalogEntry[]): Named[] {
@@ -42,25 +45,29 @@ function catalogDevices(entries: CatalogEntry[]): Named[] {
   return [...seen.values()];
 }
 
-/** Everything the home page shows, read in one go; `date` (YYYY-MM-DD) adds that day's free slots. */
-export async function loadHomeView(db: Database, { date, now = new Date() }: { date?: string; now?: Date }): Promise<HomeView> {
-  const settings = await getShopSettings(db);
+/**
+ * Everything the home page shows, read in one go, for one branch: `branch` (an id, as the form sends it) when it is
+ * an active one, else the first active branch. `date` (YYYY-MM-DD) adds that day's free slots there.
+ */
+export async function loadHomeView(db: Database, { date, branch, now = new Date() }: { date?: string; branch?: string; now?: Date }): Promise<HomeView> {
+  const [settings, branches] = await Promise.all([getShopSettings(db), listActiveBranches(db)]);
+  const branchId = branches.find((b) => String(b.id) === branch)?.id ?? branches[0]?.id ?? FIRST_BRANCH_ID;
   const today = todayInJakarta(now);
   const lastBookableDate = addDays(today, settings.bookingHorizonDays);
-  // The hours, closed dates, stock and free slots shown are the first branch's (the others are listed with their addresses).
-  const [catalog, activeParts, allSlots, weekdayCapacities, technicians, closed, stock, branches] = await Promise.all([
+  const [sharedCatalog, activeParts, allSlots, weekdayCapacities, technicians, closed, stock] = await Promise.all([
     listCatalog(db),
     listActiveParts(db),
-    listBranchSlots(db),
+    listBranchSlots(db, { branchId }),
     readWeekdayCapacities(db),
-    listTechnicians(db, { branchId: FIRST_BRANCH_ID }),
-    listClosedDates(db, { from: today, to: lastBookableDate }),
-    listStockLines(db, { now }),
-    listActiveBranches(db),
+    listTechnicians(db, { branchId }),
+    listClosedDates(db, { from: today, to: lastBookableDate, branchId }),
+    listStockLines(db, { now, branchId }),
   ]);
+  const catalog = await atBranchPrices(db, sharedCatalog, { branchId });
   const askedDate = date && /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= today && date <= lastBookableDate ? date : undefined;
-  const dateOffers = askedDate ? await getSlotAvailability(db, { serviceDate: askedDate, now, settings }) : undefined;
+  const dateOffers = askedDate ? await getSlotAvailability(db, { serviceDate: askedDate, now, settings, branchId }) : undefined;
   return {
+    branchId,
     settings,
     catalog,
     devices: catalogDevices(catalog),

@@ -12,6 +12,8 @@ export interface HomeTexts {
   hoursHeading: string;
   contactHeading: string;
   branchesHeading: string;
+  /** The link under another branch's address: the page again with its prices, hours and free slots. */
+  showBranch(name: string): string;
   contactLabel: string;
   catalogUpdating: string;
   catalogScrollHint: string;
@@ -31,6 +33,8 @@ export interface HomeTexts {
   slotFull: string;
   formErrors(count: number): string;
   checkSlots: string;
+  /** Under the branch choice: the lists below are that branch's once the page is reloaded. */
+  branchHint: string;
   formHint: string;
   scheduleUpdating: string;
   closedEvery(days: string): string;
@@ -48,6 +52,7 @@ const ID: HomeTexts = {
   hoursHeading: "Jam buka",
   contactHeading: "Lokasi & kontak",
   branchesHeading: "Cabang kami",
+  showBranch: (name) => `Lihat harga, jam buka dan jam kosong di ${name}`,
   contactLabel: "Lokasi dan kontak",
   catalogUpdating: "Daftar harga sedang diperbarui.",
   catalogScrollHint: "Geser tabel ke samping untuk melihat semua layanan; \u201c–\u201d berarti tidak tersedia.",
@@ -55,9 +60,10 @@ const ID: HomeTexts = {
   notOffered: "tidak tersedia",
   outOfStock: "stok habis",
   backorder: (days) => `inden, ${days} hari`,
-  fields: { device: "Perangkat", part: "Layanan", date: "Tanggal servis", slot: "Jam servis", payment: "Metode pembayaran" },
+  fields: { branch: "Cabang", device: "Perangkat", part: "Layanan", date: "Tanggal servis", slot: "Jam servis", payment: "Metode pembayaran" },
   problems: {
     required: "Silakan pilih dulu.",
+    branch_closed: "Cabang itu sedang tidak menerima booking. Silakan pilih cabang lain.",
     not_offered: "Pilihan ini tidak tersedia untuk perangkat tersebut. Lihat daftar harga di atas.",
     format: "Tanggal tidak terbaca. Gunakan pemilih tanggal.",
     invalid: "Tanggal ini tidak ada di kalender.",
@@ -81,6 +87,7 @@ const ID: HomeTexts = {
   slotFull: "(penuh)",
   formErrors: (count) => `Ada ${count} pilihan yang perlu diperbaiki.`,
   checkSlots: "Cek jam kosong",
+  branchHint: "Harga, stok dan jam kosong di bawah mengikuti cabang ini setelah \"Cek jam kosong\".",
   formHint: "Tombol Reservasi membuka bot Telegram kami dengan pilihan ini; sisanya ditanyakan di sana.",
   scheduleUpdating: "Jadwal servis sedang diperbarui.",
   closedEvery: (days) => `Tutup setiap ${days}. `,
@@ -98,6 +105,7 @@ const EN: HomeTexts = {
   hoursHeading: "Opening hours",
   contactHeading: "Location & contact",
   branchesHeading: "Our branches",
+  showBranch: (name) => `See prices, opening hours and free times at ${name}`,
   contactLabel: "Location and contact",
   catalogUpdating: "The price list is being updated.",
   catalogScrollHint: "Scroll the table sideways to see every service; \u201c–\u201d means not offered.",
@@ -105,9 +113,10 @@ const EN: HomeTexts = {
   notOffered: "not offered",
   outOfStock: "out of stock",
   backorder: (days) => `back-order, ${days} days`,
-  fields: { device: "Device", part: "Service", date: "Service date", slot: "Service time", payment: "Payment method" },
+  fields: { branch: "Branch", device: "Device", part: "Service", date: "Service date", slot: "Service time", payment: "Payment method" },
   problems: {
     required: "Please choose one.",
+    branch_closed: "That branch is not taking bookings right now. Please choose another one.",
     not_offered: "This is not offered for that device. See the price list above.",
     format: "The date could not be read. Please use the date picker.",
     invalid: "This date is not in the calendar.",
@@ -131,6 +140,7 @@ const EN: HomeTexts = {
   slotFull: "(full)",
   formErrors: (count) => `${count} ${count === 1 ? "choice needs" : "choices need"} fixing.`,
   checkSlots: "Check free times",
+  branchHint: "Prices, stock and free times below follow this branch after \"Check free times\".",
   formHint: "Book now opens our Telegram bot with these choices; it asks for the rest there.",
   scheduleUpdating: "The service schedule is being updated.",
   closedEvery: (days) => `Closed every ${days}. `,

@@ -10,8 +10,11 @@ import { waitFor } from "@/tests/support/waitlist-fixtures";
 
 // Real Postgres only: PGlite is one connection, so it cannot race at all.
 let testDb: TestDatabase;
+// 20 connections queue on one slot's row lock, 200 callers behind them: on a loaded 2-core CI machine the last of
+// a queue waited past production's 5 s lock timeout ("canceling statement due to lock timeout"), which answers
+// "try again" and is tested in tests/reliability/postgres/lock-timeout.test.ts. Here the subject is the count.
 beforeAll(async () => {
-  testDb = await setupTestDatabase({ poolMax: 20 });
+  testDb = await setupTestDatabase({ poolMax: 20, lockTimeoutMs: 30_000 });
 });
 afterAll(() => testDb.close());
 

@@ -62,9 +62,12 @@ function flowState(step: ConversationStep, order: Order, flow: DateFlow, service
 async function dateScreen(req: BotRequest, order: Order, nonce: string, prefix: string[], flow: DateFlow): Promise<Screen> {
   const settings = await req.settings();
   const today = todayInJakarta(req.now);
-  const dates = await listOpenDates(req.tx, { now: req.now, settings, limit: DATE_BUTTONS, branchId: order.branchId });
+  // A booking waiting for a back-ordered part is offered only the dates its part can be there by (a claim never waits).
+  const unit = flow.claim ? undefined : await checkUnitForMove(req.tx, { order, serviceDate: today, now: req.now });
+  const firstDate = unit && !unit.ok ? unit.backorderFrom : today;
+  const dates = await listOpenDates(req.tx, { now: req.now, settings, limit: DATE_BUTTONS, branchId: order.branchId, from: firstDate });
   const lastDate = addDays(today, settings.bookingHorizonDays);
-  const text = flow.claim ? req.texts.warranty.askDate(order.bookingCode, today, lastDate) : req.texts.rescheduleAskDate(order, today, lastDate);
+  const text = flow.claim ? req.texts.warranty.askDate(order.bookingCode, today, lastDate) : req.texts.rescheduleAskDate(order, firstDate, lastDate);
   return { text: [...prefix, text].join("\n\n"), keyboard: rescheduleKeyboards(req.texts, nonce).dates(dates) };
 }
 

@@ -18,5 +18,5 @@ export async function handleStart(req: BotRequest, payload: string): Promise<voi
   const draft = await loadDraft(req, payload);
   if (!draft.found) return startOrder(req, { prefix: [req.texts.notice({ kind: "draft_stale" })] });
   const prefix = draft.dropped ? [req.texts.notice({ kind: "draft_partial" })] : [];
-  await runWizard(req, { type: "draft", choices: draft.choices }, { mode: "send" }, { prefix });
+  await runWizard(req, { type: "draft", choices: draft.choices, branches: draft.branches }, { mode: "send" }, { prefix });
 }

@@ -90,13 +90,20 @@ describe("parts stock in the bot", () => {
     expect(order).toMatchObject({ partName: "Back Camera", deviceName: "iPhone X" });
   });
 
-  it("'Ubah jadwal' of a back-order booking to a date before the part can be there: told the earliest date at the date and at the confirm, the dates again, nothing moved", async () => {
+  it("'Ubah jadwal' of a back-order booking: the date menu starts at the first date the part can be there; a date typed before it is told the earliest date, at the date and at the confirm, nothing moved", async () => {
     await stock("Battery", { onHand: 0, backorderDays: 3 });
     const c = new TelegramCustomer(suite.tg, { id: 5562011, firstName: "Lina" });
     const order = await bookOrder(suite.db, { chatId: c.chat.id, serviceDate: addDays(todayInJakarta(), 4) });
     const earliest = addDays(todayInJakarta(), 3);
     await c.send(`/status ${order.bookingCode}`);
     await c.tap("Ubah jadwal");
+    // The date menu starts where the part can be there: no button before it, and the range says so.
+    expect(c.lastMessage().text).toContain(`bisa ${formatDateDmy(earliest)} s.d.`);
+    const tooEarly = [0, 1, 2].map((days) => formatDateDmy(addDays(todayInJakarta(), days)).slice(0, 5));
+    const dateButtons = buttonTexts(c.lastMessage()).flat().filter((text) => /\d\d\/\d\d$/.test(text));
+    expect(dateButtons.length).toBeGreaterThan(0);
+    expect(dateButtons.filter((text) => tooEarly.some((dayMonth) => text.endsWith(dayMonth)))).toEqual([]);
+    // Typed anyway: told the earliest date.
     await c.send(formatDateDmy(addDays(todayInJakarta(), 1)));
     expect(c.lastMessage().text).toMatch(
       new RegExp(`^Maaf, stok spare part booking ini masih habis \\(inden, 3 hari\\), jadi jadwalnya paling cepat ${formatDateDmy(earliest)}\\. Silakan pilih tanggal lain\\.\n\nUbah jadwal booking ${order.bookingCode}`),
