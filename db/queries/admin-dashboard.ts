@@ -5,11 +5,16 @@ import { auditLog, orders, payments, type AuditEntry, type Order, type Payment }
 /** The WIB calendar day of a timestamptz, whatever the session's time zone. */
 const wibDay = (column: SQL | typeof orders.paidAt) => sql`((${column} at time zone 'UTC') + interval '7 hours')::date`;
 
-export async function listOrdersOfDay(db: Database, { serviceDate }: { serviceDate: string }): Promise<Order[]> {
+// An empty list matches nothing (staff in no branch), not everything.
+const ofBranches = (branchIds: number[] | undefined) =>
+  branchIds === undefined ? undefined : branchIds.length === 0 ? sql`false` : inArray(orders.branchId, branchIds);
+
+/** A day's live orders; `branchIds` narrows them to those branches (undefined: every branch). */
+export async function listOrdersOfDay(db: Database, { serviceDate, branchIds }: { serviceDate: string; branchIds?: number[] }): Promise<Order[]> {
   return db
     .select()
     .from(orders)
-    .where(and(eq(orders.serviceDate, serviceDate), ne(orders.repairStatus, "cancelled")))
+    .where(and(eq(orders.serviceDate, serviceDate), ne(orders.repairStatus, "cancelled"), ofBranches(branchIds)))
     .orderBy(orders.slotLabel, orders.createdAt);
 }
 
@@ -39,8 +44,11 @@ export async function revenueByDay(db: Database, { from, to }: { from: string; t
   return days;
 }
 
-export async function countBookingsCreated(db: Database, { since }: { since: Date }): Promise<number> {
-  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(orders).where(gte(orders.createdAt, since));
+export async function countBookingsCreated(db: Database, { since, branchIds }: { since: Date; branchIds?: number[] }): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(and(gte(orders.createdAt, since), ofBranches(branchIds)));
   return rows[0]?.n ?? 0;
 }
 

@@ -6,9 +6,12 @@ import { settings } from "../schema";
 // Kept in the settings table under keys of their own (not shop settings an edit form saves).
 const CHATS_KEY = "staff_chats";
 const CODE_KEY = "staff_link_code";
+const BRANCHES_KEY = "staff_chat_branches";
 
 const chatList = z.array(z.number().int());
-const linkCode = z.object({ hash: z.string(), expiresAt: z.string(), wrongTries: z.number().int().min(0) });
+const chatBranches = z.record(z.string(), z.number().int());
+/** `branchId`: the code links a chat of that branch's staff; without it, a chat of the whole shop. */
+const linkCode = z.object({ hash: z.string(), expiresAt: z.string(), wrongTries: z.number().int().min(0), branchId: z.number().int().optional() });
 export type StaffLinkCode = z.infer<typeof linkCode>;
 
 async function readKey<T>(db: Database, key: string, schema: z.ZodType<T>, { lock = false } = {}): Promise<T | undefined> {
@@ -29,6 +32,23 @@ export async function listStaffChats(db: Database): Promise<number[]> {
 
 export async function saveStaffChats(db: Database, chats: number[]): Promise<void> {
   await writeKey(db, CHATS_KEY, [...new Set(chats)]);
+}
+
+/** The branch of each staff chat that belongs to one branch's staff (by chat id); a chat not in it hears every branch. */
+export async function listStaffChatBranches(db: Database): Promise<Map<number, number>> {
+  const byChat = (await readKey(db, BRANCHES_KEY, chatBranches)) ?? {};
+  return new Map(Object.entries(byChat).map(([chatId, branchId]) => [Number(chatId), branchId]));
+}
+
+export async function saveStaffChatBranches(db: Database, byChat: Map<number, number>): Promise<void> {
+  await writeKey(db, BRANCHES_KEY, Object.fromEntries([...byChat].map(([chatId, branchId]) => [String(chatId), branchId])));
+}
+
+/** The staff chats that hear a branch's alerts: the whole shop's chats and that branch's own. */
+export async function listStaffChatsOf(db: Database, { branchId }: { branchId: number }): Promise<number[]> {
+  const chats = await listStaffChats(db);
+  const branchOf = await listStaffChatBranches(db);
+  return chats.filter((chatId) => (branchOf.get(chatId) ?? branchId) === branchId);
 }
 
 /** The current one-time code, its row locked until the transaction ends (two chats sending it at once: one wins). */

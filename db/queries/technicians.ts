@@ -91,3 +91,24 @@ export async function countComingJobs(db: Database, { technicianId, from }: { te
     .groupBy(orders.serviceDate)
     .orderBy(asc(orders.serviceDate));
 }
+
+/** Another live job of a technician in a slot on a day (not `exceptOrderId`): read under the slot's lock before giving them one more. */
+export async function findTechnicianJobInSlot(
+  tx: Database,
+  { technicianId, slotId, serviceDate, exceptOrderId }: { technicianId: number; slotId: number; serviceDate: string; exceptOrderId: string },
+): Promise<Order | undefined> {
+  const rows = await tx
+    .select()
+    .from(orders)
+    .where(
+      and(
+        eq(orders.technicianId, technicianId),
+        eq(orders.slotId, slotId),
+        eq(orders.serviceDate, serviceDate),
+        ne(orders.repairStatus, "cancelled"),
+        ne(orders.id, exceptOrderId),
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}

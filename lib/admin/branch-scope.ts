@@ -32,10 +32,10 @@ export async function mayHandleOrderId(db: Database, admin: Pick<SignedInAdmin, 
 
 /**
  * Whether an admin may use the pages and actions that show or change every branch's data at once
- * (Hari ini, payments, audit, customers, stock, schedule, counter orders, print pages and photos of
- * any order): the owner, and staff who work at every active branch. With one branch that is every
+ * (payments, audit, customers, counter orders, print pages and photos of any order, Hari ini's
+ * money): the owner, and staff who work at every active branch. With one branch that is every
  * admin (a new admin joins the first branch), so a one-shop deployment is unchanged. Staff of some
- * branches only are sent to the pages that filter by branch (orders, waitlist, my jobs).
+ * branches only are sent to the pages that filter by branch (orders, waitlist, Hari ini, my jobs).
  */
 export async function seesEveryBranch(db: Database, admin: Pick<SignedInAdmin, "id" | "role">): Promise<boolean> {
   const branchIds = await visibleBranchIds(db, admin);

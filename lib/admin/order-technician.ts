@@ -1,17 +1,26 @@
 import type { Database } from "@/db";
 import { findAdminById, findAdminByUsername } from "@/db/queries/admins";
 import { lockOrder, updateOrder } from "@/db/queries/orders";
-import { isTechnicianOnDuty } from "@/db/queries/technicians";
+import { lockSlot } from "@/db/queries/slots";
+import { findTechnicianJobInSlot, isTechnicianOnDuty } from "@/db/queries/technicians";
 import { recordAudit } from "@/lib/audit/record";
 import { formatDateDmy, weekdayName, weekdayOf } from "@/lib/booking/calendar";
 import type { OrderActionResult, StaffMember } from "./order-actions";
 
 export const TECHNICIAN_MAY_NOT_REASSIGN = "Teknisi tidak dapat memindahkan pekerjaan. Minta pemilik atau staf meja depan.";
 
+/** What staff read when the technician they chose already has a job in the order's slot. */
+export const technicianBusy = (technician: string, bookingCode: string, when: string) =>
+  `${technician} sudah memegang pesanan ${bookingCode} pada ${when}; satu teknisi satu pekerjaan per jam servis. Pilih teknisi lain, atau pindahkan pesanan itu dulu. Tidak ada yang diubah.`;
+
 /**
  * Staff give an order to another technician (or to nobody: null). The one given
  * it must be a technician on duty on the order's date. A technician who is not
- * the owner may not hand jobs around, theirs or others'. Audited with both names.
+ * the owner may not hand jobs around, theirs or others'. A technician does one job
+ * of a slot at a time: one who already has another job in the order's slot that day
+ * is refused, checked under the slot's row lock, which bookings (one job per
+ * technician in a slot) and other changes of that slot take too, so two changes
+ * at once cannot both land on the same technician. Audited with both names.
  */
 export async function changeOrderTechnician(
   db: Database,
@@ -27,11 +36,12 @@ export async function changeOrderTechnician(
     if (order.technicianId === technicianId) return { ok: true, order };
     const chosen = technicianId === null ? undefined : await findAdminById(tx, { id: technicianId });
     if (technicianId !== null) {
+      const day = `${weekdayName(weekdayOf(order.serviceDate))} ${formatDateDmy(order.serviceDate)}`;
       const onDuty = chosen && (await isTechnicianOnDuty(tx, { adminId: technicianId, serviceDate: order.serviceDate }));
-      if (!onDuty) {
-        const day = `${weekdayName(weekdayOf(order.serviceDate))} ${formatDateDmy(order.serviceDate)}`;
-        return { ok: false, message: `${chosen?.username ?? "Teknisi itu"} tidak masuk pada ${day}. Pilih teknisi yang masuk hari itu.` };
-      }
+      if (!onDuty) return { ok: false, message: `${chosen?.username ?? "Teknisi itu"} tidak masuk pada ${day}. Pilih teknisi yang masuk hari itu.` };
+      await lockSlot(tx, { slotId: order.slotId });
+      const busy = await findTechnicianJobInSlot(tx, { technicianId, slotId: order.slotId, serviceDate: order.serviceDate, exceptOrderId: order.id });
+      if (busy) return { ok: false, message: technicianBusy(chosen.username, busy.bookingCode, `${order.slotLabel} ${day}`) };
     }
     const previous = order.technicianId === null ? undefined : await findAdminById(tx, { id: order.technicianId });
     const updated = await updateOrder(tx, { id: order.id, changes: { technicianId } });

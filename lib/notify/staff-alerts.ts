@@ -1,10 +1,11 @@
 import type { Database } from "@/db";
-import { listStaffChats } from "@/db/queries/staff-chats";
-import type { Order } from "@/db/schema";
+import { listStaffChatsOf } from "@/db/queries/staff-chats";
+import type { Branch, Order } from "@/db/schema";
 import { formatDateDmy } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { getEnv } from "@/lib/env";
 import type { OrderEvent } from "./messages";
+import { branchToNameInAlert } from "./alert-branch";
 import { enqueueTelegramCall } from "./enqueue";
 
 /** What the shop's staff chats hear about (their own moves in the admin, like repair steps, they already know). */
@@ -40,11 +41,14 @@ export function staffAlertOf(event: OrderEvent): StaffAlertKind | undefined {
   }
 }
 
-/** In Indonesian, the staff's language: what happened, the booking's facts, and the order in the admin. */
-export function staffAlertText(order: Order, kind: StaffAlertKind): string {
+/**
+ * In Indonesian, the staff's language: what happened, the booking's facts, and the order in the admin.
+ * `branch` (with two or more active branches) names the order's branch in the first line.
+ */
+export function staffAlertText(order: Order, kind: StaffAlertKind, branch?: Pick<Branch, "name">): string {
   const who = order.customerName || (order.telegramUsername ? `@${order.telegramUsername}` : (order.customerPhone ?? `chat ${order.chatId}`));
   return [
-    `${HEADLINE[kind]} · ${order.bookingCode}`,
+    `${HEADLINE[kind]} · ${order.bookingCode}${branch ? ` · ${branch.name}` : ""}`,
     `${who}${order.source === "counter" ? " (kasir)" : ""} — ${order.partName}, ${order.deviceName}`,
     `${formatDateDmy(order.serviceDate)}, ${order.slotLabel} · ${formatRupiah(order.amountIdr)}`,
     `${getEnv().APP_URL}/admin/orders/${order.id}`,
@@ -52,18 +56,20 @@ export function staffAlertText(order: Order, kind: StaffAlertKind): string {
 }
 
 /**
- * Queues the alert for every staff chat, in the caller's transaction: it exists
+ * Queues the alert for the staff chats of the order's branch and of the whole shop, in the caller's transaction: it exists
  * exactly when the change does, goes out once per chat (dedupe key), and is
  * delivered by the outbox, so a slow or failing staff chat never holds up the
  * customer's update.
  */
 export async function alertStaff(tx: Database, { order, kind, discriminator }: { order: Order; kind: StaffAlertKind; discriminator?: string }): Promise<void> {
-  const chats = await listStaffChats(tx);
+  const chats = await listStaffChatsOf(tx, { branchId: order.branchId });
+  if (chats.length === 0) return;
+  const text = staffAlertText(order, kind, await branchToNameInAlert(tx, order.branchId));
   for (const chatId of chats) {
     await enqueueTelegramCall(tx, {
       chatId,
       dedupeKey: `staff:${chatId}:order:${order.id}:${kind}${discriminator ? `:${discriminator}` : ""}`,
-      call: { method: "sendMessage", params: { chat_id: chatId, text: staffAlertText(order, kind), link_preview_options: { is_disabled: true } } },
+      call: { method: "sendMessage", params: { chat_id: chatId, text, link_preview_options: { is_disabled: true } } },
     });
   }
 }

@@ -1,6 +1,6 @@
 import { createHash, randomInt } from "node:crypto";
 import type { Database } from "@/db";
-import { listStaffChats, lockStaffLinkCode, saveStaffChats, saveStaffLinkCode } from "@/db/queries/staff-chats";
+import { listStaffChatBranches, listStaffChats, lockStaffLinkCode, saveStaffChatBranches, saveStaffChats, saveStaffLinkCode } from "@/db/queries/staff-chats";
 import { recordAudit } from "@/lib/audit/record";
 import type { AdminActor } from "@/lib/admin/edit-result";
 
@@ -13,22 +13,34 @@ export const STAFF_CODE_WRONG_TRIES = 5;
 const hashOf = (code: string) => createHash("sha256").update(code).digest("hex");
 const normalize = (typed: string) => typed.trim().toUpperCase().replace(/[\s-]/g, "");
 
-/** A new one-time code for `/staff <code>` (any older one stops working); only its hash is stored. */
-export async function createStaffLinkCode(db: Database, by: AdminActor, now = new Date()): Promise<{ code: string; expiresAt: Date }> {
+/**
+ * A new one-time code for `/staff <code>` (any older one stops working); only its hash is stored.
+ * `branchId`: the chat it links is that branch's staff's and hears that branch's alerts only.
+ */
+export async function createStaffLinkCode(db: Database, by: AdminActor, now = new Date(), branchId?: number): Promise<{ code: string; expiresAt: Date }> {
   const code = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
   const expiresAt = new Date(now.getTime() + STAFF_CODE_MINUTES * 60_000);
   await db.transaction(async (tx) => {
-    await saveStaffLinkCode(tx, { hash: hashOf(code), expiresAt: expiresAt.toISOString(), wrongTries: 0 });
-    await recordAudit(tx, { actor: by.username, entity: "staff_chat", entityId: "-", action: "staff_chat.code_created", ip: by.ip ?? null });
+    await saveStaffLinkCode(tx, { hash: hashOf(code), expiresAt: expiresAt.toISOString(), wrongTries: 0, ...(branchId === undefined ? {} : { branchId }) });
+    await recordAudit(tx, { actor: by.username, entity: "staff_chat", entityId: "-", action: "staff_chat.code_created", after: { branchId: branchId ?? null }, ip: by.ip ?? null });
   });
   return { code, expiresAt };
+}
+
+async function setChatBranch(tx: Database, chatId: number, branchId: number | undefined): Promise<void> {
+  const branchOf = await listStaffChatBranches(tx);
+  if (branchOf.get(chatId) === branchId) return;
+  if (branchId === undefined) branchOf.delete(chatId);
+  else branchOf.set(chatId, branchId);
+  await saveStaffChatBranches(tx, branchOf);
 }
 
 export type StaffLinkResult = "linked" | "already_linked" | "wrong_code" | "no_code";
 
 /**
  * A chat sent `/staff <code>`: with the current code it joins the staff chats
- * and the code is used up; a wrong code counts against the code, which is void
+ * (of the code's branch, or of the whole shop; a chat already linked takes the
+ * code's branch) and the code is used up; a wrong code counts against the code, which is void
  * after STAFF_CODE_WRONG_TRIES. Runs in the update's transaction, the code's row locked.
  */
 export async function redeemStaffLinkCode(tx: Database, { chatId, typed, who, now = new Date() }: { chatId: number; typed: string; who: string; now?: Date }): Promise<StaffLinkResult> {
@@ -40,10 +52,11 @@ export async function redeemStaffLinkCode(tx: Database, { chatId, typed, who, no
     return "wrong_code";
   }
   await saveStaffLinkCode(tx, null);
+  await setChatBranch(tx, chatId, stored.branchId);
   const chats = await listStaffChats(tx);
   if (chats.includes(chatId)) return "already_linked";
   await saveStaffChats(tx, [...chats, chatId]);
-  await recordAudit(tx, { actor: `telegram:${who}`, entity: "staff_chat", entityId: String(chatId), action: "staff_chat.linked" });
+  await recordAudit(tx, { actor: `telegram:${who}`, entity: "staff_chat", entityId: String(chatId), action: "staff_chat.linked", after: { branchId: stored.branchId ?? null } });
   return "linked";
 }
 
@@ -52,6 +65,7 @@ export async function unlinkStaffChat(db: Database, { chatId }: { chatId: number
     const chats = await listStaffChats(tx);
     if (!chats.includes(chatId)) return false;
     await saveStaffChats(tx, chats.filter((id) => id !== chatId));
+    await setChatBranch(tx, chatId, undefined);
     await recordAudit(tx, { actor: by.username, entity: "staff_chat", entityId: String(chatId), action: "staff_chat.unlinked", ip: by.ip ?? null });
     return true;
   });

@@ -1,9 +1,9 @@
 import type { Database } from "@/db";
 import { updatePartStock } from "@/db/queries/part-stock";
-import { listStaffChats } from "@/db/queries/staff-chats";
-import { listActiveBranches, listAllBranches } from "@/db/queries/branches";
+import { listStaffChatsOf } from "@/db/queries/staff-chats";
 import type { Branch, PartStock } from "@/db/schema";
 import { getEnv } from "@/lib/env";
+import { branchToNameInAlert } from "./alert-branch";
 import { enqueueTelegramCall } from "./enqueue";
 
 /** The staff alert; `branch` (with two or more active branches) names whose shelf and links to it. */
@@ -27,12 +27,6 @@ export function lowStockText({
   ].join("\n");
 }
 
-/** The shelf's branch, when the shop has several to tell apart. */
-async function branchToNameInAlert(tx: Database, branchId: number): Promise<Branch | undefined> {
-  const active = await listActiveBranches(tx);
-  return active.length > 1 ? (await listAllBranches(tx)).find((branch) => branch.id === branchId) : undefined;
-}
-
 /**
  * After the units left of a tracked part changed, under its row lock: staff hear
  * once when they drop to low_at or below, and not again until a receipt or a
@@ -51,7 +45,7 @@ export async function noteUnitsLeft(
   if (stock.lowAlertSentAt) return;
   await updatePartStock(tx, { branchId: stock.branchId, deviceId: stock.deviceId, partId: stock.partId, changes: { lowAlertSentAt: now }, now });
   const text = lowStockText({ deviceName, partName, left, onHand: stock.onHand, branch: await branchToNameInAlert(tx, stock.branchId) });
-  for (const chatId of await listStaffChats(tx)) {
+  for (const chatId of await listStaffChatsOf(tx, { branchId: stock.branchId })) {
     await enqueueTelegramCall(tx, {
       chatId,
       dedupeKey: `staff:${chatId}:stock:${stock.branchId}:${stock.deviceId}:${stock.partId}:${now.toISOString()}`,

@@ -79,13 +79,16 @@ describe("the per-branch admin pages in a real browser (desktop)", () => {
     await expect(page.getByRole("form", { name: "Pilih cabang" }).count()).resolves.toBe(0);
     await page.getByText(/Di rak 4/).waitFor();
 
-    // Their access matrix (one branch's is in admin-access.test.ts): the schedule is the owner's, Hari ini and payments are every branch's.
+    // Their access matrix (one branch's is in admin-access.test.ts): the schedule is the owner's, payments are every branch's,
+    // Hari ini is their branch's day (named, without the shop's money).
     await page.goto(`${suite.app.url}/admin/schedule`);
     await page.getByText("Halaman ini hanya untuk pemilik toko.").waitFor();
     expect(page.url()).toBe(`${suite.app.url}/admin/schedule`);
-    for (const wholeShop of ["/admin", "/admin/payments"]) {
-      await page.goto(`${suite.app.url}${wholeShop}`);
-      await page.waitForURL(`${suite.app.url}/admin/orders`);
-    }
+    await page.goto(`${suite.app.url}/admin?cabang=${FIRST_BRANCH_ID}`);
+    await page.getByRole("heading", { name: /^Hari ini, / }).waitFor();
+    await page.getByText(`Cabang ${DEMO_BRANCH.name}`).waitFor();
+    await expect(page.getByText("pendapatan hari ini").count()).resolves.toBe(0);
+    await page.goto(`${suite.app.url}/admin/payments`);
+    await page.waitForURL(`${suite.app.url}/admin/orders`);
   });
 });

@@ -19,8 +19,8 @@ export function ChoiceForm({
   path: string;
   name: string;
   label: string;
-  value: number;
-  options: { id: number; label: ReactNode }[];
+  value: number | string;
+  options: { id: number | string; label: ReactNode }[];
   keep?: Record<string, string>;
   className?: string;
   ariaLabel?: string;

@@ -111,9 +111,9 @@ describe("a counter order appears where bot orders do", () => {
     const result = await counter({ payment: "paid_cash" });
     if (!result.ok) throw new Error(result.message);
     const { order } = result;
-    const today = await getTodayView(suite.db, NOW);
+    const today = await getTodayView(suite.db, {}, NOW);
     expect(today.slots[0]!.orders.map((o) => o.id)).toEqual([order.id]);
-    expect(today.revenueToday).toBe(70_000);
+    expect(today.money?.revenueToday).toBe(70_000);
     expect((await listAdminOrders(suite.db, parseOrderQuery({ q: "0812 3456" }))).rows.map((o) => o.id)).toEqual([order.id]);
     let csv = "";
     const reader = ordersCsvStream(suite.db, { filters: {}, sort: "created_desc" }).getReader();

@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { renderToString } from "react-dom/server";
 import OrderDetailPage from "@/app/admin/(dashboard)/orders/[id]/page";
 import WaitlistPage from "@/app/admin/(dashboard)/waitlist/page";
-import TodayPage from "@/app/admin/(dashboard)/page";
 import AuditPage from "@/app/admin/(dashboard)/audit/page";
 import CustomerPage from "@/app/admin/(dashboard)/customers/[chatId]/page";
 import PaymentsPage from "@/app/admin/(dashboard)/payments/page";
@@ -138,7 +137,6 @@ describe("staff of one branch and an order of another", () => {
 
 describe("staff of some branches only and the pages over every branch's data", () => {
   const WHOLE_SHOP_PAGES: [string, (order: Order) => Promise<unknown>][] = [
-    ["Hari ini", () => TodayPage()],
     ["audit", () => AuditPage({ searchParams: Promise.resolve({}) } as never)],
     ["customer history", (order) => CustomerPage({ params: Promise.resolve({ chatId: String(order.chatId) }) })],
     ["payments", () => PaymentsPage()],

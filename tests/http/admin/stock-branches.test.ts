@@ -5,7 +5,7 @@ import { renderToString } from "react-dom/server";
 import { countStock, receiveStock, saveStockSetting } from "@/app/admin/(dashboard)/stock/actions";
 import StockPage from "@/app/admin/(dashboard)/stock/page";
 import { addAdminToBranch, removeAdminFromBranch } from "@/db/queries/branches";
-import { saveStaffChats } from "@/db/queries/staff-chats";
+import { saveStaffChatBranches, saveStaffChats } from "@/db/queries/staff-chats";
 import { admins, FIRST_BRANCH_ID, outbox, partStock } from "@/db/schema";
 import { OTHER_BRANCH } from "@/lib/admin/branch-scope";
 import type { AdminActionState } from "@/lib/admin/edit-result";
@@ -149,6 +149,15 @@ describe("the low-stock alert", () => {
     expect(await alertText()).toBe(
       `📦 Stok menipis · Battery, iPhone X · ${DEPOK.name}\nSisa 7 (di rak 7, sisanya sudah dipesan)\nhttps://jiot.example.com/admin/stock?cabang=${depok.branchId}`,
     );
+  });
+
+  it("goes to the whole shop's chats and Depok's own, not to a chat of the first branch's staff", async () => {
+    await twoShelves();
+    await saveStaffChats(db(), [-100777, -100778, -100779]);
+    await saveStaffChatBranches(db(), new Map([[-100778, depok.branchId], [-100779, FIRST_BRANCH_ID]]));
+    expect(await saveStockSetting(IDLE, formOf({ ...BATTERY_X, branchId: String(depok.branchId), lowAt: "7", backorderDays: "" }))).toMatchObject({ status: "ok" });
+    const chats = (await db().select().from(outbox)).map((row) => row.chatId).sort();
+    expect(chats).toEqual([-100778, -100777].sort());
   });
 
   it("reads as before with one branch", async () => {

@@ -6,7 +6,7 @@ import { admins, auditLog, orders } from "@/db/schema";
 import { signIn } from "@/lib/admin/auth";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
 import type { AdminActionState } from "@/lib/admin/edit-result";
-import { TECHNICIAN_MAY_NOT_REASSIGN } from "@/lib/admin/order-technician";
+import { TECHNICIAN_MAY_NOT_REASSIGN, technicianBusy } from "@/lib/admin/order-technician";
 import { OWNER_ONLY_MESSAGE } from "@/lib/admin/roles";
 import { addDays, formatDateDmy, todayInJakarta, weekdayName, weekdayOf } from "@/lib/booking/calendar";
 import { overrideEnv } from "@/lib/env";
@@ -147,5 +147,52 @@ describe("the order page's 'Teknisi' select (changeTechnician)", () => {
     expect(await changeTechnician(order.id, IDLE, form({ technicianId: "" }))).toEqual({ status: "invalid", errors: { _form: TECHNICIAN_MAY_NOT_REASSIGN } });
     expect(await snapshotTables(db(), { except: ["admin_sessions"] })).toEqual(before);
     expect((await db().select().from(orders))[0]!.technicianId).toBe(andi);
+  });
+});
+
+describe("one technician, one job of a slot (manual double assignment)", () => {
+  /** Andi (every day) and, on DAY, the named technicians; the owner set them through the technician box. */
+  async function teamOnDay(...usernames: string[]): Promise<Record<string, number>> {
+    const { andi } = await team();
+    const ids: Record<string, number> = { andi };
+    for (const username of usernames) {
+      await createOrResetAdmin(db(), { username, password: `kata-sandi-${username}` });
+      ids[username] = await idOf(username);
+      expect(await saveTechnician(IDLE, form({ id: String(ids[username]), technician: "on", weekday: String(WEEKDAY) }))).toMatchObject({ status: "ok" });
+    }
+    return ids;
+  }
+
+  it("refuses a technician who already has a job in the order's slot that day, naming it, and changes nothing; another slot is fine", async () => {
+    const { andi, "teknisi.citra": citra } = await teamOnDay("teknisi.citra");
+    const first = await bookOrder(db(), { serviceDate: DAY });
+    const second = await bookOrder(db(), { serviceDate: DAY, chatId: 5550002 });
+    const later = await bookOrder(db(), { serviceDate: DAY, chatId: 5550003, slotIndex: 1 });
+    expect([first.technicianId, second.technicianId, later.technicianId]).toEqual([andi, citra, andi]);
+    actionContext.token = staffToken;
+    const before = await snapshotTables(db(), { except: ["admin_sessions"] });
+    expect(await changeTechnician(second.id, IDLE, form({ technicianId: String(andi) }))).toEqual({
+      status: "invalid",
+      errors: { _form: technicianBusy("teknisi.andi", first.bookingCode, `${first.slotLabel} ${weekdayName(WEEKDAY)} ${formatDateDmy(DAY)}`) },
+    });
+    expect(await snapshotTables(db(), { except: ["admin_sessions"] })).toEqual(before);
+    expect(technicianBusy("teknisi.andi", "X", "Y")).toMatch(/^teknisi\.andi sudah memegang pesanan X pada Y; .*Tidak ada yang diubah\.$/);
+    // Citra is free in the later slot; a cancelled job does not keep a technician busy.
+    expect(await changeTechnician(later.id, IDLE, form({ technicianId: String(citra) }))).toMatchObject({ status: "ok" });
+    await db().update(orders).set({ repairStatus: "cancelled" }).where(eq(orders.id, first.id));
+    expect(await changeTechnician(second.id, IDLE, form({ technicianId: String(andi) }))).toMatchObject({ status: "ok" });
+  });
+
+  it("two changes at once that would both give one technician a job in the same slot: at most one wins", async () => {
+    const { "teknisi.dedi": dedi } = await teamOnDay("teknisi.citra", "teknisi.dedi");
+    const first = await bookOrder(db(), { serviceDate: DAY });
+    const second = await bookOrder(db(), { serviceDate: DAY, chatId: 5550002 });
+    expect(first.technicianId).not.toBe(dedi);
+    expect(second.technicianId).not.toBe(dedi);
+    actionContext.token = staffToken;
+    const answers = await Promise.all([first, second].map((order) => changeTechnician(order.id, IDLE, form({ technicianId: String(dedi) }))));
+    expect(answers.map((answer) => answer.status).sort()).toEqual(["invalid", "ok"]);
+    const rows = await db().select().from(orders).where(eq(orders.technicianId, dedi!));
+    expect(rows).toHaveLength(1);
   });
 });

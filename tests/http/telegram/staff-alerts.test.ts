@@ -2,20 +2,23 @@
 // code, then hears about each booking, payment, cancellation, reschedule,
 // expired hold and refund due — through the outbox, once, after the customer.
 import { and, eq, like } from "drizzle-orm";
-import { listStaffChats } from "@/db/queries/staff-chats";
-import { outbox, slots, type Order } from "@/db/schema";
+import { listStaffChatBranches, listStaffChats, listStaffChatsOf } from "@/db/queries/staff-chats";
+import { branches, FIRST_BRANCH_ID, outbox, slots, type Order } from "@/db/schema";
+import { createBooking } from "@/lib/booking/create-booking";
+import { addDepokBranch, DEPOK } from "@/tests/support/branch-fixtures";
 import { cancelOrderByShop, recordCashPayment, rescheduleOrder } from "@/lib/admin/order-actions";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
 import { deliverDueMessages } from "@/lib/notify/deliver";
-import { createStaffLinkCode, STAFF_CODE_WRONG_TRIES } from "@/lib/notify/staff-link-code";
+import { createStaffLinkCode, STAFF_CODE_WRONG_TRIES, unlinkStaffChat } from "@/lib/notify/staff-link-code";
 import { expireOrder } from "@/lib/payments/expire-holds";
 import { walkWizard } from "@/tests/support/bot-flows";
-import { bookOrder } from "@/tests/support/payment-fixtures";
+import { bookOrder, customerBooking } from "@/tests/support/payment-fixtures";
 import { postUpdate, TelegramCustomer } from "@/tests/support/telegram-customer";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
 const OWNER = { username: "sari", ip: null };
 const STAFF_GROUP = -1001234567890;
+const DEPOK_GROUP = -1009876543210;
 const suite = registerSuiteDatabase({ poolMax: 10, bot: true });
 
 const groupMember = (id = 7001) => new TelegramCustomer(suite.tg, { id, firstName: "Rina", username: "rina_staf" }, { id: STAFF_GROUP, type: "supergroup", title: "Staf Jiot" });
@@ -110,6 +113,46 @@ describe("what the staff chat hears", () => {
       "⚠️ Perlu refund",
       "⌛ Batas bayar habis, slot dilepas",
     ]);
+  });
+
+  it("with two branches each alert names the order's branch (staff chats belong to the whole shop, not to a branch)", async () => {
+    await linkStaffGroup();
+    const depok = await addDepokBranch(suite.db);
+    const [first] = await suite.db.select().from(branches).where(eq(branches.id, FIRST_BRANCH_ID));
+    const kemang = await bookOrder(suite.db, { chatId: 5550405 });
+    const booked = await createBooking(suite.db, customerBooking({ chatId: 5550406, slotId: depok.slotId, serviceDate: addDays(todayInJakarta(), 2) }));
+    if (!booked.ok) throw new Error(booked.reason);
+    const by = { username: "sari", ip: null };
+    await recordCashPayment(suite.db, { orderId: kemang.id, by });
+    await cancelOrderByShop(suite.db, { orderId: booked.order.id, reason: "pelanggan minta", by });
+    expect((await staffTexts()).map((t) => t.split("\n")[0])).toEqual([
+      `💰 Pembayaran diterima · ${kemang.bookingCode} · ${first!.name}`,
+      `❌ Pesanan dibatalkan · ${booked.order.bookingCode} · ${DEPOK.name}`,
+    ]);
+  });
+
+  it("a chat linked with a code for Depok hears Depok's order alerts only; the whole shop's chat hears both", async () => {
+    await linkStaffGroup();
+    const depok = await addDepokBranch(suite.db);
+    const { code } = await createStaffLinkCode(suite.db, OWNER, new Date(), depok.branchId);
+    const depokStaff = new TelegramCustomer(suite.tg, { id: 7201, firstName: "Dodi" }, { id: DEPOK_GROUP, type: "group", title: "Staf Depok" });
+    await depokStaff.send(`/staff ${code}`);
+    expect(await listStaffChats(suite.db)).toEqual([STAFF_GROUP, DEPOK_GROUP]);
+    expect(await listStaffChatsOf(suite.db, { branchId: depok.branchId })).toEqual([STAFF_GROUP, DEPOK_GROUP]);
+    expect(await listStaffChatsOf(suite.db, { branchId: FIRST_BRANCH_ID })).toEqual([STAFF_GROUP]);
+    const by = { username: "sari", ip: null };
+    const kemang = await bookOrder(suite.db, { chatId: 5550407 });
+    const booked = await createBooking(suite.db, customerBooking({ chatId: 5550408, slotId: depok.slotId, serviceDate: addDays(todayInJakarta(), 2) }));
+    if (!booked.ok) throw new Error(booked.reason);
+    await recordCashPayment(suite.db, { orderId: kemang.id, by });
+    await recordCashPayment(suite.db, { orderId: booked.order.id, by });
+    const heard = async (chatId: number) =>
+      (await suite.db.select().from(outbox).where(like(outbox.dedupeKey, `staff:${chatId}:order:%`))).map((row) => String(row.payload.params.text).split("\n")[0]);
+    expect(await heard(DEPOK_GROUP)).toEqual([`💰 Pembayaran diterima · ${booked.order.bookingCode} · ${DEPOK.name}`]);
+    expect(await heard(STAFF_GROUP)).toHaveLength(2);
+    // Unlinked, the branch goes with it: a later whole-shop code makes it a whole-shop chat again.
+    await unlinkStaffChat(suite.db, { chatId: DEPOK_GROUP }, OWNER);
+    expect(await listStaffChatBranches(suite.db)).toEqual(new Map());
   });
 
   it("without a staff chat nothing extra is queued", async () => {

@@ -44,15 +44,23 @@ export async function saveTechnician(_previous: AdminActionState, form: FormData
   );
 }
 
-const noFields = z.object({});
+/** "" (or no field, with one branch): a chat of the whole shop; else the chat of one active branch's staff. */
+const codeForm = z.object({ branchId: z.union([z.literal(""), z.coerce.number().int().positive()]).default("") });
 const chatForm = z.object({ chatId: z.coerce.number().int() });
 
-/** A one-time code for `/staff <code>`: shown once here, stored only as a hash. */
+/** A one-time code for `/staff <code>`: shown once here, stored only as a hash; for one branch's chat, that branch must be active. */
 export async function makeStaffCode(_previous: AdminActionState, form: FormData): Promise<EditResult> {
-  return asOwner(noFields, form, async (_data, by) => {
-    const { code, expiresAt } = await createStaffLinkCode(await getDb(), by);
-    return ok(`Kirim "/staff ${code}" ke bot dari grup atau chat staf, sebelum ${formatWibDateTime(expiresAt)}.`);
-  });
+  const result = await runAdminAction(
+    { ownerOnly: true, branchesOf: async (_db, { branchId }) => (branchId === "" ? [] : [branchId]) },
+    codeForm,
+    form,
+    async ({ branchId }, by) => {
+      const { code, expiresAt } = await createStaffLinkCode(await getDb(), by, new Date(), branchId === "" ? undefined : branchId);
+      return ok(`Kirim "/staff ${code}" ke bot dari grup atau chat staf, sebelum ${formatWibDateTime(expiresAt)}.`);
+    },
+  );
+  revalidatePath("/admin/staff");
+  return result;
 }
 
 export async function removeStaffChat(_previous: AdminActionState, form: FormData): Promise<EditResult> {

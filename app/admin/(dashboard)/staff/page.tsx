@@ -2,7 +2,8 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { listAdmins } from "@/db/queries/admins";
-import { listStaffChats } from "@/db/queries/staff-chats";
+import { listAllBranches } from "@/db/queries/branches";
+import { listStaffChatBranches, listStaffChats } from "@/db/queries/staff-chats";
 import { formatWibDateTime } from "@/lib/booking/calendar";
 import { isOwner } from "@/lib/admin/roles";
 import { requireAdminPage } from "@/lib/admin/session";
@@ -17,7 +18,9 @@ export default async function StaffPage() {
   const admin = await requireAdminPage("/admin/staff");
   if (!isOwner(admin)) return <OwnerOnly title="Staf" />;
   const db = await getDb();
-  const [people, staffChats] = await Promise.all([listAdmins(db), listStaffChats(db)]);
+  const [people, staffChats, chatBranches, branches] = await Promise.all([listAdmins(db), listStaffChats(db), listStaffChatBranches(db), listAllBranches(db)]);
+  const active = branches.filter((branch) => branch.active);
+  const branchName = (chatId: number) => branches.find((branch) => branch.id === chatBranches.get(chatId))?.name;
   return (
     <>
       <h1>Staf</h1>
@@ -73,14 +76,15 @@ export default async function StaffPage() {
           Grup atau chat staf menerima pesan untuk setiap booking baru, pembayaran, pembatalan, jadwal dipindah, batas bayar habis dan refund, dengan tautan ke
           pesanan. Buat kode, lalu kirim <code>/staff KODE</code> ke bot dari grup tersebut (tambahkan bot ke grup dulu).
         </p>
-        <StaffCodeForm />
+        <StaffCodeForm branches={active} />
         {staffChats.length === 0 ? (
           <p className={styles.muted}>Belum ada chat staf.</p>
         ) : (
           <ul>
             {staffChats.map((chatId) => (
               <li key={chatId}>
-                Chat {chatId} <RemoveStaffChatForm chatId={chatId} />
+                Chat {chatId}
+                {active.length > 1 && ` · ${branchName(chatId) ?? "semua cabang"}`} <RemoveStaffChatForm chatId={chatId} />
               </li>
             ))}
           </ul>

@@ -70,10 +70,24 @@ export function StaffRowActions({ id, username, disabled }: { id: number; userna
   );
 }
 
-export function StaffCodeForm() {
+/** `branches`: with two or more, the code may be for one branch's chat (its alerts only) or the whole shop's. */
+export function StaffCodeForm({ branches }: { branches: { id: number; name: string }[] }) {
   const [state, action, pending] = useActionState(makeStaffCode, IDLE);
   return (
     <form action={action} className={styles.form}>
+      {branches.length > 1 && (
+        <label>
+          Untuk chat
+          <select name="branchId" defaultValue="">
+            <option value="">Semua cabang</option>
+            {branches.map((branch) => (
+              <option key={branch.id} value={branch.id}>
+                {`Staf ${branch.name} saja`}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <button type="submit" disabled={pending}>
         Buat kode staf
       </button>
