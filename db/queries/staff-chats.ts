@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../client";
 import { settings } from "../schema";
@@ -46,9 +46,12 @@ export async function saveStaffChatBranches(db: Database, byChat: Map<number, nu
 
 /** The staff chats that hear a branch's alerts: the whole shop's chats and that branch's own. */
 export async function listStaffChatsOf(db: Database, { branchId }: { branchId: number }): Promise<number[]> {
-  const chats = await listStaffChats(db);
-  const branchOf = await listStaffChatBranches(db);
-  return chats.filter((chatId) => (branchOf.get(chatId) ?? branchId) === branchId);
+  // One statement for both keys: a booking's transaction reads this (its round trips are counted in tests/postgres/bot).
+  const rows = await db.select({ key: settings.key, value: settings.value }).from(settings).where(inArray(settings.key, [CHATS_KEY, BRANCHES_KEY]));
+  const valueOf = <T>(key: string, schema: z.ZodType<T>) => schema.safeParse(rows.find((row) => row.key === key)?.value).data;
+  const chats = valueOf(CHATS_KEY, chatList) ?? [];
+  const branchOf = valueOf(BRANCHES_KEY, chatBranches) ?? {};
+  return chats.filter((chatId) => (branchOf[String(chatId)] ?? branchId) === branchId);
 }
 
 /** The current one-time code, its row locked until the transaction ends (two chats sending it at once: one wins). */
