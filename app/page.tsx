@@ -25,8 +25,10 @@ export default async function HomePage({ searchParams }: Props) {
   const t = homeTexts(language);
   const other = languageSwitch(language, "/");
   // With several branches the prices, hours and free slots shown are one branch's: the headings say whose.
-  const shownBranch = view.branches.length > 1 ? view.branches.find((branch) => branch.id === view.branchId)?.name : undefined;
-  const atBranch = (heading: string) => (shownBranch ? `${heading} · ${shownBranch}` : heading);
+  const shownBranch = view.branches.length > 1 ? view.branches.find((branch) => branch.id === view.branchId) : undefined;
+  const atBranch = (heading: string) => (shownBranch ? `${heading} · ${shownBranch.name}` : heading);
+  // The footer's place and hours are the shown branch's; with one branch, the shop's settings as before.
+  const footerContact = shownBranch ? shopContactOf({ shopName: shownBranch.name, ...shownBranch }) : shopContactOf(view.settings);
   return (
     <main className={styles.page} lang={language}>
       <header className={styles.hero}>
@@ -83,7 +85,7 @@ export default async function HomePage({ searchParams }: Props) {
       <footer className={styles.card} aria-label={t.contactLabel}>
         <ShopContactCard
           heading={t.contactHeading}
-          info={{ contact: shopContactOf(view.settings), hours: openingHoursLine(view.week, language) }}
+          info={{ contact: footerContact, hours: openingHoursLine(view.week, language) }}
           language={language}
         />
       </footer>

@@ -99,6 +99,13 @@ describe("the website's pre-selection with branches", () => {
     expect(atDepok).toContain("Rp65.000");
     expect(atDepok).toMatch(new RegExp(`<option value="${depok.branchId}" selected="">${DEPOK.name}</option>`));
     expect(atDepok).toMatch(/href="\/\?(lang=id&amp;)?branch=1#reservasi"/);
+    // The footer's place is the shown branch's, with its hours.
+    const footer = atDepok.slice(atDepok.indexOf("<footer"));
+    expect(footer).toContain(DEPOK.address);
+    expect(footer).toContain('href="tel:+6281298765432"');
+    expect(footer).toContain("10.00–12.00 WIB");
+    expect(footer).not.toContain("Kemang");
+    expect(first.slice(first.indexOf("<footer"))).toContain("Kemang");
     // A branch that is not (or no longer) active shows the first one.
     expect(await render({ branch: "999" })).toContain("Daftar harga · Jiot Gadget Solution");
   });
