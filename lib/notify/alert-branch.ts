@@ -1,5 +1,5 @@
 import type { Database } from "@/db";
-import { listActiveBranches, listAllBranches } from "@/db/queries/branches";
+import { listAllBranches } from "@/db/queries/branches";
 import type { Branch } from "@/db/schema";
 
 /**
@@ -8,6 +8,6 @@ import type { Branch } from "@/db/schema";
  * an admin, so every chat hears every branch's alerts and the name says whose they are.
  */
 export async function branchToNameInAlert(tx: Database, branchId: number): Promise<Branch | undefined> {
-  const active = await listActiveBranches(tx);
-  return active.length > 1 ? (await listAllBranches(tx)).find((branch) => branch.id === branchId) : undefined;
+  const all = await listAllBranches(tx);
+  return all.filter((branch) => branch.active).length > 1 ? all.find((branch) => branch.id === branchId) : undefined;
 }
