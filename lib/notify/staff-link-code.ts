@@ -40,7 +40,8 @@ export type StaffLinkResult = "linked" | "relinked" | "already_linked" | "wrong_
 export type StaffLinkOutcome =
   | { result: "linked" | "already_linked"; branchId: number | null }
   | { result: "relinked"; branchId: number | null; before: number | null }
-  | { result: "wrong_code" | "no_code" };
+  | { result: "wrong_code" }
+  | { result: "no_code" };
 
 /**
  * A chat sent `/staff <code>`: with the current code it joins the staff chats

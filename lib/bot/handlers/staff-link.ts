@@ -8,7 +8,7 @@ const WRONG_CODE = "Kode staf salah. Periksa kode di halaman Staf admin (kode ba
 const NO_CODE = "Tidak ada kode staf yang berlaku. Pemilik toko dapat membuat kode baru di halaman Staf admin.";
 
 /** What the chat now hears: " untuk Cabang Depok" or " untuk semua cabang"; nothing while the shop has one active branch. */
-async function scopeOf(req: BotRequest, outcome: Extract<StaffLinkOutcome, { branchId: number | null }>): Promise<{ now: string; before?: string }> {
+async function scopeOf(req: BotRequest, outcome: Exclude<StaffLinkOutcome, { result: "wrong_code" } | { result: "no_code" }>): Promise<{ now: string; before?: string }> {
   const branches = await listAllBranches(req.tx);
   if (branches.filter((branch) => branch.active).length < 2) return { now: "" };
   const nameOf = (branchId: number | null) => (branchId === null ? "semua cabang" : (branches.find((branch) => branch.id === branchId)?.name ?? `cabang ${branchId}`));
