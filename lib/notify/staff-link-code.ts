@@ -35,7 +35,6 @@ async function setChatBranch(tx: Database, chatId: number, branchId: number | un
   await saveStaffChatBranches(tx, branchOf);
 }
 
-export type StaffLinkResult = "linked" | "relinked" | "already_linked" | "wrong_code" | "no_code";
 /** `branchId`: the chat is now that branch's (null: the whole shop's); `before`: its scope before a re-link. */
 export type StaffLinkOutcome =
   | { result: "linked" | "already_linked"; branchId: number | null }
