@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNotNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { adminBranches, admins, orders, type Order } from "../schema";
 import { readConfig } from "./config-cache";
@@ -92,23 +92,32 @@ export async function countComingJobs(db: Database, { technicianId, from }: { te
     .orderBy(asc(orders.serviceDate));
 }
 
+/** The live jobs of a slot on a day other than `exceptOrderId` (a technician does one at a time). */
+const otherJobsInSlot = ({ slotId, serviceDate, exceptOrderId }: { slotId: number; serviceDate: string; exceptOrderId: string }) =>
+  and(eq(orders.slotId, slotId), eq(orders.serviceDate, serviceDate), ne(orders.repairStatus, "cancelled"), ne(orders.id, exceptOrderId));
+
 /** Another live job of a technician in a slot on a day (not `exceptOrderId`): read under the slot's lock before giving them one more. */
 export async function findTechnicianJobInSlot(
   tx: Database,
-  { technicianId, slotId, serviceDate, exceptOrderId }: { technicianId: number; slotId: number; serviceDate: string; exceptOrderId: string },
+  { technicianId, ...slotDay }: { technicianId: number; slotId: number; serviceDate: string; exceptOrderId: string },
 ): Promise<Order | undefined> {
   const rows = await tx
     .select()
     .from(orders)
-    .where(
-      and(
-        eq(orders.technicianId, technicianId),
-        eq(orders.slotId, slotId),
-        eq(orders.serviceDate, serviceDate),
-        ne(orders.repairStatus, "cancelled"),
-        ne(orders.id, exceptOrderId),
-      ),
-    )
+    .where(and(eq(orders.technicianId, technicianId), otherJobsInSlot(slotDay)))
     .limit(1);
   return rows[0];
+}
+
+/** Each technician's other live jobs in a slot on a day (not `exceptOrderId`), by booking code: what the order page marks before a change. */
+export async function listTechnicianJobsInSlot(
+  db: Database,
+  slotDay: { slotId: number; serviceDate: string; exceptOrderId: string },
+): Promise<{ technicianId: number; bookingCode: string }[]> {
+  const rows = await db
+    .select({ technicianId: orders.technicianId, bookingCode: orders.bookingCode })
+    .from(orders)
+    .where(and(isNotNull(orders.technicianId), otherJobsInSlot(slotDay)))
+    .orderBy(asc(orders.createdAt));
+  return rows.flatMap(({ technicianId, bookingCode }) => (technicianId === null ? [] : [{ technicianId, bookingCode }]));
 }

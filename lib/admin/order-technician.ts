@@ -2,9 +2,11 @@ import type { Database } from "@/db";
 import { findAdminById, findAdminByUsername } from "@/db/queries/admins";
 import { lockOrder, updateOrder } from "@/db/queries/orders";
 import { lockSlot } from "@/db/queries/slots";
-import { findTechnicianJobInSlot, isTechnicianOnDuty } from "@/db/queries/technicians";
+import { findTechnicianJobInSlot, isTechnicianOnDuty, listTechnicianJobsInSlot, type Technician } from "@/db/queries/technicians";
+import type { Order } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { formatDateDmy, weekdayName, weekdayOf } from "@/lib/booking/calendar";
+import { worksOn } from "@/lib/booking/technicians";
 import type { OrderActionResult, StaffMember } from "./order-actions";
 
 export const TECHNICIAN_MAY_NOT_REASSIGN = "Teknisi tidak dapat memindahkan pekerjaan. Minta pemilik atau staf meja depan.";
@@ -55,5 +57,27 @@ export async function changeOrderTechnician(
       ip: by.ip,
     });
     return { ok: true, order: updated };
+  });
+}
+
+export interface TechnicianChoice {
+  id: number;
+  username: string;
+  /** "Budi", or what changeOrderTechnician would refuse: "Budi — libur hari itu", "Budi — sudah ada job 12345678 di slot ini". */
+  label: string;
+}
+
+/**
+ * The order page's Teknisi choices, each marked before saving with what would
+ * refuse it: off on the order's day, or another live job in its slot that day.
+ * Read without a lock, so the refusal under the slot's lock stays the check.
+ */
+export async function listTechnicianChoices(db: Database, { order, technicians }: { order: Order; technicians: Technician[] }): Promise<TechnicianChoice[]> {
+  const weekday = weekdayOf(order.serviceDate);
+  const jobs = await listTechnicianJobsInSlot(db, { slotId: order.slotId, serviceDate: order.serviceDate, exceptOrderId: order.id });
+  return technicians.map(({ id, username, workingWeekdays }) => {
+    const job = jobs.find((j) => j.technicianId === id);
+    const notes = [worksOn(workingWeekdays, weekday) ? null : "libur hari itu", job ? `sudah ada job ${job.bookingCode} di slot ini` : null].filter(Boolean);
+    return { id, username, label: notes.length > 0 ? `${username} — ${notes.join("; ")}` : username };
   });
 }

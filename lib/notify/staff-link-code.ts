@@ -35,29 +35,42 @@ async function setChatBranch(tx: Database, chatId: number, branchId: number | un
   await saveStaffChatBranches(tx, branchOf);
 }
 
-export type StaffLinkResult = "linked" | "already_linked" | "wrong_code" | "no_code";
+/** `branchId`: the chat is now that branch's (null: the whole shop's); `before`: its scope before a re-link. */
+export type StaffLinkOutcome =
+  | { result: "linked" | "already_linked"; branchId: number | null }
+  | { result: "relinked"; branchId: number | null; before: number | null }
+  | { result: "wrong_code" }
+  | { result: "no_code" };
 
 /**
  * A chat sent `/staff <code>`: with the current code it joins the staff chats
  * (of the code's branch, or of the whole shop; a chat already linked takes the
- * code's branch) and the code is used up; a wrong code counts against the code, which is void
+ * code's branch, audited with its old one) and the code is used up; a wrong code counts against the code, which is void
  * after STAFF_CODE_WRONG_TRIES. Runs in the update's transaction, the code's row locked.
  */
-export async function redeemStaffLinkCode(tx: Database, { chatId, typed, who, now = new Date() }: { chatId: number; typed: string; who: string; now?: Date }): Promise<StaffLinkResult> {
+export async function redeemStaffLinkCode(tx: Database, { chatId, typed, who, now = new Date() }: { chatId: number; typed: string; who: string; now?: Date }): Promise<StaffLinkOutcome> {
   const stored = await lockStaffLinkCode(tx);
-  if (!stored || new Date(stored.expiresAt) <= now) return "no_code";
+  if (!stored || new Date(stored.expiresAt) <= now) return { result: "no_code" };
   if (hashOf(normalize(typed)) !== stored.hash) {
     const wrongTries = stored.wrongTries + 1;
     await saveStaffLinkCode(tx, wrongTries >= STAFF_CODE_WRONG_TRIES ? null : { ...stored, wrongTries });
-    return "wrong_code";
+    return { result: "wrong_code" };
   }
   await saveStaffLinkCode(tx, null);
-  await setChatBranch(tx, chatId, stored.branchId);
+  const branchId = stored.branchId ?? null;
   const chats = await listStaffChats(tx);
-  if (chats.includes(chatId)) return "already_linked";
+  const audit = { actor: `telegram:${who}`, entity: "staff_chat", entityId: String(chatId), action: "staff_chat.linked", after: { branchId } };
+  if (chats.includes(chatId)) {
+    const before = (await listStaffChatBranches(tx)).get(chatId) ?? null;
+    if (before === branchId) return { result: "already_linked", branchId };
+    await setChatBranch(tx, chatId, stored.branchId);
+    await recordAudit(tx, { ...audit, before: { branchId: before } });
+    return { result: "relinked", branchId, before };
+  }
+  await setChatBranch(tx, chatId, stored.branchId);
   await saveStaffChats(tx, [...chats, chatId]);
-  await recordAudit(tx, { actor: `telegram:${who}`, entity: "staff_chat", entityId: String(chatId), action: "staff_chat.linked", after: { branchId: stored.branchId ?? null } });
-  return "linked";
+  await recordAudit(tx, audit);
+  return { result: "linked", branchId };
 }
 
 export async function unlinkStaffChat(db: Database, { chatId }: { chatId: number }, by: AdminActor): Promise<boolean> {

@@ -1,15 +1,28 @@
-// Issue 16, branches: the schedule and stock pages' branch choice (?cabang=) in a real browser.
-import { eq } from "drizzle-orm";
+// Issue 16, branches: Hari ini of every branch, and the schedule and stock pages' branch choice (?cabang=), in a real browser.
+import path from "node:path";
+import { asc, eq } from "drizzle-orm";
 import { addAdminToBranch, removeAdminFromBranch } from "@/db/queries/branches";
-import { branches, FIRST_BRANCH_ID } from "@/db/schema";
+import { branches, FIRST_BRANCH_ID, orders, slots, type Order } from "@/db/schema";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
+import { addDays, todayInJakarta } from "@/lib/booking/calendar";
+import { createBooking } from "@/lib/booking/create-booking";
 import { DEMO_BRANCH, seedDemoBranch } from "@/lib/playground/demo-branch";
 import { registerAppSuite } from "@/tests/support/app-suite";
 import { openDesktopPage, signInToAdmin } from "@/tests/support/browser";
+import { customerBooking } from "@/tests/support/payment-fixtures";
 
 const ADMIN = { username: "sari", password: "kata-sandi-toko-2026" };
 const STAFF = { username: "dewi", password: "kata-sandi-staf-2026" };
+const SCREENSHOTS = path.join(process.cwd(), "public", "screenshots");
 let depokId = 0;
+
+/** Today's customers: [at Depok, the branch's slot index, name, what has happened to the order]. */
+const TODAY: [boolean, number, string, Partial<Order>][] = [
+  [false, 0, "Budi Santoso", { paymentStatus: "paid", repairStatus: "in_progress", paidAt: new Date() }],
+  [false, 1, "Siti Aminah", {}],
+  [true, 0, "Rizky Pratama", { paymentStatus: "paid", repairStatus: "received", paidAt: new Date() }],
+  [true, 1, "Dewi Lestari", {}],
+];
 
 const suite = registerAppSuite({
   browser: true,
@@ -22,7 +35,32 @@ const suite = registerAppSuite({
     // Dewi works at Depok only.
     await addAdminToBranch(db, { adminId: staff.id, branchId: depokId });
     await removeAdminFromBranch(db, { adminId: staff.id, branchId: FIRST_BRANCH_ID });
+    // Two customers of today at each branch (booked for a coming day, then moved to today).
+    for (const [i, [atDepok, slotIndex, customerName, changes]] of TODAY.entries()) {
+      const branchSlots = await db.select().from(slots).where(eq(slots.branchId, atDepok ? depokId : FIRST_BRANCH_ID)).orderBy(asc(slots.startTime));
+      const booked = await createBooking(db, { ...customerBooking({ chatId: 8300 + i, slotId: branchSlots[slotIndex]!.id, serviceDate: addDays(todayInJakarta(), 2) }), customerName });
+      if (!booked.ok) throw new Error(booked.reason);
+      await db.update(orders).set({ serviceDate: todayInJakarta(), ...changes }).where(eq(orders.id, booked.order.id));
+    }
   },
+});
+
+describe("Hari ini with two branches (desktop)", () => {
+  it("the owner sees every branch's day by default: 'Semua cabang' chosen, each slot named by its branch", async () => {
+    const page = await openDesktopPage(suite.browser);
+    await signInToAdmin(page, suite.app.url, ADMIN);
+    await page.goto(`${suite.app.url}/admin`);
+    await page.getByRole("heading", { name: /^Hari ini, / }).waitFor();
+    await expect(page.getByRole("form", { name: "Pilih cabang" }).getByLabel("Cabang").locator("option:checked").textContent()).resolves.toBe("Semua cabang");
+    const headings = await page.locator("section h2").allTextContents();
+    expect(headings.filter((h) => h.startsWith(`${DEMO_BRANCH.name} · `))).toEqual([
+      `${DEMO_BRANCH.name} · 10.00 - 13.00 WIB (1 dari 1 terisi)`,
+      `${DEMO_BRANCH.name} · 14.00 - 17.00 WIB (1 dari 1 terisi)`,
+    ]);
+    await page.getByText("Dewi Lestari").waitFor();
+    await page.getByText("pendapatan hari ini (semua cabang)").waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "admin-today-branches.png"), fullPage: true });
+  });
 });
 
 describe("the per-branch admin pages in a real browser (desktop)", () => {

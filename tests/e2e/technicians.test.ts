@@ -18,7 +18,8 @@ const DEWI = { username: "dewi", password: "kata-sandi-dewi-2026" };
 const SCREENSHOTS = path.join(process.cwd(), "public", "screenshots");
 const today = todayInJakarta();
 const tomorrow = addDays(today, 1);
-let tomorrowsJob = "";
+let tomorrowsJob = { id: "", bookingCode: "" };
+let sameSlotJob = "";
 
 const suite = registerAppSuite({
   browser: true,
@@ -43,7 +44,10 @@ const suite = registerAppSuite({
     const bayus = await bookOrder(db, { chatId: 8210, serviceDate: tomorrow, slotIndex: 3 });
     await db.update(orders).set({ serviceDate: today, technicianId: bayu.id, customerName: "Pelanggan Bayu" }).where(eq(orders.id, bayus.id));
     // Tomorrow's booking, dealt to Andi at booking (lowest id): the order page moves it to Bayu.
-    tomorrowsJob = (await bookOrder(db, { chatId: 8220, serviceDate: tomorrow })).id;
+    tomorrowsJob = await bookOrder(db, { chatId: 8220, serviceDate: tomorrow });
+    // Another booking of tomorrow's first slot, with no technician yet.
+    sameSlotJob = (await bookOrder(db, { chatId: 8221, serviceDate: tomorrow })).id;
+    await db.update(orders).set({ technicianId: null }).where(eq(orders.id, sameSlotJob));
   },
 });
 
@@ -65,10 +69,10 @@ describe("technicians in a real browser", () => {
     await page.locator("section", { has: page.getByRole("heading", { name: "Teknisi" }) }).screenshot({ path: path.join(SCREENSHOTS, "admin-staff-technicians.png") });
   });
 
-  it("staff give tomorrow's order to Bayu with the order page's 'Teknisi' select", async () => {
+  it("staff give tomorrow's order to Bayu with the order page's 'Teknisi' select; another order of that slot then marks Bayu busy, and choosing him is refused", async () => {
     const page = await openDesktopPage(suite.browser);
     await signInToAdmin(page, suite.app.url, OWNER);
-    await page.goto(`${suite.app.url}/admin/orders/${tomorrowsJob}`);
+    await page.goto(`${suite.app.url}/admin/orders/${tomorrowsJob.id}`);
     const select = page.getByRole("combobox", { name: "Teknisi" });
     await expect(select.inputValue()).resolves.not.toBe("");
     await select.selectOption({ label: "teknisi.bayu" });
@@ -76,6 +80,15 @@ describe("technicians in a real browser", () => {
     await page.getByText("Teknisi pesanan diganti.").waitFor();
     await page.reload();
     await expect(page.locator("dl").innerText()).resolves.toMatch(/Teknisi\s+teknisi\.bayu/);
+
+    await page.goto(`${suite.app.url}/admin/orders/${sameSlotJob}`);
+    const busy = `teknisi.bayu — sudah ada job ${tomorrowsJob.bookingCode} di slot ini`;
+    await expect(page.getByRole("combobox", { name: "Teknisi" }).locator("option").allTextContents()).resolves.toEqual(expect.arrayContaining(["teknisi.andi", busy]));
+    await page.getByRole("combobox", { name: "Teknisi" }).selectOption({ label: busy });
+    await page.getByRole("button", { name: "Ganti teknisi" }).click();
+    await page.getByText(`teknisi.bayu sudah memegang pesanan ${tomorrowsJob.bookingCode} pada`).waitFor();
+    await page.reload();
+    await expect(page.locator("dl").innerText()).resolves.toMatch(/Teknisi\s+Belum ditentukan/);
   });
 
   it("on a 390 px phone Andi finds 'Pekerjaan saya' in the menu: his three jobs of today as cards, no sideways scrolling, each opens its order", async () => {

@@ -1,5 +1,7 @@
 // Technicians (issue 16): the staff page's technician box (owner only) and the order page's "Teknisi" select.
 import { eq } from "drizzle-orm";
+import { renderToString } from "react-dom/server";
+import OrderDetailPage from "@/app/admin/(dashboard)/orders/[id]/page";
 import { changeTechnician } from "@/app/admin/(dashboard)/orders/[id]/actions";
 import { saveTechnician, toggleStaff } from "@/app/admin/(dashboard)/staff/actions";
 import { admins, auditLog, orders } from "@/db/schema";
@@ -181,6 +183,24 @@ describe("one technician, one job of a slot (manual double assignment)", () => {
     expect(await changeTechnician(later.id, IDLE, form({ technicianId: String(citra) }))).toMatchObject({ status: "ok" });
     await db().update(orders).set({ repairStatus: "cancelled" }).where(eq(orders.id, first.id));
     expect(await changeTechnician(second.id, IDLE, form({ technicianId: String(andi) }))).toMatchObject({ status: "ok" });
+  });
+
+  it("the order page marks before saving who already has a job in the order's slot that day, naming it, and who is off that day", async () => {
+    const { andi, "teknisi.citra": citra } = await teamOnDay("teknisi.citra");
+    const first = await bookOrder(db(), { serviceDate: DAY });
+    const second = await bookOrder(db(), { serviceDate: DAY, chatId: 5550002 });
+    const later = await bookOrder(db(), { serviceDate: DAY, chatId: 5550003, slotIndex: 1 });
+    expect([first.technicianId, second.technicianId, later.technicianId]).toEqual([andi, citra, andi]);
+    actionContext.token = staffToken;
+    const choices = async (id: string) => {
+      const select = /<select name="technicianId".*?<\/select>/.exec(renderToString(await OrderDetailPage({ params: Promise.resolve({ id }) })))![0];
+      return [...select.matchAll(/<option value="\d+"[^>]*>([^<]*)<\/option>/g)].map((m) => m[1]);
+    };
+    expect(await choices(second.id)).toEqual([`teknisi.andi — sudah ada job ${first.bookingCode} di slot ini`, "teknisi.bayu — libur hari itu", "teknisi.citra"]);
+    // An order's own technician is not busy with it; the later slot has no other job.
+    expect(await choices(later.id)).toEqual(["teknisi.andi", "teknisi.bayu — libur hari itu", "teknisi.citra"]);
+    await db().update(orders).set({ repairStatus: "cancelled" }).where(eq(orders.id, first.id));
+    expect(await choices(second.id)).toEqual(["teknisi.andi", "teknisi.bayu — libur hari itu", "teknisi.citra"]);
   });
 
   it("two changes at once that would both give one technician a job in the same slot: at most one wins", async () => {

@@ -3,7 +3,7 @@
 // expired hold and refund due — through the outbox, once, after the customer.
 import { and, eq, like } from "drizzle-orm";
 import { listStaffChatBranches, listStaffChats, listStaffChatsOf } from "@/db/queries/staff-chats";
-import { branches, FIRST_BRANCH_ID, outbox, slots, type Order } from "@/db/schema";
+import { auditLog, branches, FIRST_BRANCH_ID, outbox, slots, type Order } from "@/db/schema";
 import { createBooking } from "@/lib/booking/create-booking";
 import { addDepokBranch, DEPOK } from "@/tests/support/branch-fixtures";
 import { cancelOrderByShop, recordCashPayment, rescheduleOrder } from "@/lib/admin/order-actions";
@@ -13,6 +13,7 @@ import { createStaffLinkCode, STAFF_CODE_WRONG_TRIES, unlinkStaffChat } from "@/
 import { expireOrder } from "@/lib/payments/expire-holds";
 import { walkWizard } from "@/tests/support/bot-flows";
 import { bookOrder, customerBooking } from "@/tests/support/payment-fixtures";
+import { snapshotTables } from "@/tests/support/db-snapshot";
 import { postUpdate, TelegramCustomer } from "@/tests/support/telegram-customer";
 import { registerSuiteDatabase } from "@/tests/support/suite-hooks";
 
@@ -38,7 +39,7 @@ describe("linking a staff chat with /staff <code>", () => {
     const member = groupMember();
     await member.send(`/staff@${suite.tg.bot.username} ${code.toLowerCase().slice(0, 4)}-${code.slice(4)}`);
     expect(await listStaffChats(suite.db)).toEqual([STAFF_GROUP]);
-    expect(member.lastMessage().text).toMatch(/^✅ Chat ini sekarang menerima pemberitahuan toko/);
+    expect(member.lastMessage().text).toMatch(/^✅ Chat ini sekarang menerima pemberitahuan toko: booking baru, /);
     const other = new TelegramCustomer(suite.tg, { id: 7002, firstName: "Eko" });
     await other.send(`/staff ${code}`);
     expect(other.lastMessage().text).toMatch(/^Tidak ada kode staf yang berlaku/);
@@ -66,6 +67,44 @@ describe("linking a staff chat with /staff <code>", () => {
     const { code } = await createStaffLinkCode(suite.db, OWNER, new Date(Date.now() - 31 * 60_000));
     await groupMember().send(`/staff ${code}`);
     expect(await listStaffChats(suite.db)).toEqual([]);
+  });
+
+  it("with two branches the reply names what the chat hears: one branch's code 'untuk Cabang Depok', the whole shop's 'untuk semua cabang'", async () => {
+    const depok = await addDepokBranch(suite.db);
+    const depokStaff = new TelegramCustomer(suite.tg, { id: 7201, firstName: "Dodi" }, { id: DEPOK_GROUP, type: "group", title: "Staf Depok" });
+    await depokStaff.send(`/staff ${(await createStaffLinkCode(suite.db, OWNER, new Date(), depok.branchId)).code}`);
+    expect(depokStaff.lastMessage().text).toMatch(/^✅ Chat ini sekarang menerima pemberitahuan toko untuk Cabang Depok: booking baru, /);
+    const member = groupMember();
+    await member.send(`/staff ${(await createStaffLinkCode(suite.db, OWNER)).code}`);
+    expect(member.lastMessage().text).toMatch(/^✅ Chat ini sekarang menerima pemberitahuan toko untuk semua cabang: booking baru, /);
+    await member.send(`/staff ${(await createStaffLinkCode(suite.db, OWNER)).code}`);
+    expect(member.lastMessage().text).toBe("Chat ini sudah menerima pemberitahuan toko untuk semua cabang.");
+  });
+
+  it("re-linked to another branch, then to the whole shop: each audited with the old and new scope; the used code, sent again or replayed, changes nothing", async () => {
+    const depok = await addDepokBranch(suite.db);
+    const member = groupMember();
+    await member.send(`/staff ${(await createStaffLinkCode(suite.db, OWNER, new Date(), FIRST_BRANCH_ID)).code}`);
+    const toDepok = member.textUpdate(`/staff ${(await createStaffLinkCode(suite.db, OWNER, new Date(), depok.branchId)).code}`);
+    expect((await postUpdate(toDepok)).status).toBe(200);
+    const [first] = await suite.db.select().from(branches).where(eq(branches.id, FIRST_BRANCH_ID));
+    expect(member.lastMessage().text).toMatch(new RegExp(`^✅ Chat ini sekarang menerima pemberitahuan toko untuk Cabang Depok \\(sebelumnya ${first!.name}\\): booking baru, `));
+    expect(await listStaffChatBranches(suite.db)).toEqual(new Map([[STAFF_GROUP, depok.branchId]]));
+    const { code: shopCode } = await createStaffLinkCode(suite.db, OWNER);
+    await member.send(`/staff ${shopCode}`);
+    expect(member.lastMessage().text).toMatch(/^✅ Chat ini sekarang menerima pemberitahuan toko untuk semua cabang \(sebelumnya Cabang Depok\): /);
+    expect(await listStaffChatBranches(suite.db)).toEqual(new Map());
+    const links = await suite.db.select().from(auditLog).where(eq(auditLog.action, "staff_chat.linked")).orderBy(auditLog.id);
+    expect(links.map(({ actor, entityId, before, after }) => ({ actor, entityId, before, after }))).toEqual([
+      { actor: "telegram:@rina_staf", entityId: String(STAFF_GROUP), before: null, after: { branchId: FIRST_BRANCH_ID } },
+      { actor: "telegram:@rina_staf", entityId: String(STAFF_GROUP), before: { branchId: FIRST_BRANCH_ID }, after: { branchId: depok.branchId } },
+      { actor: "telegram:@rina_staf", entityId: String(STAFF_GROUP), before: { branchId: depok.branchId }, after: { branchId: null } },
+    ]);
+    const before = await snapshotTables(suite.db, { except: ["processed_updates"] });
+    expect((await postUpdate(toDepok)).status).toBe(200);
+    await member.send(`/staff ${shopCode}`);
+    expect(member.lastMessage().text).toMatch(/^Tidak ada kode staf yang berlaku/);
+    expect(await snapshotTables(suite.db, { except: ["processed_updates"] })).toEqual(before);
   });
 
   it("other commands in a group still point to a private chat", async () => {

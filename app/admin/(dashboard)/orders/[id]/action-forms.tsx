@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import type { RepairStatus } from "@/db/schema";
 import { REPAIR_STATUS_LABEL } from "@/lib/payments/texts";
 import type { AdminActionState } from "@/lib/admin/edit-result";
+import type { TechnicianChoice } from "@/lib/admin/order-technician";
 import type { AdminFormAction as Action } from "../../action-form";
 import { ActionOutcome as Outcome } from "../../action-outcome";
 import { ConfirmBox, useConfirmStep } from "../../../confirm-step";
@@ -114,14 +115,8 @@ export function CancelForm({ action, paid, bookingCode }: { action: Action; paid
   );
 }
 
-export interface TechnicianOption {
-  id: number;
-  username: string;
-  onDuty: boolean;
-}
-
-/** "Teknisi": who does this repair; a technician off that day is listed but refused by the server with the reason. */
-export function TechnicianForm({ action, technicians, current }: { action: Action; technicians: TechnicianOption[]; current: number | null }) {
+/** "Teknisi": who does this repair; each choice says before saving if it is off that day or busy in the slot, and the server refuses those with the reason. */
+export function TechnicianForm({ action, technicians, current }: { action: Action; technicians: TechnicianChoice[]; current: number | null }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
     <form action={formAction}>
@@ -132,7 +127,7 @@ export function TechnicianForm({ action, technicians, current }: { action: Actio
             <option value="">Belum ditentukan</option>
             {technicians.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.onDuty ? t.username : `${t.username} (libur)`}
+                {t.label}
               </option>
             ))}
           </select>

@@ -15,9 +15,9 @@ import { listOrderPayments } from "@/db/queries/payments";
 import { listAllSlots } from "@/db/queries/slots";
 import { listTechnicians } from "@/db/queries/technicians";
 import { findAdminById } from "@/db/queries/admins";
-import { worksOn } from "@/lib/booking/technicians";
+import { listTechnicianChoices } from "@/lib/admin/order-technician";
 import { repairCautionText, repairMoveCaution, repairMovesFrom } from "@/lib/admin/repair-flow";
-import { formatDateDmy, formatWibDateTime, todayInJakarta, weekdayOf } from "@/lib/booking/calendar";
+import { formatDateDmy, formatWibDateTime, todayInJakarta } from "@/lib/booking/calendar";
 import { formatRupiah } from "@/lib/booking/money";
 import { PAYMENT_METHOD_LABEL } from "@/lib/payments/texts";
 import { PaymentBadge, RepairBadge } from "../../../status-badges";
@@ -60,13 +60,12 @@ export default async function OrderDetailPage({ params }: Props) {
     listWarrantyClaims(db, { orderId: id }),
     listTechnicians(db),
   ]);
-  const weekday = weekdayOf(order.serviceDate);
-  const technicianOptions = technicians.map((t) => ({ id: t.id, username: t.username, onDuty: worksOn(t.workingWeekdays, weekday) }));
   const assigned = order.technicianId === null ? undefined : (technicians.find((t) => t.id === order.technicianId) ?? (await findAdminById(db, { id: order.technicianId })));
   const technicianName = assigned?.username;
   const historyPath = customerHistoryPath(order);
   const share = paymentLinkShare(order, (await getShopSettings(db)).shopName);
   const open = order.repairStatus !== "cancelled" && order.repairStatus !== "completed";
+  const technicianChoices = open && technicians.length > 0 ? await listTechnicianChoices(db, { order, technicians }) : [];
   const payable = open && !["paid", "review"].includes(order.paymentStatus);
   const today = todayInJakarta();
   const moves = repairMovesFrom(order).map((status) => {
@@ -169,7 +168,7 @@ export default async function OrderDetailPage({ params }: Props) {
       {open && technicians.length > 0 && (
         <section className={styles.panel} aria-labelledby="teknisi">
           <h2 id="teknisi">Teknisi</h2>
-          <TechnicianForm action={changeTechnician.bind(null, order.id)} technicians={technicianOptions} current={order.technicianId} />
+          <TechnicianForm action={changeTechnician.bind(null, order.id)} technicians={technicianChoices} current={order.technicianId} />
         </section>
       )}
       {open && (
