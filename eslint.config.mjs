@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...next,
   ...nextTs,
-  { ignores: [".next/**", "node_modules/**", ".data/**", "next-env.d.ts", "public/**", "tests/e2e/artifacts/**"] },
+  { ignores: [".next/**", ".vercel/**", "node_modules/**", ".data/**", "next-env.d.ts", "public/**", "tests/e2e/artifacts/**"] },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
