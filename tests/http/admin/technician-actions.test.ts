@@ -165,13 +165,19 @@ describe("one technician, one job of a slot (manual double assignment)", () => {
     return ids;
   }
 
-  it("refuses a technician who already has a job in the order's slot that day, naming it, and changes nothing; another slot is fine", async () => {
+  /** Andi and Citra on DAY: two bookings of its first slot (Andi's, Citra's) and a later one of Andi's; signed in as staff. */
+  async function twoJobsInASlot() {
     const { andi, "teknisi.citra": citra } = await teamOnDay("teknisi.citra");
     const first = await bookOrder(db(), { serviceDate: DAY });
     const second = await bookOrder(db(), { serviceDate: DAY, chatId: 5550002 });
     const later = await bookOrder(db(), { serviceDate: DAY, chatId: 5550003, slotIndex: 1 });
     expect([first.technicianId, second.technicianId, later.technicianId]).toEqual([andi, citra, andi]);
     actionContext.token = staffToken;
+    return { andi, citra, first, second, later };
+  }
+
+  it("refuses a technician who already has a job in the order's slot that day, naming it, and changes nothing; another slot is fine", async () => {
+    const { andi, citra, first, second, later } = await twoJobsInASlot();
     const before = await snapshotTables(db(), { except: ["admin_sessions"] });
     expect(await changeTechnician(second.id, IDLE, form({ technicianId: String(andi) }))).toEqual({
       status: "invalid",
@@ -186,12 +192,7 @@ describe("one technician, one job of a slot (manual double assignment)", () => {
   });
 
   it("the order page marks before saving who already has a job in the order's slot that day, naming it, and who is off that day", async () => {
-    const { andi, "teknisi.citra": citra } = await teamOnDay("teknisi.citra");
-    const first = await bookOrder(db(), { serviceDate: DAY });
-    const second = await bookOrder(db(), { serviceDate: DAY, chatId: 5550002 });
-    const later = await bookOrder(db(), { serviceDate: DAY, chatId: 5550003, slotIndex: 1 });
-    expect([first.technicianId, second.technicianId, later.technicianId]).toEqual([andi, citra, andi]);
-    actionContext.token = staffToken;
+    const { first, second, later } = await twoJobsInASlot();
     const choices = async (id: string) => {
       const select = /<select name="technicianId".*?<\/select>/.exec(renderToString(await OrderDetailPage({ params: Promise.resolve({ id }) })))![0];
       return [...select.matchAll(/<option value="\d+"[^>]*>([^<]*)<\/option>/g)].map((m) => m[1]);
