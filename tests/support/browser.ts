@@ -2,6 +2,40 @@ import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
+/**
+ * Playwright's own `--disable-features` list (playwright-core 1.65, chromiumSwitches.ts). Chromium reads only the
+ * last `--disable-features` of its command line, and ours comes after Playwright's, so ours repeats it;
+ * tests/e2e/browser-flags.test.ts fails if Playwright's list gains a name this one lacks.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  "AvoidUnnecessaryBeforeUnloadCheckSync",
+  "DestroyProfileOnBrowserClose",
+  "HttpsUpgrades",
+  "HttpsFirstBalancedModeAutoEnable",
+  "LensOverlay",
+  "MediaRouter",
+  "PaintHolding",
+  "ThirdPartyStoragePartitioning",
+  "AvoidCorsURLLoaderRestartOnRedirect",
+  "TcpPortRandomizationWin",
+  "OptimizationHints",
+  "NetworkTimeServiceQuerying",
+  "AimEnabled",
+  "PreconnectToSearch",
+  "msForceBrowserSignIn",
+  "msEdgeUpdateLaunchServicesPreferredVersion",
+];
+
+/**
+ * Chromium 15x builds the address bar's suggestion list as a web page of its own and preloads it in a renderer for
+ * every window; in headless mode every browser context is a window. No test uses the address bar. With it off,
+ * tests/e2e/admin-layout.test.ts took 97 CPU-s of the machine instead of 133 (the omnibox's renderer alone 30),
+ * measured from /proc/stat around `npx jest --selectProjects "e2e (Chromium)" --testPathPatterns admin-layout`.
+ */
+export const OMNIBOX_WEBUI_FEATURES = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup"];
+
+const DISABLED_FEATURES = [...PLAYWRIGHT_DISABLED_FEATURES, ...OMNIBOX_WEBUI_FEATURES];
+
 /** Debian's Chromium, headless, with the flags this closed network needs (no background calls home). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -15,12 +49,7 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
       "--no-first-run",
       "--disable-quic",
-      // Chromium 15x builds the address bar's suggestion list as a web page of its own and preloads it in a renderer
-      // for every window, and a browser context is a window in headless mode. No test uses the address bar: with
-      // it off, tests/e2e/admin-layout.test.ts took 97 CPU-s of the machine instead of 133 (the omnibox renderer
-      // alone 30), measured with /proc/stat around `npx jest --selectProjects "e2e (Chromium)" --testPathPatterns
-      // admin-layout`.
-      "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
+      `--disable-features=${DISABLED_FEATURES.join(",")}`,
     ],
   });
 }
