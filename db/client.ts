@@ -36,7 +36,11 @@ async function openPglite(dataDir: string | undefined, image: Blob | undefined):
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   if (dataDir) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = new PGlite({ dataDir, loadDataDir: image });
+  // Postgres' default 128 MB of shared buffers are memory PGlite sets up on every start; a shop's data fits in far
+  // fewer. With 32 MB an open of the migrated test image took 0.53 CPU-s instead of 0.95 (six opens each of
+  // `new PGlite({ loadDataDir, startParams })` + a query, in a throwaway tsx script).
+  const startParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+  const client = new PGlite({ dataDir, loadDataDir: image, startParams });
   await client.waitReady;
   // PGlite runs in this process's timezone-agnostic WASM; keep its session in UTC like a server.
   await client.exec("SET TIME ZONE 'UTC'");
