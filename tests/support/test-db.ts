@@ -14,8 +14,13 @@ export interface TestDatabase extends DbHandle {
   reset(options?: { seed?: boolean }): Promise<void>;
 }
 
-/** Under the test timeout (60 s), so a queue that never moves still fails the test with its own message. */
-const TEST_CONNECT_TIMEOUT_MS = 30_000;
+/**
+ * Under the test timeout (60 s), so a queue that never moves still fails the test with its own message. The races
+ * (tests/postgres/booking-race) queue 200 callers on one pool of 20, and the last of them waits for nearly the whole
+ * test: a file of ~60 s in CI's runs. With 30 s, a trial run with six Jest workers instead of four (more load on the
+ * two cores) had one caller give up on its connection ("timeout exceeded when trying to connect").
+ */
+const TEST_CONNECT_TIMEOUT_MS = 50_000;
 
 export function testDbKind(): "pglite" | "postgres" {
   return process.env.TEST_DB_KIND === "postgres" ? "postgres" : "pglite";
