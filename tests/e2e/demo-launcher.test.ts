@@ -48,7 +48,10 @@ afterAll(async () => {
 it.each(["SIGTERM", "SIGINT"] as const)("%s to the launcher stops the app too, and frees the port", async (signal) => {
   const port = await freePort();
   output = "";
-  const demo = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "lib/cli/demo.ts"], {
+  // As `npm run demo` starts it: node itself with tsx's loader. Through the tsx command, a relay process stood between
+  // the signal and the launcher, and SIGKILLed the launcher when it had not said "got it" within 30 ms (a loaded CI
+  // machine): next-server, in a process group of its own, was left holding the port.
+  const demo = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/demo.ts"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: String(port), PGLITE_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
