@@ -67,8 +67,10 @@ export default async function config() {
   } else {
     console.log("No /usr/bin/chromium: browser suites not run (apt-get install -y chromium).");
   }
-  // CI: 4 workers on 2 cores. A database test file spends much of its time waiting on the Postgres server, a
-  // browser file on `next start` and Chromium: with 2 workers the cores sat half idle (jest's own CPU was 540 s
-  // in 610 s of a 2-worker run); the Postgres suites took 151 s with 4 workers against 200 s with 2.
-  return { projects, testTimeout: 60_000, maxWorkers: process.env.CI ? 4 : "50%" };
+  // CI: 3 workers on 2 cores. A database test file waits on the Postgres server, a browser file on `next start` and
+  // Chromium, so 2 workers leave the cores idle at times; but each more worker costs CPU of its own (its warm-up, and
+  // the workers crowding two cores). tests/db on PGlite (`npx jest --selectProjects "db+http on PGlite"
+  // --testPathPatterns tests/db/ -w N`, machine CPU from /proc/stat around it): 4 workers 68 s and 131 CPU-s, 3 workers
+  // 59-63 s and 114-122 CPU-s; on Postgres 45.4 s with 4, 45.1 s with 3, 47.7 s with 2.
+  return { projects, testTimeout: 60_000, maxWorkers: process.env.CI ? 3 : "50%" };
 }
