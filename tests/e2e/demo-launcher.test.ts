@@ -11,6 +11,18 @@ let launcher: ChildProcess | undefined;
 let dataDir: string;
 let output = "";
 
+/**
+ * The command line of `npm run demo` (package.json), without npm and its shell: the launcher users start gets the
+ * signal. It runs on node with tsx's loader; through the tsx command, a relay process stood between the signal and
+ * the launcher and SIGKILLed the launcher when it had not said "got it" within 30 ms (a loaded CI machine), and
+ * next-server, in a process group of its own, was left holding the port.
+ */
+function demoCommand(): { command: string; args: string[] } {
+  const script: string = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.demo;
+  const [command, ...args] = script.split(" ");
+  return { command: command === "node" ? process.execPath : path.join(ROOT, "node_modules", ".bin", command!), args };
+}
+
 function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, "127.0.0.1");
@@ -48,10 +60,8 @@ afterAll(async () => {
 it.each(["SIGTERM", "SIGINT"] as const)("%s to the launcher stops the app too, and frees the port", async (signal) => {
   const port = await freePort();
   output = "";
-  // As `npm run demo` starts it: node itself with tsx's loader. Through the tsx command, a relay process stood between
-  // the signal and the launcher, and SIGKILLed the launcher when it had not said "got it" within 30 ms (a loaded CI
-  // machine): next-server, in a process group of its own, was left holding the port.
-  const demo = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/demo.ts"], {
+  const { command, args } = demoCommand();
+  const demo = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: String(port), PGLITE_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
