@@ -1,7 +1,10 @@
 // Jest runs every suite (DESIGN §11). Projects decide where each suite runs:
-// unit tests twice (server in UTC and in Asia/Jakarta), database and HTTP tests
-// on PGlite, and again on the real Postgres when TEST_DATABASE_URL is set,
+// unit tests twice (server in UTC and in Asia/Jakarta); database and reliability
+// tests on PGlite, and again on the real Postgres when TEST_DATABASE_URL is set,
 // together with the suites that only make sense there (races, @vercel/postgres).
+// HTTP tests run once: on the real Postgres when there is one (the production
+// driver), else on PGlite; the playground's and the health route's on both, as
+// the demo runs them on PGlite.
 import fs from "node:fs";
 import nextJest from "next/jest.js";
 
@@ -16,6 +19,11 @@ const common = {
   // drizzle's `is()` with its answers remembered: a tenth of a database test's CPU (tests/support/drizzle-entity.cjs).
   resolver: "<rootDir>/tests/support/jest-resolver.cjs",
 };
+
+// With a Postgres to test on, the HTTP suites (route handlers → lib → database) run on it alone: what differs
+// between the drivers is below the routes, and tests/db and tests/reliability check that on both. It halves the HTTP
+// suites' share of CI (63 files, each ~2.3 CPU-s of PGlite start-up alone). The demo's own routes stay on both.
+const HTTP_ON_BOTH_DRIVERS = ["<rootDir>/tests/http/playground/**/*.test.ts", "<rootDir>/tests/http/health/**/*.test.ts"];
 
 async function project(displayName, config) {
   const { setupFiles = [], ...rest } = config;
@@ -35,7 +43,7 @@ export default async function config() {
     await project("db+http on PGlite", {
       testMatch: [
         "<rootDir>/tests/db/**/*.test.ts",
-        "<rootDir>/tests/http/**/*.test.ts",
+        ...(hasPostgres ? HTTP_ON_BOTH_DRIVERS : ["<rootDir>/tests/http/**/*.test.ts"]),
         "<rootDir>/tests/reliability/*.test.ts",
       ],
       setupFiles: ["<rootDir>/tests/support/db-pglite.ts"],
