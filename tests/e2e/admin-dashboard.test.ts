@@ -60,7 +60,6 @@ describe("the admin dashboard in a real browser", () => {
     await page.getByRole("heading", { name: /^Hari ini/ }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, "admin-today.png"), fullPage: true });
     expect(await page.locator("main, body").first().textContent()).toContain("Budi Santoso");
-    await page.context().close();
   });
 
   it("finds an order by code, moves it to 'Siap diambil', and the customer's message reaches Telegram", async () => {
@@ -97,7 +96,6 @@ describe("the admin dashboard in a real browser", () => {
     const lines = (await csv.text()).trim().split("\r\n");
     expect(lines[0]).toContain("booking_code,created_wib,service_date");
     expect(lines).toHaveLength(1 + CUSTOMERS.filter(([, , c]) => c.paymentStatus === "paid").length);
-    await page.context().close();
   });
 
   it("an order action works without JavaScript, and the same form posted from a foreign origin changes nothing", async () => {
@@ -148,7 +146,6 @@ describe("the admin dashboard in a real browser", () => {
     await logIn(page);
     await page.getByRole("alert").filter({ hasText: "Terlalu banyak percobaan" }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/admin/login");
-    await page.context().close();
   });
 });
 

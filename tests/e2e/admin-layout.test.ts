@@ -117,7 +117,6 @@ describe.each([
     const [select, card] = await Promise.all([page.getByLabel("Pembayaran").boundingBox(), page.getByRole("search").boundingBox()]);
     expect(select!.x + select!.width).toBeLessThanOrEqual(card!.x + card!.width);
     if (width === 390) await page.screenshot({ path: path.join(SCREENSHOTS, "admin-orders-phone.png"), fullPage: true });
-    await page.context().close();
   });
 
   it("an order's page is as tall as what it shows, and its history reads as sentences, the raw data folded away", async () => {
@@ -142,7 +141,6 @@ describe.each([
       await page.screenshot({ path: path.join(SCREENSHOTS, "admin-order-detail-phone.png"), fullPage: true });
     }
     expect(await pageWidth(page)).toBeLessThanOrEqual(width);
-    await page.context().close();
   });
 });
 
@@ -177,7 +175,6 @@ describe.each([
     await page.locator("h1", { hasText: "Dibatalkan" }).waitFor();
     await page.reload();
     await expect(page.locator("h1").innerText()).resolves.toContain("Dibatalkan");
-    await page.context().close();
   });
 
   it("a move that skips steps or comes before the service date waits for a confirmation; the customer hears nothing before it", async () => {
@@ -202,7 +199,6 @@ describe.each([
     await page.getByRole("button", { name: "Perangkat diterima", exact: true }).click();
     await page.getByRole("status").filter({ hasText: "Perangkat diterima" }).waitFor();
     expect(await page.getByRole("alertdialog").count()).toBe(0);
-    await page.context().close();
   });
 
   it("a wrong password keeps the username, says so, and puts the cursor in the password; each try shows", async () => {
@@ -226,7 +222,6 @@ describe.each([
     await page.getByRole("button", { name: "Masuk" }).click();
     await page.waitForURL(`${suite.app.url}/admin`);
     expect(await pageWidth(page)).toBeLessThanOrEqual(width);
-    await page.context().close();
   });
 });
 
@@ -245,7 +240,6 @@ describe("the admin's other controls", () => {
     ]);
     expect(panel).toBeGreaterThan(900);
     expect(box!.width).toBeGreaterThanOrEqual(panel - 1);
-    await page.context().close();
   });
 });
 
@@ -269,7 +263,6 @@ describe("the order lists on a phone (390 px)", () => {
     expect(layout).toEqual({ rows: layout.rows, display: ["block"], labelled: true, tableFitsItsBox: true });
     expect(layout.rows).toBeGreaterThan(0);
     expect(await overflowingBoxes(page)).toEqual([]);
-    await page.context().close();
   });
 });
 
@@ -323,7 +316,6 @@ describe("destructive buttons look destructive and ask first; 'Tidak jadi' chang
     expect(await page.locator("body").innerText()).toBe(before);
     // Nothing sent or changed at Telegram (reading the webhook's state is how its page shows).
     expect(suite.tg.calls.slice(calls).map((c) => c.method).filter((method) => !method.startsWith("get"))).toEqual([]);
-    await page.context().close();
   });
 });
 
@@ -362,7 +354,6 @@ describe("a destructive button's 'yes' still does what the button did", () => {
     await page.getByRole("button", { name: button(), exact: true }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: yes(), exact: true }).click();
     await done(page);
-    await page.context().close();
   });
 });
 

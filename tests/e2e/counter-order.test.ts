@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { slots } from "@/db/schema";
 import { createOrResetAdmin } from "@/lib/admin/create-admin";
-import { launchBrowser, openPhonePage, pageWidth, policyViolations, signInToAdmin } from "@/tests/support/browser";
+import { launchBrowser, recyclePages, openPhonePage, pageWidth, policyViolations, signInToAdmin } from "@/tests/support/browser";
 import { createFreshDatabase, openFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 import { bookOrder } from "@/tests/support/payment-fixtures";
 
@@ -34,6 +34,7 @@ afterAll(async () => {
   await app?.stop();
   await database?.drop();
 });
+afterEach(() => recyclePages(browser));
 
 describe("'Pesanan baru' on a phone", () => {
   it("staff book a walk-in, then find it in the order list by phone and open the customer's history", async () => {
@@ -88,6 +89,5 @@ describe("'Pesanan baru' on a phone", () => {
     await page.getByRole("heading", { name: /Ibu Wati/ }).waitFor();
     expect(await page.textContent("body")).toContain(code);
     expect(policyViolations).toEqual([]);
-    await page.context().close();
   });
 });

@@ -2,7 +2,7 @@ import path from "node:path";
 import { SEED_SETTINGS } from "@/db/seed";
 import type { Browser, Page } from "playwright-core";
 import { addDays, todayInJakarta } from "@/lib/booking/calendar";
-import { launchBrowser, policyViolations, openPhonePage } from "@/tests/support/browser";
+import { launchBrowser, recyclePages, policyViolations, openPhonePage } from "@/tests/support/browser";
 import { startNextApp, type RunningApp } from "@/tests/support/next-app";
 
 let app: RunningApp;
@@ -17,6 +17,7 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
+afterEach(() => recyclePages(browser));
 
 const SCREENSHOT = path.resolve(__dirname, "../../public/screenshots/home.png");
 

@@ -1,7 +1,7 @@
 import { SEED_SETTINGS } from "@/db/seed";
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "@/db/client";
-import { launchBrowser, policyViolations, openPhonePage } from "@/tests/support/browser";
+import { launchBrowser, recyclePages, policyViolations, openPhonePage } from "@/tests/support/browser";
 import { startMidtransStandIn, type MidtransStandIn } from "@/tests/support/midtrans-stand-in";
 import { createFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "@/tests/support/next-app";
 import { bookOrder } from "@/tests/support/payment-fixtures";
@@ -43,6 +43,7 @@ afterAll(async () => {
   await midtrans?.stop();
   await database?.drop();
 });
+afterEach(() => recyclePages(browser));
 
 async function openOrderPage(order: Order): Promise<Page> {
   const page = await openPhonePage(browser);

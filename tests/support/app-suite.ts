@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import type { Database } from "@/db/client";
-import { launchBrowser } from "./browser";
+import { launchBrowser, recyclePages } from "./browser";
 import { createFreshDatabase, openFreshDatabase, startNextApp, type FreshDatabase, type RunningApp } from "./next-app";
 import { standInBotEnv } from "./telegram-customer";
 import { startTelegramStandIn, type TelegramStandIn } from "./telegram-stand-in";
@@ -17,7 +17,7 @@ export interface AppSuite {
  * Registers the hooks of a suite against `next start` whose bot talks to a
  * Telegram stand-in: a fresh database filled by `prepare`, the app started with
  * `env` (after the bot's variables), Chromium launched with `browser`; all
- * stopped at the end. The returned object is filled in by beforeAll.
+ * stopped at the end. The pages a test opens are closed after it (`recyclePages`). The returned object is filled in by beforeAll.
  */
 export function registerAppSuite({
   prepare,
@@ -39,6 +39,7 @@ export function registerAppSuite({
     suite.app = await startNextApp({ env: { ...suite.database.env, ...standInBotEnv(suite.tg, webhookSecret), ...env } });
     if (browser) suite.browser = await launchBrowser();
   }, 600_000);
+  afterEach(() => recyclePages(suite.browser));
   afterAll(async () => {
     await suite.browser?.close();
     await suite.app?.stop();
