@@ -49,6 +49,12 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
       "--no-first-run",
       "--disable-quic",
+      // V8 in the renderers without background threads, as Jest's (package.json): tests/e2e/admin-layout took
+      // 91-95 CPU-s of the machine with it, 97-112 without (three runs each, /proc/stat around `npx jest ...`).
+      "--js-flags=--single-threaded",
+      // V8 in the renderers without background threads, as Jest's (package.json): tests/e2e/admin-layout took
+      // 91-95 CPU-s of the machine with it, 97-112 without (three runs each, /proc/stat around `npx jest ...`).
+      "--js-flags=--single-threaded",
       `--disable-features=${DISABLED_FEATURES.join(",")}`,
     ],
   });
