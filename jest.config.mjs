@@ -75,6 +75,9 @@ export default async function config() {
       await project("e2e (Chromium)", {
         testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
         testEnvironment: "<rootDir>/tests/support/e2e-environment.cjs",
+        // One Chromium for the run, which each file connects to (tests/support/browser.ts launchBrowser).
+        globalSetup: "<rootDir>/tests/support/e2e-browser-server.ts",
+        globalTeardown: "<rootDir>/tests/support/e2e-browser-server-stop.ts",
       }),
     );
   } else {

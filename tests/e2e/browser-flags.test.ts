@@ -1,13 +1,15 @@
 import fs from "node:fs";
 import type { Browser } from "playwright-core";
-import { launchBrowser, OMNIBOX_WEBUI_FEATURES } from "@/tests/support/browser";
+import { launchOwnBrowser, OMNIBOX_WEBUI_FEATURES } from "@/tests/support/browser";
 
-// The browser every e2e file launches: Chromium keeps only the last --disable-features of its command line, so the
-// one launchBrowser adds must hold every feature Playwright's own switch turns off, and the omnibox's on top.
+// The browser every e2e file uses (launched with the same options for the run, or by a file alone): Chromium keeps
+// only the last --disable-features of its command line, so the one launchBrowser adds must hold every feature
+// Playwright's own switch turns off, and the omnibox's on top. This file launches one of its own, to read its
+// command line and list its pages.
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchOwnBrowser();
 });
 afterAll(() => browser?.close());
 

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type LaunchOptions, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -37,27 +37,38 @@ export const OMNIBOX_WEBUI_FEATURES = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopu
 const DISABLED_FEATURES = [...PLAYWRIGHT_DISABLED_FEATURES, ...OMNIBOX_WEBUI_FEATURES];
 
 /** Debian's Chromium, headless, with the flags this closed network needs (no background calls home). */
+export const BROWSER_LAUNCH_OPTIONS = {
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    // V8 in the renderers without background threads, as Jest's (package.json): tests/e2e/admin-layout took
+    // 91-95 CPU-s of the machine with it, 97-112 without (three runs each, /proc/stat around `npx jest ...`).
+    "--js-flags=--single-threaded",
+    `--disable-features=${DISABLED_FEATURES.join(",")}`,
+  ],
+} satisfies LaunchOptions;
+
+/** A Chromium of this process's own (a child of it). */
+export function launchOwnBrowser(): Promise<Browser> {
+  return chromium.launch(BROWSER_LAUNCH_OPTIONS);
+}
+
+/**
+ * The browser of a test file: a connection to the one Chromium the e2e project's global setup launched for the
+ * whole run (tests/support/e2e-browser-server.ts), else one of its own. `close()` then closes this file's contexts
+ * and disconnects. A launch and close costs ~2 CPU-s (five of them, machine CPU from /proc/stat), once per run
+ * instead of once per file.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      // V8 in the renderers without background threads, as Jest's (package.json): tests/e2e/admin-layout took
-      // 91-95 CPU-s of the machine with it, 97-112 without (three runs each, /proc/stat around `npx jest ...`).
-      "--js-flags=--single-threaded",
-      // V8 in the renderers without background threads, as Jest's (package.json): tests/e2e/admin-layout took
-      // 91-95 CPU-s of the machine with it, 97-112 without (three runs each, /proc/stat around `npx jest ...`).
-      "--js-flags=--single-threaded",
-      `--disable-features=${DISABLED_FEATURES.join(",")}`,
-    ],
-  });
+  const shared = process.env.E2E_BROWSER_WS_ENDPOINT;
+  return shared ? chromium.connect(shared) : launchOwnBrowser();
 }
 
 /** Every message in which the browser refused something under the page's Content-Security-Policy (any page, any frame). */
